@@ -1,0 +1,115 @@
+"""Forward and backward pass of one sample or a batch: every z, a, loss term, δ, dE/dW, dE/db, dE/dx.
+
+This is the reference computation the window, the command line and the derivation read. The training
+loop (training.py) computes the same numbers without allocating; tests hold the two equal.
+Arrays carry a leading batch axis; a single sample is a batch of one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import activations as act
+from .losses import LOSSES
+from .network import Network
+
+
+@dataclass
+class State:
+    """One network evaluated on one sample or a batch. Lists are indexed by layer: zs[0] is unused
+    (None), acts[0] is the input. Gradients are means over the batch; deltas are per sample."""
+    x: np.ndarray          # (B, n0)
+    y: np.ndarray          # (B, nL)
+    zs: list               # zs[l]: (B, n_l), l = 1..L
+    acts: list             # acts[l]: (B, n_l), l = 0..L
+    terms: np.ndarray      # (B, nL) loss terms E_k
+    losses: np.ndarray     # (B,) E per sample
+    loss: float            # mean of losses
+    dE_do: np.ndarray      # (B, nL)
+    deltas: list           # deltas[l]: (B, n_l), l = 1..L
+    dE_da: list            # dE_da[l]: (B, n_l), l = 0..L (dE_da[0] = dE/dx)
+    dW: list               # dW[l-1]: (n_{l-1}, n_l)
+    db: list               # db[l-1]: like net.b[l-1]
+    grad: np.ndarray       # flat, like theta
+
+    @property
+    def output(self) -> np.ndarray:
+        return self.acts[-1]
+
+
+def _as_batch(v, n) -> np.ndarray:
+    v = np.asarray(v, dtype=float)
+    if v.ndim == 1:
+        v = v[None, :]
+    if v.ndim != 2 or v.shape[1] != n:
+        raise ValueError(f"expected {n} values per sample, got shape {np.shape(v)}")
+    return v
+
+
+def forward(net: Network, x) -> tuple[list, list]:
+    X = _as_batch(x, net.n_inputs)
+    zs, acts = [None], [X]
+    with np.errstate(over="ignore"):
+        for l, spec in enumerate(net.layers, start=1):
+            z = acts[-1] @ net.W[l - 1] + net.bias_vector(l)
+            zs.append(z)
+            acts.append(act.ACTIVATIONS[spec.activation].f(z))
+    return zs, acts
+
+
+def evaluate(net: Network, x, y) -> State:
+    """Forward and backward pass; gradients are the mean over the samples given."""
+    zs, acts = forward(net, x)
+    Y = _as_batch(y, net.sizes[-1])
+    if Y.shape[0] != acts[0].shape[0]:
+        raise ValueError("inputs and targets have different numbers of samples")
+    loss_fn = LOSSES[net.loss]
+    L, B = net.depth, Y.shape[0]
+    out_act = net.layers[-1].activation
+    with np.errstate(over="ignore"):
+        terms = loss_fn.terms(zs[L], acts[L], Y)
+        dE_do = loss_fn.grad_output(zs[L], acts[L], Y)
+        deltas = [None] * (L + 1)
+        dE_da = [None] * (L + 1)
+        dE_da[L] = dE_do
+        deltas[L] = loss_fn.output_delta(out_act, zs[L], acts[L], Y)
+        for l in range(L, 0, -1):
+            dE_da[l - 1] = deltas[l] @ net.W[l - 1].T
+            if l > 1:
+                deltas[l - 1] = act.backward(net.layers[l - 2].activation, zs[l - 1], acts[l - 1], dE_da[l - 1])
+    dW, db = [], []
+    grad = np.zeros_like(net.theta)
+    for l, ((ws, bs), spec) in enumerate(zip(net.slices(), net.layers), start=1):
+        g = acts[l - 1].T @ deltas[l] / B
+        if spec.bias == "neuron":
+            gb = deltas[l].mean(axis=0)
+        elif spec.bias == "shared":
+            gb = np.array([deltas[l].sum(axis=1).mean()])
+        else:
+            gb = np.zeros(0)
+        dW.append(g)
+        db.append(gb)
+        grad[ws] = g.reshape(-1)
+        grad[bs] = gb
+    losses = terms.sum(axis=1)
+    return State(acts[0], Y, zs, acts, terms, losses, float(losses.mean()), dE_do, deltas, dE_da, dW, db, grad)
+
+
+def loss_at(net: Network, x, y) -> float:
+    """Mean loss only (for finite differences)."""
+    zs, acts = forward(net, x)
+    Y = _as_batch(y, net.sizes[-1])
+    with np.errstate(over="ignore"):
+        return float(LOSSES[net.loss].terms(zs[-1], acts[-1], Y).sum(axis=1).mean())
+
+
+def numeric_gradient(net: Network, x, y, index: int, h: float = 1e-6) -> float:
+    """Central finite difference of the mean loss with respect to theta[index]."""
+    probe = net.copy()
+    v = probe.theta[index]
+    probe.theta[index] = v + h
+    up = loss_at(probe, x, y)
+    probe.theta[index] = v - h
+    down = loss_at(probe, x, y)
+    return (up - down) / (2 * h)

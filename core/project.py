@@ -1,0 +1,24 @@
+"""What a learner works on: a network (with its notation), its data set, its optimizer settings, and,
+for a preset built from a text, the numbers that text prints."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .network import Network
+from .training import Dataset, Settings
+
+
+@dataclass
+class Project:
+    net: Network
+    data: Dataset
+    settings: Settings = field(default_factory=Settings)
+    name: str = ""
+    description: str = ""
+    # Numbers the source text prints, for the "matches the source" marks and the seed tests:
+    # a list of {"quantity": str, "printed": str, "note": str (erratum, if any)}. See core/document.py.
+    source: list[dict] = field(default_factory=list)
+
+    def copy(self) -> "Project":
+        return Project(self.net.copy(), self.data.copy(), self.settings.copy(), self.name, self.description,
+                       [dict(s) for s in self.source])
