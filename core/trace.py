@@ -1,14 +1,20 @@
-"""The training trace: one row per SGD step, stored as float64 columns, written to CSV and read back.
+"""The training trace: one row per SGD step, stored as float64 arrays, written to CSV and read back.
 
-Storage is a list of column blocks (ncols × capacity). Block capacities double from 1,024 rows up to
-65,536 and then stay there, so growth never copies what is already stored and at most one block's
-worth of memory is ever unused (a million rows of the 2-2-2 net of seed 004 take 35 × 8 MB = 280 MB).
+Rows live in blocks of (capacity × ncols) float64. Block capacities double from 1,024 rows up to
+65,536 and then stay there, so growth never copies what is stored and at most one block is partly
+unused: a million rows of seed 004's 2-2-2 net (35 columns) take 1,047,552 × 35 × 8 B = 293 MB.
+Inside a stored row the values sit in the order the training loop keeps them (`storage_layout`:
+parameters and gradients each in one piece, as theta), so a step stores its row with one copy; every
+reader here returns columns in `names` order.
 """
 from __future__ import annotations
 
-import math
+import csv
+import io
+import itertools
 import os
-import tempfile
+import re
+import secrets
 
 import numpy as np
 
@@ -16,6 +22,7 @@ from .network import Network
 
 FIRST_BLOCK = 1024
 MAX_BLOCK = 65536
+CSV_CHUNK = 4096
 
 
 class TraceError(ValueError):
@@ -46,171 +53,6 @@ def column_names(net: Network) -> list[str]:
     return names
 
 
-class Trace:
-    """Rows appended by the training loop; columns in `names` order."""
-
-    def __init__(self, names: list[str]):
-        if len(set(names)) != len(names):
-            raise TraceError("duplicate column names")
-        self.names = list(names)
-        self.index = {n: i for i, n in enumerate(self.names)}
-        self._blocks: list[np.ndarray] = []
-        self._n = 0
-        self._cap = 0
-
-    # ----- growth -------------------------------------------------------------------------------
-    def __len__(self) -> int:
-        return self._n
-
-    @property
-    def ncols(self) -> int:
-        return len(self.names)
-
-    @property
-    def nbytes(self) -> int:
-        return sum(b.nbytes for b in self._blocks)
-
-    def _grow(self):
-        size = min(MAX_BLOCK, FIRST_BLOCK << len(self._blocks))
-        self._blocks.append(np.empty((self.ncols, size)))
-        self._cap += size
-
-    def slot(self) -> np.ndarray:
-        """The column view the next row goes into (a strided view of length ncols); call commit()
-        after filling it. Lets the training loop gather its row straight into storage."""
-        if self._n == self._cap:
-            self._grow()
-        block, pos = self._locate(self._n)
-        return self._blocks[block][:, pos]
-
-    def commit(self) -> None:
-        self._n += 1
-
-    def append(self, row) -> None:
-        self.slot()[...] = row
-        self._n += 1
-
-    def extend(self, rows: np.ndarray) -> None:
-        for row in np.asarray(rows, dtype=float):
-            self.append(row)
-
-    def _locate(self, i: int) -> tuple[int, int]:
-        # Blocks are FIRST_BLOCK·2^k up to MAX_BLOCK; find the block by walking (at most ~7 + n/65536).
-        for b, block in enumerate(self._blocks):
-            size = block.shape[1]
-            if i < size:
-                return b, i
-            i -= size
-        raise IndexError(i)
-
-    def truncate(self, n: int) -> None:
-        """Forget rows from n on (undo of steps, branching from an earlier step)."""
-        if not 0 <= n <= self._n:
-            raise IndexError(n)
-        self._n = n
-
-    def clear(self) -> None:
-        self._blocks, self._n, self._cap = [], 0, 0
-
-    # ----- reading ------------------------------------------------------------------------------
-    def _chunks(self, start: int = 0, stop: int | None = None):
-        """(ncols × k) arrays covering rows start..stop, in order, without copying."""
-        stop = self._n if stop is None else min(stop, self._n)
-        pos = 0
-        for block in self._blocks:
-            size = block.shape[1]
-            lo, hi = max(start - pos, 0), min(stop - pos, size)
-            if lo < hi:
-                yield block[:, lo:hi]
-            pos += size
-            if pos >= stop:
-                break
-
-    def column(self, name: str, start: int = 0, stop: int | None = None) -> np.ndarray:
-        j = self.index[name]
-        parts = [c[j] for c in self._chunks(start, stop)]
-        return np.concatenate(parts) if parts else np.zeros(0)
-
-    def row(self, i: int) -> np.ndarray:
-        if i < 0:
-            i += self._n
-        if not 0 <= i < self._n:
-            raise IndexError(i)
-        b, pos = self._locate(i)
-        return self._blocks[b][:, pos].copy()
-
-    def row_dict(self, i: int) -> dict[str, float]:
-        return dict(zip(self.names, self.row(i).tolist()))
-
-    def array(self) -> np.ndarray:
-        """All rows as an (n × ncols) array (a copy)."""
-        parts = [c.T for c in self._chunks()]
-        return np.concatenate(parts) if parts else np.zeros((0, self.ncols))
-
-    def theta_at(self, i: int, net: Network) -> np.ndarray:
-        """The parameters as they were before step row i, in the network's theta order."""
-        row = self.row(i)
-        idx = [self.index[n] for n in parameter_columns(net)]
-        return row[idx]
-
-    def copy(self) -> "Trace":
-        t = Trace(self.names)
-        if self._n:
-            t._blocks = [self.array().T.copy()]
-            t._n = t._cap = self._n
-        return t
-
-    # ----- CSV ----------------------------------------------------------------------------------
-    def to_csv(self, path, chunk: int = 8192) -> None:
-        """Write atomically: a temporary file in the same folder, then os.replace, so a failure leaves
-        the old file (or none) and never a partial one. Numbers are written with repr (round-trip);
-        step and sample are whole numbers and are written without a decimal point."""
-        path = os.fspath(path)
-        folder = os.path.dirname(os.path.abspath(path))
-        fd, tmp = tempfile.mkstemp(prefix=".trace-", suffix=".csv.tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-                f.write(",".join(_quote(n) for n in self.names) + "\n")
-                for block in self._chunks():
-                    for lo in range(0, block.shape[1], chunk):
-                        rows = block[:, lo:lo + chunk].T.tolist()
-                        f.write("".join(_format_row(r) for r in rows))
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-
-    @classmethod
-    def read_csv(cls, path) -> "Trace":
-        with open(path, encoding="utf-8", newline="") as f:
-            header = f.readline().rstrip("\r\n")
-            if not header:
-                raise TraceError(f"{os.fspath(path)}: empty file, no header")
-            names = _split_header(header)
-            if names[:3] != ["step", "sample", "loss"]:
-                raise TraceError(f"{os.fspath(path)}: not a trace (the header must begin step,sample,loss)")
-            t = cls(names)
-            for lineno, line in enumerate(f, start=2):
-                line = line.rstrip("\r\n")
-                if not line:
-                    continue
-                fields = line.split(",")
-                if len(fields) != len(names):
-                    raise TraceError(f"line {lineno}: {len(fields)} values, the header has {len(names)}")
-                try:
-                    t.append([float(v) for v in fields])
-                except ValueError as e:
-                    raise TraceError(f"line {lineno}: not a number ({e})") from None
-        return t
-
-    def equals(self, other: "Trace") -> bool:
-        """Same columns, same rows, bit for bit (NaN never appears in a trace)."""
-        return self.names == other.names and len(self) == len(other) and np.array_equal(self.array(), other.array())
-
-
 def parameter_columns(net: Network) -> list[str]:
     """Trace column names of theta's entries, in theta order."""
     out = []
@@ -224,26 +66,291 @@ def parameter_columns(net: Network) -> list[str]:
     return out
 
 
-def _quote(name: str) -> str:
-    return f'"{name}"' if "," in name else name
+_PARAM = re.compile(r"(dE/d)?([Wb])(\d+)(\[.*\])?$")
+_NEURON = re.compile(r"(z|a|delta)(\d+)\[")
 
 
-def _split_header(header: str) -> list[str]:
-    names, cur, quoted = [], [], False
-    for ch in header:
-        if ch == '"':
-            quoted = not quoted
-        elif ch == "," and not quoted:
-            names.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    names.append("".join(cur))
+def storage_layout(names: list[str]) -> np.ndarray:
+    """Where each column sits in a stored row: step, sample, loss, the parameters in theta order, their
+    gradients in the same order, z, a, delta of each layer, the inputs, the targets (other names last)."""
+    def key(j_name):
+        j, name = j_name
+        if j < 3 and name in ("step", "sample", "loss"):
+            return (0, 0, 0, j)
+        m = _PARAM.match(name)
+        if m:
+            return (2 if m.group(1) else 1, int(m.group(3)), m.group(2) == "b", j)
+        m = _NEURON.match(name)
+        if m:
+            l = int(m.group(2))
+            return (3, l, ("z", "a", "delta").index(m.group(1)), j) if l else (4, 0, 0, j)
+        return (5 if name.startswith("y[") else 6, 0, 0, j)
+    order = [j for j, _ in sorted(enumerate(names), key=key)]
+    layout = np.empty(len(names), dtype=np.intp)
+    layout[order] = np.arange(len(names))
+    return layout
+
+
+class Trace:
+    """Rows appended by the training loop. `layout[j]` is where column `names[j]` sits in a stored row."""
+
+    def __init__(self, names: list[str], layout=None):
+        if len(set(names)) != len(names):
+            raise TraceError("duplicate column names")
+        self.names = list(names)
+        self.index = {n: i for i, n in enumerate(self.names)}
+        n = len(self.names)
+        layout = storage_layout(self.names) if layout is None else np.array(layout, dtype=np.intp)
+        if layout.shape != (n,) or not np.array_equal(np.sort(layout), np.arange(n)):
+            raise TraceError("layout must place every column exactly once")
+        self.layout = layout
+        self.layout.flags.writeable = False
+        self._blocks: list[np.ndarray] = []
+        self._n = 0
+        self._cap = 0
+
+    # ----- size and growth ------------------------------------------------------------------------
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def ncols(self) -> int:
+        return len(self.names)
+
+    @property
+    def nbytes(self) -> int:
+        return sum(b.nbytes for b in self._blocks)
+
+    def _grow(self) -> None:
+        size = min(MAX_BLOCK, FIRST_BLOCK << len(self._blocks))
+        self._blocks.append(np.empty((size, self.ncols)))
+        self._cap += size
+
+    def _locate(self, i: int) -> tuple[int, int]:
+        # At most ~7 doubling blocks and then n/65,536 full ones: a short walk.
+        for b, block in enumerate(self._blocks):
+            if i < len(block):
+                return b, i
+            i -= len(block)
+        raise IndexError(i)
+
+    def _reserve(self) -> tuple[np.ndarray, int, int]:
+        """(block, position, free rows) where the next rows go, in storage order; _commit() them."""
+        if self._n == self._cap:
+            self._grow()
+        b, pos = self._locate(self._n)
+        block = self._blocks[b]
+        return block, pos, len(block) - pos
+
+    def _commit(self, k: int) -> None:
+        self._n += k
+
+    def append(self, row) -> None:
+        self.extend(np.asarray(row, dtype=float)[None, :])
+
+    def extend(self, rows) -> None:
+        """Append rows given in `names` order."""
+        rows = np.asarray(rows, dtype=float)
+        if rows.ndim != 2 or rows.shape[1] != self.ncols:
+            raise TraceError(f"rows must have {self.ncols} values, got shape {rows.shape}")
+        done = 0
+        while done < len(rows):
+            block, pos, room = self._reserve()
+            k = min(room, len(rows) - done)
+            block[pos:pos + k, self.layout] = rows[done:done + k]
+            self._commit(k)
+            done += k
+
+    def truncate(self, n: int) -> None:
+        """Forget rows from n on (undo of steps, branching from an earlier step)."""
+        if not 0 <= n <= self._n:
+            raise IndexError(n)
+        self._n = n
+
+    def clear(self) -> None:
+        self._blocks, self._n, self._cap = [], 0, 0
+
+    def relayout(self, layout) -> None:
+        """Store rows in another order (a trainer adopting a trace read from a file); values unchanged."""
+        layout = np.array(layout, dtype=np.intp)
+        if np.array_equal(layout, self.layout):
+            return
+        rows = self.array()
+        new = Trace(self.names, layout)
+        new.extend(rows)
+        self.layout, self._blocks, self._n, self._cap = new.layout, new._blocks, new._n, new._cap
+
+    # ----- reading ----------------------------------------------------------------------------------
+    def _chunks(self, start: int = 0, stop: int | None = None):
+        """Stored (k × ncols) views covering rows start..stop, in order, without copying."""
+        stop = self._n if stop is None else max(0, min(stop, self._n))
+        pos = 0
+        for block in self._blocks:
+            lo, hi = max(start - pos, 0), min(stop - pos, len(block))
+            if lo < hi:
+                yield block[lo:hi]
+            pos += len(block)
+            if pos >= stop:
+                break
+
+    def column(self, name: str, start: int = 0, stop: int | None = None) -> np.ndarray:
+        j = self.layout[self.index[name]]
+        parts = [c[:, j] for c in self._chunks(start, stop)]
+        return np.concatenate(parts) if parts else np.zeros(0)
+
+    def row(self, i: int) -> np.ndarray:
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        b, pos = self._locate(i)
+        return self._blocks[b][pos, self.layout]
+
+    def row_dict(self, i: int) -> dict[str, float]:
+        return dict(zip(self.names, self.row(i).tolist()))
+
+    def array(self, start: int = 0, stop: int | None = None) -> np.ndarray:
+        """Rows start..stop as an (n × ncols) array in `names` order (a copy)."""
+        parts = [c[:, self.layout] for c in self._chunks(start, stop)]
+        return np.concatenate(parts) if parts else np.zeros((0, self.ncols))
+
+    def theta_at(self, i: int, net: Network) -> np.ndarray:
+        """The parameters as they were before step row i, in the network's theta order."""
+        return self.row(i)[[self.index[n] for n in parameter_columns(net)]]
+
+    def copy(self) -> "Trace":
+        t = Trace(self.names, self.layout)
+        if self._n:
+            t._blocks = [np.concatenate(list(self._chunks()))]
+            t._n = t._cap = self._n
+        return t
+
+    def equals(self, other: "Trace") -> bool:
+        """Same columns, same rows, bit for bit (a trace never holds NaN)."""
+        return (self.names == other.names and len(self) == len(other)
+                and np.array_equal(self.array().view(np.int64), other.array().view(np.int64)))
+
+    # ----- CSV --------------------------------------------------------------------------------------
+    def to_csv(self, path) -> None:
+        """Write atomically: a new file beside the target, flushed to disk, then os.replace, so a
+        failure leaves the old file (or none) and never a partial one. Every number is written as its
+        repr (which reads back bit for bit); whole-number step and sample values without '.0'."""
+        path = os.fspath(path)
+        folder, base = os.path.split(os.path.abspath(path))
+        tmp = os.path.join(folder, f".{base}.{secrets.token_hex(6)}.tmp")
+        try:
+            # "x" creates it with the usual permissions (umask), unlike mkstemp's owner-only file.
+            with open(tmp, "x", encoding="utf-8", newline="") as f:
+                head = io.StringIO()
+                csv.writer(head, lineterminator="\n").writerow(self.names)
+                f.write(head.getvalue())
+                for chunk in self._chunks():
+                    for lo in range(0, len(chunk), CSV_CHUNK):
+                        f.write(_format_rows(chunk[lo:lo + CSV_CHUNK, self.layout]))
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+
+    @classmethod
+    def read_csv(cls, path) -> "Trace":
+        """Load a trace CSV; a malformed file raises TraceError naming the line and column."""
+        where = os.fspath(path)
+        try:
+            with open(path, encoding="utf-8", newline="") as f:
+                names = _read_header(f.readline(), where)
+                t = cls(names)
+                lineno = 2
+                while True:
+                    lines = list(itertools.islice(f, CSV_CHUNK))
+                    if not lines:
+                        break
+                    t.extend(_parse_rows(lines, lineno, names, where))
+                    lineno += len(lines)
+        except UnicodeDecodeError:
+            raise TraceError(f"{where}: not a trace CSV (the file is not UTF-8 text)") from None
+        return t
+
+
+def _read_header(line: str, where: str) -> list[str]:
+    line = line.rstrip("\r\n")
+    if not line:
+        raise TraceError(f"{where}: empty file, no header")
+    try:
+        names = next(csv.reader([line], strict=True))
+    except csv.Error as e:
+        raise TraceError(f"{where}: line 1 (header): {e}") from None
+    if names[:3] != ["step", "sample", "loss"]:
+        raise TraceError(f"{where}: not a trace (the header must begin step,sample,loss)")
+    seen = set()
+    for k, n in enumerate(names, start=1):
+        if not n:
+            raise TraceError(f"{where}: line 1 (header): column {k} has no name")
+        if n in seen:
+            raise TraceError(f"{where}: line 1 (header): column {n!r} appears twice")
+        seen.add(n)
     return names
 
 
-def _format_row(r: list) -> str:
-    # step and sample are exact small integers in float64; everything else is repr'd for round trip.
-    step, sample = r[0], r[1]
-    head = f"{int(step)},{int(sample)}," if math.isfinite(step) and math.isfinite(sample) else f"{step!r},{sample!r},"
-    return head + ",".join(map(repr, r[2:])) + "\n"
+def _parse_rows(lines: list[str], first: int, names: list[str], where: str) -> np.ndarray:
+    rows = [ln.rstrip("\r\n").split(",") for ln in lines]
+    numbers = [k for k, r in enumerate(rows) if r != [""]]     # blank lines are skipped
+    rows = [rows[k] for k in numbers]
+    w = len(names)
+    for k, r in zip(numbers, rows):
+        if len(r) != w:
+            raise TraceError(f"{where}: line {first + k}: {len(r)} values, the header has {w}")
+    try:
+        out = np.array(list(map(float, itertools.chain.from_iterable(rows))), dtype=float).reshape(-1, w)
+    except ValueError:
+        for k, r in zip(numbers, rows):
+            for j, v in enumerate(r):
+                try:
+                    float(v)
+                except ValueError:
+                    raise TraceError(f"{where}: line {first + k}, column {names[j]}: "
+                                     f"{v.strip()!r} is not a number") from None
+        raise
+    bad = np.argwhere(~np.isfinite(out))
+    if len(bad):
+        r, j = bad[0]
+        raise TraceError(f"{where}: line {first + numbers[r]}, column {names[j]}: "
+                         f"{rows[r][j].strip()!r} is not a finite number")
+    return out
+
+
+def _format_rows(rows: np.ndarray) -> str:
+    """Rows (names order) as CSV lines. A column that is the same in every row of the chunk (inputs
+    and targets of one sample, frozen or unused parameters) is formatted once and baked into the line
+    template; step and sample are written as whole numbers where they are ones."""
+    specs, keep = [], []
+    for j in range(rows.shape[1]):
+        c = rows[:, j]
+        bits = c.view(np.int64)
+        if len(c) > 1 and (bits == bits[0]).all():
+            specs.append(_literal(c[0], whole=j < 2))
+        elif j < 2 and _whole(c):
+            specs.append("%d")
+            keep.append(j)
+        else:
+            specs.append("%r")
+            keep.append(j)
+    line = ",".join(specs) + "\n"
+    if not keep:
+        return line * len(rows)
+    return (line * len(rows)) % tuple(rows[:, keep].ravel().tolist())
+
+
+def _whole(c: np.ndarray) -> bool:
+    with np.errstate(invalid="ignore"):
+        return bool(np.all(np.isfinite(c) & (c == np.trunc(c)) & ~((c == 0) & np.signbit(c))))
+
+
+def _literal(v: float, whole: bool) -> str:
+    s = f"{int(v)}" if whole and _whole(np.array([v])) else repr(float(v))
+    return s.replace("%", "%%")

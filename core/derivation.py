@@ -1,0 +1,382 @@
+"""Every partial derivative of one evaluated state, as the chain rule writes it out.
+
+Built on demand for the state being looked at (never in the training loop). A derivative is a small
+tree: a Factor is one local derivative or value (∂o1/∂t1 = o1(1-o1) = 0.2380), a Product multiplies
+factors along one path, a Sum adds paths (seed 004's ∂E/∂h1 = ∂E1/∂h1 + ∂E2/∂h1), shared-bias
+neurons, or a batch's samples. Every node carries its symbol in the network's notation, its formula,
+its value, a machine-readable kind, and the diagram items it belongs to, using the window's keys:
+("n", l, j) neuron j of layer l, ("W", l, i, j) weight, ("b", l, j) bias (a shared bias is j = 0).
+
+Leaf values and every total are read from core.engine.evaluate; only the products along single paths
+(which the engine never forms on their own) are multiplied here, so a node's recompute() agrees with
+the engine's number to rounding (the tests hold it to a few ulps of the terms' magnitude).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import activations as act
+from .engine import State, evaluate, numeric_gradient
+from .losses import LOSSES
+from .network import Network
+
+ELEMENTWISE_LOSSES = ("half_sse", "mse")   # E = Σ_k E_k(o_k): dE/do_k = dE_k/do_k
+
+
+def _items(children) -> tuple:
+    seen: dict = {}
+    for c in children:
+        for it in c.items:
+            seen.setdefault(it, None)
+    return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Factor:
+    """One local derivative or value. `ref` names the node a factor stands for (("delta", l, k))."""
+    symbol: str
+    formula: str
+    value: float
+    kind: str
+    items: tuple = ()
+    ref: tuple | None = None
+
+    def recompute(self) -> float:
+        return self.value
+
+
+@dataclass(frozen=True)
+class Product:
+    """Factors multiplied along one path of the chain rule."""
+    symbol: str
+    factors: tuple
+    value: float
+    kind: str
+    items: tuple = field(default=())
+
+    def __post_init__(self):
+        if not self.items:
+            object.__setattr__(self, "items", _items(self.factors))
+
+    @property
+    def formula(self) -> str:
+        return " × ".join(f.symbol if isinstance(f, Sum) else f.formula for f in self.factors)
+
+    @property
+    def chain(self) -> str:
+        """The factors' symbols: ∂E/∂o1 × ∂o1/∂t1 × ∂t1/∂U11."""
+        return " × ".join(f.symbol for f in self.factors)
+
+    def recompute(self) -> float:
+        return math.prod(f.recompute() for f in self.factors)
+
+
+@dataclass(frozen=True)
+class Sum:
+    """Paths added up (kind path_sum, jacobian_sum, bias_sum) or a batch averaged (batch_mean, scale 1/B)."""
+    symbol: str
+    terms: tuple
+    value: float
+    kind: str
+    formula: str
+    scale: float = 1.0
+    items: tuple = field(default=())
+
+    def __post_init__(self):
+        if not self.items:
+            object.__setattr__(self, "items", _items(self.terms))
+
+    def recompute(self) -> float:
+        return self.scale * sum(t.recompute() for t in self.terms)
+
+
+@dataclass(frozen=True)
+class MatrixLayer:
+    """Seed 002's matrix form of one layer (z{l} = W{l}^T a{l-1}, W{l} is n_{l-1} × n_l). Vectors are
+    1-D for one sample and (B, n) for a batch; `jacobian` is set for a softmax layer instead of fprime."""
+    layer: int
+    a_prev: np.ndarray
+    z: np.ndarray
+    a: np.ndarray
+    fprime: np.ndarray | None
+    jacobian: np.ndarray | None
+    dE_da: np.ndarray
+    delta: np.ndarray
+    W: np.ndarray
+    dW: np.ndarray
+    db: np.ndarray
+    delta_equation: str
+    grad_equation: str
+
+
+def _sub(template: str, **names) -> str:
+    """Put neuron names into a formula from activations.py/losses.py ('a(1-a)' -> 'o1(1-o1)')."""
+    pattern = r"\b(" + "|".join(re.escape(k) for k in names) + r")\b"
+    return re.sub(pattern, lambda m: names[m.group(1)], template)
+
+
+class Derivation:
+    """The chain-rule structure of net at (x, y), one sample or a batch (gradients are batch means)."""
+
+    def __init__(self, net: Network, x, y, state: State | None = None):
+        self.net = net.copy()            # a snapshot: later edits to net do not change this derivation
+        self.state = evaluate(self.net, x, y) if state is None else state
+        self.batch_size = self.state.x.shape[0]
+        self.nt = self.net.notation
+        self._fprime = [None] + [
+            None if s.activation == "softmax"
+            else act.derivative(s.activation, self.state.zs[l], self.state.acts[l])
+            for l, s in enumerate(self.net.layers, start=1)]
+        self._cache: dict = {}
+        self._names = {n: k for n, k in zip(self.net.param_names(), self._keys())}
+
+    # ----- names --------------------------------------------------------------------------------
+    def _keys(self) -> list[tuple]:
+        return [("W", l, i, j) if kind == "W" else ("b", l, i) for kind, l, i, j in self.net.param_keys()]
+
+    def z(self, l, j):
+        return self.nt.neuron("z", l, j)
+
+    def a(self, l, j):
+        return self.nt.neuron("a", l, j)
+
+    def w(self, l, i, j):
+        return self.nt.weight(l, i, j)
+
+    def bias_name(self, l, j):
+        return self.nt.bias(l, None if self.net.layers[l - 1].bias == "shared" else j)
+
+    def z_formula(self, l: int, j: int) -> str:
+        """z_j = Σ_i W_ij a_i (+ b_j), in the net's notation: 'W11·x1 + W21·x2'."""
+        parts = [f"{self.w(l, i, j)}·{self.a(l - 1, i)}" for i in range(self.net.sizes[l - 1])]
+        if self.net.layers[l - 1].bias != "none":
+            parts.append(self.bias_name(l, j))
+        return " + ".join(parts)
+
+    def params(self) -> list[tuple[tuple, str]]:
+        """(key, name) of every parameter, in theta order."""
+        return [(k, n) for n, k in zip(self.net.param_names(), self._keys())]
+
+    # ----- the public lookups -------------------------------------------------------------------
+    def param(self, kind: str, l: int, i: int, j: int | None = None):
+        """dE/d(W{l}[i,j]) or dE/d(b{l}[i]) (0-based i, j; 1-based l) as a Product or Sum."""
+        key = ("W", l, i, j) if kind == "W" else ("b", l, i)
+        if key not in self._names.values():
+            raise KeyError(f"no parameter {key}")
+        return self._cached(("param", key), lambda: self._batch(
+            lambda s: self._param_sample(key, s), self._param_value(key), f"∂{self.nt.loss}/∂{self._pname(key)}"))
+
+    def by_name(self, name: str):
+        key = self._names.get(name)
+        if key is None:
+            raise KeyError(f"no parameter named {name!r}")
+        return self.param(key[0], *key[1:])
+
+    def node_for_key(self, key: tuple):
+        """The derivation the window shows for a selected key: a parameter's gradient or a neuron's δ."""
+        if key[0] == "n":
+            return self.delta(key[1], key[2]) if key[1] > 0 else self.dE_dx[key[2]]
+        return self.param(key[0], *key[1:4])
+
+    def delta(self, l: int, j: int):
+        mean = float(self.state.deltas[l][:, j].mean())
+        return self._cached(("delta", l, j), lambda: self._batch(
+            lambda s: self._delta_sample(l, j, s), mean, self.nt.neuron("delta", l, j)))
+
+    @property
+    def deltas(self) -> list:
+        """deltas[l][j] for l = 1..L (deltas[0] is empty)."""
+        return [[]] + [[self.delta(l, j) for j in range(n)] for l, n in enumerate(self.net.sizes[1:], start=1)]
+
+    @property
+    def dE_dx(self) -> list:
+        out = []
+        for i in range(self.net.n_inputs):
+            mean = float(self.state.dE_da[0][:, i].mean())
+            out.append(self._cached(("dx", i), lambda i=i, mean=mean: self._batch(
+                lambda s: self._path_sum(0, i, s), mean, f"∂{self.nt.loss}/∂{self.a(0, i)}")))
+        return out
+
+    def _cached(self, key, build):
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]
+
+    def _batch(self, one, value: float, symbol: str):
+        if self.batch_size == 1:
+            return one(0)
+        terms = tuple(one(s) for s in range(self.batch_size))
+        B = self.batch_size
+        return Sum(symbol, terms, value, "batch_mean", f"1/{B} Σ_s {symbol}(s)", scale=1.0 / B)
+
+    def _pname(self, key) -> str:
+        return self.w(*key[1:]) if key[0] == "W" else self.bias_name(key[1], key[2])
+
+    def _param_value(self, key) -> float:
+        if key[0] == "W":
+            idx = self.net.param_index("W", *key[1:])
+        else:
+            idx = self.net.param_index("b", key[1], key[2])
+        return float(self.state.grad[idx])
+
+    # ----- the chain rule, one sample -----------------------------------------------------------
+    def _param_sample(self, key, s: int):
+        st, l = self.state, key[1]
+        one_sample = self.batch_size == 1
+        sym = f"∂{self.nt.loss}/∂{self._pname(key)}"
+        if key[0] == "W":
+            i, j = key[2], key[3]
+            local = Factor(f"∂{self.z(l, j)}/∂{self.w(l, i, j)}", self.a(l - 1, i),
+                           float(st.acts[l - 1][s, i]), "input", (("n", l - 1, i), key))
+            factors = tuple(self._dE_dz_factors(l, j, s)) + (local,)
+            value = self._param_value(key) if one_sample else math.prod(f.value for f in factors)
+            return Product(sym, factors, value, "param_grad")
+        j, spec = key[2], self.net.layers[l - 1]
+        if spec.bias != "shared":
+            factors = tuple(self._dE_dz_factors(l, j, s)) + (self._one(l, j, key),)
+            value = self._param_value(key) if one_sample else math.prod(f.value for f in factors)
+            return Product(sym, factors, value, "param_grad")
+        # one bias feeds every neuron of the layer: a sum over the layer's neurons
+        terms = []
+        for n in range(spec.size):
+            factors = tuple(self._dE_dz_factors(l, n, s)) + (self._one(l, n, key),)
+            terms.append(Product(f"∂{self.nt.loss}/∂{self.z(l, n)} × ∂{self.z(l, n)}/∂{self._pname(key)}",
+                                 factors, math.prod(f.value for f in factors), "path"))
+        value = self._param_value(key) if one_sample else sum(t.value for t in terms)
+        return Sum(sym, tuple(terms), value, "bias_sum", " + ".join(t.symbol for t in terms))
+
+    def _one(self, l: int, n: int, key) -> Factor:
+        return Factor(f"∂{self.z(l, n)}/∂{self._pname(key)}", "1", 1.0, "one", (key,))
+
+    def _delta_sample(self, l: int, j: int, s: int):
+        factors = tuple(self._dE_dz_factors(l, j, s))
+        return Product(self.nt.neuron("delta", l, j), factors, float(self.state.deltas[l][s, j]), "delta")
+
+    def _dE_dz_factors(self, l: int, j: int, s: int, per_term: bool = False) -> list:
+        """Factors whose product is δ{l}[j] = ∂E/∂z{l}[j]."""
+        if l == self.net.depth:
+            return self._output_factors(j, s, per_term)
+        return [self._path_sum(l, j, s), self._act_grad(l, j, s)]
+
+    def _act_grad(self, l: int, j: int, s: int) -> Factor:
+        name = self.net.layers[l - 1].activation
+        formula = _sub(act.ACTIVATIONS[name].derivative, a=self.a(l, j), z=self.z(l, j))
+        return Factor(f"∂{self.a(l, j)}/∂{self.z(l, j)}", formula, float(self._fprime[l][s, j]), "act_grad",
+                      (("n", l, j),))
+
+    def _output_factors(self, k: int, s: int, per_term: bool) -> list:
+        net, st, L = self.net, self.state, self.net.depth
+        loss, out_act = net.loss, net.layers[-1].activation
+        o, t, y = self.a(L, k), self.z(L, k), self.nt.target_name(k)
+        E = self.nt.loss_term(k) if per_term and loss in ELEMENTWISE_LOSSES else self.nt.loss
+        item = (("n", L, k),)
+        if loss in ("cross_entropy", "bce"):
+            # The cancelled form the engine uses: exact and finite even where o saturates to 0 or 1.
+            total = float(st.y[s].sum())
+            formula = f"{o}-{y}" if loss == "bce" or abs(total - 1.0) < 1e-12 else f"{o}·Σy-{y}"
+            return [Factor(f"∂{self.nt.loss}/∂{t}", formula, float(st.deltas[L][s, k]), "loss_act_grad", item)]
+        if out_act != "softmax":
+            return [self._loss_grad(k, s, E), self._act_grad(L, k, s)]
+        # softmax with a squared-error loss: every output depends on t_k (the Jacobian's column k)
+        terms = []
+        for m in range(net.sizes[-1]):
+            om = self.a(L, m)
+            jac = float(st.acts[L][s, m] * ((m == k) - st.acts[L][s, k]))
+            formula = f"{om}(1-{om})" if m == k else f"-{om}·{o}"
+            d = Factor(f"∂{om}/∂{t}", formula, jac, "act_grad", (("n", L, m), ("n", L, k)))
+            g = self._loss_grad(m, s, self.nt.loss)
+            terms.append(Product(f"∂{self.nt.loss}/∂{om} × ∂{om}/∂{t}", (g, d), g.value * d.value, "path"))
+        return [Sum(f"∂{self.nt.loss}/∂{t}", tuple(terms), float(st.deltas[L][s, k]), "jacobian_sum",
+                    " + ".join(tm.symbol for tm in terms))]
+
+    def _loss_grad(self, k: int, s: int, E: str) -> Factor:
+        L = self.net.depth
+        formula = _sub(LOSSES[self.net.loss].grad_formula, y_k=self.nt.target_name(k), o_k=self.a(L, k),
+                       n=str(self.net.sizes[-1])).replace(" ", "")
+        return Factor(f"∂{E}/∂{self.a(L, k)}", formula, float(self.state.dE_do[s, k]), "loss_grad",
+                      (("n", L, k),))
+
+    def _path_sum(self, l: int, j: int, s: int) -> Sum:
+        """∂E/∂a{l}[j] = Σ_k ∂E/∂z{l+1}[k] · W{l+1}[j,k]: one term per edge leaving neuron j."""
+        net, L = self.net, self.net.depth
+        terms = []
+        elementwise = net.loss in ELEMENTWISE_LOSSES and net.layers[-1].activation != "softmax"
+        for k in range(net.sizes[l + 1]):
+            zk = self.z(l + 1, k)
+            edge = Factor(f"∂{zk}/∂{self.a(l, j)}", self.w(l + 1, j, k), float(net.W[l][j, k]), "weight",
+                          (("W", l + 1, j, k),))
+            if l + 1 == L:
+                head = self._output_factors(k, s, per_term=True)
+                sym = (f"∂{self.nt.loss_term(k)}/∂{self.a(l, j)}" if elementwise
+                       else f"∂{self.nt.loss}/∂{zk} × ∂{zk}/∂{self.a(l, j)}")
+            else:
+                d = self.nt.neuron("delta", l + 1, k)
+                head = [Factor(d, f"∂{self.nt.loss}/∂{zk}", float(self.state.deltas[l + 1][s, k]), "delta",
+                               (("n", l + 1, k),), ref=("delta", l + 1, k))]
+                sym = f"{d} × {self.w(l + 1, j, k)}"
+            factors = tuple(head) + (edge,)
+            terms.append(Product(sym, factors, math.prod(f.value for f in factors), "path"))
+        return Sum(f"∂{self.nt.loss}/∂{self.a(l, j)}", tuple(terms), float(self.state.dE_da[l][s, j]),
+                   "path_sum", " + ".join(t.symbol for t in terms))
+
+    # ----- seed 002's matrix form ---------------------------------------------------------------
+    def matrix_form(self) -> list[MatrixLayer]:
+        net, st, nt, L = self.net, self.state, self.nt, self.net.depth
+        squeeze = (lambda v: v[0]) if self.batch_size == 1 else (lambda v: v)
+        out = []
+        for l in range(1, L + 1):
+            spec = net.layers[l - 1]
+            sym = lambda q, m: nt.symbol(q, m)
+            dl = sym("delta", l)
+            jac = None
+            if l == L:
+                if net.loss in ("cross_entropy", "bce"):
+                    eq = f"{dl} = {sym('a', L)} - {nt.target}"
+                elif spec.activation == "softmax":
+                    eq = f"{dl} = J^T ∇_{sym('a', L)}{nt.loss},  J = diag({sym('a', L)}) - {sym('a', L)} {sym('a', L)}^T"
+                else:
+                    eq = f"{dl} = ∇_{sym('a', L)}{nt.loss} ⊙ f'({sym('z', L)})"
+            else:
+                eq = f"{dl} = ({sym('W', l + 1)} {sym('delta', l + 1)}) ⊙ f'({sym('z', l)})"
+            if spec.activation == "softmax":
+                o = st.acts[l]
+                jac = squeeze(np.einsum("bm,mk->bmk", o, np.eye(o.shape[1])) - o[:, :, None] * o[:, None, :])
+            grad_eq = f"∂{nt.loss}/∂{sym('W', l)} = {sym('a', l - 1)} {dl}^T"
+            if self.batch_size > 1:
+                grad_eq += f"  (mean over the {self.batch_size} samples)"
+            fp = None if self._fprime[l] is None else squeeze(self._fprime[l])
+            out.append(MatrixLayer(l, squeeze(st.acts[l - 1]), squeeze(st.zs[l]), squeeze(st.acts[l]), fp, jac,
+                                   squeeze(st.dE_da[l]), squeeze(st.deltas[l]), net.W[l - 1].copy(),
+                                   st.dW[l - 1], st.db[l - 1], eq, grad_eq))
+        return out
+
+
+def derive(net: Network, x, y) -> Derivation:
+    """The chain-rule structure of net at input x and target y (one sample, or a batch: rows)."""
+    return Derivation(net, x, y)
+
+
+@dataclass(frozen=True)
+class GradientCheck:
+    index: int
+    name: str
+    analytic: float
+    numeric: float
+    h: float
+    rel_error: float
+
+
+def relative_error(a: float, n: float, floor: float = 1e-12) -> float:
+    """|a − n| / max(|a|, |n|, floor) (cs231n): the floor keeps two zeros from dividing 0 by 0."""
+    return abs(a - n) / max(abs(a), abs(n), floor)
+
+
+def gradient_check(net: Network, x, y, index: int, h: float = 1e-6) -> GradientCheck:
+    """The engine's dE/dθ[index] beside a central difference (E(θ+h) − E(θ−h)) / 2h."""
+    analytic = float(evaluate(net, x, y).grad[index])
+    numeric = float(numeric_gradient(net, x, y, index, h))
+    return GradientCheck(index, net.param_names()[index], analytic, numeric, h, relative_error(analytic, numeric))

@@ -1,0 +1,518 @@
+"""One forward-and-backward pass and one update, split into the single computations a learner does by hand.
+
+`walk(net, x, y, settings)` returns the steps in teaching order: forward neuron by neuron (z, then a), the
+loss terms and their total, the output layer's dE/do, do/dt and δ, each hidden layer's sum over paths,
+da/dz and δ, every gradient δ·a, every update, and the loss after it. Each step carries its formula in
+the network's notation, the same formula with the numbers in, the result, LaTeX for all three, and the
+diagram keys it involves. Every number is read from core.engine.evaluate (the update mirrors
+core.training.Trainer), so the walk can never disagree with what the rest of the app shows.
+
+Step quantities use the source keys of core/presets.py (z2[1], dE1/da1[1], da1[1]/dz1[1], dE/dW2[1,1],
+updated:W2[1,1], ...) and add three: `via:W{l}[j,m]` (the part of dE/da{l-1}[j] that flows back along one
+edge, δ·w, where it is not one output's dE_k/da), `velocity:W{l}[i,j]` (v⁺ with momentum) and
+`updated:loss` (the loss after the update).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import activations as act
+from .engine import evaluate
+from .network import Network
+from .training import Settings
+
+PHASES = ("forward", "loss", "output", "hidden", "gradient", "update")
+
+
+@dataclass(frozen=True)
+class WalkStep:
+    phase: str             # one of PHASES
+    kind: str              # z, a, loss_term, loss, dE/do, da/dz, delta, path, dE/da, grad, velocity, updated
+    quantity: str          # source key (core/presets.py scheme), e.g. "z2[1]", "dE/dW2[1,1]"
+    layer: int             # the layer the quantity belongs to (1-based; the loss counts as the last layer)
+    index: tuple           # 0-based: (j,) neuron, (i, j) weight, (k,) loss term, (j, m) path, () loss
+    name: str              # "t1"
+    name_tex: str          # "t_{1}"
+    formula: str           # "t1 = U11·h1 + U21·h2"
+    substituted: str       # "t1 = 0.45·0.51998934 + 0.4·0.52747230"
+    result: str            # "t1 = 0.44498412"
+    value: float
+    formula_tex: str
+    substituted_tex: str
+    result_tex: str
+    highlight: frozenset   # diagram keys: ("n", l, j), ("W", l, i, j), ("b", l, j)
+    note: str = ""         # "frozen": the parameter does not move
+
+
+def format_number(v: float, digits: int = 8, given: bool = False) -> str:
+    """Computed numbers with `digits` decimals ("0.52747230"); given numbers (inputs, weights, targets,
+    rates) as short as they are ("0.45") unless they need more than `digits` decimals."""
+    v = float(v)
+    if not math.isfinite(v):
+        return "nan" if math.isnan(v) else ("inf" if v > 0 else "-inf")
+    if given:
+        short = np.format_float_positional(v, trim="-")
+        if len(short.partition(".")[2]) <= digits and "e" not in short:
+            return short
+    if abs(v) >= 1e9:
+        return f"{v:.{digits}e}"
+    text = f"{v:.{digits}f}"
+    return text.lstrip("-") if float(text) == 0.0 else text
+
+
+def walk(net: Network, x, y, settings: Settings | None = None, velocity=None, digits: int = 8) -> list[WalkStep]:
+    """The steps of one pass on one sample and one update with `settings` (lr, momentum). `velocity` is
+    the momentum velocity per parameter (like theta; zeros when None)."""
+    return _Walker(net, x, y, settings or Settings(), velocity, digits).run()
+
+
+def updated_theta(net: Network, grad: np.ndarray, settings: Settings, velocity=None):
+    """(theta⁺, velocity⁺) after one step, exactly as core.training.Trainer computes it."""
+    upd = grad * np.where(net.frozen, 0.0, settings.lr)
+    if settings.momentum:
+        v = np.zeros_like(net.theta) if velocity is None else np.asarray(velocity, dtype=float)
+        v_new = settings.momentum * v - upd
+        return net.theta + v_new, v_new
+    return net.theta - upd, None
+
+
+def single_sample(net: Network, x, y) -> tuple[np.ndarray, np.ndarray]:
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if (x.ndim == 2 and x.shape[0] != 1) or (y.ndim == 2 and y.shape[0] != 1) or x.ndim > 2 or y.ndim > 2:
+        raise ValueError("walk: one sample at a time (x and y must each be one row)")
+    return x.reshape(-1), y.reshape(-1)
+
+
+# ----- names in the network's notation, and formulas rendered four ways ---------------------------------
+_GREEK = {"δ": r"\delta", "σ": r"\sigma", "η": r"\eta", "μ": r"\mu", "α": r"\alpha", "θ": r"\theta"}
+
+
+def tex_symbol(s: str) -> str:
+    if s in _GREEK:
+        return _GREEK[s]
+    base, _, sub = s.partition("_")
+    return f"{base}_{{{sub}}}" if sub else s
+
+
+def _base(tex: str) -> str:
+    """A symbol that already has a subscript (h2_{in}) is braced before it takes an index: {h2_{in}}_{1}."""
+    return f"{{{tex}}}" if "_" in tex or "^" in tex else tex
+
+
+@dataclass(frozen=True)
+class Sym:
+    """A quantity in a formula: its name (text, LaTeX) and its value; `given` numbers print short."""
+    text: str
+    tex: str
+    value: float
+    given: bool = False
+
+    @property
+    def names(self):
+        return self.text, self.tex
+
+
+class Lit:
+    """Fixed text in a formula, as (text with symbols, text with numbers, LaTeX symbols, LaTeX numbers)."""
+
+    def __init__(self, text, tex=None, *, forms=None):
+        tex = text if tex is None else tex
+        self.forms = forms or (text, text, tex, tex)
+
+
+PLUS, MINUS, NEG = Lit(" + "), Lit(" − ", " - "), Lit("−", "-")
+MUL = Lit("", forms=("·", "·", " ", r" \cdot "))     # U11·h1, U_{11} h_{1}, 0.45 \cdot 0.5
+IMPL = Lit("", forms=("", "·", "", r" \cdot "))      # o1(1 − o1) with numbers becomes 0.6·(1 − 0.6)
+ONE, SQ, LN = Lit("1"), Lit("²", "^{2}"), Lit("ln", r"\ln ")
+
+
+@dataclass
+class Frac:
+    num: list
+    den: list
+
+
+@dataclass
+class Func:
+    text: str
+    tex: str
+    args: list
+    power_of: str = ""   # LaTeX e^{t_1} instead of exp(t1)
+
+
+def joined(items, sep) -> list:
+    out = []
+    for n, item in enumerate(items):
+        out += ([sep] if n else []) + (list(item) if isinstance(item, list) else [item])
+    return out
+
+
+def render(tokens, mode: int, fmt) -> str:
+    """mode 0: text with symbols, 1: text with numbers, 2: LaTeX symbols, 3: LaTeX numbers."""
+    out = []
+    for t in tokens:
+        if isinstance(t, Sym):
+            out.append(_number(t, mode, fmt, wrap=True) if mode in (1, 3) else (t.text if mode == 0 else t.tex))
+        elif isinstance(t, Lit):
+            out.append(t.forms[mode])
+        elif isinstance(t, Frac):
+            n, d = render(t.num, mode, fmt), render(t.den, mode, fmt)
+            out.append(rf"\frac{{{n}}}{{{d}}}" if mode >= 2 else f"{_grouped(n)}/{_grouped(d)}")
+        else:
+            single = len(t.args) == 1 and isinstance(t.args[0], Sym) and mode in (1, 3)
+            inner = _number(t.args[0], mode, fmt, wrap=False) if single else render(t.args, mode, fmt)
+            if mode >= 2:
+                out.append(f"{t.power_of}^{{{inner}}}" if t.power_of else rf"{t.tex}\left({inner}\right)")
+            else:
+                out.append(f"{t.text}({inner})")
+    return "".join(out)
+
+
+def _number(t: Sym, mode: int, fmt, wrap: bool) -> str:
+    s = fmt(t.value, t.given)
+    if mode == 3:
+        s = {"nan": r"\mathrm{NaN}", "inf": r"\infty", "-inf": r"-\infty"}.get(s, s)
+    return f"({s})" if wrap and s.startswith("-") else s
+
+
+def _grouped(s: str) -> str:
+    """Parentheses around a numerator or denominator only where an operator sits outside every bracket."""
+    depth = 0
+    for n, c in enumerate(s):
+        depth += c in "([" and 1 or (c in ")]" and -1) or 0
+        if depth == 0 and (c in "·/" or s.startswith((" + ", " − "), n)):
+            return f"({s})"
+    return s
+
+
+class Names:
+    """(text, LaTeX) names: "U11"/"U_{11}" in a text's notation, "W1[1,2]"/"W^{(1)}_{1,2}" by default."""
+
+    def __init__(self, net: Network):
+        self.nt, self.n_out = net.notation, net.sizes[-1]
+
+    def _tex(self, q, l, idx):
+        if self.nt.is_custom(q, l):
+            sep = "," if any(i >= 10 for i in idx) else ""
+            return f"{_base(tex_symbol(self.nt.symbol(q, l)))}_{{{sep.join(map(str, idx))}}}"
+        return f"{tex_symbol(self.nt.delta) if q == 'delta' else q}^{{({l})}}_{{{','.join(map(str, idx))}}}"
+
+    def neuron(self, q, l, j):
+        return self.nt.neuron(q, l, j), self._tex(q, l, (j + 1,))
+
+    def weight(self, l, i, j):
+        return self.nt.weight(l, i, j), self._tex("W", l, (i + 1, j + 1))
+
+    def bias(self, l, j):
+        if j is not None:
+            return self.nt.bias(l, j), self._tex("b", l, (j + 1,))
+        sym = self.nt.symbol("b", l)
+        return sym, tex_symbol(sym) if self.nt.is_custom("b", l) else f"b^{{({l})}}"
+
+    def delta(self, l, j):
+        """δ named after its z where the text names z (δt1), else δ1[1]."""
+        if self.nt.is_custom("z", l) and not self.nt.is_custom("delta", l):
+            z = self.neuron("z", l, j)
+            return f"{self.nt.delta}{z[0]}", f"{tex_symbol(self.nt.delta)}_{{{z[1]}}}"
+        return self.neuron("delta", l, j)
+
+    def target(self, k):
+        return self.nt.target_name(k), f"{_base(tex_symbol(self.nt.target))}_{{{k + 1}}}"
+
+    def term(self, k):
+        return self.nt.loss_term(k), f"{_base(tex_symbol(self.nt.loss))}_{{{k + 1}}}"
+
+    def total(self):
+        """E_tot as seed 004 writes it where there are several loss terms, E for one."""
+        e = self.nt.loss
+        return (f"{e}_tot", f"{tex_symbol(e)}_{{tot}}") if self.n_out > 1 else (e, tex_symbol(e))
+
+    @staticmethod
+    def partial(top, bottom):
+        return f"∂{top[0]}/∂{bottom[0]}", rf"\frac{{\partial {top[1]}}}{{\partial {bottom[1]}}}"
+
+    @staticmethod
+    def product(a, b):
+        return f"{a[0]}·{b[0]}", f"{a[1]} {b[1]}"
+
+    @staticmethod
+    def plus(n):
+        return n[0] + "⁺", (f"{{{n[1]}}}^{{+}}" if "^" in n[1] or n[1].count("_") > 1 else f"{n[1]}^{{+}}")
+
+    @staticmethod
+    def velocity(n):
+        return "v" + n[0], f"v_{{{n[1]}}}"
+
+
+class _Walker:
+    def __init__(self, net, x, y, settings, velocity, digits):
+        self.net, self.s, self.digits = net, settings, digits
+        self.x, self.y = single_sample(net, x, y)
+        self.st = evaluate(net, self.x, self.y)
+        self.nm = Names(net)
+        if velocity is not None:
+            velocity = np.asarray(velocity, dtype=float).reshape(-1)
+            if velocity.shape != net.theta.shape:
+                raise ValueError(f"velocity: expected {net.theta.size} values, got {velocity.size}")
+        self.velocity = velocity
+        self.steps: list[WalkStep] = []
+        L = net.depth
+        self.Z = [None] * (L + 1)
+        self.A = [[Sym(*self.nm.neuron("a", 0, i), self.x[i], True) for i in range(net.n_inputs)]] + [None] * L
+        self.D = [None] * (L + 1)
+        self.params = []   # (key, theta index, Sym of the parameter, Sym of its gradient, diagram key, layer)
+
+    def fmt(self, v, given=False):
+        return format_number(v, self.digits, given)
+
+    def add(self, phase, kind, quantity, layer, index, lhs, rhs, value, highlight, note=""):
+        forms = [render(rhs, mode, self.fmt) for mode in range(4)]
+        res = self.fmt(value)
+        res_tex = render([Sym("", "", value)], 3, self.fmt)
+        res_tex = res_tex[1:-1] if res_tex.startswith("(") else res_tex
+        self.steps.append(WalkStep(
+            phase, kind, quantity, layer, tuple(index), lhs[0], lhs[1],
+            f"{lhs[0]} = {forms[0]}", f"{lhs[0]} = {forms[1]}", f"{lhs[0]} = {res}", float(value),
+            f"{lhs[1]} = {forms[2]}", f"{lhs[1]} = {forms[3]}", f"{lhs[1]} = {res_tex}",
+            frozenset(highlight), note))
+        return Sym(lhs[0], lhs[1], float(value))
+
+    def run(self):
+        self.forward()
+        self.loss()
+        self.output()
+        self.hidden()
+        self.gradients()
+        self.update()
+        return self.steps
+
+    # ----- 1. forward -------------------------------------------------------------------------------
+    def forward(self):
+        net, st, nm = self.net, self.st, self.nm
+        for l, spec in enumerate(net.layers, start=1):
+            n_in = net.sizes[l - 1]
+            self.Z[l], self.A[l] = [None] * spec.size, [None] * spec.size
+            for j in range(spec.size):
+                rhs, hl = [], {("n", l, j)}
+                for i in range(n_in):
+                    rhs += ([PLUS] if i else []) + [self.weight(l, i, j), MUL, self.A[l - 1][i]]
+                    hl |= {("n", l - 1, i), ("W", l, i, j)}
+                if spec.bias != "none":
+                    jb = j if spec.bias == "neuron" else 0
+                    rhs += [PLUS, Sym(*nm.bias(l, j if spec.bias == "neuron" else None), net.b[l - 1][jb], True)]
+                    hl.add(("b", l, jb))
+                self.Z[l][j] = self.add("forward", "z", f"z{l}[{j + 1}]", l, (j,), nm.neuron("z", l, j), rhs,
+                                        st.zs[l][0, j], hl)
+                if spec.activation != "softmax":
+                    self.activation_step(l, j)
+            if spec.activation == "softmax":
+                for j in range(spec.size):
+                    self.activation_step(l, j)
+
+    def activation_step(self, l, j):
+        name, z = self.net.layers[l - 1].activation, self.Z[l][j]
+        if name == "sigmoid":
+            rhs = [Func("σ", r"\sigma", [z])]
+        elif name == "tanh":
+            rhs = [Func("tanh", r"\tanh", [z])]
+        elif name == "relu":
+            rhs = [Func("max", r"\max", [Lit("0, "), z])]
+        elif name == "leaky_relu":
+            rhs = [Func("max", r"\max", [Lit(f"{act.LEAKY_SLOPE}"), MUL, z, Lit(", "), z])]
+        elif name == "identity":
+            rhs = [z]
+        else:   # softmax: every z of the layer takes part
+            hl = {("n", l, m) for m in range(len(self.Z[l]))}
+            rhs = [Frac([_exp(z)], joined([_exp(t) for t in self.Z[l]], PLUS))]
+            self.A[l][j] = self.add("forward", "a", f"a{l}[{j + 1}]", l, (j,), self.nm.neuron("a", l, j), rhs,
+                                    self.st.acts[l][0, j], hl)
+            return
+        self.A[l][j] = self.add("forward", "a", f"a{l}[{j + 1}]", l, (j,), self.nm.neuron("a", l, j), rhs,
+                                self.st.acts[l][0, j], {("n", l, j)})
+
+    def weight(self, l, i, j):
+        return Sym(*self.nm.weight(l, i, j), self.net.W[l - 1][i, j], True)
+
+    def target(self, k):
+        return Sym(*self.nm.target(k), self.y[k], True)
+
+    # ----- 2. loss ----------------------------------------------------------------------------------
+    def loss(self):
+        net, st, nm = self.net, self.st, self.nm
+        L, n = net.depth, net.sizes[-1]
+        self.E = []
+        for k in range(n):
+            y, o = self.target(k), self.A[L][k]
+            if net.loss == "half_sse":
+                rhs = [Lit("½", r"\frac{1}{2}"), Lit("("), y, MINUS, o, Lit(")"), SQ]
+            elif net.loss == "mse":
+                square = [Lit("("), y, MINUS, o, Lit(")"), SQ]
+                rhs = [Frac(square, [Lit(str(n))])] if n > 1 else square
+            elif net.loss == "cross_entropy":
+                rhs = [NEG, y, MUL, LN, Lit("("), o, Lit(")")]
+            else:
+                rhs = [NEG, Lit("["), y, MUL, LN, Lit("("), o, Lit(")"), PLUS, Lit("("), ONE, MINUS, y, Lit(")"),
+                       MUL, LN, Lit("("), ONE, MINUS, o, Lit(")"), Lit("]")]
+            self.E.append(self.add("loss", "loss_term", f"loss_term[{k + 1}]", L, (k,), nm.term(k), rhs,
+                                   st.terms[0, k], {("n", L, k)}))
+        self.add("loss", "loss", "loss", L, (), nm.total(), joined(self.E, PLUS), st.loss,
+                 {("n", L, k) for k in range(n)})
+
+    # ----- 3. output layer --------------------------------------------------------------------------
+    def output(self):
+        net, st, nm = self.net, self.st, self.nm
+        L, n = net.depth, net.sizes[-1]
+        name = net.layers[-1].activation
+        self.dEdo, self.dodt, self.D[L] = [None] * n, [None] * n, [None] * n
+        elementwise = act.ACTIVATIONS[name].elementwise
+        for k in range(n):
+            self.dEdo[k] = self.add("output", "dE/do", f"dE/da{L}[{k + 1}]", L, (k,),
+                                    nm.partial(nm.total(), self.A[L][k].names), self.dE_do_rhs(k),
+                                    st.dE_do[0, k], {("n", L, k)})
+            if elementwise:
+                self.dodt[k] = self.derivative_step("output", L, k)
+                self.D[L][k] = self.add("output", "delta", f"delta{L}[{k + 1}]", L, (k,), nm.delta(L, k),
+                                        [self.dEdo[k], MUL, self.dodt[k]], st.deltas[L][0, k], {("n", L, k)})
+        if elementwise:
+            return
+        everything = {("n", L, m) for m in range(n)}
+        y_sum = float(np.sum(self.y))
+        for k in range(n):
+            o, y = self.A[L][k], self.target(k)
+            if net.loss == "cross_entropy":   # the cancelled form the engine uses: o·Σy − y
+                rhs = [o, MINUS, y] if y_sum == 1.0 else \
+                    [o, MUL, Lit("(")] + joined([self.target(m) for m in range(n)], PLUS) + [Lit(")"), MINUS, y]
+                hl = {("n", L, k)}
+            else:
+                inner = joined([[self.dEdo[m], MUL, self.A[L][m]] for m in range(n)], PLUS)
+                rhs = [o, IMPL, Lit("("), self.dEdo[k], MINUS, Lit("(")] + inner + [Lit(")"), Lit(")")]
+                hl = everything
+            self.D[L][k] = self.add("output", "delta", f"delta{L}[{k + 1}]", L, (k,), nm.delta(L, k), rhs,
+                                    st.deltas[L][0, k], hl)
+
+    def dE_do_rhs(self, k):
+        net, n = self.net, self.net.sizes[-1]
+        y, o = self.target(k), self.A[net.depth][k]
+        if net.loss == "half_sse":
+            return [NEG, Lit("("), y, MINUS, o, Lit(")")]
+        if net.loss == "mse":
+            two = Lit(f"2/{n}", rf"\frac{{2}}{{{n}}}") if n > 1 else Lit("2")
+            return [NEG, two, MUL, Lit("("), y, MINUS, o, Lit(")")]
+        if net.loss == "cross_entropy":
+            return [NEG, Frac([y], [o])]
+        return [Frac([Lit("("), o, MINUS, y, Lit(")")], [o, IMPL, Lit("("), ONE, MINUS, o, Lit(")")])]
+
+    def derivative_step(self, phase, l, j):
+        name, a, z = self.net.layers[l - 1].activation, self.A[l][j], self.Z[l][j]
+        rhs = derivative_rhs(name, a, z)
+        value = act.derivative(name, self.st.zs[l][0], self.st.acts[l][0])[j]
+        return self.add(phase, "da/dz", f"da{l}[{j + 1}]/dz{l}[{j + 1}]", l, (j,), self.nm.partial(a.names, z.names),
+                        rhs, value, {("n", l, j)})
+
+    # ----- 4. hidden layers -------------------------------------------------------------------------
+    def hidden(self):
+        net, st, nm = self.net, self.st, self.nm
+        L = net.depth
+        out_elementwise = act.ACTIVATIONS[net.layers[-1].activation].elementwise
+        for l in range(L - 1, 0, -1):
+            nxt = net.sizes[l + 1]
+            # next to the output, the part through edge (j, k) is exactly dE_k/dh_j, as seed 004 writes it
+            per_output = l + 1 == L and out_elementwise
+            self.D[l] = [None] * net.sizes[l]
+            for j in range(net.sizes[l]):
+                h = self.A[l][j]
+                paths, around = [], {("n", l, j)}
+                for m in range(nxt):
+                    w = self.weight(l + 1, j, m)
+                    hl = {("n", l, j), ("n", l + 1, m), ("W", l + 1, j, m)}
+                    around |= hl
+                    value = st.deltas[l + 1][0, m] * net.W[l][j, m]
+                    if per_output:
+                        dEk = Sym(*nm.partial(nm.term(m), self.A[L][m].names), self.dEdo[m].value)
+                        paths.append(self.add("hidden", "path", f"dE{m + 1}/da{l}[{j + 1}]", l, (j, m),
+                                              nm.partial(nm.term(m), h.names),
+                                              [dEk, MUL, self.dodt[m], MUL, w], value, hl))
+                    else:
+                        t = self.Z[l + 1][m].names
+                        lhs = nm.product(nm.partial(nm.total(), t), nm.partial(t, h.names))
+                        paths.append(self.add("hidden", "path", f"via:W{l + 1}[{j + 1},{m + 1}]", l, (j, m), lhs,
+                                              [self.D[l + 1][m], MUL, w], value, hl))
+                dEdh = self.add("hidden", "dE/da", f"dE/da{l}[{j + 1}]", l, (j,), nm.partial(nm.total(), h.names),
+                                joined(paths, PLUS), st.dE_da[l][0, j], around)
+                dhdz = self.derivative_step("hidden", l, j)
+                self.D[l][j] = self.add("hidden", "delta", f"delta{l}[{j + 1}]", l, (j,), nm.delta(l, j),
+                                        [dEdh, MUL, dhdz], st.deltas[l][0, j], {("n", l, j)})
+
+    # ----- 5. gradients -----------------------------------------------------------------------------
+    def gradients(self):
+        net, st, nm = self.net, self.st, self.nm
+        for l in range(net.depth, 0, -1):
+            spec, n_in = net.layers[l - 1], net.sizes[l - 1]
+            for j in range(spec.size):
+                for i in range(n_in):
+                    w = self.weight(l, i, j)
+                    g = self.add("gradient", "grad", f"dE/dW{l}[{i + 1},{j + 1}]", l, (i, j),
+                                 nm.partial(nm.total(), w.names), [self.D[l][j], MUL, self.A[l - 1][i]],
+                                 st.dW[l - 1][i, j], {("n", l - 1, i), ("n", l, j), ("W", l, i, j)})
+                    self.params.append((f"W{l}[{i + 1},{j + 1}]", net.param_index("W", l, i, j), w, g,
+                                        ("W", l, i, j), l, (i, j)))
+                if spec.bias == "neuron":
+                    b = Sym(*nm.bias(l, j), net.b[l - 1][j], True)
+                    g = self.add("gradient", "grad", f"dE/db{l}[{j + 1}]", l, (j,), nm.partial(nm.total(), b.names),
+                                 [self.D[l][j]], st.db[l - 1][j], {("n", l, j), ("b", l, j)})
+                    self.params.append((f"b{l}[{j + 1}]", net.param_index("b", l, j), b, g, ("b", l, j), l, (j,)))
+            if spec.bias == "shared":
+                b = Sym(*nm.bias(l, None), net.b[l - 1][0], True)
+                g = self.add("gradient", "grad", f"dE/db{l}", l, (0,), nm.partial(nm.total(), b.names),
+                             joined(self.D[l], PLUS), st.db[l - 1][0],
+                             {("b", l, 0)} | {("n", l, j) for j in range(spec.size)})
+                self.params.append((f"b{l}", net.param_index("b", l, 0), b, g, ("b", l, 0), l, (0,)))
+
+    # ----- 6. update and the loss after it ----------------------------------------------------------
+    def update(self):
+        net, s, nm = self.net, self.s, self.nm
+        theta_new, v_new = updated_theta(net, self.st.grad, s, self.velocity)
+        lr = Sym("η", r"\eta", s.lr, True)
+        mu = Sym("μ", r"\mu", s.momentum, True)
+        for key, idx, p, g, diagram, l, index in self.params:
+            frozen = bool(net.frozen[idx])
+            note = "frozen" if frozen else ""
+            step = [] if frozen else [MINUS, lr, MUL, g]
+            if s.momentum:
+                v_old = 0.0 if self.velocity is None else self.velocity[idx]
+                v = Sym(*nm.velocity(p.names), v_old, True)
+                v_plus = self.add("update", "velocity", f"velocity:{key}", l, index, nm.plus(v.names),
+                                  [mu, MUL, v] + step, v_new[idx], {diagram}, note)
+                rhs = [p, PLUS, v_plus]
+            else:
+                rhs = [p] + step
+            self.add("update", "updated", f"updated:{key}", l, index, nm.plus(p.names), rhs, theta_new[idx],
+                     {diagram}, note)
+        after = net.copy()
+        after.theta[...] = theta_new
+        st2 = evaluate(after, self.x, self.y)
+        L, n = net.depth, net.sizes[-1]
+        terms = [Sym(*nm.plus(nm.term(k)), st2.terms[0, k]) for k in range(n)]
+        self.add("update", "loss", "updated:loss", L, (), nm.plus(nm.total()), joined(terms, PLUS), st2.loss,
+                 {("n", L, k) for k in range(n)})
+
+
+def _exp(z: Sym):
+    return Func("exp", "", [z], power_of="e")
+
+
+def derivative_rhs(name: str, a: Sym, z: Sym) -> list:
+    """f'(z) as texts write it: a(1 − a) for σ, 1 − a² for tanh, [z > 0] for ReLU."""
+    if name in ("sigmoid", "softmax"):
+        return [a, IMPL, Lit("("), ONE, MINUS, a, Lit(")")]
+    if name == "tanh":
+        return [ONE, MINUS, a, SQ]
+    if name == "relu":
+        return [Lit("["), z, Lit(" > 0]")]
+    if name == "leaky_relu":
+        return [Lit("["), z, Lit(" > 0] + "), Lit(f"{act.LEAKY_SLOPE}"), MUL, Lit("["), z, Lit(" ≤ 0]", r" \leq 0]")]
+    return [ONE]
+

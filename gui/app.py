@@ -1,0 +1,79 @@
+"""The QApplication: organisation name for QSettings, the translators, and the two ways to show the
+window (on screen, or rendered offscreen to a PNG)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+ORG, APP = "BackpropLab", "Backprop Lab"
+I18N = Path(__file__).resolve().parent.parent / "assets" / "i18n"
+SCREEN_SIZE = (1280, 800)
+
+
+def make_app(argv=None) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    app.setApplicationDisplayName(APP)
+    return app
+
+
+def choose_language(lang: str | None) -> str:
+    """--lang wins, then the saved preference, then the system locale."""
+    if lang in ("ko", "en"):
+        return lang
+    saved = QSettings().value("language", "", str)
+    if saved in ("ko", "en"):
+        return saved
+    return "ko" if QLocale.system().language() == QLocale.Language.Korean else "en"
+
+
+def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
+    """Ours from assets/i18n, and Qt's own (standard buttons, dialogs). English needs none."""
+    for old in getattr(app, "_bl_translators", []):
+        app.removeTranslator(old)
+    installed = []
+    if lang != "en":
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in ((f"backprop_lab_{lang}", str(I18N)), (f"qtbase_{lang}", qt_dir)):
+            t = QTranslator(app)
+            if t.load(name, folder):
+                app.installTranslator(t)
+                installed.append(t)
+    app._bl_translators = installed
+    return installed
+
+
+def build_window(project, path=None):
+    from .main_window import MainWindow
+    from .session import Session
+    session = Session(project)
+    return MainWindow(session, path=path)
+
+
+def run(project, lang: str | None = None, path=None) -> int:
+    app = make_app()
+    install_translations(app, choose_language(lang))
+    window = build_window(project, path)
+    window.show()
+    return app.exec()
+
+
+def screenshot(project, out: str, lang: str | None = None, path=None) -> int:
+    app = make_app()
+    install_translations(app, choose_language(lang))
+    window = build_window(project, path)
+    window.resize(*SCREEN_SIZE)
+    window.show()
+    app.processEvents()
+    window.resize(*SCREEN_SIZE)
+    app.processEvents()
+    ok = window.grab().save(str(out), "PNG")
+    window.close_without_asking()
+    if not ok:
+        print(f"backprop-lab: could not write {out}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,135 @@
+"""A weight: a line from neuron i of layer l-1 to neuron j of layer l, and its label ("U11 0.450").
+
+Colour is the sign and width the magnitude (of the weight, or of dE/dw when the session asks for
+gradient colours). The label is a separate top-level item so that no later edge is drawn over it;
+in a dense layer pair it appears only on hover, selection or highlight.
+"""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from . import style
+
+_HIT_WIDTH = 10.0
+
+
+class EdgeItem(QGraphicsItem):
+    def __init__(self, key, p0: QPointF, p1: QPointF, label, label_pos: QPointF | None, dense: bool):
+        super().__init__()
+        self.key, self.label, self.dense = key, label, dense
+        self.fixed = label_pos is not None
+        self.line = QLineF(p0, p1)
+        self.pen = style.edge_pen(0, 10, 255)
+        self.selected = self.emphasis = self.hovered = False
+        self.dimmed = False
+        self.setZValue(0)
+        self.setAcceptHoverEvents(True)
+        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
+        if self.fixed:
+            self.label.setPos(label_pos)
+        self._update_label_visibility()
+
+    # ----- look ---------------------------------------------------------------------------------
+    def set_look(self, sign: int, width: float) -> None:
+        alpha = 150 if self.dense else 235
+        pen = style.edge_pen(sign, max(1, round(width * 10)), alpha)
+        if pen is not self.pen:
+            if pen.widthF() != self.pen.widthF():
+                self.prepareGeometryChange()
+            self.pen = pen
+            self.label.set_border(pen.color())
+            self.update()
+
+    def set_selected(self, on: bool) -> None:
+        if on != self.selected:
+            self.selected = on
+            self.label.set_emphasis(on)
+            self._update_label_visibility()
+            self.update()
+
+    def set_emphasis(self, on: bool) -> None:
+        if on != self.emphasis:
+            self.emphasis = on
+            self._update_label_visibility()
+            self.update()
+
+    def set_dimmed(self, on: bool) -> None:
+        if on != self.dimmed:
+            self.dimmed = on
+            opacity = style.DIMMED_OPACITY if on else 1.0
+            self.setOpacity(opacity)
+            self.label.setOpacity(opacity)
+
+    @property
+    def label_shown(self) -> bool:
+        return self.label.isVisible()
+
+    def _update_label_visibility(self) -> None:
+        on_demand = self.selected or self.emphasis or self.hovered
+        if not self.fixed and on_demand and not self.label.isVisible():
+            if not self.hovered:
+                self.label.setPos(self.line.pointAt(0.5))
+            self.label.setZValue(6)
+        self.label.setVisible(self.fixed or on_demand)
+        if self.label.isVisible() and self.scene() is not None:
+            self.scene().refresh_label(self)
+
+    def boundingRect(self) -> QRectF:
+        pad = max(self.pen.widthF() + 8, _HIT_WIDTH) / 2 + 2
+        return QRectF(self.line.p1(), self.line.p2()).normalized().adjusted(-pad, -pad, pad, pad)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath(self.line.p1())
+        path.lineTo(self.line.p2())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(max(_HIT_WIDTH, self.pen.widthF()))
+        return stroker.createStroke(path)
+
+    def paint(self, painter, option, widget=None):
+        if self.selected or self.emphasis:
+            halo = QColor(style.SELECT if self.selected else style.HIGHLIGHT)
+            halo.setAlpha(90 if self.selected else 60)
+            painter.setPen(QPen(halo, self.pen.widthF() + 8, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawLine(self.line)
+        painter.setPen(self.pen)
+        painter.drawLine(self.line)
+
+    # ----- touch --------------------------------------------------------------------------------
+    def hoverEnterEvent(self, event):
+        self.hovered = True
+        if not self.fixed and not self.label.isVisible():
+            self.label.setPos(self._nearest(event.pos()))
+        self._update_label_visibility()
+        self.update()
+
+    def hoverLeaveEvent(self, event):
+        self.hovered = False
+        self._update_label_visibility()
+        self.update()
+
+    def _nearest(self, p: QPointF) -> QPointF:
+        d = self.line.p2() - self.line.p1()
+        length2 = d.x() ** 2 + d.y() ** 2
+        if length2 == 0:
+            return self.line.p1()
+        u = ((p.x() - self.line.x1()) * d.x() + (p.y() - self.line.y1()) * d.y()) / length2
+        return self.line.pointAt(min(0.85, max(0.15, u)))
+
+    def mousePressEvent(self, event):
+        event.accept()
+
+    def mouseReleaseEvent(self, event):
+        if self.shape().contains(event.pos()):
+            self.scene().select(self.key)
+
+
+def trimmed(p0: QPointF, p1: QPointF, r0: float, r1: float) -> tuple[QPointF, QPointF]:
+    """The segment between two circles' rims, so edges start and end at the neurons' borders."""
+    dx, dy = p1.x() - p0.x(), p1.y() - p0.y()
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    return QPointF(p0.x() + ux * r0, p0.y() + uy * r0), QPointF(p1.x() - ux * r1, p1.y() - uy * r1)

@@ -1,0 +1,149 @@
+"""Where everything goes: neuron centres by layer, and a place for each weight label.
+
+Pure geometry on plain tuples (no Qt) so that the no-overlap promise can be tested directly.
+Labels sit on their own edge, at a fraction t of the way from source to target. With n sources,
+t = n/(n+1) puts the labels entering target j at y_j + (y_i − y_j)/(n+1): for equal columns these
+are all distinct multiples of row_gap/(n+1), so even crossing edges (2-2-2) get separate slots.
+Anything that still collides tries other fractions; a label with no free place is shown on hover.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Rect = tuple[float, float, float, float]          # x0, y0, x1, y1
+CIRCLE_CLEARANCE = 9.0
+LABEL_GAP = 3.0
+
+
+@dataclass
+class Metrics:
+    radius: float
+    row_gap: float
+    col_gap: float
+    symbol_px: float
+    value_px: float
+    label_px: float
+    compact: bool = False      # wide layers: biases on demand, thinner edges
+
+
+def metrics_for(sizes: list[int]) -> Metrics:
+    widest = max(sizes)
+    if widest <= 3:
+        return Metrics(radius=32, row_gap=160, col_gap=270, symbol_px=17, value_px=14, label_px=14)
+    if widest <= 4:
+        return Metrics(radius=32, row_gap=130, col_gap=270, symbol_px=17, value_px=14, label_px=14)
+    if widest <= 8:
+        return Metrics(radius=26, row_gap=86, col_gap=260, symbol_px=15, value_px=12, label_px=13)
+    return Metrics(radius=19, row_gap=46, col_gap=250, symbol_px=10, value_px=10, label_px=12, compact=True)
+
+
+def neuron_centres(sizes: list[int], m: Metrics) -> list[list[tuple[float, float]]]:
+    """Columns left to right (inputs first), each centred vertically on y = 0. A short column beside
+    a tall one takes the roomier spacing its own size would get, within the tall column's height."""
+    out = []
+    height = (max(sizes) - 1) * m.row_gap
+    for l, n in enumerate(sizes):
+        gap = m.row_gap if n == 1 else max(m.row_gap, min(metrics_for([n]).row_gap, height / (n - 1)))
+        top = -(n - 1) * gap / 2
+        out.append([(l * m.col_gap, top + j * gap) for j in range(n)])
+    return out
+
+
+def dense_pair(n_in: int, n_out: int) -> bool:
+    """Too many edges between two columns to label them all readably: labels only on hover/selection."""
+    return n_in * n_out > 16
+
+
+def centred_rect(cx: float, cy: float, w: float, h: float) -> Rect:
+    return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+
+
+def overlaps(a: Rect, b: Rect, pad: float = 0.0) -> bool:
+    return a[0] < b[2] + pad and b[0] < a[2] + pad and a[1] < b[3] + pad and b[1] < a[3] + pad
+
+
+def _candidates(n_in: int) -> list[float]:
+    """Fractions along an edge to try, the preferred one first: n/(n+1) would stack the labels of
+    equal columns on a clean grid; nearby fractions come next, then the rest of the middle stretch."""
+    t0 = min(0.72, max(0.5, n_in / (n_in + 1)))
+    ts = [round(0.2 + 0.02 * k, 2) for k in range(31)]
+    return sorted(ts, key=lambda t: (abs(t - t0), t))
+
+
+@dataclass
+class LabelPlacement:
+    """t (fraction along the edge) and the label's rectangle, or t=None where no place was free."""
+    t: float | None
+    rect: Rect | None
+
+
+@dataclass
+class EdgeLabels:
+    placements: dict = field(default_factory=dict)   # (l, i, j) -> LabelPlacement
+
+    def rects(self) -> list[Rect]:
+        return [p.rect for p in self.placements.values() if p.rect is not None]
+
+
+def place_edge_labels(centres, m: Metrics, size_of, obstacles: list[Rect], budget: int = 20000) -> EdgeLabels:
+    """size_of(l, i, j) -> (w, h) of the label of the weight from neuron i of layer l-1 to neuron j of
+    layer l. Returns a placement for every edge; dense layer pairs get t=None (hover only).
+
+    Labels between two columns never meet those of another pair (circles and their clearance lie
+    between), so each pair is solved alone: a depth-first search that places the most constrained
+    label first and tries each label's fractions in order of preference. A greedy pass alone fails on
+    3-3 columns, where the only free layouts put neighbouring labels at quite different fractions."""
+    result = EdgeLabels()
+    fixed = list(obstacles) + [(x0 - CIRCLE_CLEARANCE, y0 - CIRCLE_CLEARANCE, x1 + CIRCLE_CLEARANCE,
+                                y1 + CIRCLE_CLEARANCE) for (x0, y0, x1, y1) in circle_rects(centres, m.radius)]
+    for l in range(1, len(centres)):
+        src, dst = centres[l - 1], centres[l]
+        keys = [(l, i, j) for j in range(len(dst)) for i in range(len(src))]
+        if dense_pair(len(src), len(dst)):
+            result.placements.update({k: LabelPlacement(None, None) for k in keys})
+            continue
+        options = {}
+        for (_, i, j) in keys:
+            (x0, y0), (x1, y1) = src[i], dst[j]
+            w, h = size_of(l, i, j)
+            rects = [(t, centred_rect(x0 + t * (x1 - x0), y0 + t * (y1 - y0), w, h)) for t in _candidates(len(src))]
+            options[(l, i, j)] = [(t, r) for t, r in rects if not any(overlaps(r, o, pad=2.0) for o in fixed)]
+        chosen = _search(keys, options, budget)
+        for k in keys:
+            t, r = chosen.get(k, (None, None))
+            result.placements[k] = LabelPlacement(t, r)
+    return result
+
+
+def _search(keys, options, budget) -> dict:
+    """Depth-first search for a placement of every label without overlaps; if the budget of tries
+    runs out, the largest partial placement found is returned (the rest show on hover)."""
+    order = sorted(keys, key=lambda k: (len(options[k]), k))
+    best: dict = {}
+    placed: dict = {}
+    tries = 0
+
+    def visit(n: int) -> bool:
+        nonlocal best, tries
+        if len(placed) > len(best):
+            best = dict(placed)
+        if n == len(order):
+            return True
+        key = order[n]
+        for t, r in options[key]:
+            tries += 1
+            if tries > budget:
+                return False
+            if not any(overlaps(r, other, pad=LABEL_GAP) for _, other in placed.values()):
+                placed[key] = (t, r)
+                if visit(n + 1):
+                    return True
+                del placed[key]
+        return False
+
+    visit(0)
+    return best
+
+
+def circle_rects(centres, radius: float) -> list[Rect]:
+    return [centred_rect(x, y, 2 * radius, 2 * radius) for col in centres for (x, y) in col]

@@ -1,0 +1,165 @@
+"""A number on the diagram that can be dragged sideways (scrubbed), double-clicked to type, or
+clicked to select what it belongs to — after Bret Victor's scrubbable numbers.
+
+The item asks its scene (NetworkScene) for the session and for the editor; it never edits by itself.
+Drag distance is measured in screen pixels, so the feel is the same at every zoom.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPen
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QGraphicsObject
+
+from . import style
+from .bindings import scrub_value
+
+_TEMPLATE = "\u22120.000"
+
+
+class ScrubNumber(QGraphicsObject):
+    def __init__(self, name: str, binding, px: float, chip: bool = True, parent=None,
+                 value_colour: QColor = style.INK, name_colour: QColor = style.INK,
+                 fill: QColor = style.CHIP_FILL):
+        super().__init__(parent)
+        self.fill = QColor(fill)
+        self.name, self.binding, self.chip = name, binding, chip
+        self.name_font = style.font(px, bold=True)
+        self.value_font = style.font(px)
+        self._name_fm, self._value_fm = QFontMetricsF(self.name_font), QFontMetricsF(self.value_font)
+        self.value_colour, self.name_colour = value_colour, name_colour
+        self.text = ""
+        self.border = QColor(style.ZERO)
+        self.emphasis = False
+        self._press_x = None
+        self._start = 0.0
+        self._scrubbing = False
+        self._refused = False
+        self._min_value_w = self._value_fm.horizontalAdvance(_TEMPLATE)
+        self._rect = QRectF()
+        self._relayout()
+        if binding is not None:
+            self.setAcceptHoverEvents(True)
+            self.setCursor(Qt.CursorShape.SizeHorCursor)
+        self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton if binding is not None
+                                     else Qt.MouseButton.NoButton)
+
+    # ----- look ---------------------------------------------------------------------------------
+    @property
+    def editable(self) -> bool:
+        return self.binding is not None
+
+    def _relayout(self):
+        pad = 6.0 if self.chip else 1.0
+        name_w = self._name_fm.horizontalAdvance(self.name) if self.name else 0.0
+        gap = self._name_fm.horizontalAdvance(" ") if self.name else 0.0
+        value_w = max(self._min_value_w, self._value_fm.horizontalAdvance(self.text))
+        h = max(self._name_fm.height(), self._value_fm.height()) + (4.0 if self.chip else 0.0)
+        w = name_w + gap + value_w + 2 * pad
+        self._layout = (pad, name_w, gap, value_w)
+        self._rect = QRectF(-w / 2, -h / 2, w, h)
+
+    def size(self) -> tuple[float, float]:
+        return self._rect.width(), self._rect.height()
+
+    def set_value(self, value: float, digits: int = 3) -> None:
+        text = style.format_value(value, digits)
+        if text == self.text:
+            return
+        old_w = max(self._min_value_w, self._value_fm.horizontalAdvance(self.text))
+        self.text = text
+        if self._value_fm.horizontalAdvance(text) > old_w or old_w > self._min_value_w:
+            self.prepareGeometryChange()
+            self._relayout()
+        self.update()
+
+    def set_border(self, colour: QColor) -> None:
+        if colour != self.border:
+            self.border = QColor(colour)
+            self.update()
+
+    def set_emphasis(self, on: bool) -> None:
+        if on != self.emphasis:
+            self.emphasis = on
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def paint(self, painter, option, widget=None):
+        r = self._rect
+        if self.chip:
+            painter.setBrush(self.fill)
+            pen = QPen(style.SELECT if self.emphasis else self.border, 2.2 if self.emphasis else 1.1)
+            painter.setPen(pen)
+            painter.drawRoundedRect(r, r.height() / 2.6, r.height() / 2.6)
+        pad, name_w, gap, value_w = self._layout
+        x = r.left() + pad
+        if self.name:
+            painter.setFont(self.name_font)
+            painter.setPen(self.name_colour)
+            painter.drawText(QRectF(x, r.top(), name_w + 1, r.height()), Qt.AlignmentFlag.AlignVCenter, self.name)
+            x += name_w + gap
+        painter.setFont(self.value_font)
+        painter.setPen(self.value_colour)
+        align = Qt.AlignmentFlag.AlignVCenter | (Qt.AlignmentFlag.AlignRight if self.name
+                                                 else Qt.AlignmentFlag.AlignHCenter)
+        painter.drawText(QRectF(x, r.top(), value_w, r.height()), align, self.text)
+        if self.editable and not self.chip:
+            # A dotted underline says "this one moves" where there is no chip around it.
+            painter.setPen(QPen(self.value_colour, 1.0, Qt.PenStyle.DotLine))
+            y = r.bottom() - 1.0
+            w = self._value_fm.horizontalAdvance(self.text)
+            cx = x + value_w / 2
+            painter.drawLine(QPointF(cx - w / 2, y), QPointF(cx + w / 2, y))
+
+    # ----- touch --------------------------------------------------------------------------------
+    def mousePressEvent(self, event):
+        if event.button() != Qt.MouseButton.LeftButton:
+            event.ignore()
+            return
+        event.accept()
+        self._press_x = event.screenPos().x()
+        self._scrubbing = self._refused = False
+        self._start = self.binding.get(self.scene().session)
+
+    def mouseMoveEvent(self, event):
+        if self._press_x is None:
+            return
+        dx = event.screenPos().x() - self._press_x
+        scene = self.scene()
+        if not self._scrubbing:
+            if abs(dx) < QApplication.startDragDistance() or self._refused:
+                return
+            reason = scene.read_only_reason()
+            if reason:
+                self._refused = True
+                scene.refuse(self, reason)
+                return
+            self._scrubbing = True
+            scene.begin_scrub(self)
+        fine = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        scene.scrub(self, scrub_value(self._start, dx, fine))
+
+    def mouseReleaseEvent(self, event):
+        if self._press_x is None:
+            return
+        scene = self.scene()
+        if self._scrubbing:
+            scene.end_scrub(self)
+        elif not self._refused:
+            scene.select(self.binding.select_key)
+        self._press_x, self._scrubbing = None, False
+
+    def mouseDoubleClickEvent(self, event):
+        if event.button() == Qt.MouseButton.LeftButton:
+            event.accept()
+            self.scene().request_edit(self)
+
+
+class PlainNumber(ScrubNumber):
+    """A number that is only shown (an activation, a loss term): clicks fall through to its owner."""
+
+    def __init__(self, name: str, px: float, chip: bool = False, parent=None, value_colour=style.INK,
+                 name_colour=style.MUTED):
+        super().__init__(name, None, px, chip, parent, value_colour, name_colour)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)

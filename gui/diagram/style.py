@@ -1,0 +1,94 @@
+"""Colours, pens and fonts of the diagram, in one place so that every item agrees.
+
+Signs use the Okabe–Ito palette (blue for positive, vermillion for negative), which stays apart for
+the common colour-vision deficiencies; width carries magnitude so that sign is never colour alone.
+"""
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPen
+
+POSITIVE = QColor("#0072B2")
+NEGATIVE = QColor("#D55E00")
+ZERO = QColor("#9A9A9A")
+SELECT = QColor("#6A3D9A")        # purple: apart from both sign colours
+HIGHLIGHT = QColor("#1B1B1B")
+INK = QColor("#1F2328")
+MUTED = QColor("#5F6670")
+ERROR = QColor("#C0392B")
+BACKGROUND = QColor("#FBFBFA")
+NEURON_FILL = QColor("#FFFFFF")
+INPUT_FILL = QColor("#EEF4FA")
+OUTPUT_FILL = QColor("#FDF3EC")
+CHIP_FILL = QColor(255, 255, 255, 235)
+BIAS_FILL = QColor(244, 241, 232, 240)
+
+DIMMED_OPACITY = 0.16
+MIN_WIDTH, MAX_WIDTH = 0.8, 7.0
+
+# Korean and Latin in one face; the first family found wins, the rest are per-glyph fallbacks.
+_FAMILIES = ["Noto Sans CJK KR", "Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo", "NanumGothic",
+             "DejaVu Sans"]
+
+
+@lru_cache(maxsize=None)
+def _families() -> tuple[str, ...]:
+    have = set(QFontDatabase.families())
+    found = tuple(f for f in _FAMILIES if f in have)
+    return found or (QFont().defaultFamily(),)
+
+
+def font(pixel_size: float, bold: bool = False, italic: bool = False) -> QFont:
+    """A Hangul-capable font sized in scene pixels (the view scales the whole scene)."""
+    f = QFont()
+    f.setFamilies(list(_families()))
+    f.setPixelSize(max(1, round(pixel_size)))
+    f.setBold(bold)
+    f.setItalic(italic)
+    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)  # smooth under view scaling
+    return f
+
+
+def sign_colour(value: float) -> QColor:
+    if value > 0:
+        return POSITIVE
+    if value < 0:
+        return NEGATIVE
+    return ZERO
+
+
+def width_for(value: float, scale: float, dense: bool = False) -> float:
+    """Stroke width for |value| against the largest magnitude shown (square root: small values stay
+    visible beside a large one). Dense layer pairs get half the range, or they turn into a wall."""
+    if scale <= 0 or not math.isfinite(value):
+        return MIN_WIDTH
+    frac = min(1.0, abs(value) / scale)
+    top = (MIN_WIDTH + MAX_WIDTH) / 2 if dense else MAX_WIDTH
+    return MIN_WIDTH + (top - MIN_WIDTH) * math.sqrt(frac)
+
+
+@lru_cache(maxsize=4096)
+def edge_pen(sign: int, width_tenths: int, alpha: int) -> QPen:
+    """Pens are shared between edges with the same look, so a refresh allocates nothing new."""
+    colour = QColor(POSITIVE if sign > 0 else NEGATIVE if sign < 0 else ZERO)
+    colour.setAlpha(alpha)
+    pen = QPen(colour, width_tenths / 10.0)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    return pen
+
+
+def format_value(value: float, digits: int = 3) -> str:
+    """Fixed decimals for the everyday range; scientific where fixed would show only zeros or
+    run too long."""
+    if not math.isfinite(value):
+        return "—"
+    a = abs(value)
+    if a != 0 and (a < 10 ** -digits or a >= 1e5):
+        return f"{value:.{max(1, digits - 1)}e}".replace("-", "\u2212")
+    text = f"{value:.{digits}f}"
+    if text.startswith("-") and float(text) == 0:
+        text = text[1:]                      # no "−0.000"
+    return text.replace("-", "\u2212")       # the typographic minus, as everywhere in the window

@@ -1,0 +1,192 @@
+"""The File menu: New from a preset, Open, Save, Save As, Open Recent, Export trace to CSV, Export
+plot as PNG/SVG, Quit. Files are written whole or not at all; a failure says what went wrong; an
+unsaved change asks before it is lost."""
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
+
+from core import document, presets
+
+from . import atomic
+
+JSON_FILTER = "Backprop Lab (*.json)"
+
+
+class FileActions(QObject):
+    def __init__(self, window, session, prefs, path: str | None = None):
+        super().__init__(window)
+        self.window, self.session, self.prefs = window, session, prefs
+        self.path = path
+        tr = self.tr
+        self.new = self._action(tr("&New from preset…"), QKeySequence.StandardKey.New, self.new_from_preset)
+        self.open = self._action(tr("&Open…"), QKeySequence.StandardKey.Open, self.open_file)
+        self.save = self._action(tr("&Save"), QKeySequence.StandardKey.Save, self.save_file)
+        self.save_as = self._action(tr("Save &As…"), QKeySequence.StandardKey.SaveAs, self.save_file_as)
+        self.export_csv = self._action(tr("Export trace to &CSV…"), None, self.export_trace)
+        self.export_png = self._action(tr("Export plot as &PNG…"), None, lambda: self.export_plot("png"))
+        self.export_svg = self._action(tr("Export plot as S&VG…"), None, lambda: self.export_plot("svg"))
+        self.quit = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
+        self.recent_menu = QMenu(tr("Open &Recent"), window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        session.undo_stack.cleanChanged.connect(self._title)
+        self._title()
+
+    def _action(self, text, shortcut, slot) -> QAction:
+        a = QAction(text, self.window)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        a.triggered.connect(lambda _checked=False: slot())
+        return a
+
+    def fill_menu(self, menu: QMenu) -> None:
+        menu.addAction(self.new)
+        menu.addAction(self.open)
+        menu.addMenu(self.recent_menu)
+        menu.addSeparator()
+        menu.addAction(self.save)
+        menu.addAction(self.save_as)
+        menu.addSeparator()
+        menu.addAction(self.export_csv)
+        menu.addAction(self.export_png)
+        menu.addAction(self.export_svg)
+        menu.addSeparator()
+        menu.addAction(self.quit)
+
+    def _title(self, *_):
+        name = os.path.basename(self.path) if self.path else (self.session.project.name or self.tr("untitled"))
+        self.window.setWindowTitle(f"{name}[*] — Backprop Lab")
+        self.window.setWindowModified(not self.session.undo_stack.isClean())
+
+    def _fail(self, title: str, err: Exception) -> None:
+        QMessageBox.critical(self.window, title, str(err))
+
+    # ----- unsaved changes ----------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current project (saved, discarded, or unchanged)."""
+        if self.session.undo_stack.isClean():
+            return True
+        answer = QMessageBox.question(
+            self.window, self.tr("Unsaved changes"),
+            self.tr("The network has changes that are not saved. Save them first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save_file()
+        return answer == QMessageBox.StandardButton.Discard
+
+    # ----- projects -----------------------------------------------------------------------------
+    def replace(self, project, path: str | None) -> None:
+        self.session.load_project(project)
+        self.path = path
+        if path:
+            self.prefs.add_recent(path)
+        self._title()
+
+    def new_from_preset(self) -> bool:
+        if not self.maybe_save():
+            return False
+        items = presets.list_presets()
+        titles = [title for _name, title, _d in items]
+        title, ok = QInputDialog.getItem(self.window, self.tr("New from preset"), self.tr("Preset:"), titles, 0, False)
+        if not ok or title not in titles:
+            return False
+        self.replace(presets.load_preset(items[titles.index(title)][0]), None)
+        return True
+
+    def open_file(self, path: str | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        if path is None:
+            path, _f = QFileDialog.getOpenFileName(self.window, self.tr("Open"), self._folder(), JSON_FILTER)
+            if not path:
+                return False
+        try:
+            project = document.load(path)
+        except (document.DocumentError, OSError) as e:
+            self._fail(self.tr("Could not open %1").replace("%1", os.path.basename(path)), e)
+            return False
+        self.replace(project, os.path.abspath(path))
+        return True
+
+    def save_file(self) -> bool:
+        return self._save_to(self.path) if self.path else self.save_file_as()
+
+    def save_file_as(self) -> bool:
+        path, _f = QFileDialog.getSaveFileName(self.window, self.tr("Save As"), self._folder(), JSON_FILTER)
+        return bool(path) and self._save_to(path if path.endswith(".json") else path + ".json")
+
+    def _save_to(self, path: str) -> bool:
+        self.session.pause()
+        try:
+            document.save(self.session.project, path)
+        except (document.DocumentError, OSError) as e:
+            self._fail(self.tr("Could not save"), e)
+            return False
+        self.path = os.path.abspath(path)
+        self.prefs.add_recent(self.path)
+        self.session.undo_stack.setClean()
+        self._title()
+        self.session.message.emit(self.tr("Saved %1").replace("%1", self.path))
+        return True
+
+    def _folder(self) -> str:
+        return os.path.dirname(self.path or self.prefs.last_file or "") or os.getcwd()
+
+    def _fill_recent(self):
+        self.recent_menu.clear()
+        files = self.prefs.recent_files()
+        for p in files:
+            a = self.recent_menu.addAction(p)
+            a.triggered.connect(lambda _c=False, p=p: self._open_recent(p))
+        if not files:
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _open_recent(self, path: str):
+        if not os.path.exists(path):
+            self.prefs.remove_recent(path)
+        self.open_file(path)
+
+    # ----- exports ------------------------------------------------------------------------------
+    def export_trace(self) -> bool:
+        self.session.pause()
+        path, _f = QFileDialog.getSaveFileName(self.window, self.tr("Export trace to CSV"), self._folder(),
+                                               "CSV (*.csv)")
+        if not path:
+            return False
+        try:
+            self.session.trace.to_csv(path)
+        except OSError as e:
+            self._fail(self.tr("Could not export the trace"), e)
+            return False
+        self.session.message.emit(self.tr("Trace exported: %1 rows to %2")
+                                  .replace("%1", str(len(self.session.trace))).replace("%2", path))
+        return True
+
+    def export_plot(self, kind: str) -> bool:
+        from pyqtgraph.exporters import ImageExporter, SVGExporter
+        path, _f = QFileDialog.getSaveFileName(self.window, self.tr("Export plot"), self._folder(),
+                                               "PNG (*.png)" if kind == "png" else "SVG (*.svg)")
+        if not path:
+            return False
+        item = self.window.loss_plot.item
+        try:
+            if kind == "png":
+                image = ImageExporter(item).export(toBytes=True)
+                buf = QByteArray()
+                dev = QBuffer(buf)
+                dev.open(QIODevice.OpenModeFlag.WriteOnly)
+                if not image.save(dev, "PNG"):
+                    raise OSError(self.tr("the image could not be encoded"))
+                data = bytes(buf.data())
+            else:
+                data = SVGExporter(item).export(toBytes=True)
+            atomic.write_bytes(path, data)
+        except OSError as e:
+            self._fail(self.tr("Could not export the plot"), e)
+            return False
+        self.session.message.emit(self.tr("Plot exported to %1").replace("%1", path))
+        return True

@@ -1,0 +1,188 @@
+"""The main window: assembles the panels, menus and toolbar around the session. No logic of its own:
+each panel owns its behaviour, the session owns every number."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (QDockWidget, QGroupBox, QLabel, QMainWindow, QMessageBox, QScrollArea,
+                               QSplitter, QToolBar, QVBoxLayout, QWidget)
+
+from .files import FileActions
+from .panels.architecture import ArchitecturePanel
+from .panels.controls import TrainingControls
+from .panels.loss_plot import LossPlot
+from .panels.sample_picker import SamplePicker
+from .panels.selected import SelectedPanel
+from .panels.status import StatusBar
+from .panels.values_panel import ValuesPanel
+from .prefs import Prefs
+
+
+def diagram_for(session, parent):
+    """The network diagram (gui.diagram), or a placeholder while that package is missing."""
+    try:
+        from .diagram.view import NetworkView
+    except ImportError:
+        label = QLabel(parent.tr("network diagram"))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+    return NetworkView(session, parent)
+
+
+def group(title: str, widget: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(2, 4, 2, 2)
+    lay.addWidget(widget)
+    return box
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session, path: str | None = None, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.prefs = Prefs()
+        self.setObjectName("mainWindow")
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks)
+
+        self.diagram = diagram_for(session, self)
+        self.loss_plot = LossPlot(session)
+        centre = QSplitter(Qt.Orientation.Vertical)
+        centre.addWidget(self.diagram)
+        centre.addWidget(self.loss_plot)
+        centre.setStretchFactor(0, 3)
+        centre.setStretchFactor(1, 2)
+        centre.setSizes([470, 250])
+        self.setCentralWidget(centre)
+
+        self.controls = TrainingControls(session)
+        self.architecture = ArchitecturePanel(session)
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.setContentsMargins(0, 0, 0, 0)
+        left_box.addWidget(group(self.tr("Training"), self.controls))
+        left_box.addWidget(group(self.tr("Architecture"), self.architecture))
+        left_box.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(left)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(left.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
+        self.left_dock = self._dock("controlsDock", self.tr("Controls"), scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
+
+        self.selected = SelectedPanel(session)
+        self.values = ValuesPanel(session)
+        self.selected_dock = self._dock("selectedDock", self.tr("Selected"), self.selected,
+                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.values_dock = self._dock("valuesDock", self.tr("Values"), self.values, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.left_dock, self.selected_dock], [262, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.selected_dock, self.values_dock], [260, 440], Qt.Orientation.Vertical)
+
+        self.status = StatusBar(session)
+        self.setStatusBar(self.status)
+        self.files = FileActions(self, session, self.prefs, path)
+        self._actions()
+        self._menus()
+        self._toolbar()
+        if not self.prefs.restore_window(self):
+            self.resize(1280, 800)
+
+    def _dock(self, name, title, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _actions(self):
+        s, c = self.session, self.controls
+        self.undo_action = QAction(self.tr("&Undo"), self)
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.triggered.connect(s.undo)
+        self.redo_action = QAction(self.tr("&Redo"), self)
+        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.triggered.connect(s.redo)
+        s.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        s.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_action.setEnabled(s.undo_stack.canUndo())
+        self.redo_action.setEnabled(s.undo_stack.canRedo())
+        self.step_action = QAction(self.tr("&Step"), self)
+        self.step_action.setShortcut(QKeySequence("F10"))
+        self.step_action.triggered.connect(c.step_button.click)
+        self.step_n_action = QAction(self.tr("Step ×&N"), self)
+        self.step_n_action.setShortcut(QKeySequence("Shift+F10"))
+        self.step_n_action.triggered.connect(c.step_n_button.click)
+        self.run_action = QAction(self.tr("&Run / Pause"), self)
+        self.run_action.setShortcut(QKeySequence("F5"))
+        self.run_action.triggered.connect(c.run_button.click)
+        self.reset_action = QAction(self.tr("R&eset to the starting weights"), self)
+        self.reset_action.triggered.connect(c.reset_button.click)
+        self.gradient_action = QAction(self.tr("Colour edges by &gradient"), self)
+        self.gradient_action.setCheckable(True)
+        self.gradient_action.toggled.connect(lambda on: setattr(s, "gradient_colours", on))
+        self.addActions([self.undo_action, self.redo_action, self.step_action, self.step_n_action, self.run_action])
+
+    def _menus(self):
+        bar = self.menuBar()
+        self.files.fill_menu(bar.addMenu(self.tr("&File")))
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addActions([self.undo_action, self.redo_action])
+        train = bar.addMenu(self.tr("&Train"))
+        train.addActions([self.step_action, self.step_n_action, self.run_action, self.reset_action])
+        view = bar.addMenu(self.tr("&View"))
+        view.addAction(self.gradient_action)
+        view.addSeparator()
+        for dock in (self.left_dock, self.selected_dock, self.values_dock):
+            view.addAction(dock.toggleViewAction())
+        language = view.addMenu(self.tr("&Language"))
+        group_ = QActionGroup(self)
+        for code, name in (("en", "English"), ("ko", "한국어")):
+            a = language.addAction(name)
+            a.setCheckable(True)
+            a.setChecked(self.prefs.language == code)
+            a.triggered.connect(lambda _c=False, code=code: self._language(code))
+            group_.addAction(a)
+        help_ = bar.addMenu(self.tr("&Help"))
+        help_.addAction(self.tr("&About Backprop Lab"), self._about)
+
+    def _toolbar(self):
+        tb = QToolBar(self.tr("Main"))
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        tb.setIconSize(QSize(18, 18))
+        tb.addActions([self.files.open, self.files.save])
+        tb.addSeparator()
+        tb.addActions([self.undo_action, self.redo_action])
+        tb.addSeparator()
+        tb.addWidget(QLabel(" " + self.tr("Show:") + " "))
+        self.sample_picker = SamplePicker(self.session)
+        tb.addWidget(self.sample_picker)
+        tb.addSeparator()
+        tb.addAction(self.gradient_action)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+
+    def _language(self, code: str):
+        self.prefs.language = code
+        self.session.message.emit(self.tr("The language changes at the next start"))
+
+    def _about(self):
+        QMessageBox.about(self, self.tr("About Backprop Lab"),
+                          self.tr("Backprop Lab: touch every number of a small neural network and watch "
+                                  "backpropagation work, step by step."))
+
+    def closeEvent(self, event):
+        self.session.pause()
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.prefs.save_window(self)
+        event.accept()
+
+    def close_without_asking(self):
+        """Close with no question and no saved geometry (screenshots, tests)."""
+        self.session.runner.stop(push=False)
+        self.session.undo_stack.setClean()
+        self.hide()
+        self.deleteLater()

@@ -1,0 +1,42 @@
+"""Reading a number the learner typed, and writing one back, the same way in every field."""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication
+
+_CTX = "Numbers"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def parse_number(text: str) -> tuple[float | None, str | None]:
+    """(value, None) for a finite number, else (None, a reason the learner can read)."""
+    raw = "" if text is None else str(text)
+    s = raw.strip().replace("\u2212", "-")   # the typographic minus the window itself prints
+    if not s:
+        return None, _tr("Empty: type a number")
+    if s.count(",") == 1 and "." not in s:    # "0,5" where a comma is the decimal mark
+        s = s.replace(",", ".")
+    try:
+        v = float(s)
+    except ValueError:
+        return None, _tr("“%1” is not a number").replace("%1", raw.strip())
+    if math.isnan(v):
+        return None, _tr("“%1” is not a number").replace("%1", raw.strip())
+    if math.isinf(v):
+        return None, _tr("“%1” is too large: only finite numbers are allowed").replace("%1", raw.strip())
+    return v, None
+
+
+def fmt(v, digits: int = 8) -> str:
+    """Eight significant digits: the seeds print their numbers to eight places."""
+    if v is None:
+        return ""
+    v = float(v)
+    if v == 0:
+        return "0"
+    s = f"{v:.{digits}g}"
+    return s.replace("-", "\u2212")

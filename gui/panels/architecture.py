@@ -1,0 +1,139 @@
+"""Architecture: number of inputs, each layer's size, activation and bias mode, adding and removing
+hidden layers, and the loss. Each change is one undoable command; weights that still fit are kept,
+new ones follow core.network.init_weights' rule, which the panel states."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox,
+                               QVBoxLayout, QWidget)
+
+from core.activations import ACTIVATIONS
+from core.losses import LOSSES
+from core.network import BIAS_MODES, MAX_LAYERS, MAX_NEURONS, LayerSpec
+
+
+class ArchitecturePanel(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(4)
+        self.grid.setVerticalSpacing(3)
+        self.add_button = QPushButton(self.tr("+ hidden layer"))
+        self.remove_button = QPushButton(self.tr("− hidden layer"))
+        self.add_button.clicked.connect(self.add_layer)
+        self.remove_button.clicked.connect(self.remove_layer)
+        self.loss = QComboBox()
+        for name, loss in LOSSES.items():
+            self.loss.addItem(loss.label, name)
+        self.loss.activated.connect(self._loss_chosen)
+        self.rule = QLabel()
+        self.rule.setWordWrap(True)
+        self.rule.setStyleSheet("color: #555")
+        self.reason = QLabel()
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: #c62828")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        loss_row = QHBoxLayout()
+        loss_row.addWidget(QLabel(self.tr("Loss")))
+        loss_row.addWidget(self.loss, 1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(6, 6, 6, 6)
+        box.addLayout(self.grid)
+        box.addLayout(buttons)
+        box.addLayout(loss_row)
+        box.addWidget(self.rule)
+        box.addWidget(self.reason)
+        self.rows: list = []
+        session.shapeChanged.connect(self.rebuild)
+        self.rebuild()
+
+    # ----- reading the widgets ------------------------------------------------------------------
+    def _specs(self) -> list[LayerSpec]:
+        return [LayerSpec(size.value(), act.currentData(), bias.currentData()) for size, act, bias in self.rows]
+
+    def _apply(self, n_inputs=None, layers=None, loss=None) -> None:
+        net = self.session.net
+        err = self.session.set_architecture(net.n_inputs if n_inputs is None else n_inputs,
+                                            self._specs() if layers is None else layers,
+                                            net.loss if loss is None else loss)
+        if err:
+            self.rebuild()          # the widgets go back to the shape in force
+            self.reason.setText(err)
+
+    def add_layer(self):
+        layers = self._specs()
+        if len(layers) >= MAX_LAYERS:
+            self.reason.setText(self.tr("At most %1 layers").replace("%1", str(MAX_LAYERS)))
+            return
+        hidden = layers[-2] if len(layers) > 1 else LayerSpec(layers[-1].size, "sigmoid", layers[-1].bias)
+        act = hidden.activation if hidden.activation != "softmax" else "sigmoid"
+        self._apply(layers=layers[:-1] + [LayerSpec(hidden.size, act, hidden.bias)] + layers[-1:])
+
+    def remove_layer(self):
+        layers = self._specs()
+        if len(layers) <= 1:
+            self.reason.setText(self.tr("The output layer cannot be removed"))
+            return
+        self._apply(layers=layers[:-2] + layers[-1:])
+
+    def _loss_chosen(self, i: int):
+        loss = self.loss.itemData(i)
+        layers = self._specs()
+        need = LOSSES[loss].requires
+        if need and layers[-1].activation != need:
+            # The loss is only defined on that output: switch it and say so.
+            layers[-1] = LayerSpec(layers[-1].size, need, layers[-1].bias)
+            self.session.message.emit(self.tr("%1 needs a %2 output layer: the output now uses %2")
+                                      .replace("%1", LOSSES[loss].label).replace("%2", need))
+        self._apply(layers=layers, loss=loss)
+
+    # ----- building the widgets -----------------------------------------------------------------
+    def rebuild(self):
+        while self.grid.count():
+            w = self.grid.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        net = self.session.net
+        self.rows = []
+        self.reason.clear()
+        for c, text in enumerate((self.tr("layer"), self.tr("size"), self.tr("activation"), self.tr("bias"))):
+            self.grid.addWidget(QLabel(f"<small>{text}</small>"), 0, c)
+        inputs = self._spin(net.n_inputs)
+        inputs.valueChanged.connect(lambda v: self._apply(n_inputs=v))
+        self.grid.addWidget(QLabel(net.notation.symbol("a", 0)), 1, 0)
+        self.grid.addWidget(inputs, 1, 1)
+        self.grid.addWidget(QLabel(f"<small>{self.tr('inputs')}</small>"), 1, 2)
+        for l, spec in enumerate(net.layers, start=1):
+            size = self._spin(spec.size)
+            act = QComboBox()
+            for name, a in ACTIVATIONS.items():
+                if name != "softmax" or l == net.depth:
+                    act.addItem(a.label, name)
+            act.setCurrentIndex(act.findData(spec.activation))
+            bias = QComboBox()
+            for mode, text in zip(BIAS_MODES, (self.tr("none"), self.tr("per neuron"), self.tr("shared"))):
+                bias.addItem(text, mode)
+            bias.setCurrentIndex(bias.findData(spec.bias))
+            size.valueChanged.connect(lambda _v: self._apply())
+            act.activated.connect(lambda _i: self._apply())
+            bias.activated.connect(lambda _i: self._apply())
+            self.grid.addWidget(QLabel(net.notation.symbol("a", l)), l + 1, 0)
+            self.grid.addWidget(size, l + 1, 1)
+            self.grid.addWidget(act, l + 1, 2)
+            self.grid.addWidget(bias, l + 1, 3)
+            self.rows.append((size, act, bias))
+        self.loss.setCurrentIndex(self.loss.findData(net.loss))
+        self.add_button.setEnabled(net.depth < MAX_LAYERS)
+        self.remove_button.setEnabled(net.depth > 1)
+        self.rule.setText(self.tr("New weights: uniform in ±1/√n_in (n_in = inputs of the layer), seed %1; "
+                                  "new biases 0. Weights that still fit are kept.")
+                          .replace("%1", str(self.session.settings.seed)))
+
+    def _spin(self, value: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(1, MAX_NEURONS)
+        spin.setValue(value)
+        spin.setKeyboardTracking(False)
+        return spin

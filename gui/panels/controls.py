@@ -1,0 +1,108 @@
+"""Training controls: Step, Step ×N, Run/Pause, Reset, and the optimizer settings (learning rate,
+momentum, update mode, mini-batch size, shuffle). Every change goes through the session (undoable)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, QLabel, QPushButton,
+                               QSpinBox, QVBoxLayout, QWidget)
+
+from .number_field import NumberField
+
+MODES = ("sample", "minibatch", "batch")
+
+
+class TrainingControls(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.step_button = QPushButton(self.tr("Step"))
+        self.step_button.setToolTip(self.tr("One update of every weight (Space)"))
+        self.step_n_button = QPushButton(self.tr("Step ×N"))
+        self.n_spin = QSpinBox()
+        self.n_spin.setRange(1, 10_000_000)
+        self.n_spin.setValue(100)
+        self.n_spin.setGroupSeparatorShown(True)
+        self.n_spin.setToolTip(self.tr("How many updates Step ×N takes (one undo step)"))
+        self.run_button = QPushButton(self.tr("Run"))
+        self.run_button.setCheckable(True)
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Back to the starting weights, step 0 (undoable)"))
+        self.step_button.clicked.connect(lambda: session.step(1))
+        self.step_n_button.clicked.connect(lambda: session.step(self.n_spin.value()))
+        self.run_button.clicked.connect(self._run_clicked)
+        self.reset_button.clicked.connect(session.reset)
+
+        self.lr = NumberField(lambda t: session.set_setting("lr", t))
+        self.lr.setObjectName("lrField")
+        self.lr.setToolTip(self.tr("Learning rate η: each update moves w by −η·∂E/∂w (Enter to apply)"))
+        self.momentum = NumberField(lambda t: session.set_setting("momentum", t))
+        self.momentum.setObjectName("momentumField")
+        self.momentum.setToolTip(self.tr("Momentum μ in [0, 1): v ← μ·v − η·∂E/∂w, w ← w + v (Enter to apply)"))
+        self.mode = QComboBox()
+        for text in (self.tr("per sample (SGD)"), self.tr("mini-batch"), self.tr("full batch")):
+            self.mode.addItem(text)
+        self.mode.activated.connect(lambda i: session.set_setting("mode", MODES[i]))
+        self.batch = QSpinBox()
+        self.batch.setRange(1, 10_000)
+        self.batch.setKeyboardTracking(False)
+        self.batch.valueChanged.connect(lambda v: self._set_if_changed("batch_size", v))
+        self.shuffle = QCheckBox(self.tr("shuffle each epoch"))
+        self.shuffle.clicked.connect(lambda on: session.set_setting("shuffle", on))
+        self.reason = QLabel()
+        self.reason.setObjectName("controlsReason")
+        self.reason.setWordWrap(True)
+        self.reason.setStyleSheet("color: #c62828")
+        self.lr.refused.connect(self.reason.setText)
+        self.momentum.refused.connect(self.reason.setText)
+
+        buttons = QGridLayout()
+        buttons.addWidget(self.step_button, 0, 0)
+        buttons.addWidget(self.run_button, 0, 1)
+        buttons.addWidget(self.step_n_button, 1, 0)
+        buttons.addWidget(self.n_spin, 1, 1)
+        buttons.addWidget(self.reset_button, 2, 0, 1, 2)
+        form = QFormLayout()
+        form.addRow(self.tr("Learning rate η"), self.lr)
+        form.addRow(self.tr("Momentum μ"), self.momentum)
+        form.addRow(self.tr("Update"), self.mode)
+        form.addRow(self.tr("Batch size"), self.batch)
+        form.addRow("", self.shuffle)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(6, 6, 6, 6)
+        box.addLayout(buttons)
+        box.addLayout(form)
+        box.addWidget(self.reason)
+        session.changed.connect(self.refresh)
+        session.trainingStateChanged.connect(self._state)
+        self.refresh()
+
+    def _run_clicked(self, checked: bool):
+        if checked:
+            self.session.run()
+        else:
+            self.session.pause()
+        self._state(self.session.training_state)
+
+    def _set_if_changed(self, name, value):
+        if getattr(self.session.settings, name) != value:
+            self.session.set_setting(name, value)
+
+    def _state(self, state: str):
+        running = state == "running"
+        self.run_button.setChecked(running)
+        self.run_button.setText(self.tr("Pause") if running else self.tr("Run"))
+        for w in (self.step_button, self.step_n_button, self.reset_button):
+            w.setEnabled(not running)
+
+    def refresh(self):
+        s = self.session.settings
+        self.lr.show_value(s.lr)
+        self.momentum.show_value(s.momentum)
+        self.mode.setCurrentIndex(MODES.index(s.mode))
+        self.batch.blockSignals(True)
+        self.batch.setValue(s.batch_size)
+        self.batch.blockSignals(False)
+        self.batch.setEnabled(s.mode == "minibatch")
+        self.shuffle.setChecked(s.shuffle)
+        self.shuffle.setEnabled(s.mode != "batch")
+        if not (self.lr.property("refusal") or self.momentum.property("refusal")):
+            self.reason.clear()

@@ -1,0 +1,193 @@
+"""The loss over the SGD steps (pyqtgraph): the whole data set's loss and, with a few samples, each
+sample's. One curve each, fed with setData: at once after an edit or a step, from a 30 fps timer
+while a run is going. Hovering shows a point's step and value; clicking a point shows the network as
+it was before that step, until "Return to present" or "Branch from here". Kept runs stay overlaid
+(dashed) for comparison."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..numbers import fmt
+from .trace_cache import TraceCache
+
+FRAME_MS = 33
+PICK_PIXELS = 14
+TOTAL_PEN = pg.mkPen("#1f4e9c", width=2)
+SAMPLE_COLOURS = ["#e07b39", "#3a9d5d", "#b84a9e", "#c9a227", "#2aa1b3", "#8c564b", "#7f7f7f", "#d62728"]
+KEPT_COLOURS = ["#d62728", "#2ca02c", "#9467bd", "#8c564b", "#17becf", "#bcbd22"]
+
+
+class LossPlot(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.cache = TraceCache()
+        self.kept: list = []
+        self.frames = 0                       # redraws done (the benchmark counts them)
+        pg.setConfigOptions(antialias=True)
+        self.plot = pg.PlotWidget(background="w")
+        self.plot.setObjectName("lossPlot")
+        pi = self.item = self.plot.getPlotItem()
+        # On the PlotItem, not the curves: addItem would overwrite a curve's own settings.
+        pi.setDownsampling(auto=True, mode="peak")
+        pi.setClipToView(True)
+        pi.showGrid(x=True, y=True, alpha=0.25)
+        pi.setLabel("bottom", self.tr("step"))
+        pi.setLabel("left", self.tr("loss E"))
+        pi.setMenuEnabled(False)
+        self.legend = pi.addLegend(offset=(-8, 8), labelTextSize="9pt")
+        self.total = pi.plot([], [], pen=TOTAL_PEN, name=self.tr("E (all samples)"))
+        self.sample_curves: list = []
+        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen("#6a3d9a", width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine))
+        self.marker.setVisible(False)
+        pi.addItem(self.marker, ignoreBounds=True)
+        self.dot = pg.ScatterPlotItem(size=9, brush=pg.mkBrush("#1f4e9c"), pen=pg.mkPen("w"))
+        pi.addItem(self.dot, ignoreBounds=True)
+        self.hover = pg.TextItem(color="#222", fill=pg.mkBrush(255, 255, 255, 220), anchor=(0, 1))
+        self.hover.setVisible(False)
+        pi.addItem(self.hover, ignoreBounds=True)
+        self.plot.scene().sigMouseMoved.connect(self._moved)
+        self.plot.scene().sigMouseClicked.connect(self._clicked)
+
+        self.past = QLabel()
+        self.past.setObjectName("pastLabel")
+        self.present_button = QPushButton(self.tr("Return to present"))
+        self.branch_button = QPushButton(self.tr("Branch from here"))
+        self.present_button.clicked.connect(session.return_to_present)
+        self.branch_button.clicked.connect(session.branch_here)
+        self.keep_button = QPushButton(self.tr("Keep curve && restart"))
+        self.keep_button.setToolTip(self.tr("Keep this run's loss curve for comparison and go back to the "
+                                            "starting weights: change the learning rate, momentum or mode "
+                                            "and train again"))
+        self.clear_button = QPushButton(self.tr("Clear kept"))
+        self.keep_button.clicked.connect(self.keep_and_restart)
+        self.clear_button.clicked.connect(self.clear_kept)
+        self.log_box = QCheckBox(self.tr("log scale"))
+        self.log_box.toggled.connect(lambda on: self.item.setLogMode(y=on))
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.past, 1)
+        for w in (self.present_button, self.branch_button, self.keep_button, self.clear_button, self.log_box):
+            bar.addWidget(w)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(self.plot, 1)
+        box.addLayout(bar)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(FRAME_MS)
+        self.timer.timeout.connect(self.redraw)
+        session.changed.connect(self._changed)
+        session.trainingStateChanged.connect(self._training)
+        session.viewingChanged.connect(self._viewing)
+        session.shapeChanged.connect(self.clear_kept)
+        self._viewing(None)
+        self.redraw()
+
+    # ----- drawing ------------------------------------------------------------------------------
+    def _changed(self):
+        if not self.timer.isActive():
+            self.redraw()
+
+    def _training(self, state: str):
+        if state == "running":
+            self.timer.start()
+        else:
+            self.timer.stop()
+            self.redraw()
+
+    def redraw(self) -> None:
+        if not self.cache.update(self.session) and self.frames:
+            return
+        self.frames += 1
+        x, y = self.cache.total()
+        self.total.setData(x, y)
+        while len(self.sample_curves) > len(self.cache.samples):
+            curve = self.sample_curves.pop()
+            self.legend.removeItem(curve)
+            self.item.removeItem(curve)
+        for k in range(len(self.sample_curves), len(self.cache.samples)):
+            pen = pg.mkPen(SAMPLE_COLOURS[k % len(SAMPLE_COLOURS)], width=1)
+            name = self.tr("sample %1").replace("%1", str(k + 1))
+            self.sample_curves.append(self.item.plot([], [], pen=pen, name=name))
+        for curve, (xs, ys) in zip(self.sample_curves, self.cache.samples):
+            curve.setData(xs.view(), ys.view())
+
+    def points(self) -> int:
+        """Points of the whole-set curve (what the learner counts as 'one more point')."""
+        return len(self.cache.total()[0])
+
+    # ----- hover and click ----------------------------------------------------------------------
+    def _nearest(self, scene_pos):
+        vb = self.item.vb
+        if not vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        x, y = self.cache.total()
+        if not len(x):
+            return None
+        p = vb.mapSceneToView(scene_pos)
+        i = int(np.clip(np.searchsorted(x, p.x()), 0, len(x) - 1))
+        if i > 0 and abs(x[i - 1] - p.x()) < abs(x[i] - p.x()):
+            i -= 1
+        yy = np.log10(y[i]) if self.log_box.isChecked() and y[i] > 0 else y[i]
+        at = vb.mapViewToScene(pg.Point(x[i], yy))
+        return int(x[i]), float(y[i]), (at - scene_pos).manhattanLength(), yy
+
+    def _moved(self, scene_pos):
+        hit = self._nearest(scene_pos)
+        if hit is None or hit[2] > 4 * PICK_PIXELS:
+            self.hover.setVisible(False)
+            self.dot.setData([], [])
+            return
+        step, value, _d, yy = hit
+        self.hover.setText(self.tr("step %1\nE = %2").replace("%1", str(step)).replace("%2", fmt(value)))
+        self.hover.setPos(step, yy)
+        self.hover.setVisible(True)
+        self.dot.setData([step], [yy])
+
+    def _clicked(self, event):
+        if event.button() != pg.QtCore.Qt.MouseButton.LeftButton:
+            return
+        hit = self._nearest(event.scenePos())
+        if hit is not None and hit[2] <= PICK_PIXELS:
+            self.session.view_step(hit[0])
+
+    def _viewing(self, step):
+        on = step is not None
+        self.present_button.setVisible(on)
+        self.branch_button.setVisible(on)
+        self.marker.setVisible(on)
+        if on:
+            self.marker.setPos(step)
+            self.past.setText("<b style='color:#6a3d9a'>" + self.tr("Showing the network before step %1 "
+                                                                    "(read-only)").replace("%1", str(step)) + "</b>")
+        else:
+            self.past.setText("<span style='color:#666'>" + self.tr("Click a point to see the network "
+                                                                    "as it was then") + "</span>")
+
+    # ----- compare runs -------------------------------------------------------------------------
+    def keep_and_restart(self) -> None:
+        x, y = self.cache.total()
+        if not len(x):
+            self.session.message.emit(self.tr("Nothing to keep yet: take some steps first"))
+            return
+        s = self.session.settings
+        modes = {"sample": self.tr("per sample"), "minibatch": self.tr("mini-batch %1").replace(
+            "%1", str(s.batch_size)), "batch": self.tr("full batch")}
+        label = self.tr("η %1, μ %2, %3").replace("%1", fmt(s.lr, 4)).replace("%2", fmt(s.momentum, 4)) \
+            .replace("%3", modes.get(s.mode, s.mode))
+        colour = KEPT_COLOURS[len(self.kept) % len(KEPT_COLOURS)]
+        pen = pg.mkPen(colour, width=2, style=pg.QtCore.Qt.PenStyle.DashLine)
+        curve = self.item.plot(x.copy(), y.copy(), pen=pen, name=label)
+        self.kept.append(curve)
+        self.session.reset()
+
+    def clear_kept(self) -> None:
+        for curve in self.kept:
+            self.legend.removeItem(curve)
+            self.item.removeItem(curve)
+        self.kept = []

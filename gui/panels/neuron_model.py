@@ -1,0 +1,53 @@
+"""Every neuron's forward and backward numbers in the shown state: z, a, δ = dE/dz and dE/da, one
+row per neuron, named in the network's notation (z1 → h1, t1 → o1)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from .model_base import SessionModel
+
+COLUMNS = ("z", "a", "delta", "dE/da")
+
+
+def _tr(text):
+    return QCoreApplication.translate("NeuronModel", text)
+
+
+class NeuronModel(SessionModel):
+    def _rows(self):
+        net = self.session.net
+        return [(l, j) for l in range(net.depth + 1) for j in range(net.sizes[l])]
+
+    def shape(self):
+        return len(self._rows()), len(COLUMNS)
+
+    def key(self, row, col):
+        l, j = self._rows()[row]
+        return ("n", l, j)
+
+    def number(self, row, col):
+        l, j = self._rows()[row]
+        st = self.session.state
+        q = COLUMNS[col]
+        if l == 0 and q in ("z", "delta"):
+            return None
+        arr = {"z": st.zs, "a": st.acts, "delta": st.deltas, "dE/da": st.dE_da}[q][l]
+        return float(arr[:, j].mean())
+
+    def name(self, row, col):
+        l, j = self._rows()[row]
+        nt = self.session.net.notation
+        q = COLUMNS[col]
+        if q == "dE/da":
+            return f"dE/d{nt.neuron('a', l, j)}"
+        return nt.neuron(q, l, j)
+
+    def column_header(self, col):
+        return (_tr("z (net input)"), _tr("a (output)"), _tr("δ = dE/dz"), _tr("dE/da"))[col]
+
+    def row_header(self, row):
+        l, j = self._rows()[row]
+        nt = self.session.net.notation
+        if l == 0:
+            return nt.neuron("a", 0, j)
+        return f"{nt.neuron('z', l, j)} → {nt.neuron('a', l, j)}"

@@ -1,0 +1,45 @@
+"""The status bar: step, loss, the state of training, and the last message."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from ..numbers import fmt
+
+
+class StatusBar(QStatusBar):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.note = QLabel()
+        self.note.setObjectName("statusMessage")
+        self.step = QLabel()
+        self.step.setObjectName("statusStep")
+        self.loss = QLabel()
+        self.loss.setObjectName("statusLoss")
+        self.state = QLabel()
+        self.state.setObjectName("statusState")
+        self.addWidget(self.note, 1)
+        for w in (self.step, self.loss, self.state):
+            w.setMinimumWidth(90)
+            self.addPermanentWidget(w)
+        session.changed.connect(self.refresh)
+        session.trainingStateChanged.connect(lambda _s: self.refresh())
+        session.message.connect(self.show_note)
+        self.refresh()
+
+    def show_note(self, text: str):
+        self.note.setText(text)
+        self.note.setToolTip(text)
+
+    def refresh(self):
+        s = self.session
+        self.step.setText(self.tr("step %1").replace("%1", f"{s.step_count:,}"))
+        self.loss.setText(self.tr("E = %1").replace("%1", fmt(s.loss)))
+        self.loss.setToolTip(self.tr("Loss over all samples at the weights shown"))
+        states = {"idle": self.tr("idle"), "running": self.tr("running…"), "diverged": self.tr("diverged: paused")}
+        text = states.get(s.training_state, s.training_state)
+        if s.viewing_step is not None:
+            text = self.tr("viewing step %1").replace("%1", str(s.viewing_step))
+        self.state.setText(text)
+        colour = {"running": "#1b7e34", "diverged": "#c62828"}.get(s.training_state, "#444")
+        self.state.setStyleSheet(f"color: {colour}; font-weight: bold")

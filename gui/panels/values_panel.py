@@ -1,0 +1,92 @@
+"""The value tables in tabs: weights and biases per layer (editable), dE/dW per layer, the neurons'
+z, a, δ, and the data set (rows can be added and removed)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout,
+                               QWidget)
+
+from .data_model import DataModel
+from .neuron_model import NeuronModel
+from .param_model import ParamMatrixModel
+from .table_view import ValueTable
+
+
+class LayerMatrices(QScrollArea):
+    """One titled matrix per layer, rebuilt when the shape changes."""
+
+    def __init__(self, session, gradient: bool, parent=None):
+        super().__init__(parent)
+        self.session, self.gradient = session, gradient
+        self.setWidgetResizable(True)
+        self.tables: list[ValueTable] = []
+        session.shapeChanged.connect(self.rebuild)
+        self.rebuild()
+
+    def rebuild(self):
+        inner = QWidget()
+        box = QVBoxLayout(inner)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.setSpacing(2)
+        for t in self.tables:
+            t.model().deleteLater()
+        self.tables = []
+        for l in range(1, self.session.net.depth + 1):
+            model = ParamMatrixModel(self.session, l, self.gradient)
+            title = QLabel(f"<b>{model.title()}</b>")
+            box.addWidget(title)
+            view = ValueTable(self.session, model, fit=True)
+            model.setParent(view)
+            self.tables.append(view)
+            box.addWidget(view)
+            box.addSpacing(6)
+        box.addStretch(1)
+        self.setWidget(inner)
+
+
+class DataTab(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.model = DataModel(session, self)
+        self.view = ValueTable(session, self.model)
+        self.view.selectionModel().currentChanged.connect(self._pick)
+        self.add = QPushButton(self.tr("Add sample"))
+        self.remove = QPushButton(self.tr("Remove sample"))
+        self.add.clicked.connect(lambda: session.add_sample())
+        self.remove.clicked.connect(self._remove)
+        row = QHBoxLayout()
+        row.addWidget(self.add)
+        row.addWidget(self.remove)
+        row.addStretch(1)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(self.view)
+        box.addLayout(row)
+
+    def _pick(self, current, _previous):
+        if current.isValid() and self.session.shown_sample is not None:
+            self.session.show_sample(current.row())
+
+    def _remove(self):
+        idx = self.view.currentIndex()
+        row = idx.row() if idx.isValid() else len(self.session.data) - 1
+        self.session.remove_sample(row)
+
+
+class ValuesPanel(QTabWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.weights = LayerMatrices(session, gradient=False)
+        self.gradients = LayerMatrices(session, gradient=True)
+        self.neurons = ValueTable(session, NeuronModel(session))
+        self.neurons.model().setParent(self.neurons)
+        self.data_tab = DataTab(session)
+        self.addTab(self.weights, self.tr("Weights"))
+        self.addTab(self.gradients, self.tr("dE/dW"))
+        self.addTab(self.neurons, self.tr("z, a, δ"))
+        self.addTab(self.data_tab, self.tr("Data"))
+        self.setTabToolTip(0, self.tr("Weights and biases per layer: double-click or type to edit"))
+        self.setTabToolTip(1, self.tr("The gradient of the loss for each weight and bias"))
+        self.setTabToolTip(2, self.tr("Each neuron's net input z, output a, and δ = dE/dz"))
+        self.setTabToolTip(3, self.tr("Inputs and targets of each sample (editable), outputs and loss"))

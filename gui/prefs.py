@@ -1,0 +1,50 @@
+"""Preferences in one place, with their defaults in code: QSettings (organisation "BackpropLab")
+holds window geometry, the last file, recent files and the language."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+MAX_RECENT = 8
+
+
+class Prefs:
+    def __init__(self):
+        self.s = QSettings()
+
+    def recent_files(self) -> list[str]:
+        value = self.s.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(p) for p in (value or []) if p][:MAX_RECENT]
+
+    def add_recent(self, path: str) -> None:
+        files = [path] + [p for p in self.recent_files() if p != path]
+        self.s.setValue("recent_files", files[:MAX_RECENT])
+        self.s.setValue("last_file", path)
+
+    def remove_recent(self, path: str) -> None:
+        self.s.setValue("recent_files", [p for p in self.recent_files() if p != path])
+
+    @property
+    def last_file(self) -> str:
+        return self.s.value("last_file", "", str)
+
+    @property
+    def language(self) -> str:
+        return self.s.value("language", "", str)
+
+    @language.setter
+    def language(self, lang: str) -> None:
+        self.s.setValue("language", lang)
+
+    def save_window(self, window) -> None:
+        self.s.setValue("window/geometry", window.saveGeometry())
+        self.s.setValue("window/state", window.saveState())
+
+    def restore_window(self, window) -> bool:
+        geometry = self.s.value("window/geometry")
+        state = self.s.value("window/state")
+        ok = bool(geometry) and window.restoreGeometry(geometry)
+        if state:
+            window.restoreState(state)
+        return ok
