@@ -213,7 +213,7 @@ class _Mistakes:
         self.x, self.y = single_sample(net, x, y)
         self.st = evaluate(net, self.x, self.y)
         self.nm = Names(net)
-        self.v = np.zeros_like(net.theta) if velocity is None else np.asarray(velocity, dtype=float).reshape(-1)
+        self.v = np.where(net.frozen, 0.0, 0.0 if velocity is None else np.asarray(velocity, float).reshape(-1))
         self.paths = {(s.layer, *s.index): s for s in by.values() if s.kind == "path"}
 
     def of(self, step) -> list[Mistake]:

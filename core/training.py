@@ -1,23 +1,30 @@
 """The data set, the optimizer settings and the SGD step loop.
 
-The loop keeps everything one step touches in a single float64 row buffer R laid out as
-[step, sample, loss | x | y | theta | grad | z, a, δ of each layer]; the network's theta is rebound to
-live inside R, every computation writes into views of R with `out=`, and the trace receives R gathered
-into its column order with one `np.take`. So one step allocates nothing and makes about thirty numpy
-calls, which is what sets its speed. All gradients of a step are taken at the weights before it.
+Everything one step touches lives in one float64 row buffer R, laid out as the trace stores a row
+(core.trace.storage_layout: step, sample, loss | theta | grad | z, a, δ of each layer | x | y). The
+network's theta is rebound to live inside R. A per-sample step is a fixed list of numpy calls, each a
+functools.partial writing into views of R with `out`, built once for the network's shape; then R is
+copied into the trace with one assignment, and the update runs. Its speed is set by the number of
+numpy calls, so the loop makes only those the trace needs, and defers to the end of each chunk of
+steps what can be done for many rows at once: the step and sample columns, the loss (computed exactly
+as core.engine does, from the stored z, o and y), and the check that nothing became NaN or Inf.
+All gradients of a step are taken at the weights before it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 
 from . import activations as act
 from .engine import evaluate
+from .losses import LOSSES
 from .network import Network
-from .trace import Trace, column_names
+from .trace import Trace, column_names, storage_layout
 
 MODES = ("sample", "minibatch", "batch")
+CHUNK = 256      # steps between checks (finite values, should_stop); a refused step replays at most this many
 
 
 class DivergenceError(ArithmeticError):
@@ -25,7 +32,7 @@ class DivergenceError(ArithmeticError):
 
     def __init__(self, step: int, param: str, what: str):
         self.step, self.param = step, param
-        super().__init__(f"step {step}: {what} {param} would become {'NaN or Inf'}; the step was refused "
+        super().__init__(f"step {step}: {what} {param} would become NaN or Inf; the step was refused "
                          f"and the parameters are as they were before it")
 
 
@@ -75,7 +82,7 @@ class Settings:
 
 
 def _epoch_order(n: int, epoch: int, seed: int, shuffle: bool) -> np.ndarray:
-    if not shuffle:
+    if not shuffle or n == 1:
         return np.arange(n)
     # A pure function of (seed, epoch): undo, branching and replays all see the same order.
     return np.random.default_rng([seed, epoch]).permutation(n)
@@ -91,9 +98,19 @@ def samples_for_step(k: int, n: int, s: Settings) -> np.ndarray:
     return _epoch_order(n, epoch, s.seed, s.shuffle)[b * size:(b + 1) * size]
 
 
+def _sample_run(k: int, m: int, n: int, s: Settings) -> np.ndarray:
+    """samples_for_step(k + j)[0] for j < m in per-sample mode, a whole epoch at a time."""
+    if not s.shuffle or n == 1:
+        return np.arange(k, k + m) % n
+    e0, e1 = k // n, (k + m - 1) // n
+    orders = np.concatenate([_epoch_order(n, e, s.seed, True) for e in range(e0, e1 + 1)])
+    return orders[k - e0 * n:k - e0 * n + m]
+
+
 @dataclass
 class Trainer:
-    """Owns the network's parameters while training; `net.theta` lives inside the row buffer."""
+    """Owns the network's parameters while training; `net.theta` lives inside the row buffer. The
+    trace, the settings and the data's arrays may be replaced between runs."""
     net: Network
     data: Dataset
     settings: Settings = field(default_factory=Settings)
@@ -103,213 +120,118 @@ class Trainer:
     def __post_init__(self):
         net = self.net
         self.names = column_names(net)
+        self.layout = storage_layout(self.names)
         if self.trace is None:
-            self.trace = Trace(self.names)
-        sizes, P, L = net.sizes, net.n_params, net.depth
-        layout: dict[str, tuple[int, int]] = {}
-        pos = 3
-
-        def take(key, n):
-            nonlocal pos
-            layout[key] = (pos, pos + n)
-            pos += n
-
-        take("x", sizes[0])
-        take("y", sizes[-1])
-        take("theta", P)
-        take("grad", P)
-        for l in range(1, L + 1):
-            for q in ("z", "a", "delta"):
-                take(f"{q}{l}", sizes[l])
-        self.R = R = np.zeros(pos)
-        self._layout = layout
-        v = lambda key: R[slice(*layout[key])]
-        net.rebind(v("theta"))
-        self.theta, self.grad = v("theta"), v("grad")
+            self.trace = Trace(self.names, self.layout)
+        w = len(self.names)
+        self.R = R = np.zeros(w + 1)       # R[w]: Σy of the current sample (cross-entropy's δ), not traced
+        self.Rt = R[:w]
+        at = dict(zip(self.names, self.layout.tolist()))
+        P = net.n_params
+        p0 = at["W1[1,1]"]
+        net.rebind(R[p0:p0 + P])
+        self.theta, self.grad = R[p0:p0 + P], R[p0 + P:p0 + 2 * P]
         self.velocity = np.zeros(P)
-        self.x, self.y = v("x"), v("y")
-        self.z = [None] + [v(f"z{l}") for l in range(1, L + 1)]
-        self.a = [self.x] + [v(f"a{l}") for l in range(1, L + 1)]
-        self.delta = [None] + [v(f"delta{l}") for l in range(1, L + 1)]
-        gW, gb = [], []
-        for ws, bs in net.slices():
-            gW.append(self.grad[ws])
-            gb.append(self.grad[bs])
-        self.dW = [g.reshape(w.shape) for g, w in zip(gW, net.W)]
-        self.db = gb
-        self.perm = self._gather_order()
-
-    # ----- layout -------------------------------------------------------------------------------
-    def _gather_order(self) -> np.ndarray:
-        """For each trace column, its position in R."""
-        net, lay = self.net, self._layout
-        where = {"step": 0, "sample": 1, "loss": 2}
-        for i in range(net.sizes[0]):
-            where[f"a0[{i + 1}]"] = lay["x"][0] + i
-        for k in range(net.sizes[-1]):
-            where[f"y[{k + 1}]"] = lay["y"][0] + k
-        p0, g0 = lay["theta"][0], lay["grad"][0]
-        from .trace import parameter_columns
-        for t, name in enumerate(parameter_columns(net)):
-            where[name] = p0 + t
-            where["dE/d" + name] = g0 + t
-        for l in range(1, net.depth + 1):
-            for q, key in (("z", "z"), ("a", "a"), ("delta", "delta")):
-                for j in range(net.sizes[l]):
-                    where[f"{key}{l}[{j + 1}]"] = lay[f"{q}{l}"][0] + j
-        return np.array([where[n] for n in self.names], dtype=np.intp)
+        seg = lambda q, l, n: R[at[f"{q}{l}[1]"]:at[f"{q}{l}[1]"] + n]
+        sizes = net.sizes
+        self.x, self.y = seg("a", 0, sizes[0]), R[at["y[1]"]:at["y[1]"] + sizes[-1]]
+        self.xy = R[at["a0[1]"]:]
+        self.z = [None] + [seg("z", l, sizes[l]) for l in range(1, net.depth + 1)]
+        self.a = [self.x] + [seg("a", l, sizes[l]) for l in range(1, net.depth + 1)]
+        self.delta = [None] + [seg("delta", l, sizes[l]) for l in range(1, net.depth + 1)]
+        self.dW = [self.grad[ws].reshape(W.shape) for (ws, _), W in zip(net.slices(), net.W)]
+        self.db = [self.grad[bs] for _, bs in net.slices()]
+        self._theta_cols = slice(p0, p0 + P)
+        self._prog = _step_program(self)
 
     # ----- stepping -----------------------------------------------------------------------------
     def run(self, n: int, should_stop=None) -> int:
-        """Take n steps (fewer if should_stop() turns true, checked every 256 steps). Returns the
+        """Take n steps (fewer if should_stop() turns true, checked every CHUNK steps). Returns the
         number taken. Raises DivergenceError, with the state before the offending step kept."""
-        s, data = self.settings, self.data
+        s, data, net = self.settings, self.data, self.net
         s.validate(len(data))
-        if data.X.shape[1] != self.net.sizes[0] or data.Y.shape[1] != self.net.sizes[-1]:
+        if data.X.shape[1] != net.sizes[0] or data.Y.shape[1] != net.sizes[-1]:
             raise ValueError("data: the samples do not fit the network's inputs and outputs")
+        self._adopt()
+        bad = ~np.isfinite(self.theta)
+        if bad.any():
+            raise ValueError(f"{net.param_names()[int(np.argmax(bad))]}: not a finite number; cannot train")
+        self._prepare()
         done = 0
-        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             while done < n:
-                chunk = min(n - done, 256)
-                if s.mode == "sample":
-                    self._run_samples(chunk)
-                else:
-                    for _ in range(chunk):
-                        self._batch_step()
-                done += chunk
+                m = min(n - done, CHUNK)
+                self._run_chunk(m)
+                done += m
                 if should_stop is not None and should_stop():
                     break
         return done
 
-    def _refuse(self, what: str, index: int, step: int):
-        names = self.net.param_names()
-        label = names[index] if index < len(names) else "?"
-        raise DivergenceError(step, label, what)
+    def _adopt(self) -> None:
+        """Follow replacements made between runs: a new trace, a theta array set on the network."""
+        if self.trace.names != self.names:
+            raise ValueError("trace: its columns do not belong to this network")
+        self.trace.relayout(self.layout)
+        if self.net.theta is not self.theta:
+            self.net.rebind(self.theta)    # copies the new values in, so R holds them again
 
-    def _after_row(self, finite_probe: np.ndarray) -> None:
-        """Finite check of the row, trace append, parameter update, finite check of the update."""
-        R = self.R
-        if np.dot(R, finite_probe) != 0.0:   # 0·NaN and 0·Inf are NaN: one call checks the whole row
-            bad = ~np.isfinite(self.grad)
-            self._refuse("the gradient of", int(np.argmax(bad)) if bad.any() else 0, self.step)
-        np.take(R, self.perm, out=self.trace.slot())
-        self.trace.commit()
-        self._update()
-        self.step += 1
-
-    def _update(self):
-        theta, lr_mask = self.theta, self._lr_mask
-        np.multiply(self.grad, lr_mask, out=self._upd)
-        if self._mu:
-            v = self.velocity
-            np.copyto(self._v_before, v)
-            v *= self._mu
-            v -= self._upd
-            theta += v
+    def _prepare(self) -> None:
+        s, data, net = self.settings, self.data, self.net
+        self._lr[...] = np.where(net.frozen, 0.0, s.lr)
+        self.velocity[net.frozen] = 0.0      # a frozen parameter is kept out of updates, momentum included
+        self._mu[...] = s.momentum
+        upd, theta, v = self._upd, self.theta, self.velocity
+        ops = [partial(np.multiply, self.grad, self._lr, upd)]
+        if s.momentum:
+            ops += [partial(np.multiply, v, self._mu, v), partial(np.subtract, v, upd, v),
+                    partial(np.add, theta, v, theta)]
         else:
-            theta -= self._upd
-        if np.dot(theta, self._zeros_p) != 0.0:
-            bad = int(np.argmax(~np.isfinite(theta)))
-            theta[...] = self.trace.theta_at(len(self.trace) - 1, self.net)
-            if self._mu:
-                self.velocity[...] = self._v_before
-            self.trace.truncate(len(self.trace) - 1)
-            self._refuse("the parameter", bad, self.step)
+            ops.append(partial(np.subtract, theta, upd, theta))
+        self._update = ops
+        if s.mode == "sample":
+            # Each sample's x | y | Σy, in R's order, ready to be copied in with one assignment.
+            ysum = np.sum(data.Y, axis=-1, keepdims=True)     # per row, as core.engine sums
+            self._rows = list(np.hstack([data.X, data.Y, ysum]))
 
-    def _prepare(self):
-        s = self.settings
-        self._lr_mask = np.where(self.net.frozen, 0.0, s.lr)
-        self._mu = float(s.momentum)
-        self._upd = np.empty_like(self.theta)
-        self._v_before = np.empty_like(self.theta)
-        self._zeros_p = np.zeros_like(self.theta)
-        self._zeros_r = np.zeros_like(self.R)
-
-    def _run_samples(self, n: int) -> None:
-        self._prepare()
-        net, R, data, s = self.net, self.R, self.data, self.settings
-        XY = np.hstack([data.X, data.Y])
-        xy = self.R[self._layout["x"][0]:self._layout["y"][1]]
-        N = len(data)
-        L = net.depth
-        layers = []
-        for l in range(1, L + 1):
-            spec = net.layers[l - 1]
-            A = act.ACTIVATIONS[spec.activation]
-            layers.append((self.a[l - 1], net.W[l - 1], net.b[l - 1] if spec.bias != "none" else None,
-                           self.z[l], self.a[l], A.f, A.df, self.a[l - 1].reshape(-1, 1),
-                           self.dW[l - 1], self.db[l - 1], spec.bias, self.delta[l]))
-        back = list(reversed(layers))
-        tmp = [np.empty(k) for k in net.sizes]
-        loss_name, out_act = net.loss, net.layers[-1].activation
-        zL, oL, y, dL = self.z[L], self.a[L], self.y, self.delta[L]
-        nL = net.sizes[-1]
-        diff = np.empty(nL)
-        probe = self._zeros_r
-        matmul, multiply, dot = np.matmul, np.multiply, np.dot
-        order_cache: dict[int, np.ndarray] = {}
-        for _ in range(n):
-            k = self.step
-            if s.shuffle:
-                epoch, b = divmod(k, N)
-                order = order_cache.get(epoch)
-                if order is None:
-                    order_cache.clear()
-                    order = order_cache[epoch] = _epoch_order(N, epoch, s.seed, True)
-                i = int(order[b])
+    def _run_chunk(self, m: int) -> None:
+        """m steps, in pieces that each fit one trace block; settled (checked, committed) piece by piece."""
+        while m > 0:
+            block, pos, room = self.trace._reserve()
+            k = min(m, room)
+            if self.settings.mode == "sample":
+                samples = _sample_run(self.step, k, len(self.data), self.settings)
             else:
-                i = k % N
-            R[0] = k
-            R[1] = i
-            xy[...] = XY[i]
-            for a_prev, W, b, z, a, f, _df, _col, _dW, _db, _bm, _d in layers:
-                matmul(a_prev, W, out=z)
-                if b is not None:
-                    z += b
-                f(z, out=a)
-            # loss and δ of the output layer
-            if loss_name == "half_sse" or loss_name == "mse":
-                np.subtract(oL, y, out=diff)
-                scale = 0.5 if loss_name == "half_sse" else 1.0 / nL
-                R[2] = scale * dot(diff, diff)
-                if loss_name == "mse":
-                    diff *= 2.0 / nL
-                if out_act == "softmax":
-                    dL[...] = act.softmax_backward(oL, diff)
-                else:
-                    layers[-1][6](zL, oL, out=dL)
-                    dL *= diff
-            elif loss_name == "cross_entropy":
-                R[2] = -dot(y, act.log_softmax(zL))
-                multiply(oL, y.sum(), out=dL)
-                dL -= y
-            else:  # bce on a sigmoid output
-                R[2] = dot(y, np.logaddexp(0.0, -zL)) + dot(1.0 - y, np.logaddexp(0.0, zL))
-                np.subtract(oL, y, out=dL)
-            # backward: dW = a_prev ⊗ δ, db = δ, δ_prev = (W δ) ⊙ f'(z_prev)
-            for idx, (a_prev, W, b, z, a, f, df, col, dW, db, bmode, d) in enumerate(back):
-                multiply(col, d, out=dW)
-                if bmode == "neuron":
-                    db[...] = d
-                elif bmode == "shared":
-                    db[0] = d.sum()
-                if idx + 1 < L:
-                    prev = back[idx + 1]
-                    t = tmp[L - idx - 1]
-                    matmul(W, d, out=t)
-                    d_prev = prev[11]
-                    prev[6](prev[3], prev[4], out=d_prev)
-                    d_prev *= t
-            self._after_row(probe)
+                samples = np.full(k, -1)
+            v0 = self.velocity.copy()
+            rows = block[pos:pos + k]
+            self._steps(samples, rows)
+            self._settle(rows, samples, v0)
+            m -= k
 
-    def _batch_step(self) -> None:
-        self._prepare()
-        net, R, data, s = self.net, self.R, self.data, self.settings
-        idx = samples_for_step(self.step, len(data), s)
+    def _steps(self, samples: np.ndarray, rows: np.ndarray) -> None:
+        Rt, ops, update = self.Rt, self._prog, self._update
+        if self.settings.mode != "sample":
+            for k, dst in enumerate(rows, start=self.step):
+                self._batch_row(k)
+                dst[...] = Rt
+                for op in update:
+                    op()
+            return
+        xy, data = self.xy, self._rows
+        for i, dst in zip(samples.tolist(), rows):
+            xy[...] = data[i]
+            for op in ops:
+                op()
+            dst[...] = Rt
+            for op in update:
+                op()
+
+    def _batch_row(self, k: int) -> None:
+        """R for step k of mini-batch or batch mode: the batch means, from the reference engine."""
+        net, data = self.net, self.data
+        idx = samples_for_step(k, len(data), self.settings)
         st = evaluate(net, data.X[idx], data.Y[idx])
-        R[0] = self.step
-        R[1] = -1.0   # the row holds batch means: no single sample
-        R[2] = st.loss
+        self.R[2] = st.loss
         self.x[...] = st.x.mean(axis=0)
         self.y[...] = st.y.mean(axis=0)
         for l in range(1, net.depth + 1):
@@ -317,4 +239,128 @@ class Trainer:
             self.a[l][...] = st.acts[l].mean(axis=0)
             self.delta[l][...] = st.deltas[l].mean(axis=0)
         self.grad[...] = st.grad
-        self._after_row(self._zeros_r)
+
+    # ----- after a chunk: fill in, check, commit or refuse ------------------------------------------
+    def _fill(self, rows: np.ndarray, samples: np.ndarray) -> None:
+        rows[:, 0] = np.arange(self.step, self.step + len(rows))
+        rows[:, 1] = samples
+        if self.settings.mode == "sample":
+            o = rows[:, self._out]
+            rows[:, 2] = LOSSES[self.net.loss].terms(rows[:, self._zL], o, rows[:, self._yc]).sum(axis=1)
+
+    def _settle(self, rows: np.ndarray, samples: np.ndarray, v0: np.ndarray) -> None:
+        self._fill(rows, samples)
+        # Not one np.dot with zeros: a long BLAS call wakes OpenBLAS's threads, which then spin and
+        # steal the core the next chunk runs on.
+        if np.isfinite(rows).all() and np.isfinite(self.theta).all():
+            self.trace._commit(len(rows))
+            self.step += len(rows)
+            return
+        bad, what, index = self._culprit(rows)
+        # Back to the start of the chunk and forward again, deterministically, to the refused step.
+        self.theta[...] = rows[0, self._theta_cols]
+        self.velocity[...] = v0
+        self._steps(samples[:bad], rows[:bad])
+        self._fill(rows[:bad], samples[:bad])
+        self.trace._commit(bad)
+        self.step += bad
+        raise DivergenceError(self.step, self._label(index), what)
+
+    def _culprit(self, rows: np.ndarray) -> tuple[int, str, int]:
+        """(row of the refused step, what became non-finite, its position in R)."""
+        ok = np.isfinite(rows)
+        bad_rows = np.flatnonzero(~ok.all(axis=1))
+        th = self._theta_cols
+        if not bad_rows.size:
+            return len(rows) - 1, "the parameter", th.start + int(np.argmin(np.isfinite(self.theta)))
+        r = int(bad_rows[0])
+        if not ok[r, th].all():
+            return r - 1, "the parameter", th.start + int(np.argmin(ok[r, th]))
+        g = slice(th.stop, th.stop + (th.stop - th.start))
+        if not ok[r, g].all():
+            return r, "the gradient of", g.start + int(np.argmin(ok[r, g]))
+        return r, "the value", int(np.argmin(ok[r]))
+
+    def _label(self, index: int) -> str:
+        th, nt = self._theta_cols, self.net.notation
+        if th.start <= index < th.stop + (th.stop - th.start):
+            return self.net.param_names()[(index - th.start) % (th.stop - th.start)]
+        name = self.names[int(np.flatnonzero(self.layout == index)[0])]
+        if name == "loss":
+            return nt.loss
+        for q in ("z", "a", "delta"):
+            for l in range(1, self.net.depth + 1):
+                if name.startswith(f"{q}{l}["):
+                    return nt.neuron(q, l, int(name[len(q) + len(str(l)) + 1:-1]) - 1)
+        return name
+
+
+def _step_program(t: Trainer) -> list:
+    """The numpy calls of one per-sample step, forward and backward, as argument-bound partials.
+    Each mirrors core.activations / core.losses operation for operation, so the results are the
+    reference engine's to the bit (tests/core/test_training.py holds them equal)."""
+    net, L = t.net, t.net.depth
+    ones = [np.ones(n) for n in net.sizes]     # arrays, not 1.0: a Python scalar costs a conversion per call
+    tmp = [np.empty(n) for n in net.sizes]
+    s1 = np.empty(1)
+    P = partial
+    prog = []
+    for l in range(1, L + 1):
+        spec, z, a = net.layers[l - 1], t.z[l], t.a[l]
+        prog.append(P(np.dot, t.a[l - 1], net.W[l - 1], z))
+        if spec.bias != "none":
+            prog.append(P(np.add, z, net.b[l - 1], z))
+        if spec.activation == "sigmoid":       # 1/(1+e^-z), as activations._sigmoid
+            prog += [P(np.negative, z, a), P(np.exp, a, a), P(np.add, a, ones[l], a), P(np.reciprocal, a, a)]
+        elif spec.activation == "softmax":     # shifted by the maximum, as activations.softmax
+            prog += [P(np.maximum.reduce, z, 0, None, s1, True), P(np.subtract, z, s1, tmp[l]),
+                     P(np.exp, tmp[l], a), P(np.add.reduce, a, 0, None, s1, True), P(np.divide, a, s1, a)]
+        else:
+            prog.append(P(act.ACTIVATIONS[spec.activation].f, z, a))
+
+    def times_derivative(l, g, out):
+        """out = g ⊙ f'(z{l}) (activations.backward), g and out distinct."""
+        name, z, a = net.layers[l - 1].activation, t.z[l], t.a[l]
+        if name == "identity":
+            return [P(np.multiply, g, ones[l], out)]
+        if name == "sigmoid":
+            ops = [P(np.subtract, ones[l], a, out), P(np.multiply, out, a, out)]
+        elif name == "tanh":
+            ops = [P(np.multiply, a, a, out), P(np.subtract, ones[l], out, out)]
+        else:
+            ops = [P(act.ACTIVATIONS[name].df, z, a, out)]
+        return ops + [P(np.multiply, out, g, out)]
+
+    o, y, dL, g, nL = t.a[L], t.y, t.delta[L], tmp[L], net.sizes[-1]
+    out_act = net.layers[-1].activation
+    if net.loss == "cross_entropy":            # o·Σy − y
+        prog += [P(np.multiply, o, t.R[-1:], dL), P(np.subtract, dL, y, dL)]
+    elif net.loss == "bce":                    # o − y
+        prog.append(P(np.subtract, o, y, dL))
+    else:
+        prog.append(P(np.subtract, o, y, g))   # o − y = −(y − o) exactly
+        if net.loss == "mse":                  # −2(y − o)/n = (2(o − y))/n exactly
+            prog += [P(np.multiply, g, np.full(nL, 2.0), g), P(np.divide, g, np.full(nL, float(nL)), g)]
+        if out_act == "softmax":               # a ⊙ (g − Σ g·a), as activations.softmax_backward
+            h = np.empty(nL)
+            prog += [P(np.multiply, g, o, h), P(np.add.reduce, h, 0, None, s1, True),
+                     P(np.subtract, g, s1, h), P(np.multiply, o, h, dL)]
+        else:
+            prog += times_derivative(L, g, dL)
+    for l in range(L, 0, -1):
+        spec, d = net.layers[l - 1], t.delta[l]
+        prog.append(P(np.multiply, t.a[l - 1].reshape(-1, 1), d, t.dW[l - 1]))
+        if spec.bias == "neuron":
+            prog.append(P(np.copyto, t.db[l - 1], d))
+        elif spec.bias == "shared":
+            prog.append(P(np.add.reduce, d, 0, None, t.db[l - 1], True))
+        if l > 1:
+            prog.append(P(np.dot, net.W[l - 1], d, tmp[l - 1]))
+            prog += times_derivative(l - 1, tmp[l - 1], t.delta[l - 1])
+    # Scratch the chunk bookkeeping needs.
+    at = dict(zip(t.names, t.layout.tolist()))
+    t._out = [at[f"a{L}[{k + 1}]"] for k in range(nL)]
+    t._zL = [at[f"z{L}[{k + 1}]"] for k in range(nL)]
+    t._yc = [at[f"y[{k + 1}]"] for k in range(nL)]
+    t._lr, t._mu, t._upd = np.empty(net.n_params), np.empty(net.n_params), np.empty(net.n_params)
+    return prog

@@ -73,7 +73,7 @@ def updated_theta(net: Network, grad: np.ndarray, settings: Settings, velocity=N
     """(theta⁺, velocity⁺) after one step, exactly as core.training.Trainer computes it."""
     upd = grad * np.where(net.frozen, 0.0, settings.lr)
     if settings.momentum:
-        v = np.zeros_like(net.theta) if velocity is None else np.asarray(velocity, dtype=float)
+        v = np.where(net.frozen, 0.0, 0.0 if velocity is None else velocity)   # frozen: out of momentum too
         v_new = settings.momentum * v - upd
         return net.theta + v_new, v_new
     return net.theta - upd, None
@@ -257,6 +257,7 @@ class _Walker:
             velocity = np.asarray(velocity, dtype=float).reshape(-1)
             if velocity.shape != net.theta.shape:
                 raise ValueError(f"velocity: expected {net.theta.size} values, got {velocity.size}")
+            velocity = np.where(net.frozen, 0.0, velocity)   # as the trainer keeps it
         self.velocity = velocity
         self.steps: list[WalkStep] = []
         L = net.depth

@@ -44,6 +44,9 @@ class MainWindow(QMainWindow):
         self.prefs = Prefs()
         self.setObjectName("mainWindow")
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks)
+        # An explicit minimum keeps layout changes from resizing the top-level window's limits
+        # (the offscreen platform warns on every such change).
+        self.setMinimumSize(960, 600)
 
         self.diagram = diagram_for(session, self)
         self.loss_plot = LossPlot(session)

@@ -19,10 +19,12 @@ def scrub_step(start: float, fine: bool = False) -> float:
     return step / 10 if fine else step
 
 
-def scrub_value(start: float, pixels: float, fine: bool = False) -> float:
-    step = scrub_step(start, fine)
-    decimals = max(0, -math.floor(math.log10(step)))
-    return round(start + pixels * step, decimals)
+def scrub_value(start: float, pixels: float, fine_pixels: float = 0.0) -> float:
+    """The value after dragging `pixels` at the normal step and `fine_pixels` with Shift held (the
+    step is fixed by the value the drag started from, so the drag feels linear)."""
+    step = scrub_step(start)
+    decimals = max(0, -math.floor(math.log10(step))) + (1 if fine_pixels else 0)
+    return round(start + pixels * step + fine_pixels * step / 10, decimals)
 
 
 class Binding:

@@ -31,7 +31,7 @@ def metrics_for(sizes: list[int]) -> Metrics:
     if widest <= 3:
         return Metrics(radius=32, row_gap=160, col_gap=270, symbol_px=17, value_px=14, label_px=14)
     if widest <= 4:
-        return Metrics(radius=32, row_gap=130, col_gap=270, symbol_px=17, value_px=14, label_px=14)
+        return Metrics(radius=32, row_gap=150, col_gap=280, symbol_px=17, value_px=14, label_px=14)
     if widest <= 8:
         return Metrics(radius=26, row_gap=86, col_gap=260, symbol_px=15, value_px=12, label_px=13)
     return Metrics(radius=19, row_gap=46, col_gap=250, symbol_px=10, value_px=10, label_px=12, compact=True)
@@ -66,7 +66,7 @@ def _candidates(n_in: int) -> list[float]:
     """Fractions along an edge to try, the preferred one first: n/(n+1) would stack the labels of
     equal columns on a clean grid; nearby fractions come next, then the rest of the middle stretch."""
     t0 = min(0.72, max(0.5, n_in / (n_in + 1)))
-    ts = [round(0.2 + 0.02 * k, 2) for k in range(31)]
+    ts = [round(0.14 + 0.02 * k, 2) for k in range(37)]
     return sorted(ts, key=lambda t: (abs(t - t0), t))
 
 
@@ -85,7 +85,7 @@ class EdgeLabels:
         return [p.rect for p in self.placements.values() if p.rect is not None]
 
 
-def place_edge_labels(centres, m: Metrics, size_of, obstacles: list[Rect], budget: int = 20000) -> EdgeLabels:
+def place_edge_labels(centres, m: Metrics, size_of, obstacles: list[Rect], budget: int = 1500) -> EdgeLabels:
     """size_of(l, i, j) -> (w, h) of the label of the weight from neuron i of layer l-1 to neuron j of
     layer l. Returns a placement for every edge; dense layer pairs get t=None (hover only).
 
@@ -116,32 +116,48 @@ def place_edge_labels(centres, m: Metrics, size_of, obstacles: list[Rect], budge
 
 
 def _search(keys, options, budget) -> dict:
-    """Depth-first search for a placement of every label without overlaps; if the budget of tries
-    runs out, the largest partial placement found is returned (the rest show on hover)."""
-    order = sorted(keys, key=lambda k: (len(options[k]), k))
+    """Depth-first search with forward checking: place the label with the fewest free places left,
+    strike the places it covers from the others, back up when one has none left. If the budget of
+    tries runs out, the largest partial placement found is returned (the rest show on hover)."""
     best: dict = {}
     placed: dict = {}
     tries = 0
 
-    def visit(n: int) -> bool:
+    def visit(domains: dict) -> bool:
         nonlocal best, tries
         if len(placed) > len(best):
             best = dict(placed)
-        if n == len(order):
+        if not domains:
             return True
-        key = order[n]
-        for t, r in options[key]:
+        key = min(domains, key=lambda k: (len(domains[k]), k))
+        for t, r in domains[key]:
             tries += 1
             if tries > budget:
                 return False
-            if not any(overlaps(r, other, pad=LABEL_GAP) for _, other in placed.values()):
+            rest = {}
+            for k, dom in domains.items():
+                if k != key:
+                    rest[k] = [(t2, r2) for t2, r2 in dom if not overlaps(r, r2, pad=LABEL_GAP)]
+                    if not rest[k]:
+                        break
+            else:
                 placed[key] = (t, r)
-                if visit(n + 1):
+                if visit(rest):
                     return True
                 del placed[key]
         return False
 
-    visit(0)
+    domains = {k: options[k] for k in keys if options[k]}
+    if not visit(domains):
+        # No full placement: keep whichever places more, the search's deepest or a greedy pass.
+        greedy: dict = {}
+        for key in sorted(domains, key=lambda k: (len(domains[k]), k)):
+            for t, r in domains[key]:
+                if not any(overlaps(r, other, pad=LABEL_GAP) for _, other in greedy.values()):
+                    greedy[key] = (t, r)
+                    break
+        if len(greedy) > len(best):
+            best = greedy
     return best
 
 

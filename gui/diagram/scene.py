@@ -88,11 +88,9 @@ class NetworkScene(QGraphicsScene):
                 badge = ScrubNumber(s.label(key), ParamBinding(key), m.label_px * 0.9, fill=style.BIAS_FILL)
                 badge.setZValue(5)
                 w, h = badge.size()
-                if shared:
-                    badge.setPos(x, y - m.radius - h / 2 - 14)
-                else:
-                    # Up and to the right: the left of a neuron is where its incoming weights' labels go.
-                    badge.setPos(x + w / 2 - m.radius * 0.35, y - m.radius - h / 2 + 2)
+                # Centred above the circle, it reaches barely past the clearance that edge labels keep
+                # from the circle anyway, so it costs the labels almost no room.
+                badge.setPos(x, y - m.radius - h / 2 - (14 if shared else 3))
                 badge.setToolTip(_tr("One bias shared by every neuron of this layer") if shared
                                  else _tr("Bias: added to this neuron's weighted sum"))
                 self.addItem(badge)

@@ -58,6 +58,10 @@ class ScrubNumber(QGraphicsObject):
         self._layout = (pad, name_w, gap, value_w)
         self._rect = QRectF(-w / 2, -h / 2, w, h)
 
+    def frame(self) -> QRectF:
+        """The drawn rectangle in scene coordinates (the bounding rect adds a margin for the pen)."""
+        return self.mapRectToScene(self._rect)
+
     def size(self) -> tuple[float, float]:
         return self._rect.width(), self._rect.height()
 
@@ -118,17 +122,18 @@ class ScrubNumber(QGraphicsObject):
             event.ignore()
             return
         event.accept()
-        self._press_x = event.screenPos().x()
+        self._press_x = self._last_x = event.screenPos().x()
+        self._pixels = [0.0, 0.0]                # dragged at the normal step, and with Shift held
         self._scrubbing = self._refused = False
         self._start = self.binding.get(self.scene().session)
 
     def mouseMoveEvent(self, event):
         if self._press_x is None:
             return
-        dx = event.screenPos().x() - self._press_x
+        x = event.screenPos().x()
         scene = self.scene()
         if not self._scrubbing:
-            if abs(dx) < QApplication.startDragDistance() or self._refused:
+            if abs(x - self._press_x) < QApplication.startDragDistance() or self._refused:
                 return
             reason = scene.read_only_reason()
             if reason:
@@ -137,8 +142,11 @@ class ScrubNumber(QGraphicsObject):
                 return
             self._scrubbing = True
             scene.begin_scrub(self)
+        # Shift may be pressed or let go in mid-drag: each stretch of the drag counts at its own step.
         fine = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        scene.scrub(self, scrub_value(self._start, dx, fine))
+        self._pixels[fine] += x - self._last_x
+        self._last_x = x
+        scene.scrub(self, scrub_value(self._start, *self._pixels))
 
     def mouseReleaseEvent(self, event):
         if self._press_x is None:

@@ -209,8 +209,11 @@ def main(argv=None) -> int:
     view.show()
     if args.screenshot:
         app.processEvents()
-        view.grab().save(args.screenshot)
-        return 0
+        ok = view.grab().save(args.screenshot)
+        view.close()
+        if not ok:
+            print(f"could not write {args.screenshot}", file=sys.stderr)
+        return 0 if ok else 1
     return app.exec()
 
 

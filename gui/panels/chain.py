@@ -1,7 +1,6 @@
-"""The chain-rule lines of the selected-quantity panel, with numbers from the session's core state:
-∂E/∂U11 = ∂E/∂o1 · ∂o1/∂t1 · ∂t1/∂U11 = 0.25 × 0.2 × 0.52 = 0.026. Factors come from core.engine's
-State (dE/da, the activation's derivative from core.activations, the incoming activation); the result
-printed is core's gradient itself, never a product taken here."""
+"""The chain-rule lines of the selected-quantity panel, from core.derivation: the factors' symbols,
+their formulas, their numbers, and every sum over paths written out (seed 004's
+∂E/∂h1 = ∂E1/∂h1 + ∂E2/∂h1 = 0.02243370 + 0.00997311). Nothing is multiplied here."""
 from __future__ import annotations
 
 import html
@@ -9,9 +8,11 @@ import html
 from PySide6.QtCore import QCoreApplication
 
 from core import activations
-from core.losses import LOSSES
+from core.derivation import Derivation, Product, Sum
 
 from ..numbers import fmt
+
+MAX_TERMS = 6      # a longer sum is shown by its symbols and total only
 
 
 def _tr(text: str) -> str:
@@ -23,73 +24,68 @@ def _row(label: str, content: str) -> str:
             f"<td>{content}</td></tr>")
 
 
-def _local(session, l: int, j: int) -> tuple[float | None, float, float]:
-    """(∂E/∂a, ∂a/∂z, δ) of neuron j of layer l in a single-sample state; ∂E/∂a is None where δ is
-    not their product (softmax, or the cross-entropies' cancelled form at the output)."""
-    st, net = session.state, session.net
-    spec = net.layers[l - 1]
-    delta = float(st.deltas[l][0, j])
-    da_dz = float(activations.derivative(spec.activation, st.zs[l][0:1, j], st.acts[l][0:1, j])[0])
-    direct = spec.activation == "softmax" or (l == net.depth and LOSSES[net.loss].name in ("bce", "cross_entropy"))
-    return (None if direct else float(st.dE_da[l][0, j])), da_dz, delta
+def _e(text: str) -> str:
+    return html.escape(text)
 
 
-def factor_rows(session, key) -> list[str]:
+def derivation(session) -> Derivation:
     st = session.state
-    if st.x.shape[0] != 1:
-        return [_row(_tr("chain rule"), "<span style='color:#666'>" +
-                     _tr("choose one sample to see the factors of each term") + "</span>")]
-    if key[0] == "n":
-        return _neuron_rows(session, key)
-    nt, net = session.net.notation, session.net
-    l, j = key[1], key[-1]
-    name = session.label(key)
-    a_name, z_name = nt.neuron("a", l, j), nt.neuron("z", l, j)
-    if key[0] == "b" and net.layers[l - 1].bias == "shared":
-        deltas = " + ".join(fmt(d) for d in st.deltas[l][0])
-        return [_row(_tr("chain rule"), f"∂E/∂{name} = Σ<sub>j</sub> ∂E/∂{nt.symbol('z', l)}<sub>j</sub>"),
-                _row("", f"= {deltas} = <b>{fmt(session.grad(key))}</b>")]
-    dE_da, da_dz, delta = _local(session, l, j)
-    if key[0] == "W":
-        src = nt.neuron("a", l - 1, key[2])
-        last = (f"∂{z_name}/∂{name}", fmt(st.acts[l - 1][0, key[2]]), src)
-    else:
-        last = (f"∂{z_name}/∂{name}", "1", "1")
-    if dE_da is None:
-        formula = f"∂E/∂{name} = ∂E/∂{z_name} · {last[0]}"
-        numbers = f"= {fmt(delta)} × {last[1]}"
-    else:
-        formula = f"∂E/∂{name} = ∂E/∂{a_name} · ∂{a_name}/∂{z_name} · {last[0]}"
-        numbers = f"= {fmt(dE_da)} × {fmt(da_dz)} × {last[1]}"
-    out = [_row(_tr("chain rule"), formula), _row("", f"{numbers} = <b>{fmt(session.grad(key))}</b>")]
-    if key[0] == "W":
-        out.append(_row("", "<span style='color:#666'>" + _tr("where %1 = %2 (the input this weight "
-                                                              "multiplies)").replace("%1", last[0])
-                        .replace("%2", last[2]) + "</span>"))
-    if l < net.depth and dE_da is not None:
-        out.append(_row("", "<span style='color:#666'>" + _tr("∂E/∂%1 sums the paths through every "
-                                                              "neuron of the next layer").replace("%1", a_name)
-                        + "</span>"))
+    return Derivation(session.shown_net, st.x, st.y, state=st)
+
+
+def _product_rows(p: Product, label: str) -> list[str]:
+    out = [_row(label, f"{_e(p.symbol)} = {_e(p.chain)}")]
+    if p.formula != p.chain:
+        out.append(_row("", f"= {_e(p.formula)}"))
+    numbers = " × ".join(fmt(f.value) for f in p.factors)
+    out.append(_row("", f"= {numbers} = <b>{fmt(p.value)}</b>"))
+    for f in p.factors:
+        if isinstance(f, Sum):
+            out += _sum_rows(f, "")
     return out
 
 
-def _neuron_rows(session, key) -> list[str]:
+def _sum_rows(s: Sum, label: str) -> list[str]:
+    out = [_row(label, f"{_e(s.symbol)} = {_e(s.formula)}")]
+    if len(s.terms) <= MAX_TERMS:
+        values = " + ".join(fmt(t.value) for t in s.terms).replace("+ \u2212", "\u2212 ")
+        if s.scale != 1.0:
+            values = f"{fmt(s.scale, 4)} × ({values})"
+        out.append(_row("", f"= {values} = <b>{fmt(s.value)}</b>"))
+    else:
+        out.append(_row("", f"= <b>{fmt(s.value)}</b>"))
+    if s.kind == "batch_mean":
+        out.append(_row("", "<span style='color:#666'>" + _tr("one term per sample; choose one sample "
+                                                              "to see its factors") + "</span>"))
+    return out
+
+
+def node_rows(node, label: str) -> list[str]:
+    if isinstance(node, Product):
+        return _product_rows(node, label)
+    if isinstance(node, Sum):
+        return _sum_rows(node, label)
+    return [_row(label, f"{_e(node.symbol)} = {_e(node.formula)} = <b>{fmt(node.value)}</b>")]
+
+
+def factor_rows(session, key) -> list[str]:
+    d = derivation(session)
+    rows = _neuron_rows(session, d, key) if key[0] == "n" else []
+    return rows + node_rows(d.node_for_key(key), _tr("chain rule"))
+
+
+def _neuron_rows(session, d: Derivation, key) -> list[str]:
     st, nt, net = session.state, session.net.notation, session.net
     l, j = key[1], key[2]
-    a_name = nt.neuron("a", l, j)
     if l == 0:
-        return [_row(_tr("gradient"), f"∂E/∂{a_name} = <b>{fmt(st.dE_da[0][0, j])}</b>")]
-    z_name = nt.neuron("z", l, j)
-    spec = net.layers[l - 1]
-    f = activations.ACTIVATIONS[spec.activation]
-    out = [_row(_tr("net input"), f"{z_name} = <b>{fmt(st.zs[l][0, j])}</b>"),
-           _row(_tr("output"), f"{a_name} = {html.escape(f.label)}({z_name}) = <b>{fmt(st.acts[l][0, j])}</b>")]
-    dE_da, da_dz, delta = _local(session, l, j)
-    if dE_da is not None:
-        out.append(_row(_tr("backward"), f"∂E/∂{z_name} = ∂E/∂{a_name} · ∂{a_name}/∂{z_name} = "
-                        f"{fmt(dE_da)} × {fmt(da_dz)} = <b>{fmt(delta)}</b>"))
-    else:
-        out.append(_row(_tr("backward"), f"∂E/∂{z_name} = <b>{fmt(delta)}</b>"))
-    if l == net.depth:
-        out.append(_row(_tr("loss term"), f"{nt.loss_term(j)} = <b>{fmt(st.terms[0, j])}</b>"))
+        return []
+    a_name, z_name = nt.neuron("a", l, j), nt.neuron("z", l, j)
+    f = activations.ACTIVATIONS[net.layers[l - 1].activation]
+    mean = st.x.shape[0] > 1
+    z = float(st.zs[l][:, j].mean())
+    a = float(st.acts[l][:, j].mean())
+    out = [_row(_tr("net input"), f"{_e(z_name)} = {_e(d.z_formula(l, j))} = <b>{fmt(z)}</b>"),
+           _row(_tr("output"), f"{_e(a_name)} = {_e(f.label)}({_e(z_name)}) = <b>{fmt(a)}</b>")]
+    if l == net.depth and not mean:
+        out.append(_row(_tr("loss term"), f"{_e(nt.loss_term(j))} = <b>{fmt(st.terms[0, j])}</b>"))
     return out

@@ -43,6 +43,8 @@ def problems(draw, max_batch=3):
         layers.append(LayerSpec(sizes[l], a, draw(st.sampled_from(BIAS_MODES))))
     net = Network(sizes[0], layers, loss)
     net.theta[...] = draw(values(net.n_params))
+    for l, W in enumerate(net.W):
+        W /= sizes[l]   # Σ_i |W_ij| ≤ 1.5: activations stay O(1) however deep, so differences resolve
     net.frozen[...] = draw(arrays(bool, net.n_params))   # freezing must not change a gradient
     B = draw(st.integers(1, max_batch))
     X = draw(values((B, sizes[0]), -2, 2))
@@ -61,7 +63,7 @@ def kink_pattern(net, X):
     return tuple((zs[l] > 0).tobytes() for l, s in enumerate(net.layers, start=1) if s.activation in KINKED)
 
 
-def numeric(net, X, Y, index, h=1e-3):
+def numeric(net, X, Y, index, h=1e-4):
     """Fourth-order central difference, or None where a ReLU kink lies within the stencil (cs231n: the
     derivative is not defined across a kink, so a difference across one says nothing)."""
     probe = net.copy()
@@ -88,9 +90,9 @@ def test_gradients_match_finite_differences(problem):
         if n is None:
             continue
         a = st_.grad[index]
-        # the difference's own rounding is ~eps·E/h ≈ 3e-13·E: below a floor of 1e-6·E a gradient is
+        # the difference rounds to ~3e-12·E (a few ulps of E over h = 1e-4): below a floor of 1e-5·E a gradient is
         # compared in absolute terms, above it in relative terms
-        assert relative_error(a, n, floor=1e-6 * scale) < 1e-6, (net.param_names()[index], a, n)
+        assert relative_error(a, n, floor=1e-5 * scale) < 1e-6, (net.param_names()[index], a, n)
         checked += 1
     assume(checked > 0)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from core import engine
 from core.presets import load_preset
@@ -74,10 +74,17 @@ def double_click(view, pos):
 
 
 def drag(view, start: QPoint, dx: int, modifier=Qt.KeyboardModifier.NoModifier, steps: int = 6):
+    """Press, move sideways in a few steps, release. QTest.mouseMove carries no modifier, so a drag
+    with Shift held sends its moves as QMouseEvents."""
     vpw = view.viewport()
     QTest.mousePress(vpw, Qt.MouseButton.LeftButton, modifier, start)
     for k in range(1, steps + 1):
-        QTest.mouseMove(vpw, start + QPoint(round(dx * k / steps), 0))
+        p = start + QPoint(round(dx * k / steps), 0)
+        if modifier == Qt.KeyboardModifier.NoModifier:
+            QTest.mouseMove(vpw, p)
+        else:
+            QApplication.sendEvent(vpw, QMouseEvent(QEvent.Type.MouseMove, QPointF(p), vpw.mapToGlobal(QPointF(p)),
+                                                    Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, modifier))
     QTest.mouseRelease(vpw, Qt.MouseButton.LeftButton, modifier, start + QPoint(dx, 0))
 
 
