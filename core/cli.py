@@ -15,6 +15,7 @@ import numpy as np
 
 PROG = "backprop-lab"
 MAX_TRACE_BYTES = 2 * 2 ** 30   # the trace lives in memory; refuse a run that would need more
+PROGRESS_AFTER, PROGRESS_EVERY = 1.0, 0.1   # seconds: show a bar only on longer runs, redraw 10 times/s
 
 
 class UsageError(Exception):
@@ -324,7 +325,7 @@ def cmd_train(args) -> int:
           f"in {seconds:.3f} s ({rate})")
     print(f"loss over the {len(data)} sample{'s' if len(data) != 1 else ''}: {before!r} before, "
           f"{after!r} after")
-    print(f"final loss: {after:.8f}")
+    print(f"final loss: {Numbers(8)(after)}")
     if args.csv is not None:
         try:
             trainer.trace.to_csv(args.csv)
@@ -348,16 +349,15 @@ def _check_writable(path: str) -> None:
 class Progress:
     """A one-line bar on stderr, redrawn with \\r, for runs longer than a second on a terminal."""
 
-    def __init__(self, total: int, trainer, delay: float = 1.0):
+    def __init__(self, total: int, trainer):
         self.total, self.trainer, self.start = total, trainer, trainer.step
         self.t0 = self.last = time.perf_counter()
-        self.delay = delay
         self.shown = False
         self.enabled = sys.stderr.isatty()
 
     def update(self) -> bool:
         now = time.perf_counter()
-        if self.enabled and now - self.t0 >= self.delay and now - self.last >= 0.1:
+        if self.enabled and now - self.t0 >= PROGRESS_AFTER and now - self.last >= PROGRESS_EVERY:
             self.last = now
             done = self.trainer.step - self.start
             frac = done / self.total

@@ -172,15 +172,18 @@ def _unique(cands, tol):
     return kept
 
 
-def exercise_set(preset_name_or_project, *, digits: int = DEFAULT_DIGITS, sample: int = 0) -> list[Exercise]:
+def exercise_set(preset_name_or_project: str | Project, *, digits: int = DEFAULT_DIGITS, sample: int = 0,
+                 set_id: str | None = None) -> list[Exercise]:
     """The exercises of a preset or project on one sample: the numbers its source text prints, in the
-    text's order; where the text prints none, the sequence seed 004 follows, built for the network."""
+    text's order; where the text prints none, the sequence seed 004 follows, built for the network.
+    Ids are "<set_id>:<quantity>"; set_id defaults to the preset's name (or the project's)."""
     if isinstance(preset_name_or_project, str):
         from .presets import load_preset
-        set_id, project = preset_name_or_project, load_preset(preset_name_or_project)
+        project = load_preset(preset_name_or_project)
+        set_id = set_id or preset_name_or_project
     else:
         project = preset_name_or_project
-        set_id = project.name or "project"
+        set_id = set_id or project.name or "project"
     net, data = project.net, project.data
     x, y = data.X[sample], data.Y[sample]
     keys = {s.quantity for s in walk(net, x, y, project.settings)}
@@ -220,7 +223,7 @@ class _Mistakes:
         handler = {"z": self.z, "a": self.a, "loss_term": self.loss_term, "loss": self.loss,
                    "dE/do": self.flipped, "da/dz": self.dadz, "delta": self.delta, "path": self.path,
                    "dE/da": self.dEda, "grad": self.grad, "velocity": self.velocity,
-                   "updated": self.updated}[step.kind]
+                   "updated": self.updated, "loss_after": self.loss_after}[step.kind]
         return [Mistake(code, float(value), {"quantity": step.name, "where": step.name, **params})
                 for code, value, params in handler(step)]
 
@@ -402,9 +405,10 @@ class _Mistakes:
             out.append(("missing_momentum", -lr * g, {"term": format_number(s.momentum * v)}))
         return out + [(code, s.momentum * v - lr * ga, p) for code, ga, p in alts]
 
+    def loss_after(self, step):
+        return [("not_updated", self.st.loss, {})]
+
     def updated(self, step):
-        if step.quantity == "updated:loss":
-            return [("not_updated", self.st.loss, {})]
         idx, g_step, alts, p_name = self.param(step)
         net, s, g, v = self.net, self.s, self.st.grad[idx], self.v[idx]
         w = float(net.theta[idx])

@@ -20,7 +20,7 @@ from .walkthrough import format_number, single_sample, walk
 _DECIMALS = re.compile(r"-?\d+(?:\.(\d+))?")
 _TRAILING = re.compile(r"\.(\d+)\s*$")
 _NEURON = re.compile(r"(?:a|z|delta|dE/da|dE\d+/da|da)(\d+)\[(\d+)\](?:/dz\d+\[\d+\])?")
-_PARAM = re.compile(r"(?:dE/d|updated:|velocity:)?(W|b)(\d+)(?:\[(\d+)(?:,(\d+))?\])?")
+_PARAM = re.compile(r"(?:dE/d|updated:|velocity:|via:)?(W|b)(\d+)(?:\[(\d+)(?:,(\d+))?\])?")
 
 STATUSES = ("match", "erratum", "mismatch", "text", "unknown", "note_but_matches")
 
@@ -56,7 +56,9 @@ def values(net: Network, x, y, settings: Settings | None = None, velocity=None) 
 def normalize(net: Network, quantity: str) -> str:
     """Accepts the network's own names after a prefix ("dE/dU11", "updated:U11", "grad:U11") as well as
     the source keys ("dE/dW2[1,1]")."""
-    key = quantity.strip().replace("grad:", "dE/d", 1) if quantity.startswith("grad:") else quantity.strip()
+    key = quantity.strip()
+    if key.startswith("grad:"):
+        key = "dE/d" + key[5:]
     names = dict(zip(net.param_names(), parameter_columns(net)))
     for prefix in ("dE/d", "updated:", "velocity:", ""):
         if key.startswith(prefix) and key[len(prefix):] in names:
@@ -92,8 +94,6 @@ def item_of(quantity: str) -> tuple | None:
         return None
     if m := _NEURON.fullmatch(quantity):
         return ("n", int(m.group(1)), int(m.group(2)) - 1)
-    if m := re.fullmatch(r"y\[(\d+)\]", quantity):
-        return None
     return None
 
 

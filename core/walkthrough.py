@@ -15,7 +15,8 @@ edge, δ·w, where it is not one output's dE_k/da), `velocity:W{l}[i,j]` (v⁺ w
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -30,21 +31,50 @@ PHASES = ("forward", "loss", "output", "hidden", "gradient", "update")
 @dataclass(frozen=True)
 class WalkStep:
     phase: str             # one of PHASES
-    kind: str              # z, a, loss_term, loss, dE/do, da/dz, delta, path, dE/da, grad, velocity, updated
+    kind: str              # z, a, loss_term, loss, dE/do, da/dz, delta, path, dE/da, grad, velocity, updated,
+                           # loss_after
     quantity: str          # source key (core/presets.py scheme), e.g. "z2[1]", "dE/dW2[1,1]"
     layer: int             # the layer the quantity belongs to (1-based; the loss counts as the last layer)
     index: tuple           # 0-based: (j,) neuron, (i, j) weight, (k,) loss term, (j, m) path, () loss
     name: str              # "t1"
     name_tex: str          # "t_{1}"
-    formula: str           # "t1 = U11·h1 + U21·h2"
-    substituted: str       # "t1 = 0.45·0.51998934 + 0.4·0.52747230"
-    result: str            # "t1 = 0.44498412"
     value: float
-    formula_tex: str
-    substituted_tex: str
-    result_tex: str
     highlight: frozenset   # diagram keys: ("n", l, j), ("W", l, i, j), ("b", l, j)
     note: str = ""         # "frozen": the parameter does not move
+    digits: int = 8
+    rhs: tuple = field(default=(), repr=False, compare=False)
+
+    # The texts are rendered when first read: a walk of the largest network has 25,000 steps, and the
+    # window shows one at a time.
+    @cached_property
+    def formula(self) -> str:              # "t1 = U11·h1 + U21·h2"
+        return f"{self.name} = {self._render(0)}"
+
+    @cached_property
+    def substituted(self) -> str:          # "t1 = 0.45·0.51998934 + 0.4·0.52747230"
+        return f"{self.name} = {self._render(1)}"
+
+    @cached_property
+    def result(self) -> str:               # "t1 = 0.44498412"
+        return f"{self.name} = {format_number(self.value, self.digits)}"
+
+    @cached_property
+    def formula_tex(self) -> str:          # "t_{1} = U_{11} h_{1} + U_{21} h_{2}"
+        return f"{self.name_tex} = {self._render(2)}"
+
+    @cached_property
+    def substituted_tex(self) -> str:
+        return f"{self.name_tex} = {self._render(3)}"
+
+    @cached_property
+    def result_tex(self) -> str:
+        return f"{self.name_tex} = {_number(Sym('', '', self.value), 3, self._fmt, wrap=False)}"
+
+    def _fmt(self, v, given=False):
+        return format_number(v, self.digits, given)
+
+    def _render(self, mode: int) -> str:
+        return render(self.rhs, mode, self._fmt)
 
 
 def format_number(v: float, digits: int = 8, given: bool = False) -> str:
@@ -87,12 +117,13 @@ def single_sample(net: Network, x, y) -> tuple[np.ndarray, np.ndarray]:
 
 
 # ----- names in the network's notation, and formulas rendered four ways ---------------------------------
-_GREEK = {"δ": r"\delta", "σ": r"\sigma", "η": r"\eta", "μ": r"\mu", "α": r"\alpha", "θ": r"\theta"}
+_TEX = {"δ": r"\delta", "σ": r"\sigma", "η": r"\eta", "μ": r"\mu", "α": r"\alpha", "θ": r"\theta",
+        "φ": r"\phi", "ŷ": r"\hat{y}", "ô": r"\hat{o}"}
 
 
 def tex_symbol(s: str) -> str:
-    if s in _GREEK:
-        return _GREEK[s]
+    if s in _TEX:
+        return _TEX[s]
     base, _, sub = s.partition("_")
     return f"{base}_{{{sub}}}" if sub else s
 
@@ -182,8 +213,11 @@ def _grouped(s: str) -> str:
     """Parentheses around a numerator or denominator only where an operator sits outside every bracket."""
     depth = 0
     for n, c in enumerate(s):
-        depth += c in "([" and 1 or (c in ")]" and -1) or 0
-        if depth == 0 and (c in "·/" or s.startswith((" + ", " − "), n)):
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif depth == 0 and (c in "·/" or s.startswith((" + ", " − "), n)):
             return f"({s})"
     return s
 
@@ -260,25 +294,16 @@ class _Walker:
             velocity = np.where(net.frozen, 0.0, velocity)   # as the trainer keeps it
         self.velocity = velocity
         self.steps: list[WalkStep] = []
+        self._weights: dict = {}
         L = net.depth
         self.Z = [None] * (L + 1)
         self.A = [[Sym(*self.nm.neuron("a", 0, i), self.x[i], True) for i in range(net.n_inputs)]] + [None] * L
         self.D = [None] * (L + 1)
-        self.params = []   # (key, theta index, Sym of the parameter, Sym of its gradient, diagram key, layer)
-
-    def fmt(self, v, given=False):
-        return format_number(v, self.digits, given)
+        self.params = []   # (key, theta index, parameter Sym, gradient Sym, diagram key, layer, index)
 
     def add(self, phase, kind, quantity, layer, index, lhs, rhs, value, highlight, note=""):
-        forms = [render(rhs, mode, self.fmt) for mode in range(4)]
-        res = self.fmt(value)
-        res_tex = render([Sym("", "", value)], 3, self.fmt)
-        res_tex = res_tex[1:-1] if res_tex.startswith("(") else res_tex
-        self.steps.append(WalkStep(
-            phase, kind, quantity, layer, tuple(index), lhs[0], lhs[1],
-            f"{lhs[0]} = {forms[0]}", f"{lhs[0]} = {forms[1]}", f"{lhs[0]} = {res}", float(value),
-            f"{lhs[1]} = {forms[2]}", f"{lhs[1]} = {forms[3]}", f"{lhs[1]} = {res_tex}",
-            frozenset(highlight), note))
+        self.steps.append(WalkStep(phase, kind, quantity, layer, tuple(index), lhs[0], lhs[1], float(value),
+                                   frozenset(highlight), note, self.digits, tuple(rhs)))
         return Sym(lhs[0], lhs[1], float(value))
 
     def run(self):
@@ -335,7 +360,10 @@ class _Walker:
                                 self.st.acts[l][0, j], {("n", l, j)})
 
     def weight(self, l, i, j):
-        return Sym(*self.nm.weight(l, i, j), self.net.W[l - 1][i, j], True)
+        key = (l, i, j)
+        if key not in self._weights:   # each weight appears in three steps; naming it is the costly part
+            self._weights[key] = Sym(*self.nm.weight(l, i, j), float(self.net.W[l - 1][i, j]), True)
+        return self._weights[key]
 
     def target(self, k):
         return Sym(*self.nm.target(k), self.y[k], True)
@@ -450,27 +478,29 @@ class _Walker:
     # ----- 5. gradients -----------------------------------------------------------------------------
     def gradients(self):
         net, st, nm = self.net, self.st, self.nm
+        slices = net.slices()   # once: net.param_index recomputes them on every call
         for l in range(net.depth, 0, -1):
             spec, n_in = net.layers[l - 1], net.sizes[l - 1]
+            w0, b0 = slices[l - 1][0].start, slices[l - 1][1].start
             for j in range(spec.size):
                 for i in range(n_in):
                     w = self.weight(l, i, j)
                     g = self.add("gradient", "grad", f"dE/dW{l}[{i + 1},{j + 1}]", l, (i, j),
                                  nm.partial(nm.total(), w.names), [self.D[l][j], MUL, self.A[l - 1][i]],
                                  st.dW[l - 1][i, j], {("n", l - 1, i), ("n", l, j), ("W", l, i, j)})
-                    self.params.append((f"W{l}[{i + 1},{j + 1}]", net.param_index("W", l, i, j), w, g,
+                    self.params.append((f"W{l}[{i + 1},{j + 1}]", w0 + i * spec.size + j, w, g,
                                         ("W", l, i, j), l, (i, j)))
                 if spec.bias == "neuron":
                     b = Sym(*nm.bias(l, j), net.b[l - 1][j], True)
                     g = self.add("gradient", "grad", f"dE/db{l}[{j + 1}]", l, (j,), nm.partial(nm.total(), b.names),
                                  [self.D[l][j]], st.db[l - 1][j], {("n", l, j), ("b", l, j)})
-                    self.params.append((f"b{l}[{j + 1}]", net.param_index("b", l, j), b, g, ("b", l, j), l, (j,)))
+                    self.params.append((f"b{l}[{j + 1}]", b0 + j, b, g, ("b", l, j), l, (j,)))
             if spec.bias == "shared":
                 b = Sym(*nm.bias(l, None), net.b[l - 1][0], True)
                 g = self.add("gradient", "grad", f"dE/db{l}", l, (0,), nm.partial(nm.total(), b.names),
                              joined(self.D[l], PLUS), st.db[l - 1][0],
                              {("b", l, 0)} | {("n", l, j) for j in range(spec.size)})
-                self.params.append((f"b{l}", net.param_index("b", l, 0), b, g, ("b", l, 0), l, (0,)))
+                self.params.append((f"b{l}", b0, b, g, ("b", l, 0), l, (0,)))
 
     # ----- 6. update and the loss after it ----------------------------------------------------------
     def update(self):
@@ -497,7 +527,7 @@ class _Walker:
         st2 = evaluate(after, self.x, self.y)
         L, n = net.depth, net.sizes[-1]
         terms = [Sym(*nm.plus(nm.term(k)), st2.terms[0, k]) for k in range(n)]
-        self.add("update", "loss", "updated:loss", L, (), nm.plus(nm.total()), joined(terms, PLUS), st2.loss,
+        self.add("update", "loss_after", "updated:loss", L, (), nm.plus(nm.total()), joined(terms, PLUS), st2.loss,
                  {("n", L, k) for k in range(n)})
 
 

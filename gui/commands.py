@@ -56,6 +56,21 @@ def cut_rows(trace: Trace, start: int) -> np.ndarray:
     return trace.array(start)
 
 
+def settle_divergence(session, floor: int) -> None:
+    """After a DivergenceError the parameters are finite but may already overflow the forward pass
+    (E = inf). Step back through the trace, not below row `floor`, to the last state whose loss is
+    finite. With momentum the velocity is taken as θ_i − θ_(i−1), as Branch does."""
+    t, net, data = session.trainer, session.net, session.data
+    while len(t.trace) > floor and not _finite_loss(net, data):
+        i = len(t.trace) - 1
+        theta = t.trace.theta_at(i, net)
+        vel = theta - t.trace.theta_at(i - 1, net) if i > 0 and session.settings.momentum else 0.0
+        t.trace.truncate(i)
+        t.theta[...] = theta
+        t.velocity[...] = vel
+        t.step = i
+
+
 def _finite_loss(net, data) -> bool:
     return bool(np.isfinite(engine.loss_at(net, data.X, data.Y)))
 
@@ -192,6 +207,7 @@ class Steps(Command):
             try:
                 session.trainer.run(n)
             except DivergenceError as e:
+                settle_divergence(session, before.rows)
                 self.error = divergence_text(e)
                 session.set_training_state("diverged")
                 session.message.emit(self.error)

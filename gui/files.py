@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
@@ -167,26 +167,51 @@ class FileActions(QObject):
         return True
 
     def export_plot(self, kind: str) -> bool:
-        from pyqtgraph.exporters import ImageExporter, SVGExporter
         path, _f = QFileDialog.getSaveFileName(self.window, self.tr("Export plot"), self._folder(),
                                                "PNG (*.png)" if kind == "png" else "SVG (*.svg)")
         if not path:
             return False
-        item = self.window.loss_plot.item
         try:
-            if kind == "png":
-                image = ImageExporter(item).export(toBytes=True)
-                buf = QByteArray()
-                dev = QBuffer(buf)
-                dev.open(QIODevice.OpenModeFlag.WriteOnly)
-                if not image.save(dev, "PNG"):
-                    raise OSError(self.tr("the image could not be encoded"))
-                data = bytes(buf.data())
-            else:
-                data = SVGExporter(item).export(toBytes=True)
+            data = plot_png(self.window.loss_plot.item) if kind == "png" else plot_svg(self.window.loss_plot)
             atomic.write_bytes(path, data)
         except OSError as e:
             self._fail(self.tr("Could not export the plot"), e)
             return False
         self.session.message.emit(self.tr("Plot exported to %1").replace("%1", path))
         return True
+
+
+def plot_png(item) -> bytes:
+    from pyqtgraph.exporters import ImageExporter
+    image = ImageExporter(item).export(toBytes=True)
+    buf = QByteArray()
+    dev = QBuffer(buf)
+    dev.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(dev, "PNG"):
+        raise OSError(QCoreApplication.translate("FileActions", "the image could not be encoded"))
+    return bytes(buf.data())
+
+
+def plot_svg(panel) -> bytes:
+    """pyqtgraph's SVGExporter, or, where it fails (pyqtgraph 0.14 cannot parse the closed paths
+    Qt 6.10+ writes: pyqtgraph issue #3495), the plot widget drawn by Qt's own SVG generator."""
+    from pyqtgraph.exporters import SVGExporter
+    try:
+        return SVGExporter(panel.item).export(toBytes=True)
+    except ValueError:
+        pass
+    from PySide6.QtGui import QPainter
+    from PySide6.QtSvg import QSvgGenerator
+    widget = panel.plot
+    buf = QByteArray()
+    dev = QBuffer(buf)
+    dev.open(QIODevice.OpenModeFlag.WriteOnly)
+    gen = QSvgGenerator()
+    gen.setOutputDevice(dev)
+    gen.setSize(widget.size())
+    gen.setViewBox(widget.rect())
+    gen.setTitle("Backprop Lab")
+    painter = QPainter(gen)
+    widget.render(painter)
+    painter.end()
+    return bytes(buf.data())

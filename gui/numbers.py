@@ -32,11 +32,20 @@ def parse_number(text: str) -> tuple[float | None, str | None]:
 
 
 def fmt(v, digits: int = 8) -> str:
-    """Eight significant digits: the seeds print their numbers to eight places."""
+    """As the seeds print: `digits` decimal places (0.60944600), but a number that is exactly that
+    short stays short (0.3, as typed); very small or large numbers in exponent form."""
     if v is None:
         return ""
     v = float(v)
     if v == 0:
         return "0"
-    s = f"{v:.{digits}g}"
-    return s.replace("-", "\u2212")
+    a = abs(v)
+    if 1e-4 <= a < 1e5:
+        short = repr(v)
+        if "e" not in short and len(short.split(".")[1]) <= digits:
+            s = short
+        else:
+            s = f"{v:.{digits}f}"
+    else:
+        s = f"{v:.{digits}g}"
+    return "\u2212" + s[1:] if s.startswith("-") else s

@@ -63,6 +63,7 @@ class RunLoop(QObject):
                 if spent > 0:
                     self._rate = 0.5 * self._rate + 0.5 * n / spent
         except DivergenceError as e:
+            cmd.settle_divergence(s, self._before.rows)
             self.last_tick_steps = done
             self._finish(cmd.divergence_text(e))
             return

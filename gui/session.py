@@ -271,6 +271,8 @@ class Session(QObject):
         if err:
             return self._refuse(err)
         command = make(v)
+        if command.new == command.old:
+            return None
         err = command.check()
         if err:
             return self._refuse(err)

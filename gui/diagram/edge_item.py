@@ -48,14 +48,20 @@ class EdgeItem(QGraphicsItem):
         if on != self.selected:
             self.selected = on
             self.label.set_emphasis(on)
+            self._raise()
             self._update_label_visibility()
             self.update()
 
     def set_emphasis(self, on: bool) -> None:
         if on != self.emphasis:
             self.emphasis = on
+            self._raise()
             self._update_label_visibility()
             self.update()
+
+    def _raise(self) -> None:
+        # Above its neighbours, or a selected edge is lost under the others of a dense pair.
+        self.setZValue(1 if self.selected or self.emphasis else 0)
 
     def set_dimmed(self, on: bool) -> None:
         if on != self.dimmed:

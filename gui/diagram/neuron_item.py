@@ -27,6 +27,7 @@ class NeuronItem(QGraphicsItem):
             self.symbol_font = style.font(max(7.0, symbol_px * room / width), bold=True)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
         self.setZValue(2)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         _, layer, j = key
         if layer == 0:
             self.number = ScrubNumber("", InputBinding(j), value_px, chip=False, parent=self)

@@ -5,9 +5,12 @@ shapeChanged rebuilds; changed only rewrites texts, colours and widths of the it
 """
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, Signal
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem
+from PySide6.QtGui import QTransform
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
 
+from ..numbers import fmt
 from . import layout, style
 from .bindings import ParamBinding, TargetBinding
 from .edge_item import EdgeItem, trimmed
@@ -17,6 +20,31 @@ from .scrub_number import PlainNumber, ScrubNumber
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("NetworkDiagram", text)
+
+
+def param_tooltip(s, key) -> str:
+    name, g = s.label(key), s.grad(key)
+    lines = [f"{name} = {fmt(s.value(key))}"]
+    if g is not None:
+        lines.append(f"∂{s.net.notation.loss}/∂{name} = {fmt(g)}")
+    if s.is_frozen(key):
+        lines.append(_tr("frozen: training does not change it"))
+    lines.append(_tr("drag sideways to change, double-click to type"))
+    return "\n".join(lines)
+
+
+def neuron_tooltip(s, key) -> str:
+    _, l, j = key
+    nt, state, name = s.net.notation, s.state, s.label(key)
+    if l == 0:
+        return "\n".join([f"{name} = {fmt(s.value(key))}  " + _tr("(input)"),
+                          f"∂{nt.loss}/∂{name} = {fmt(s.grad(key))}"])
+    z = nt.neuron("z", l, j)
+    act = s.net.layers[l - 1].activation
+    return "\n".join([f"{z} = {fmt(state.zs[l][:, j].mean())}",
+                      f"{name} = {act}({z}) = {fmt(s.value(key))}",
+                      f"δ = ∂{nt.loss}/∂{z} = {fmt(state.deltas[l][:, j].mean())}",
+                      f"∂{nt.loss}/∂{name} = {fmt(s.grad(key))}"])
 
 
 class NetworkScene(QGraphicsScene):
@@ -174,6 +202,9 @@ class NetworkScene(QGraphicsScene):
             edge = EdgeItem(key, p0, p1, label, pos, layout.dense_pair(len(centres[l - 1]), len(centres[l])))
             self.addItem(edge)
             self.edges[key] = edge
+        self._edge_list = list(self.edges.values())
+        self._edge_index = np.array([s.index(e.key) for e in self._edge_list], dtype=int)
+        self._edge_dense = np.array([e.dense for e in self._edge_list], dtype=bool)
 
     # ----- refreshing (cheap: texts, colours, widths) -------------------------------------------
     def refresh(self) -> None:
@@ -182,13 +213,14 @@ class NetworkScene(QGraphicsScene):
             return
         for key, item in self.neurons.items():
             item.set_value(s.value(key))
-        keys = list(self.edges)
-        values = [s.value(k) for k in keys]
-        looks = [s.grad(k) or 0.0 for k in keys] if s.gradient_colours else values
-        scale = max((abs(v) for v in looks), default=0.0)
-        for key, v, g in zip(keys, values, looks):
-            edge = self.edges[key]
-            edge.set_look((g > 0) - (g < 0), style.width_for(g, scale, dense=edge.dense))
+        # One gather per refresh instead of a lookup per edge: a 16-wide net has hundreds of edges.
+        theta = s.shown_net.theta
+        values = theta[self._edge_index]
+        looks = s.state.grad[self._edge_index] if s.gradient_colours else values
+        signs = np.sign(np.nan_to_num(looks)).astype(int).tolist()
+        widths = style.widths_for(looks, self._edge_dense).tolist()
+        for edge, v, sign, width in zip(self._edge_list, values.tolist(), signs, widths):
+            edge.set_look(sign, width)
             if edge.label.isVisible():
                 edge.label.set_value(v)
         for key, badge in self.biases.items():
@@ -205,6 +237,7 @@ class NetworkScene(QGraphicsScene):
         self.total.set_value(float(state.loss), 4)
 
     def refresh_label(self, edge: EdgeItem) -> None:
+        """A label about to be shown (hover, selection) catches up with the value it skipped."""
         edge.label.set_value(self.session.value(edge.key))
 
     # ----- selection and highlight --------------------------------------------------------------
@@ -251,6 +284,34 @@ class NetworkScene(QGraphicsScene):
     def is_dimmed(self, key) -> bool:
         item = self.neurons.get(key) or self.edges.get(key) or self.biases.get(key)
         return item is not None and item.opacity() < 1.0
+
+    # ----- tooltips: full precision, computed when asked, so never stale ------------------------
+    def helpEvent(self, event):
+        view = event.widget().parentWidget() if event.widget() is not None else None
+        transform = view.transform() if view is not None and hasattr(view, "transform") else QTransform()
+        item = self.itemAt(event.scenePos(), transform)
+        text = self.tooltip_for(item) if item is not None else ""
+        if text:
+            QToolTip.showText(event.screenPos(), text, event.widget())
+            event.accept()
+        else:
+            super().helpEvent(event)
+
+    def tooltip_for(self, item) -> str:
+        s = self.session
+        if isinstance(item, ScrubNumber) and item.parentItem() is not None:
+            item = item.parentItem()
+        if isinstance(item, NeuronItem):
+            return neuron_tooltip(s, item.key)
+        if isinstance(item, EdgeItem):
+            return param_tooltip(s, item.key)
+        for key, badge in self.biases.items():
+            if item is badge:
+                return param_tooltip(s, key)
+        for key, edge in self.edges.items():
+            if item is edge.label:
+                return param_tooltip(s, key)
+        return item.toolTip() if item is not None else ""
 
     # ----- what items ask -----------------------------------------------------------------------
     def select(self, key) -> None:

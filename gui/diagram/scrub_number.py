@@ -37,6 +37,8 @@ class ScrubNumber(QGraphicsObject):
         self._min_value_w = self._value_fm.horizontalAdvance(_TEMPLATE)
         self._rect = QRectF()
         self._relayout()
+        # Repaints after an edit redraw only the numbers that changed; the rest is blitted.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         if binding is not None:
             self.setAcceptHoverEvents(True)
             self.setCursor(Qt.CursorShape.SizeHorCursor)

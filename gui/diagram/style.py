@@ -8,6 +8,8 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+import numpy as np
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPen
 
@@ -60,14 +62,15 @@ def sign_colour(value: float) -> QColor:
     return ZERO
 
 
-def width_for(value: float, scale: float, dense: bool = False) -> float:
-    """Stroke width for |value| against the largest magnitude shown (square root: small values stay
-    visible beside a large one). Dense layer pairs get half the range, or they turn into a wall."""
-    if scale <= 0 or not math.isfinite(value):
-        return MIN_WIDTH
-    frac = min(1.0, abs(value) / scale)
-    top = (MIN_WIDTH + MAX_WIDTH) / 2 if dense else MAX_WIDTH
-    return MIN_WIDTH + (top - MIN_WIDTH) * math.sqrt(frac)
+def widths_for(values: np.ndarray, dense: np.ndarray) -> np.ndarray:
+    """Stroke widths for |values| against the largest of them (square root: small values stay visible
+    beside a large one). Dense layer pairs get half the range, or they turn into a wall."""
+    mags = np.abs(np.nan_to_num(values, nan=0.0, posinf=0.0, neginf=0.0))
+    scale = mags.max(initial=0.0)
+    if scale <= 0:
+        return np.full(mags.shape, MIN_WIDTH)
+    top = np.where(dense, (MIN_WIDTH + MAX_WIDTH) / 2, MAX_WIDTH)
+    return MIN_WIDTH + (top - MIN_WIDTH) * np.sqrt(np.minimum(1.0, mags / scale))
 
 
 @lru_cache(maxsize=4096)

@@ -67,6 +67,7 @@ class NetworkView(QGraphicsView):
         scale = max(0.05, min(MAX_SCALE, scale))
         self.resetTransform()
         self.scale(scale, scale)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
         # Centre the diagram in the area above the legend strip.
         self.centerOn(rect.center() + QPointF(0, strip / 2 / scale))
 
@@ -139,6 +140,28 @@ class NetworkView(QGraphicsView):
     def close_editor(self) -> None:
         if self.editor is not None:
             self.editor.close_editor()
+
+    # ----- zoom: Ctrl+wheel for a closer look at a wide net; double-click the background to fit ---
+    def wheelEvent(self, event):
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        factor = 1.15 ** (event.angleDelta().y() / 120)
+        scale = self.transform().m11() * factor
+        if not 0.05 <= scale <= 4.0:
+            return
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.scale(factor, factor)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        event.accept()
+
+    def mouseDoubleClickEvent(self, event):
+        item = self.itemAt(event.position().toPoint())
+        if item is None or item in self.diagram.headers:
+            self.fit()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def mousePressEvent(self, event):
         item = self.itemAt(event.position().toPoint())

@@ -37,6 +37,6 @@ class NumberDelegate(QStyledItemDelegate):
                 editor.setProperty("refusal", "committed")   # setModelData must not set it twice
                 self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
             else:
-                mark_refused(editor, getattr(model, "last_error", "") or "")
+                mark_refused(editor, getattr(model, "last_error", "") or "", bubble=True)
             return True
         return super().eventFilter(editor, event)

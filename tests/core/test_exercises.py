@@ -5,9 +5,15 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 
 from core.exercises import MESSAGES, check, default_sequence, digits_for, exercise_set, exercises
+from core.losses import LOSSES
+from core.network import BIAS_MODES, LayerSpec, Network
 from core.presets import load_preset, names
+from core.training import Settings
 
 SEED004_ORDER = [
     "z1[1]", "z1[2]", "a1[1]", "a1[2]", "z2[1]", "z2[2]", "a2[1]", "a2[2]", "loss_term[1]", "loss_term[2]", "loss",
@@ -176,6 +182,42 @@ def test_a_network_without_a_source_gets_seed004s_route():
     exs = exercise_set(p)
     assert [e.quantity for e in exs] == default_sequence(p.net)
     assert exs[0].quantity == "z1[1]" and exs[-1].quantity == "updated:loss"
+    before = next(e for e in exs if e.quantity == "loss").value
+    assert check(exs[-1], before).mistake == "not_updated"
     assert "via:W3[1,1]" in default_sequence(p.net)   # softmax output: paths are per edge, not per output
     with pytest.raises(KeyError, match="not a step"):
         exercises(p.net, p.data.X[0], p.data.Y[0], p.settings, ["z9[1]"])
+
+
+@st.composite
+def networks(draw):
+    """Any depth, activation, loss, bias mode and frozen mask, with momentum and a velocity."""
+    depth = draw(st.integers(1, 3))
+    sizes = [draw(st.integers(1, 3)) for _ in range(depth + 1)]
+    loss = draw(st.sampled_from(sorted(LOSSES)))
+    layers = []
+    for l in range(1, depth + 1):
+        a = draw(st.sampled_from(["identity", "sigmoid", "tanh", "relu", "leaky_relu"]
+                                 + (["softmax"] if l == depth else [])))
+        layers.append(LayerSpec(sizes[l], LOSSES[loss].requires if l == depth and LOSSES[loss].requires else a,
+                                draw(st.sampled_from(BIAS_MODES))))
+    net = Network(sizes[0], layers, loss)
+    floats = st.floats(-1.5, 1.5, allow_nan=False, allow_subnormal=False)
+    net.theta[...] = draw(arrays(np.float64, net.n_params, elements=floats))
+    net.frozen[...] = draw(arrays(bool, net.n_params))
+    x = draw(arrays(np.float64, sizes[0], elements=floats))
+    y = draw(arrays(np.float64, sizes[-1], elements=st.floats(0.05, 1)))
+    s = Settings(lr=0.5, momentum=draw(st.sampled_from([0.0, 0.5])))
+    return net, x, y / y.sum() if loss == "cross_entropy" else y, s, draw(arrays(np.float64, net.n_params,
+                                                                                 elements=floats))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(networks())
+def test_every_step_of_any_network_makes_an_exercise_that_knows_its_mistakes(problem):
+    net, x, y, s, v = problem
+    for e in exercises(net, x, y, s, velocity=v):
+        assert check(e, e.value).correct
+        for m in e.mistakes:
+            verdict = check(e, m.value)
+            assert not verdict.correct and verdict.mistake and verdict.message

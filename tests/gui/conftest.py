@@ -5,8 +5,8 @@ import os
 os.environ["QT_QPA_PLATFORM"] = "offscreen"     # before anything imports Qt
 
 import pytest  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths, Qt  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 QStandardPaths.setTestModeEnabled(True)
 
@@ -49,25 +49,3 @@ def make_window(qtbot, settings_clean):
 @pytest.fixture
 def window(make_window):
     return make_window()
-
-
-def type_into_cell(qtbot, view, row: int, col: int, text: str) -> QLineEdit:
-    """Double-click a cell, type, press Enter, as a person does; returns the cell editor (it stays
-    open when the text is refused)."""
-    index = view.model().index(row, col)
-    view.scrollTo(index)
-    pos = view.visualRect(index).center()
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    editor = view.viewport().findChild(QLineEdit) or view.findChild(QLineEdit)
-    assert editor is not None and editor.isVisible(), "the cell editor did not open"
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    return editor
-
-
-def click_tab(qtbot, tabs, index: int) -> None:
-    bar = tabs.tabBar()
-    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
-    assert tabs.currentIndex() == index

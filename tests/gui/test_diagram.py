@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QAction, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QHelpEvent, QKeySequence, QMouseEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from core import engine
 from core.presets import load_preset
@@ -313,3 +313,20 @@ def test_bias_badge_scrubs_its_bias(qtbot):
     assert session.value(key) == pytest.approx(start + 20 * scrub_step(start))
     assert badge.text == style.format_value(session.value(key))
     assert session.undo_stack.count() == 1
+
+
+def tooltip_at(view, pos) -> str:
+    QToolTip.hideText()
+    vpw = view.viewport()
+    QApplication.sendEvent(vpw, QHelpEvent(QEvent.Type.ToolTip, pos, vpw.mapToGlobal(pos)))
+    return QToolTip.text() if QToolTip.isVisible() else ""
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support raise\(\)")   # offscreen tooltips only
+def test_hover_tooltips_give_seed004_to_eight_digits(view):
+    scene = view.diagram
+    # seed 004: o1 = 0.60944600, t1 = 0.44498412, ∂E_tot/∂U11 = 0.02592286
+    text = tooltip_at(view, vp(view, scene.neurons[("n", 2, 0)].scenePos() + QPointF(0, -scene.metrics.radius / 2)))
+    assert "t1 = 0.44498412" in text and "o1 = sigmoid(t1) = 0.609446" in text
+    text = tooltip_at(view, edge_point(view, scene.edges[U11]))
+    assert "U11 = 0.45" in text and "∂E/∂U11 = 0.02592286" in text

@@ -5,9 +5,10 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from PySide6.QtCore import QPoint, QRectF, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QWheelEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from core.presets import load_preset
 from gui.diagram import layout
@@ -122,3 +123,26 @@ def test_preview_screenshot(tmp_path, qapp):
                and abs(image.pixelColor(x, y).blue() - blue.blue()) < 25
                and abs(image.pixelColor(x, y).green() - blue.green()) < 25)
     assert hits > 20
+
+
+def test_fits_on_resize_and_zooms_with_ctrl_wheel(qtbot):
+    session, view = make_view(qtbot, load_preset("seed000"), size=(700, 480))
+
+    def fits() -> bool:
+        shown = view.mapFromScene(view.diagram.itemsBoundingRect()).boundingRect()
+        return view.viewport().rect().contains(shown)
+
+    assert fits()
+    small = view.transform().m11()
+    view.resize(1100, 760)
+    qtbot.waitUntil(lambda: view.transform().m11() > small)
+    assert fits()
+    fitted = view.transform().m11()
+    centre = view.viewport().rect().center()
+    wheel = QWheelEvent(QPointF(centre), QPointF(view.viewport().mapToGlobal(centre)), QPoint(0, 0),
+                        QPoint(0, 240), Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.transform().m11() == pytest.approx(fitted * 1.15 ** 2)
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(3, 3))
+    assert view.transform().m11() == pytest.approx(fitted)

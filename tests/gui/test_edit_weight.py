@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from core import engine
 from gui.numbers import fmt
 
-from .conftest import click_tab, type_into_cell
+from gui_drive import click_tab, type_into_cell
 
 W11 = ("W", 1, 0, 0)
 
@@ -44,7 +44,7 @@ def test_typed_weight_updates_gradients_panel_and_diagram(qtbot, window):
     assert window.status.loss.text().endswith(fmt(st.loss))
     from gui.diagram import style
     assert window.diagram.diagram.edges[W11].label.text == style.format_value(0.123, 3)
-    assert window.diagram.diagram.total.text == style.format_value(st.loss, 3)
+    assert window.diagram.diagram.total.text == style.format_value(st.loss, 4)
     # one undo step restores the old value everywhere
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert s.net.theta[s.index(W11)] == 0.3
@@ -58,8 +58,8 @@ def test_neuron_table_shows_core_forward_and_backward(qtbot, window):
     st = engine.evaluate(s.net, s.data.X, s.data.Y)
     headers = [m.headerData(r, Qt.Orientation.Vertical) for r in range(m.rowCount())]
     assert headers == ["x1", "x2", "z1 → h1", "z2 → h2", "t1 → o1", "t2 → o2"]
-    # row 4 is o1: z = t1, a = o1, δ, dE/do1 (seed 004 prints o1 = 0.60944978)
-    assert m.index(4, 1).data() == "0.60944978"
+    # row 4 is o1: z = t1, a = o1, δ, dE/do1 (seed 004 prints o1 = 0.60944600)
+    assert m.index(4, 1).data() == "0.60944600"
     assert m.index(4, 0).data(Qt.ItemDataRole.EditRole) == st.zs[2][0, 0]
     assert m.index(4, 2).data(Qt.ItemDataRole.EditRole) == st.deltas[2][0, 0]
     assert m.index(0, 0).data() is None          # an input has no z

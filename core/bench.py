@@ -1,0 +1,198 @@
+"""Benchmark of the SGD step loop and the trace (not part of the test run): `python -m core.bench`.
+
+Times single-sample SGD steps (forward, gradients, update, trace append) with core.training.Trainer
+against `baseline_run`, the numpy loop a person writes first (allocating, one row appended to a list
+per step), in the same run, interleaved and best of N so that other work on the machine hits both
+alike. Then CSV export against the stdlib csv module writing the same rows, read-back equality, and
+the memory a million-step trace of the 2-2-2 net takes.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import sys
+import tempfile
+import time
+
+import numpy as np
+
+from .network import LayerSpec, Network, init_weights
+from .notation import seed004
+from .trace import Trace
+from .training import Dataset, Settings, Trainer
+
+# name, sizes, activations, bias, loss
+NETS = [
+    ("2-2-2 (seed 004)", [2, 2, 2], ["sigmoid", "sigmoid"], "none", "half_sse"),
+    ("3-3-3-3 (seed 000)", [3, 3, 3, 3], ["relu", "sigmoid", "softmax"], "neuron", "cross_entropy"),
+    ("4-16-16-3 ReLU/σ/softmax", [4, 16, 16, 3], ["relu", "sigmoid", "softmax"], "neuron", "cross_entropy"),
+    ("4-16-16-3 σ/σ/σ ½SSE", [4, 16, 16, 3], ["sigmoid", "sigmoid", "sigmoid"], "neuron", "half_sse"),
+]
+
+
+def make(sizes, acts, bias, loss, n_samples=4, seed=0):
+    net = Network(sizes[0], [LayerSpec(n, a, bias) for n, a in zip(sizes[1:], acts)], loss)
+    init_weights(net, seed)
+    rng = np.random.default_rng(seed)
+    X, Y = rng.uniform(-1, 1, (n_samples, sizes[0])), rng.uniform(0, 1, (n_samples, sizes[-1]))
+    if loss == "cross_entropy":
+        Y /= Y.sum(axis=1, keepdims=True)
+    return net, Dataset(X, Y)
+
+
+def seed004_net():
+    net = Network(2, [LayerSpec(2, "sigmoid", "none"), LayerSpec(2, "sigmoid", "none")], notation=seed004())
+    net.W[0][...] = [[0.3, 0.4], [0.25, 0.35]]
+    net.W[1][...] = [[0.45, 0.7], [0.4, 0.6]]
+    return net, Dataset([[0.1, 0.2]], [[0.4, 0.6]])
+
+
+# ----- the baseline: what a person writes first ----------------------------------------------------------
+def _f(name, z):
+    if name == "sigmoid":
+        return 1 / (1 + np.exp(-z))
+    if name == "relu":
+        return np.maximum(z, 0)
+    e = np.exp(z - z.max())
+    return e / e.sum()
+
+
+def _df(name, a):
+    return a * (1 - a) if name == "sigmoid" else (a > 0).astype(float)
+
+
+def baseline_run(net: Network, data: Dataset, lr: float, steps: int):
+    """Plain per-step numpy: forward, loss, backward, update, and the same trace row appended to a list
+    (the row in the trace's column order, built with np.concatenate). Returns (Ws, bs, rows array)."""
+    Ws = [W.copy() for W in net.W]
+    bs = [b.copy() for b in net.b]
+    acts = [s.activation for s in net.layers]
+    has_b = [s.bias != "none" for s in net.layers]
+    rows = []
+    for k in range(steps):
+        i = k % len(data)
+        x, y = data.X[i], data.Y[i]
+        zs, hs = [], [x]
+        for W, b, name in zip(Ws, bs, acts):
+            z = hs[-1] @ W + b if b.size else hs[-1] @ W
+            zs.append(z)
+            hs.append(_f(name, z))
+        o = hs[-1]
+        if net.loss == "cross_entropy":
+            loss = -np.sum(y * np.log(o))
+            delta = o - y
+        else:
+            loss = 0.5 * np.sum((y - o) ** 2)
+            delta = (o - y) * _df(acts[-1], o)
+        deltas, dWs, dbs = [None] * len(Ws), [None] * len(Ws), [None] * len(Ws)
+        for l in range(len(Ws) - 1, -1, -1):
+            deltas[l] = delta
+            dWs[l] = np.outer(hs[l], delta)
+            dbs[l] = delta.copy()
+            if l:
+                delta = (Ws[l] @ delta) * _df(acts[l - 1], hs[l])
+        parts = [np.array([k, i, loss]), x, y]
+        for l in range(len(Ws)):
+            parts += [zs[l], hs[l + 1], Ws[l].ravel()] + ([bs[l]] if has_b[l] else [])
+            parts += [deltas[l], dWs[l].ravel()] + ([dbs[l]] if has_b[l] else [])
+        rows.append(np.concatenate(parts))
+        for l in range(len(Ws)):
+            Ws[l] -= lr * dWs[l]
+            if has_b[l]:
+                bs[l] -= lr * dbs[l]
+    return Ws, bs, np.array(rows)
+
+
+# ----- timing ---------------------------------------------------------------------------------------------
+def best_of(fns, repeats):
+    """Best time of each function, run interleaved (a, b, a, b, ...) so that load hits both."""
+    best = [float("inf")] * len(fns)
+    for _ in range(repeats):
+        for j, fn in enumerate(fns):
+            t0 = time.perf_counter()
+            fn()
+            best[j] = min(best[j], time.perf_counter() - t0)
+    return best
+
+
+def bench_steps(steps: int, repeats: int):
+    print(f"\nSGD steps, one sample per step, trace on ({steps:,} steps, best of {repeats})")
+    print(f"{'network':28s} {'ours steps/s':>13s} {'baseline':>10s} {'ratio':>6s}  {'max |Δθ|':>9s}")
+    for name, sizes, acts, bias, loss in NETS:
+        net0, data = make(sizes, acts, bias, loss)
+        lr = 0.1
+
+        def ours():
+            Trainer(net0.copy(), data, Settings(lr=lr)).run(steps)
+
+        def base():
+            baseline_run(net0, data, lr, steps)
+
+        t_ours, t_base = best_of([ours, base], repeats)
+        t = Trainer(net0.copy(), data, Settings(lr=lr))
+        t.run(steps)
+        Ws, bs, _ = baseline_run(net0, data, lr, steps)
+        diff = max(np.abs(t.theta - np.concatenate([np.concatenate([W.ravel(), b]) for W, b in zip(Ws, bs)])))
+        print(f"{name:28s} {steps / t_ours:13,.0f} {steps / t_base:10,.0f} {t_base / t_ours:5.2f}x  {diff:9.1e}")
+
+
+def bench_csv(rows: int, repeats: int, folder: str):
+    print(f"\nCSV export ({rows:,} rows of a 2-2-2 trace, 35 columns, best of {repeats})")
+    print(f"{'trace':30s} {'ours rows/s':>12s} {'stdlib csv':>11s} {'ratio':>6s}  {'read back':>10s} {'equal':>6s}")
+    cases = [("seed 004 (1 sample)", *seed004_net()),
+             ("XOR-like (4 samples, cycling)", *make([2, 2, 2], ["sigmoid", "sigmoid"], "none", "half_sse"))]
+    for name, net, data in cases:
+        t = Trainer(net, data, Settings(lr=0.5))
+        t.run(rows)
+        ours_path, std_path = os.path.join(folder, "ours.csv"), os.path.join(folder, "stdlib.csv")
+
+        def ours():
+            t.trace.to_csv(ours_path)
+
+        def stdlib():
+            with open(std_path, "w", newline="") as f:
+                w = csv.writer(f)
+                w.writerow(t.trace.names)
+                w.writerows(t.trace.array().tolist())
+
+        t_ours, t_std = best_of([ours, stdlib], repeats)
+        t0 = time.perf_counter()
+        back = Trace.read_csv(ours_path)
+        t_read = time.perf_counter() - t0
+        print(f"{name:30s} {rows / t_ours:12,.0f} {rows / t_std:11,.0f} {t_std / t_ours:5.2f}x  "
+              f"{rows / t_read:8,.0f}/s {str(back.equals(t.trace)):>6s}")
+
+
+def bench_memory(steps: int):
+    print(f"\nTrace memory, {steps:,} steps of a 2-2-2 net (trained for real)")
+    print(f"{'net':30s} {'columns':>7s} {'rows':>10s} {'trace MB':>9s} {'bytes/row':>9s} {'steps/s':>9s}")
+    cases = [("seed 004, no biases", *seed004_net()),
+             ("2-2-2 with biases", *make([2, 2, 2], ["sigmoid", "sigmoid"], "neuron", "half_sse", 1))]
+    for name, net, data in cases:
+        t = Trainer(net, data, Settings(lr=0.5))
+        t0 = time.perf_counter()
+        t.run(steps)
+        dt = time.perf_counter() - t0
+        tr = t.trace
+        print(f"{name:30s} {tr.ncols:7d} {len(tr):10,d} {tr.nbytes / 1e6:9.1f} {tr.nbytes / len(tr):9.1f} "
+              f"{steps / dt:9,.0f}")
+        del t, tr
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(prog="python -m core.bench", description=__doc__.split("\n\n")[0])
+    p.add_argument("--quick", action="store_true", help="fewer steps and repeats (a smoke run)")
+    args = p.parse_args(argv)
+    steps, repeats, rows, mem = (2000, 2, 5000, 100_000) if args.quick else (20_000, 7, 50_000, 1_000_000)
+    print(f"numpy {np.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    with np.errstate(over="ignore"):
+        bench_steps(steps, repeats)
+    with tempfile.TemporaryDirectory() as folder:
+        bench_csv(rows, max(2, repeats // 2), folder)
+    bench_memory(mem)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

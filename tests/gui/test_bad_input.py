@@ -1,0 +1,103 @@
+"""abc, an empty field, nan, inf and 1e999 typed into any field are refused in place with a visible
+reason; the old value stays and nothing is added to the history."""
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from gui_drive import click_tab, type_into_cell
+
+BAD = {"abc": "“abc” is not a number", "": "Empty: type a number", "nan": "“nan” is not a number",
+       "inf": "“inf” is too large: only finite numbers are allowed",
+       "1e999": "“1e999” is too large: only finite numbers are allowed"}
+
+
+def snapshot(s):
+    return (s.net.theta.copy(), s.data.X.copy(), s.data.Y.copy(), s.settings.lr, s.settings.momentum,
+            s.undo_stack.count())
+
+
+def assert_unchanged(s, before):
+    after = snapshot(s)
+    for a, b in zip(before, after):
+        np.testing.assert_array_equal(a, b)
+
+
+@pytest.mark.parametrize("text", list(BAD))
+def test_weight_cell_refuses(qtbot, window, text):
+    s = window.session
+    before = snapshot(s)
+    view = window.values.weights.tables[1]
+    editor = type_into_cell(qtbot, view, 0, 1, text)
+    assert editor.isVisible()                              # the editor stays open on the cell …
+    assert editor.toolTip() == BAD[text]                   # … with the reason
+    assert "d32f2f" in editor.styleSheet()                 # … and a red border
+    assert window.status.note.text() == BAD[text]
+    assert_unchanged(s, before)
+    assert view.model().index(0, 1).data() == "0.7"        # U12 keeps its value
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert_unchanged(s, before)
+
+
+@pytest.mark.parametrize("text", list(BAD))
+@pytest.mark.parametrize("column", [0, 2])               # x1 and y1
+def test_data_cell_refuses(qtbot, window, text, column):
+    s = window.session
+    click_tab(qtbot, window.values, 3)
+    before = snapshot(s)
+    editor = type_into_cell(qtbot, window.values.data_tab.view, 0, column, text)
+    assert editor.toolTip() == BAD[text]
+    assert window.status.note.text() == BAD[text]
+    assert_unchanged(s, before)
+
+
+@pytest.mark.parametrize("text", list(BAD))
+@pytest.mark.parametrize("field", ["lr", "momentum"])
+def test_setting_field_refuses(qtbot, window, text, field):
+    s = window.session
+    before = snapshot(s)
+    edit = getattr(window.controls, field)
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert edit.toolTip() == BAD[text]
+    assert window.controls.reason.text() == BAD[text]
+    assert window.status.note.text() == BAD[text]
+    assert_unchanged(s, before)
+    # leaving the field puts back the value in force
+    window.values.setFocus()
+    assert edit.text() == ("0.5" if field == "lr" else "0")
+
+
+@pytest.mark.parametrize("text", ["0", "-1"])
+def test_learning_rate_must_be_positive(qtbot, window, text):
+    edit = window.controls.lr
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert window.session.settings.lr == 0.5
+    assert edit.toolTip() == "The learning rate must be greater than 0"
+
+
+def test_model_setdata_refuses_with_a_reason(window):
+    m = window.values.weights.tables[0].model()
+    for text, reason in BAD.items():
+        assert m.setData(m.index(0, 0), text) is False
+        assert m.last_error == reason
+    assert window.session.undo_stack.count() == 0
+
+
+def test_a_weight_that_would_make_the_loss_infinite_is_refused(qtbot, window):
+    # sigmoid outputs with cross-entropy saturate; a huge finite weight with an identity output and
+    # squared error overflows the loss: the edit is refused, nothing changes
+    s = window.session
+    from core.network import LayerSpec
+    assert s.set_architecture(2, [LayerSpec(2, "sigmoid", "none"), LayerSpec(2, "identity", "none")],
+                              "half_sse") is None
+    before = snapshot(s)
+    editor = type_into_cell(qtbot, window.values.weights.tables[1], 0, 0, "1e200")
+    assert "infinite" in editor.toolTip()
+    assert_unchanged(s, before)
