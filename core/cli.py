@@ -56,7 +56,8 @@ def _digits(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog=PROG, description="Backprop Lab: see every number of backpropagation. Without a "
-                "subcommand, `backprop-lab [NET]` opens the window (on seed 004 unless NET is given).")
+                "subcommand, `backprop-lab [--lang ko|en] [NET]` opens the window (on seed 004 unless NET "
+                "is given) and `backprop-lab --screenshot PATH [NET]` renders it to a picture.")
     sub = p.add_subparsers(dest="command", required=True, metavar="{presets,explain,train}")
     sub.add_parser("presets", help="list the presets")
     e = sub.add_parser("explain", help="forward values, loss, every δ and every dE/dparam with its chain rule",
@@ -117,7 +118,10 @@ def _load(name: str):
     try:
         return resolve(name)
     except (DocumentError, NetworkError, OSError, ValueError) as e:
-        raise UsageError(str(e) or repr(e)) from None
+        message = str(e) or repr(e)
+        if os.path.exists(name) and name not in message:   # say which file the problem is in
+            message = f"{name}: {message}"
+        raise UsageError(message) from None
 
 
 # ----- presets ---------------------------------------------------------------------------------------
@@ -172,37 +176,55 @@ def _describe(net) -> str:
 
 
 def cmd_explain(args) -> int:
-    from .derivation import derive, gradient_check
+    from .derivation import derive
     project = _load(args.net)
     net, data = project.net, project.data
     if args.sample > len(data):
         raise UsageError(f"--sample: {args.sample} is out of range; {args.net} has {len(data)} "
                          f"sample{'s' if len(data) != 1 else ''}")
-    s = args.sample - 1
-    x, y = data.X[s], data.Y[s]
-    d = derive(net, x, y)
-    fmt, nt = Numbers(args.digits), net.notation
+    d = derive(net, data.X[args.sample - 1], data.Y[args.sample - 1])
+    fmt = Numbers(args.digits)
     if args.param is not None:
-        from .trace import parameter_columns
-        names, columns = net.param_names(), parameter_columns(net)
-        if args.param in names:
-            index = names.index(args.param)
-        elif args.param in columns:   # the default notation's name works for every network
-            index = columns.index(args.param)
-        else:
-            raise UsageError(f"--param: {args.net} has no parameter {args.param!r} "
-                             f"(its parameters: {', '.join(names)})")
-        node = d.by_name(names[index])
-        print(f"{project.name}  (sample {args.sample} of {len(data)})\n")
-        print("\n".join(expand(node, fmt)))
-        print("\nFactors")
-        print(table([["symbol", "kind", "formula", "value", "diagram items"]]
-                    + [[f.symbol, f.kind, f.formula, fmt(f.value), " ".join(map(_key, f.items))]
-                       for f in leaves(node)]))
-        gc = gradient_check(net, x, y, index)
-        print(f"\nGradient check: analytic {gc.analytic!r}, central difference (h = {gc.h:g}) {gc.numeric!r}, "
-              f"relative error {gc.rel_error:.1e}")
-        return 0
+        return _explain_param(project, d, args, fmt)
+    _explain_all(project, d, args, fmt)
+    return 0
+
+
+def _explain_param(project, d, args, fmt: Numbers) -> int:
+    from .derivation import gradient_check
+    from .trace import parameter_columns
+    net, nt = project.net, project.net.notation
+    names, columns = net.param_names(), parameter_columns(net)
+    if args.param in names:
+        index = names.index(args.param)
+    elif args.param in columns:   # the default notation's name works for every network
+        index = columns.index(args.param)
+    else:
+        raise UsageError(f"--param: {args.net} has no parameter {args.param!r} "
+                         f"(its parameters: {', '.join(names)})")
+    node = d.by_name(names[index])
+    print(f"{project.name}  (sample {args.sample} of {len(project.data)})\n")
+    print("\n".join(expand(node, fmt)))
+    factors = list(dict.fromkeys(leaves(node)))
+    refs = dict.fromkeys(f.ref for f in factors if f.ref is not None)
+    if refs:   # δ of a deeper layer enters as one number; say where each comes from
+        rows = [[dn.symbol, "=", f"∂{nt.loss}/∂{d.z(l, k)}", "=", *_parts(dn, fmt, "="), "=", fmt(dn.value)]
+                for l, k, dn in ((r[1], r[2], d.delta(r[1], r[2])) for r in refs)]
+        print("\nwhere\n" + table(rows))
+    print("\nFactors")
+    print(table([["symbol", "kind", "formula", "value", "diagram items"]]
+                + [[f.symbol, f.kind, f.formula, fmt(f.value), " ".join(map(_key, f.items))] for f in factors]))
+    x, y = project.data.X[args.sample - 1], project.data.Y[args.sample - 1]
+    gc = gradient_check(net, x, y, index)
+    print(f"\nGradient check: analytic {gc.analytic!r}, central difference (h = {gc.h:g}) {gc.numeric!r}, "
+          f"relative error {gc.rel_error:.1e}")
+    return 0
+
+
+def _explain_all(project, d, args, fmt: Numbers) -> None:
+    from .losses import LOSSES
+    net, data, nt = project.net, project.data, project.net.notation
+    x, y = data.X[args.sample - 1], data.Y[args.sample - 1]
     st = d.state
     print(project.name)
     print(_describe(net))
@@ -217,7 +239,6 @@ def cmd_explain(args) -> int:
                  if spec.activation == "softmax" else f"{spec.activation}({d.z(l, j)})")
             rows.append([d.a(l, j), "=", f, "=", fmt(st.acts[l][0, j])])
     print("\nForward pass\n" + table(rows))
-    from .losses import LOSSES
     L = net.depth
     term = LOSSES[net.loss].term_formula.split("=", 1)[1].strip()
     rows = [[nt.loss_term(k), "=", _fill(term, nt.target_name(k), d.a(L, k), net.sizes[-1]), "=",
@@ -227,23 +248,31 @@ def cmd_explain(args) -> int:
     rows = []
     for l in range(L, 0, -1):
         for j, node in enumerate(d.deltas[l]):
-            rows.append([node.symbol, "=", f"∂{nt.loss}/∂{d.z(l, j)}", "=", node.chain, "=", node.formula, "=",
-                         " × ".join(fmt.factor(f.value) for f in node.factors), "=", fmt(node.value)])
+            rows.append([node.symbol, "=", f"∂{nt.loss}/∂{d.z(l, j)}", "=", *_parts(node, fmt, "="), "=",
+                         fmt(node.value)])
     print(f"\nDeltas {nt.delta} = ∂{nt.loss}/∂z, from the output back\n" + table(rows))
     rows = [["parameter", "∂E/∂parameter", "chain rule", "formula", "factors"]]
     for key, name in d.params():
         node = d.param(key[0], *key[1:])
-        if hasattr(node, "factors"):
-            rows.append([name, fmt(node.value), node.chain, node.formula,
-                         " × ".join(fmt.factor(f.value) for f in node.factors)])
-        else:   # a shared bias: a sum over the layer's neurons
-            rows.append([name, fmt(node.value), node.formula, f"Σ over {len(node.terms)} neurons",
-                         " + ".join(fmt.factor(t.value) for t in node.terms)])
+        rows.append([name, fmt(node.value), *_parts(node, fmt)])
     print("\nGradients (each the product of its chain-rule factors)\n" + table(rows))
     rows = [[n.symbol, "=", n.formula, "=", fmt(n.value)] for n in d.dE_dx]
     print("\nInputs\n" + table(rows))
     print(f"\nFor one parameter's derivation in full: {PROG} explain {args.net} --param {d.params()[0][1]}")
-    return 0
+
+
+def _parts(node, fmt: Numbers, sep: str | None = None) -> list[str]:
+    """(chain, formula, numbers) of a row: a product's factors, or a sum's terms (shared bias, softmax)."""
+    from .derivation import Sum
+    if isinstance(node, Sum) or (len(node.factors) == 1 and isinstance(node.factors[0], Sum)):
+        total = node if isinstance(node, Sum) else node.factors[0]
+        cells = [total.formula, " + ".join(f"({t.formula})" for t in total.terms),
+                 " + ".join(fmt.factor(t.value) for t in total.terms)]
+    else:
+        cells = [node.chain, node.formula, " × ".join(fmt.factor(f.value) for f in node.factors)]
+    if sep is None:
+        return cells
+    return [cells[0], sep, cells[1], sep, cells[2]]
 
 
 def _fill(template: str, y: str, o: str, n: int) -> str:
@@ -271,13 +300,15 @@ def expand(node, fmt: Numbers, indent: str = "") -> list[str]:
         return [f"{indent}{node.symbol} = {node.formula} = {fmt(node.value)}"]
     pad = indent + " " * len(node.symbol) + " = "
     if isinstance(node, Product):
-        lines = [f"{indent}{node.symbol} = {node.chain}", pad + node.formula,
-                 pad + " × ".join(fmt.factor(f.value) for f in node.factors), pad + fmt(node.value)]
+        lines = [f"{indent}{node.symbol} = {node.chain}", pad + node.formula] if node.chain != node.symbol \
+            else [f"{indent}{node.symbol} = {node.formula}"]
+        lines += [pad + " × ".join(fmt.factor(f.value) for f in node.factors), pad + fmt(node.value)]
         subs = [f for f in node.factors if not isinstance(f, Factor)]
     else:
-        scale = f"1/{len(node.terms)} × " if node.kind == "batch_mean" else ""
-        lines = [f"{indent}{node.symbol} = {scale}({node.formula})" if scale else f"{indent}{node.symbol} = {node.formula}",
-                 pad + scale + " + ".join(fmt.factor(t.value) for t in node.terms), pad + fmt(node.value)]
+        values = " + ".join(fmt.factor(t.value) for t in node.terms)
+        if node.kind == "batch_mean":
+            values = f"1/{len(node.terms)} × ({values})"
+        lines = [f"{indent}{node.symbol} = {node.formula}", pad + values, pad + fmt(node.value)]
         subs = list(node.terms)
     for s in subs:
         lines.append("")

@@ -7,6 +7,14 @@ neurons, or a batch's samples. Every node carries its symbol in the network's no
 its value, a machine-readable kind, and the diagram items it belongs to, using the window's keys:
 ("n", l, j) neuron j of layer l, ("W", l, i, j) weight, ("b", l, j) bias (a shared bias is j = 0).
 
+Kinds: a Factor is loss_grad (∂E/∂o_k), act_grad (∂a/∂z, a softmax Jacobian entry too), loss_act_grad
+(the cancelled ∂E/∂z = o − y of cross-entropy on softmax and of binary cross-entropy on sigmoid), input
+(∂z/∂w = the activation feeding the weight), weight (∂z_k/∂a_j = W_jk on a path), one (∂z/∂b = 1) or
+delta (δ of the layer above, with ref = ("delta", l, k) naming its own derivation). A Product is
+param_grad (a gradient), delta (δ{l}[j]) or path (one term of a sum). A Sum is path_sum (∂E/∂a_j over
+every edge leaving neuron j), jacobian_sum (δ of a softmax output under a squared-error loss), bias_sum
+(a shared bias, over the layer's neurons) or batch_mean.
+
 Leaf values and every total are read from core.engine.evaluate; only the products along single paths
 (which the engine never forms on their own) are multiplied here, so a node's recompute() agrees with
 the engine's number to rounding (the tests hold it to a few ulps of the terms' magnitude).
@@ -25,6 +33,34 @@ from .losses import LOSSES
 from .network import Network
 
 ELEMENTWISE_LOSSES = ("half_sse", "mse")   # E = Σ_k E_k(o_k): dE/do_k = dE_k/do_k
+
+
+def _operand(formula: str) -> str:
+    """Parenthesise a factor's formula where a product would misread it: 'o1-y1' -> '(o1-y1)', while
+    '-(y1-o1)', 'o1(1-o1)' and 'h1' stay as they are."""
+    depth, closes_at_end = 0, False
+    for pos, ch in enumerate(formula):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            closes_at_end = depth == 0 and pos == len(formula) - 1
+        elif depth == 0 and ch in "+-" and pos > 0:
+            return f"({formula})"
+    if formula.startswith("-") and not (formula.startswith("-(") and closes_at_end and _one_group(formula[1:])):
+        return f"({formula})"
+    return formula
+
+
+def _one_group(text: str) -> bool:
+    """True when text is one parenthesised group: '(y1-o1)' but not '(a)(b)'."""
+    depth = 0
+    for pos, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0 and pos < len(text) - 1:
+            return False
+    return True
 
 
 def _items(children) -> tuple:
@@ -64,7 +100,7 @@ class Product:
 
     @property
     def formula(self) -> str:
-        return " × ".join(f.symbol if isinstance(f, Sum) else f.formula for f in self.factors)
+        return " × ".join(f.symbol if isinstance(f, Sum) else _operand(f.formula) for f in self.factors)
 
     @property
     def chain(self) -> str:
@@ -133,6 +169,7 @@ class Derivation:
             for l, s in enumerate(self.net.layers, start=1)]
         self._cache: dict = {}
         self._names = {n: k for n, k in zip(self.net.param_names(), self._keys())}
+        self._keyset = set(self._names.values())
 
     # ----- names --------------------------------------------------------------------------------
     def _keys(self) -> list[tuple]:
@@ -165,7 +202,7 @@ class Derivation:
     def param(self, kind: str, l: int, i: int, j: int | None = None):
         """dE/d(W{l}[i,j]) or dE/d(b{l}[i]) (0-based i, j; 1-based l) as a Product or Sum."""
         key = ("W", l, i, j) if kind == "W" else ("b", l, i)
-        if key not in self._names.values():
+        if key not in self._keyset:
             raise KeyError(f"no parameter {key}")
         return self._cached(("param", key), lambda: self._batch(
             lambda s: self._param_sample(key, s), self._param_value(key), f"∂{self.nt.loss}/∂{self._pname(key)}"))
@@ -209,7 +246,7 @@ class Derivation:
     def _batch(self, one, value: float, symbol: str):
         if self.batch_size == 1:
             return one(0)
-        terms = tuple(one(s) for s in range(self.batch_size))
+        terms = tuple(one(s) for s in range(self.batch_size))   # term s is sample s
         B = self.batch_size
         return Sum(symbol, terms, value, "batch_mean", f"1/{B} Σ_s {symbol}(s)", scale=1.0 / B)
 
@@ -259,8 +296,9 @@ class Derivation:
     def _dE_dz_factors(self, l: int, j: int, s: int, per_term: bool = False) -> list:
         """Factors whose product is δ{l}[j] = ∂E/∂z{l}[j]."""
         if l == self.net.depth:
-            return self._output_factors(j, s, per_term)
-        return [self._path_sum(l, j, s), self._act_grad(l, j, s)]
+            return list(self._cached(("out", j, s, per_term), lambda: tuple(self._output_factors(j, s, per_term))))
+        # every weight into neuron j shares these two nodes (they are immutable): build them once
+        return list(self._cached(("dz", l, j, s), lambda: (self._path_sum(l, j, s), self._act_grad(l, j, s))))
 
     def _act_grad(self, l: int, j: int, s: int) -> Factor:
         name = self.net.layers[l - 1].activation
@@ -287,7 +325,8 @@ class Derivation:
             om = self.a(L, m)
             jac = float(st.acts[L][s, m] * ((m == k) - st.acts[L][s, k]))
             formula = f"{om}(1-{om})" if m == k else f"-{om}·{o}"
-            d = Factor(f"∂{om}/∂{t}", formula, jac, "act_grad", (("n", L, m), ("n", L, k)))
+            items = (("n", L, m),) if m == k else (("n", L, m), ("n", L, k))
+            d = Factor(f"∂{om}/∂{t}", formula, jac, "act_grad", items)
             g = self._loss_grad(m, s, self.nt.loss)
             terms.append(Product(f"∂{self.nt.loss}/∂{om} × ∂{om}/∂{t}", (g, d), g.value * d.value, "path"))
         return [Sum(f"∂{self.nt.loss}/∂{t}", tuple(terms), float(st.deltas[L][s, k]), "jacobian_sum",
@@ -310,12 +349,12 @@ class Derivation:
             edge = Factor(f"∂{zk}/∂{self.a(l, j)}", self.w(l + 1, j, k), float(net.W[l][j, k]), "weight",
                           (("W", l + 1, j, k),))
             if l + 1 == L:
-                head = self._output_factors(k, s, per_term=True)
+                head = self._dE_dz_factors(L, k, s, per_term=True)
                 sym = (f"∂{self.nt.loss_term(k)}/∂{self.a(l, j)}" if elementwise
                        else f"∂{self.nt.loss}/∂{zk} × ∂{zk}/∂{self.a(l, j)}")
             else:
                 d = self.nt.neuron("delta", l + 1, k)
-                head = [Factor(d, f"∂{self.nt.loss}/∂{zk}", float(self.state.deltas[l + 1][s, k]), "delta",
+                head = [Factor(f"∂{self.nt.loss}/∂{zk}", d, float(self.state.deltas[l + 1][s, k]), "delta",
                                (("n", l + 1, k),), ref=("delta", l + 1, k))]
                 sym = f"{d} × {self.w(l + 1, j, k)}"
             factors = tuple(head) + (edge,)
@@ -337,9 +376,9 @@ class Derivation:
                 if net.loss in ("cross_entropy", "bce"):
                     eq = f"{dl} = {sym('a', L)} - {nt.target}"
                 elif spec.activation == "softmax":
-                    eq = f"{dl} = J^T ∇_{sym('a', L)}{nt.loss},  J = diag({sym('a', L)}) - {sym('a', L)} {sym('a', L)}^T"
+                    eq = f"{dl} = J^T ∇_{sym('a', L)} {nt.loss},  J = diag({sym('a', L)}) - {sym('a', L)} {sym('a', L)}^T"
                 else:
-                    eq = f"{dl} = ∇_{sym('a', L)}{nt.loss} ⊙ f'({sym('z', L)})"
+                    eq = f"{dl} = ∇_{sym('a', L)} {nt.loss} ⊙ f'({sym('z', L)})"
             else:
                 eq = f"{dl} = ({sym('W', l + 1)} {sym('delta', l + 1)}) ⊙ f'({sym('z', l)})"
             if spec.activation == "softmax":

@@ -325,25 +325,49 @@ def _parse_rows(lines: list[str], first: int, names: list[str], where: str) -> n
 
 
 def _format_rows(rows: np.ndarray) -> str:
-    """Rows (names order) as CSV lines. A column that is the same in every row of the chunk (inputs
-    and targets of one sample, frozen or unused parameters) is formatted once and baked into the line
-    template; step and sample are written as whole numbers where they are ones."""
-    specs, keep = [], []
+    """Rows (names order) as CSV lines, every number its repr. repr is most of the cost, so it is
+    asked once per distinct value where a column repeats: a column that is the same all through the
+    chunk (an input or target of a single sample, a frozen or unused parameter) is baked into the line
+    template, and one that takes a few values (inputs and targets of a small data set) is formatted
+    per distinct value. Step and sample are written as whole numbers where they are ones."""
+    k = len(rows)
+    specs, cols, given = [], [], {}
     for j in range(rows.shape[1]):
         c = rows[:, j]
-        bits = c.view(np.int64)
-        if len(c) > 1 and (bits == bits[0]).all():
+        bits = c.view(np.int64)            # bit patterns: -0.0 and 0.0 stay apart
+        if k > 1 and (bits == bits[0]).all():
             specs.append(_literal(c[0], whole=j < 2))
-        elif j < 2 and _whole(c):
+            continue
+        few = None if j < 2 else _few_values(bits)
+        if j < 2 and _whole(c):
             specs.append("%d")
-            keep.append(j)
+        elif few is not None:
+            specs.append("%s")
+            given[len(cols)] = few
         else:
             specs.append("%r")
-            keep.append(j)
+        cols.append(j)
     line = ",".join(specs) + "\n"
-    if not keep:
-        return line * len(rows)
-    return (line * len(rows)) % tuple(rows[:, keep].ravel().tolist())
+    if not cols:
+        return line * k
+    if given:
+        values = np.empty((k, len(cols)), dtype=object)
+        values[...] = rows[:, cols]
+        for at, strings in given.items():
+            values[:, at] = strings
+    else:
+        values = rows[:, cols]
+    return (line * k) % tuple(values.ravel().tolist())
+
+
+def _few_values(bits: np.ndarray):
+    """The column's values as repr strings if it takes at most one distinct value per 8 rows, else None."""
+    if len(bits) < 16 or len(set(bits[:64].tolist())) > 16:
+        return None
+    distinct, inverse = np.unique(bits, return_inverse=True)
+    if 8 * len(distinct) > len(bits):
+        return None
+    return np.array([repr(v) for v in distinct.view(np.float64).tolist()], dtype=object)[inverse]
 
 
 def _whole(c: np.ndarray) -> bool:

@@ -191,7 +191,7 @@ class Trainer:
         self._update = ops
         if s.mode == "sample":
             # Each sample's x | y | Σy, in R's order, ready to be copied in with one assignment.
-            ysum = np.sum(data.Y, axis=-1, keepdims=True)     # per row, as core.engine sums
+            ysum = np.sum(np.ascontiguousarray(data.Y), axis=-1, keepdims=True)   # per row, as core.engine
             self._rows = list(np.hstack([data.X, data.Y, ysum]))
 
     def _run_chunk(self, m: int) -> None:
@@ -246,8 +246,9 @@ class Trainer:
         rows[:, 0] = np.arange(self.step, self.step + len(rows))
         rows[:, 1] = samples
         if self.settings.mode == "sample":
-            o = rows[:, self._out]
-            rows[:, 2] = LOSSES[self.net.loss].terms(rows[:, self._zL], o, rows[:, self._yc]).sum(axis=1)
+            # C order, so that each row sums in numpy's pairwise order, as core.engine's (1, n) rows do.
+            z, o, y = (np.ascontiguousarray(rows[:, c]) for c in (self._zL, self._out, self._yc))
+            rows[:, 2] = np.ascontiguousarray(LOSSES[self.net.loss].terms(z, o, y)).sum(axis=1)
 
     def _settle(self, rows: np.ndarray, samples: np.ndarray, v0: np.ndarray) -> None:
         self._fill(rows, samples)

@@ -17,17 +17,21 @@ from core.notation import Notation
 from core.training import Dataset, DivergenceError, Trainer
 from core.trace import Trace
 
+translate = QCoreApplication.translate
+
 # Trace rows kept in memory for redo up to this many values; a longer run is replayed instead
 # (training is deterministic: same start, settings and step counter give the same rows).
 KEEP_ROWS_VALUES = 4_000_000
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
+def steps_text(n: int) -> str:
+    # At module level: pyside6-lupdate skips translate() calls with a count inside classes.
+    return translate("Commands", "%n step(s)", "", n)
 
 
 def divergence_text(e: DivergenceError) -> str:
-    return (tr("Training diverged at step %1: %2 would become infinite or NaN. Paused at the last finite "
+    return (translate("Commands", "Training diverged at step %1: %2 would become infinite or NaN. "
+                      "Paused at the last finite "
                "state; lower the learning rate, or Undo.").replace("%1", str(e.step)).replace("%2", e.param))
 
 
@@ -86,7 +90,8 @@ class Command(QUndoCommand):
 
 class EditParam(Command):
     def __init__(self, session, key, new: float, old: float | None = None):
-        super().__init__(session, tr("Set %1 = %2").replace("%1", session.label(key)).replace("%2", repr(new)))
+        text = translate("Commands", "Set %1 = %2")
+        super().__init__(session, text.replace("%1", session.label(key)).replace("%2", repr(new)))
         self.key, self.i = key, session.index(key)
         self.new = float(new)
         self.old = float(session.net.theta[self.i]) if old is None else float(old)
@@ -95,7 +100,7 @@ class EditParam(Command):
         probe = self.session.net.copy()
         probe.theta[self.i] = self.new
         if not _finite_loss(probe, self.session.data):
-            return tr("%1 = %2 would make the loss infinite; the value was not changed"
+            return translate("Commands", "%1 = %2 would make the loss infinite; the value was not changed"
                       ).replace("%1", self.session.label(self.key)).replace("%2", repr(self.new))
         return None
 
@@ -116,7 +121,7 @@ class EditData(Command):
     def __init__(self, session, array: str, sample: int, col: int, new: float):
         nt = session.net.notation
         name = nt.neuron("a", 0, col) if array == "X" else nt.target_name(col)
-        super().__init__(session, tr("Set %1 of sample %2 = %3").replace("%1", name)
+        super().__init__(session, translate("Commands", "Set %1 of sample %2 = %3").replace("%1", name)
                          .replace("%2", str(sample + 1)).replace("%3", repr(new)))
         self.array, self.at, self.new = array, (sample, col), float(new)
         self.old = float(getattr(session.data, array)[self.at])
@@ -126,7 +131,8 @@ class EditData(Command):
         probe = Dataset(d.X.copy(), d.Y.copy())
         getattr(probe, self.array)[self.at] = self.new
         if not _finite_loss(self.session.net, probe):
-            return tr("%1 would make the loss infinite; the value was not changed").replace("%1", repr(self.new))
+            text = translate("Commands", "%1 would make the loss infinite; the value was not changed")
+            return text.replace("%1", repr(self.new))
         return None
 
     def _set(self, v):
@@ -162,7 +168,7 @@ class SetData(Command):
 
 class SetFrozen(Command):
     def __init__(self, session, key, frozen: bool):
-        text = tr("Freeze %1") if frozen else tr("Unfreeze %1")
+        text = translate("Commands", "Freeze %1") if frozen else translate("Commands", "Unfreeze %1")
         super().__init__(session, text.replace("%1", session.label(key)))
         self.i, self.new = session.index(key), frozen
         self.old = bool(session.net.frozen[self.i])
@@ -180,7 +186,7 @@ class SetFrozen(Command):
 
 class SetSetting(Command):
     def __init__(self, session, name: str, value):
-        super().__init__(session, tr("Set %1 = %2").replace("%1", name).replace("%2", str(value)))
+        super().__init__(session, translate("Commands", "Set %1 = %2").replace("%1", name).replace("%2", str(value)))
         self.name, self.new, self.old = name, value, getattr(session.settings, name)
 
     def _set(self, v):
@@ -214,7 +220,7 @@ class Steps(Command):
             session.refresh()
         self.before, self.after = before, snapshot(session)
         self.done = self.after.step - self.before.step
-        self.setText(QCoreApplication.translate("Commands", "%n step(s)", "", self.done))
+        self.setText(steps_text(self.done))
         self._rows = None
         self._first = True
 
@@ -251,7 +257,7 @@ class Reset(Command):
     for undo, not copied)."""
 
     def __init__(self, session):
-        super().__init__(session, tr("Reset to the starting weights"))
+        super().__init__(session, translate("Commands", "Reset to the starting weights"))
         t = session.trainer
         self.old = (snapshot(session), t.trace)
         self.new_trace = Trace(t.names)
@@ -281,7 +287,7 @@ class Branch(Command):
     Velocity is taken as θ_i − θ_(i−1) (what the momentum update added), zero at step 0."""
 
     def __init__(self, session, i: int):
-        super().__init__(session, tr("Branch from step %1").replace("%1", str(i)))
+        super().__init__(session, translate("Commands", "Branch from step %1").replace("%1", str(i)))
         s = session
         self.i = i
         self.before = snapshot(s)
@@ -325,7 +331,7 @@ class SetShape(Command):
     dropped, new ones zero), a new trainer and trace. The old world is kept for undo."""
 
     def __init__(self, session, net):
-        super().__init__(session, tr("Change the architecture"))
+        super().__init__(session, translate("Commands", "Change the architecture"))
         s = session
         X, Y = s.data.X, s.data.Y
         data = Dataset(_fit_columns(X, net.sizes[0]), _fit_columns(Y, net.sizes[-1]))

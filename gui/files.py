@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 
+import shiboken6
+
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
@@ -21,16 +23,15 @@ class FileActions(QObject):
         super().__init__(window)
         self.window, self.session, self.prefs = window, session, prefs
         self.path = path
-        tr = self.tr
-        self.new = self._action(tr("&New from preset…"), QKeySequence.StandardKey.New, self.new_from_preset)
-        self.open = self._action(tr("&Open…"), QKeySequence.StandardKey.Open, self.open_file)
-        self.save = self._action(tr("&Save"), QKeySequence.StandardKey.Save, self.save_file)
-        self.save_as = self._action(tr("Save &As…"), QKeySequence.StandardKey.SaveAs, self.save_file_as)
-        self.export_csv = self._action(tr("Export trace to &CSV…"), None, self.export_trace)
-        self.export_png = self._action(tr("Export plot as &PNG…"), None, lambda: self.export_plot("png"))
-        self.export_svg = self._action(tr("Export plot as S&VG…"), None, lambda: self.export_plot("svg"))
-        self.quit = self._action(tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
-        self.recent_menu = QMenu(tr("Open &Recent"), window)
+        self.new = self._action(self.tr("&New from preset…"), QKeySequence.StandardKey.New, self.new_from_preset)
+        self.open = self._action(self.tr("&Open…"), QKeySequence.StandardKey.Open, self.open_file)
+        self.save = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save_file)
+        self.save_as = self._action(self.tr("Save &As…"), QKeySequence.StandardKey.SaveAs, self.save_file_as)
+        self.export_csv = self._action(self.tr("Export trace to &CSV…"), None, self.export_trace)
+        self.export_png = self._action(self.tr("Export plot as &PNG…"), None, lambda: self.export_plot("png"))
+        self.export_svg = self._action(self.tr("Export plot as S&VG…"), None, lambda: self.export_plot("svg"))
+        self.quit = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         session.undo_stack.cleanChanged.connect(self._title)
         self._title()
@@ -57,6 +58,8 @@ class FileActions(QObject):
         menu.addAction(self.quit)
 
     def _title(self, *_):
+        if not shiboken6.isValid(self.session.undo_stack):
+            return      # the stack says "clean" once more while the application shuts down
         name = os.path.basename(self.path) if self.path else (self.session.project.name or self.tr("untitled"))
         self.window.setWindowTitle(f"{name}[*] — Backprop Lab")
         self.window.setWindowModified(not self.session.undo_stack.isClean())

@@ -2,7 +2,7 @@
 each panel owns its behaviour, the session owns every number."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QDockWidget, QGroupBox, QLabel, QMainWindow, QMessageBox, QScrollArea,
                                QSplitter, QToolBar, QVBoxLayout, QWidget)
@@ -23,7 +23,7 @@ def diagram_for(session, parent):
     try:
         from .diagram.view import NetworkView
     except ImportError:
-        label = QLabel(parent.tr("network diagram"))
+        label = QLabel(QCoreApplication.translate("MainWindow", "network diagram"))
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         return label
     return NetworkView(session, parent)
@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks)
         # An explicit minimum keeps layout changes from resizing the top-level window's limits
         # (the offscreen platform warns on every such change).
-        self.setMinimumSize(960, 600)
+        self.setMinimumSize(760, 520)
 
         self.diagram = diagram_for(session, self)
         self.loss_plot = LossPlot(session)
@@ -77,9 +77,10 @@ class MainWindow(QMainWindow):
         self.values = ValuesPanel(session)
         self.selected_dock = self._dock("selectedDock", self.tr("Selected"), self.selected,
                                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.values_dock = self._dock("valuesDock", self.tr("Values"), self.values, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.values_dock = self._dock("valuesDock", self.tr("Values"), self.values,
+                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.left_dock, self.selected_dock], [262, 400], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.selected_dock, self.values_dock], [260, 440], Qt.Orientation.Vertical)
+        self.resizeDocks([self.selected_dock, self.values_dock], [330, 370], Qt.Orientation.Vertical)
 
         self.status = StatusBar(session)
         self.setStatusBar(self.status)

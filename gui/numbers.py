@@ -5,11 +5,7 @@ import math
 
 from PySide6.QtCore import QCoreApplication
 
-_CTX = "Numbers"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
+translate = QCoreApplication.translate
 
 
 def parse_number(text: str) -> tuple[float | None, str | None]:
@@ -17,17 +13,18 @@ def parse_number(text: str) -> tuple[float | None, str | None]:
     raw = "" if text is None else str(text)
     s = raw.strip().replace("\u2212", "-")   # the typographic minus the window itself prints
     if not s:
-        return None, _tr("Empty: type a number")
+        return None, translate("Numbers", "Empty: type a number")
     if s.count(",") == 1 and "." not in s:    # "0,5" where a comma is the decimal mark
         s = s.replace(",", ".")
     try:
         v = float(s)
     except ValueError:
-        return None, _tr("“%1” is not a number").replace("%1", raw.strip())
+        return None, translate("Numbers", "“%1” is not a number").replace("%1", raw.strip())
     if math.isnan(v):
-        return None, _tr("“%1” is not a number").replace("%1", raw.strip())
+        return None, translate("Numbers", "“%1” is not a number").replace("%1", raw.strip())
     if math.isinf(v):
-        return None, _tr("“%1” is too large: only finite numbers are allowed").replace("%1", raw.strip())
+        text = translate("Numbers", "“%1” is too large: only finite numbers are allowed")
+        return None, text.replace("%1", raw.strip())
     return v, None
 
 

@@ -48,6 +48,7 @@ class Session(QObject):
         self._past_net: Network | None = None
         self._scrub: dict = {}
         self.trace_generation = 0
+        self._index_net, self._index_map = None, {}
         self._seen_trace, self._seen_rows = None, 0
         self.project = self.trainer = self.start_theta = None
         if project is not None:
@@ -149,18 +150,15 @@ class Session(QObject):
     def index(self, key) -> int | None:
         """Position in theta of a parameter key, None for a neuron or a key that does not exist."""
         net = self.net
+        if self._index_net is not net:
+            # Built once per network: the tables ask for every cell on every repaint.
+            self._index_map = {(("W", l, i, j) if kind == "W" else ("b", l, i)): t
+                               for t, (kind, l, i, j) in enumerate(net.param_keys())}
+            self._index_net = net
         try:
-            if key[0] == "W":
-                _, l, i, j = key
-                if 1 <= l <= net.depth and 0 <= i < net.sizes[l - 1] and 0 <= j < net.sizes[l]:
-                    return net.param_index("W", l, i, j)
-            elif key[0] == "b":
-                _, l, j = key
-                if 1 <= l <= net.depth and 0 <= j < net.layers[l - 1].n_bias():
-                    return net.param_index("b", l, j)
-        except (TypeError, ValueError, IndexError):
-            pass
-        return None
+            return self._index_map.get(key)
+        except TypeError:
+            return None
 
     def is_valid(self, key) -> bool:
         if key is None:

@@ -39,7 +39,8 @@ class Binding:
         """None on success, else the session's reason (a translated message)."""
         raise NotImplementedError
 
-    def begin(self, session) -> None:
+    def begin(self, session) -> str | None:
+        """Start a drag; a reason instead if this number cannot be dragged now."""
         raise NotImplementedError
 
     def move(self, session, value: float):
@@ -61,6 +62,7 @@ class ParamBinding(Binding):
 
     def begin(self, session):
         session.begin_scrub(self.select_key)
+        return None
 
     def move(self, session, value):
         return session.scrub(self.select_key, value)
@@ -84,18 +86,19 @@ class DataBinding(Binding):
     def commit(self, session, value):
         sample = data_sample(session)
         if sample is None:
-            return QCoreApplication.translate(
-                "NetworkDiagram", "The diagram shows the mean of several samples: choose one sample to "
-                                  "change its inputs and targets")
+            return _several_samples()
         edit = session.edit_input if self.matrix == "X" else session.edit_target
         return edit(sample, self.column, value)
 
     def begin(self, session):
+        if data_sample(session) is None:
+            return _several_samples()
         what = QCoreApplication.translate("NetworkDiagram", "Drag %1")
         session.undo_stack.beginMacro(what.replace("%1", session.label(self.select_key)
                                                    if self.matrix == "X"
                                                    else session.net.notation.target_name(self.column)))
         self._open = True
+        return None
 
     def move(self, session, value):
         return self.commit(session, value)
@@ -112,6 +115,11 @@ def InputBinding(i: int) -> DataBinding:
 
 def TargetBinding(layer: int, k: int) -> DataBinding:
     return DataBinding("Y", k, ("n", layer, k))
+
+
+def _several_samples() -> str:
+    return QCoreApplication.translate("NetworkDiagram", "The diagram shows the mean of several samples: "
+                                                        "choose one sample to change its inputs and targets")
 
 
 def data_sample(session):

@@ -8,7 +8,7 @@ Anything that still collides tries other fractions; a label with no free place i
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 Rect = tuple[float, float, float, float]          # x0, y0, x1, y1
 CIRCLE_CLEARANCE = 9.0
@@ -24,17 +24,48 @@ class Metrics:
     value_px: float
     label_px: float
     compact: bool = False      # wide layers: biases on demand, thinner edges
+    stacked: bool = False      # weight labels on two lines (name over value), for narrow gaps
 
 
-def metrics_for(sizes: list[int]) -> Metrics:
+@dataclass(frozen=True)
+class _Class:
+    radius: float
+    fonts: tuple[float, float, float]        # symbol, value, label (pixels at scale 1)
+    rows: tuple[float, float, float]         # least, default, most row gap
+    cols: tuple[float, float, float]         # least, default, most column gap
+    compact: bool = False
+
+
+_CLASSES = {3: _Class(30, (16, 13, 13), (118, 160, 200), (170, 270, 320)),
+            4: _Class(28, (16, 13, 13), (100, 150, 180), (170, 280, 320)),
+            8: _Class(24, (14, 12, 12), (64, 86, 110), (170, 260, 300)),
+            32: _Class(17, (10, 10, 12), (40, 46, 60), (170, 250, 280), compact=True)}
+
+# Room the diagram needs around the neuron columns: the output side (targets, loss terms), the
+# headers and bias badges above, the loss below.
+SIDE, TOP, BOTTOM = 130.0, 70.0, 56.0
+
+
+def metrics_for(sizes: list[int], room: tuple[float, float] | None = None) -> Metrics:
+    """Sizes of everything for a net, fitted where possible to `room` (width, height in pixels), so
+    that the view shows the text at about its natural size: gaps stretch or shrink within limits,
+    the fonts stay. Without room: the class defaults."""
     widest = max(sizes)
-    if widest <= 3:
-        return Metrics(radius=32, row_gap=160, col_gap=270, symbol_px=17, value_px=14, label_px=14)
-    if widest <= 4:
-        return Metrics(radius=32, row_gap=150, col_gap=280, symbol_px=17, value_px=14, label_px=14)
-    if widest <= 8:
-        return Metrics(radius=26, row_gap=86, col_gap=260, symbol_px=15, value_px=12, label_px=13)
-    return Metrics(radius=19, row_gap=46, col_gap=250, symbol_px=10, value_px=10, label_px=12, compact=True)
+    c = next(v for k, v in sorted(_CLASSES.items()) if widest <= k)
+    col, row = c.cols[1], c.rows[1]
+    if room is not None:
+        w, h = room
+        if len(sizes) > 1:
+            col = min(c.cols[2], max(c.cols[0], (w - 2 * c.radius - SIDE) / (len(sizes) - 1)))
+        if widest > 1:
+            row = min(c.rows[2], max(c.rows[0], (h - 2 * c.radius - TOP - BOTTOM) / (widest - 1)))
+    return Metrics(radius=c.radius, row_gap=row, col_gap=col, symbol_px=c.fonts[0], value_px=c.fonts[1],
+                   label_px=c.fonts[2], compact=c.compact)
+
+
+def grown(m: Metrics, cols: float, rows: float) -> Metrics:
+    """The same metrics with wider gaps: room for labels that the gaps fitted to the view lack."""
+    return replace(m, col_gap=m.col_gap * cols, row_gap=m.row_gap * rows)
 
 
 def neuron_centres(sizes: list[int], m: Metrics) -> list[list[tuple[float, float]]]:
@@ -43,7 +74,8 @@ def neuron_centres(sizes: list[int], m: Metrics) -> list[list[tuple[float, float
     out = []
     height = (max(sizes) - 1) * m.row_gap
     for l, n in enumerate(sizes):
-        gap = m.row_gap if n == 1 else max(m.row_gap, min(metrics_for([n]).row_gap, height / (n - 1)))
+        own = next(v for k, v in sorted(_CLASSES.items()) if n <= k).rows[1]
+        gap = m.row_gap if n == 1 else max(m.row_gap, min(own, height / (n - 1)))
         top = -(n - 1) * gap / 2
         out.append([(l * m.col_gap, top + j * gap) for j in range(n)])
     return out
@@ -85,7 +117,7 @@ class EdgeLabels:
         return [p.rect for p in self.placements.values() if p.rect is not None]
 
 
-def place_edge_labels(centres, m: Metrics, size_of, obstacles: list[Rect], budget: int = 1500) -> EdgeLabels:
+def place_edge_labels(centres, m: Metrics, size_of, obstacles: list[Rect], budget: int = 400) -> EdgeLabels:
     """size_of(l, i, j) -> (w, h) of the label of the weight from neuron i of layer l-1 to neuron j of
     layer l. Returns a placement for every edge; dense layer pairs get t=None (hover only).
 

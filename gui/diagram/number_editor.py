@@ -23,13 +23,17 @@ class NumberEditor(QFrame):
         super().__init__(viewport)
         self.item, self.session = item, session
         self.setObjectName("diagramNumberEditor")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
+        self.setStyleSheet("QFrame#diagramNumberEditor { background: #FFFFFF; border: 1px solid #9AA0A6;"
+                           " border-radius: 4px; }")
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.setSpacing(3)
         self.line = QLineEdit(self)
         self.line.setStyleSheet(_NORMAL_STYLE)
+        font = self.line.font()
+        font.setPixelSize(14)
+        self.line.setFont(font)
         self.original = fmt(item.binding.get(session))
         self.line.setText(self.original)
         self.line.selectAll()

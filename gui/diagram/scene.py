@@ -10,41 +10,16 @@ from PySide6.QtCore import QCoreApplication, QPointF, Signal
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
 
-from ..numbers import fmt
 from . import layout, style
-from .bindings import ParamBinding, TargetBinding
+from .builder import Builder
 from .edge_item import EdgeItem, trimmed
 from .neuron_item import NeuronItem
 from .scrub_number import PlainNumber, ScrubNumber
+from .tooltips import neuron_tooltip, param_tooltip
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("NetworkDiagram", text)
-
-
-def param_tooltip(s, key) -> str:
-    name, g = s.label(key), s.grad(key)
-    lines = [f"{name} = {fmt(s.value(key))}"]
-    if g is not None:
-        lines.append(f"∂{s.net.notation.loss}/∂{name} = {fmt(g)}")
-    if s.is_frozen(key):
-        lines.append(_tr("frozen: training does not change it"))
-    lines.append(_tr("drag sideways to change, double-click to type"))
-    return "\n".join(lines)
-
-
-def neuron_tooltip(s, key) -> str:
-    _, l, j = key
-    nt, state, name = s.net.notation, s.state, s.label(key)
-    if l == 0:
-        return "\n".join([f"{name} = {fmt(s.value(key))}  " + _tr("(input)"),
-                          f"∂{nt.loss}/∂{name} = {fmt(s.grad(key))}"])
-    z = nt.neuron("z", l, j)
-    act = s.net.layers[l - 1].activation
-    return "\n".join([f"{z} = {fmt(state.zs[l][:, j].mean())}",
-                      f"{name} = {act}({z}) = {fmt(s.value(key))}",
-                      f"δ = ∂{nt.loss}/∂{z} = {fmt(state.deltas[l][:, j].mean())}",
-                      f"∂{nt.loss}/∂{name} = {fmt(s.grad(key))}"])
 
 
 class NetworkScene(QGraphicsScene):
@@ -52,7 +27,7 @@ class NetworkScene(QGraphicsScene):
     refused = Signal(object, str)           # the item, and why its edit was refused
     aboutToRebuild = Signal()               # items are about to be deleted
 
-    def __init__(self, session, parent=None):
+    def __init__(self, session, parent=None, build: bool = True):
         super().__init__(parent)
         self.session = session
         self.setBackgroundBrush(style.BACKGROUND)
@@ -65,146 +40,49 @@ class NetworkScene(QGraphicsScene):
         self.total: PlainNumber | None = None
         self.headers: list[QGraphicsSimpleTextItem] = []
         self.metrics: layout.Metrics | None = None
+        self.room: tuple[float, float] | None = None     # the view's size, for a layout that fits it
         session.shapeChanged.connect(self.rebuild)
         session.changed.connect(self.refresh)
         session.selectionChanged.connect(self._show_selection)
         session.highlightChanged.connect(self._show_highlight)
-        if session.project is not None:
+        if build and session.project is not None:
             self.rebuild()
 
     # ----- building -----------------------------------------------------------------------------
     def rebuild(self) -> None:
         self.aboutToRebuild.emit()
         self.clear()
-        self.neurons, self.edges, self.biases = {}, {}, {}
-        self.targets, self.terms, self.headers = [], [], []
-        s, net = self.session, self.session.net
-        sizes = net.sizes
-        m = self.metrics = layout.metrics_for(sizes)
-        centres = layout.neuron_centres(sizes, m)
-        obstacles = layout.circle_rects(centres, m.radius)
-        last = len(sizes) - 1
-        for l, col in enumerate(centres):
-            fill = style.INPUT_FILL if l == 0 else style.OUTPUT_FILL if l == last else style.NEURON_FILL
-            for j, (x, y) in enumerate(col):
-                key = ("n", l, j)
-                item = NeuronItem(key, s.label(key), m.radius, m.symbol_px, m.value_px, fill)
-                item.setPos(x, y)
-                self.addItem(item)
-                self.neurons[key] = item
-        obstacles += self._add_biases(centres, m)
-        obstacles += self._add_outputs(centres, m)
-        obstacles += self._add_headers(centres, m)
-        self._add_edges(centres, m, obstacles)
+        s = self.session
+        b = Builder(s, layout.metrics_for(s.net.sizes, self.room))
+        plan = b.plan(self.room)
+        self.metrics = plan.metrics
+        self.neurons, self.biases = b.neurons, b.biases
+        self.targets, self.terms, self.total, self.headers = b.targets, b.terms, b.total, b.headers
+        for item in [*self.neurons.values(), *self.biases.values(), *self.targets, *self.terms, self.total,
+                     *self.headers]:
+            self.addItem(item)
+        self.edges = {}
+        m, centres = plan.metrics, plan.centres
+        for l in range(1, len(centres)):
+            dense = layout.dense_pair(len(centres[l - 1]), len(centres[l]))
+            for i, (x0, y0) in enumerate(centres[l - 1]):
+                for j, (x1, y1) in enumerate(centres[l]):
+                    key = ("W", l, i, j)
+                    label = b.labels[plan.stacked and not dense][(l, i, j)]
+                    rect = plan.placed.placements[(l, i, j)].rect
+                    pos = None if rect is None else QPointF((rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2)
+                    p0, p1 = trimmed(QPointF(x0, y0), QPointF(x1, y1), m.radius, m.radius)
+                    self.addItem(label)
+                    edge = EdgeItem(key, p0, p1, label, pos, dense)
+                    self.addItem(edge)
+                    self.edges[key] = edge
+        self._edge_list = list(self.edges.values())
+        self._edge_index = np.array([s.index(e.key) for e in self._edge_list], dtype=int)
+        self._edge_dense = np.array([e.dense for e in self._edge_list], dtype=bool)
         self.setSceneRect(self.itemsBoundingRect().adjusted(-16, -12, 16, 12))
         self.refresh()
         self._show_selection(s.selection)
         self._show_highlight(s.highlight)
-
-    def _add_biases(self, centres, m) -> list:
-        """A badge per neuron above its circle (one above the column for a shared bias). In a compact
-        (wide) diagram the badges appear only when their neuron or bias is selected or highlighted."""
-        rects, net, s = [], self.session.net, self.session
-        for l, spec in enumerate(net.layers, start=1):
-            if spec.bias == "none":
-                continue
-            col = centres[l]
-            shared = spec.bias == "shared"
-            spots = [(0, col[0])] if shared else list(enumerate(col))
-            for j, (x, y) in spots:
-                key = ("b", l, j)
-                badge = ScrubNumber(s.label(key), ParamBinding(key), m.label_px * 0.9, fill=style.BIAS_FILL)
-                badge.setZValue(5)
-                w, h = badge.size()
-                # Centred above the circle, it reaches barely past the clearance that edge labels keep
-                # from the circle anyway, so it costs the labels almost no room.
-                badge.setPos(x, y - m.radius - h / 2 - (14 if shared else 3))
-                badge.setToolTip(_tr("One bias shared by every neuron of this layer") if shared
-                                 else _tr("Bias: added to this neuron's weighted sum"))
-                self.addItem(badge)
-                self.biases[key] = badge
-                if m.compact and not shared:
-                    badge.hide()
-                    self.neurons[("n", l, j)].has_bias = True
-                else:
-                    rects.append(layout.centred_rect(badge.x(), badge.y(), w, h))
-        return rects
-
-    def _add_outputs(self, centres, m) -> list:
-        rects, net, s = [], self.session.net, self.session
-        nt, last = net.notation, len(centres) - 1
-        for k, (x, y) in enumerate(centres[last]):
-            target = ScrubNumber(nt.target_name(k), TargetBinding(last, k), m.label_px)
-            target.setZValue(4)
-            target.setToolTip(_tr("Target (the value this output should reach)"))
-            w, h = target.size()
-            target.setPos(x + m.radius + 12 + w / 2, y - h / 2 - 1)
-            term = PlainNumber(nt.loss_term(k), m.label_px * 0.85, value_colour=style.MUTED)
-            term.setToolTip(_tr("This output's term of the loss"))
-            tw, th = term.size()
-            term.setPos(x + m.radius + 12 + tw / 2, y + th / 2 + 2)
-            for item in (target, term):
-                self.addItem(item)
-                r = item.sceneBoundingRect()
-                rects.append((r.left(), r.top(), r.right(), r.bottom()))
-            self.targets.append(target)
-            self.terms.append(term)
-        x, y = centres[last][-1]
-        self.total = PlainNumber(nt.loss, m.label_px, chip=True, name_colour=style.INK)
-        self.total.setToolTip(_tr("The loss of what the diagram shows"))
-        self.total.setPos(x, y + m.radius + 20 + self.total.size()[1] / 2)
-        self.addItem(self.total)
-        r = self.total.sceneBoundingRect()
-        rects.append((r.left(), r.top(), r.right(), r.bottom()))
-        return rects
-
-    def _add_headers(self, centres, m) -> list:
-        rects, net = [], self.session.net
-        top = min(col[0][1] for col in centres) - m.radius - (44 if any(
-            spec.bias != "none" for spec in net.layers) else 22)
-        for l, col in enumerate(centres):
-            if l == 0:
-                text = _tr("input")
-            elif l == len(centres) - 1:
-                text = _tr("output · %1").replace("%1", net.layers[l - 1].activation)
-            else:
-                text = _tr("hidden %1 · %2").replace("%1", str(l)).replace("%2", net.layers[l - 1].activation)
-            head = QGraphicsSimpleTextItem(text)
-            head.setFont(style.font(m.label_px * 0.95))
-            head.setBrush(style.MUTED)
-            br = head.boundingRect()
-            head.setPos(col[0][0] - br.width() / 2, top - br.height())
-            self.addItem(head)
-            self.headers.append(head)
-            r = head.sceneBoundingRect()
-            rects.append((r.left(), r.top(), r.right(), r.bottom()))
-        return rects
-
-    def _add_edges(self, centres, m, obstacles) -> None:
-        s = self.session
-        labels = {}
-        for l in range(1, len(centres)):
-            for i in range(len(centres[l - 1])):
-                for j in range(len(centres[l])):
-                    key = ("W", l, i, j)
-                    label = ScrubNumber(s.label(key), ParamBinding(key), m.label_px)
-                    label.setZValue(3)
-                    label.set_value(s.value(key))
-                    labels[(l, i, j)] = label
-        placed = layout.place_edge_labels(centres, m, lambda l, i, j: labels[(l, i, j)].size(), obstacles)
-        for (l, i, j), label in labels.items():
-            key = ("W", l, i, j)
-            (x0, y0), (x1, y1) = centres[l - 1][i], centres[l][j]
-            p0, p1 = trimmed(QPointF(x0, y0), QPointF(x1, y1), m.radius, m.radius)
-            rect = placed.placements[(l, i, j)].rect
-            pos = None if rect is None else QPointF((rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2)
-            self.addItem(label)
-            edge = EdgeItem(key, p0, p1, label, pos, layout.dense_pair(len(centres[l - 1]), len(centres[l])))
-            self.addItem(edge)
-            self.edges[key] = edge
-        self._edge_list = list(self.edges.values())
-        self._edge_index = np.array([s.index(e.key) for e in self._edge_list], dtype=int)
-        self._edge_dense = np.array([e.dense for e in self._edge_list], dtype=bool)
 
     # ----- refreshing (cheap: texts, colours, widths) -------------------------------------------
     def refresh(self) -> None:
@@ -335,8 +213,12 @@ class NetworkScene(QGraphicsScene):
         else:
             self.editRequested.emit(item)
 
-    def begin_scrub(self, item) -> None:
-        item.binding.begin(self.session)
+    def begin_scrub(self, item) -> str | None:
+        """None when the drag may go on; else the reason, already shown beside the item."""
+        reason = self.read_only_reason() or item.binding.begin(self.session)
+        if reason:
+            self.refuse(item, reason)
+        return reason
 
     def scrub(self, item, value: float) -> None:
         err = item.binding.move(self.session, value)

@@ -19,9 +19,10 @@ _TEMPLATE = "\u22120.000"
 class ScrubNumber(QGraphicsObject):
     def __init__(self, name: str, binding, px: float, chip: bool = True, parent=None,
                  value_colour: QColor = style.INK, name_colour: QColor = style.INK,
-                 fill: QColor = style.CHIP_FILL):
+                 fill: QColor = style.CHIP_FILL, stacked: bool = False):
         super().__init__(parent)
         self.fill = QColor(fill)
+        self.stacked = stacked and bool(name)      # name over value: half as wide, for narrow gaps
         self.name, self.binding, self.chip = name, binding, chip
         self.name_font = style.font(px, bold=True)
         self.value_font = style.font(px)
@@ -53,11 +54,16 @@ class ScrubNumber(QGraphicsObject):
     def _relayout(self):
         pad = 6.0 if self.chip else 1.0
         name_w = self._name_fm.horizontalAdvance(self.name) if self.name else 0.0
-        gap = self._name_fm.horizontalAdvance(" ") if self.name else 0.0
         value_w = max(self._min_value_w, self._value_fm.horizontalAdvance(self.text))
-        h = max(self._name_fm.height(), self._value_fm.height()) + (4.0 if self.chip else 0.0)
-        w = name_w + gap + value_w + 2 * pad
-        self._layout = (pad, name_w, gap, value_w)
+        if self.stacked:
+            w = max(name_w, value_w) + 2 * pad
+            h = self._name_fm.height() + self._value_fm.height() + 2.0
+            self._layout = (pad, name_w, 0.0, value_w)
+        else:
+            gap = self._name_fm.horizontalAdvance(" ") if self.name else 0.0
+            h = max(self._name_fm.height(), self._value_fm.height()) + (4.0 if self.chip else 0.0)
+            w = name_w + gap + value_w + 2 * pad
+            self._layout = (pad, name_w, gap, value_w)
         self._rect = QRectF(-w / 2, -h / 2, w, h)
 
     def frame(self) -> QRectF:
@@ -99,6 +105,16 @@ class ScrubNumber(QGraphicsObject):
             painter.setPen(pen)
             painter.drawRoundedRect(r, r.height() / 2.6, r.height() / 2.6)
         pad, name_w, gap, value_w = self._layout
+        if self.stacked:
+            top = QRectF(r.left(), r.top() + 1, r.width(), self._name_fm.height())
+            bottom = QRectF(r.left(), top.bottom(), r.width(), self._value_fm.height())
+            painter.setFont(self.name_font)
+            painter.setPen(self.name_colour)
+            painter.drawText(top, Qt.AlignmentFlag.AlignCenter, self.name)
+            painter.setFont(self.value_font)
+            painter.setPen(self.value_colour)
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignCenter, self.text)
+            return
         x = r.left() + pad
         if self.name:
             painter.setFont(self.name_font)
@@ -137,13 +153,10 @@ class ScrubNumber(QGraphicsObject):
         if not self._scrubbing:
             if abs(x - self._press_x) < QApplication.startDragDistance() or self._refused:
                 return
-            reason = scene.read_only_reason()
-            if reason:
-                self._refused = True
-                scene.refuse(self, reason)
+            if scene.begin_scrub(self):
+                self._refused = True          # said why once; the rest of this drag does nothing
                 return
             self._scrubbing = True
-            scene.begin_scrub(self)
         # Shift may be pressed or let go in mid-drag: each stretch of the drag counts at its own step.
         fine = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         self._pixels[fine] += x - self._last_x

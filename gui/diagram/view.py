@@ -1,14 +1,14 @@
 """NetworkView: the network diagram the main window puts in its centre.
 
 It shows the scene fitted to the window, the inline editor and notes over it, a "viewing step N"
-banner while the session shows a past state, and a one-line legend of what colour and width mean.
+banner while the session shows a past state, and a one-line legend of what colour and width mean, and how to change a number.
 
 Preview alone:  python -m gui.diagram.view [NET] [--screenshot PATH] [--size 900x620]
 NET is a preset name, a project file, or layer sizes such as 4-16-16-3 (random weights, seed 0).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsView, QLabel
 
@@ -16,7 +16,8 @@ from . import style
 from .number_editor import Note, NumberEditor
 from .scene import NetworkScene
 
-MAX_SCALE = 1.6      # a big window should not blow the text up beyond comfortable reading
+MAX_SCALE = 1.25     # a big window should not blow the text up beyond comfortable reading
+RELAYOUT_MS = 150    # while a window is being resized, lay out again only once it stops
 
 
 class NetworkView(QGraphicsView):
@@ -24,7 +25,8 @@ class NetworkView(QGraphicsView):
         super().__init__(parent)
         self.session = session
         self.setObjectName("networkView")
-        self.diagram = NetworkScene(session, self)
+        # Built on the first show or resize, when the size it should fit is known.
+        self.diagram = NetworkScene(session, self, build=False)
         self.setScene(self.diagram)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
@@ -44,10 +46,18 @@ class NetworkView(QGraphicsView):
         self.legend = QLabel(self.viewport())
         self.legend.setObjectName("diagramLegend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
-        self.legend.setStyleSheet("QLabel { color: #5F6670; background: rgba(251, 251, 250, 220); padding: 2px 4px; }")
+        self.hint = QLabel(self.tr("drag a number sideways, or double-click it to type"), self.viewport())
+        self.hint.setObjectName("diagramHint")
+        for label in (self.legend, self.hint):
+            label.setStyleSheet("QLabel { color: #5F6670; background: rgba(251, 251, 250, 220); padding: 2px 4px; }")
+            label.adjustSize()
         self.diagram.editRequested.connect(self.open_editor)
         self.diagram.refused.connect(self._show_refusal)
         self.diagram.aboutToRebuild.connect(self.close_editor)
+        self._relayout_timer = QTimer(self)
+        self._relayout_timer.setSingleShot(True)
+        self._relayout_timer.setInterval(RELAYOUT_MS)
+        self._relayout_timer.timeout.connect(self.relayout)
         session.shapeChanged.connect(self.fit)
         session.changed.connect(self._update_overlays)
         viewing = getattr(session, "viewingChanged", None)
@@ -62,7 +72,7 @@ class NetworkView(QGraphicsView):
         vp = self.viewport().rect()
         if rect.isEmpty() or vp.isEmpty():
             return
-        margin, strip = 8, self.legend.height() + 6
+        margin, strip = 8, self._strip()
         scale = min((vp.width() - 2 * margin) / rect.width(), (vp.height() - 2 * margin - strip) / rect.height())
         scale = max(0.05, min(MAX_SCALE, scale))
         self.resetTransform()
@@ -71,15 +81,46 @@ class NetworkView(QGraphicsView):
         # Centre the diagram in the area above the legend strip.
         self.centerOn(rect.center() + QPointF(0, strip / 2 / scale))
 
+    def _room(self) -> tuple[float, float]:
+        vp = self.viewport().rect()
+        return float(vp.width() - 16), float(vp.height() - 16 - self._strip())
+
+    def _hint_beside_legend(self) -> bool:
+        return self.legend.width() + self.hint.width() + 24 <= self.viewport().width()
+
+    def _strip(self) -> int:
+        """Height kept free at the bottom for the legend, and the hint where it needs its own line."""
+        return self.legend.height() + (0 if self._hint_beside_legend() else self.hint.height()) + 6
+
+    @property
+    def layout_pending(self) -> bool:
+        return self._relayout_timer.isActive()
+
+    def relayout(self, force: bool = False) -> None:
+        """Lay the scene out again for the view's present size (gaps stretch, fonts stay), unless the
+        size barely changed since the last layout; then fit it."""
+        self._relayout_timer.stop()
+        room, old = self._room(), self.diagram.room
+        near = old is not None and all(abs(a - b) <= 0.06 * b for a, b in zip(room, old))
+        if force or not near:
+            self.diagram.room = room
+            if self.session.project is not None:
+                self.diagram.rebuild()
+        self.fit()
+
     def resizeEvent(self, event):
         super().resizeEvent(event)
-        self.fit()
         self._place_overlays()
+        if self.isVisible() and self.diagram.room is not None:
+            self.fit()                      # at once, on the old layout; the new one follows
+            self._relayout_timer.start()
+        else:
+            self.relayout()
 
     def showEvent(self, event):
         super().showEvent(event)
-        self.fit()
         self._place_overlays()
+        self.relayout()
 
     # ----- overlays -----------------------------------------------------------------------------
     def _update_overlays(self, *_) -> None:
@@ -97,7 +138,7 @@ class NetworkView(QGraphicsView):
         else:
             what = self.tr("colour: sign of the weight, width: its size")
         legend = (f"<span style='color:{pos}'>━━</span> + &nbsp;<span style='color:{neg}'>━━</span> − &nbsp;"
-                  f"{what} &nbsp;·&nbsp; {self.tr('drag a number sideways, or double-click it to type')}")
+                  f"{what}")
         if legend != self.legend.text():
             self.legend.setText(legend)
             self.legend.adjustSize()
@@ -107,6 +148,10 @@ class NetworkView(QGraphicsView):
         vp = self.viewport().rect()
         self.banner.move(max(0, (vp.width() - self.banner.width()) // 2), 6)
         self.legend.move(6, max(0, vp.height() - self.legend.height() - 4))
+        if self._hint_beside_legend():
+            self.hint.move(vp.width() - self.hint.width() - 6, max(0, vp.height() - self.hint.height() - 4))
+        else:
+            self.hint.move(6, max(0, self.legend.y() - self.hint.height()))
 
     def _show_refusal(self, item, reason: str) -> None:
         if self.editor is not None and self.editor.item is item:

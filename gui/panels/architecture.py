@@ -3,12 +3,28 @@ hidden layers, and the loss. Each change is one undoable command; weights that s
 new ones follow core.network.init_weights' rule, which the panel states."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
 from core.activations import ACTIVATIONS
 from core.losses import LOSSES
 from core.network import BIAS_MODES, MAX_LAYERS, MAX_NEURONS, LayerSpec
+
+translate = QCoreApplication.translate
+
+
+def activation_label(name: str) -> str:
+    return {"identity": translate("Activations", "identity"), "sigmoid": translate("Activations", "sigmoid"),
+            "tanh": translate("Activations", "tanh"), "relu": translate("Activations", "ReLU"),
+            "leaky_relu": translate("Activations", "leaky ReLU"),
+            "softmax": translate("Activations", "softmax")}.get(name, name)
+
+
+def loss_label(name: str) -> str:
+    return {"half_sse": translate("Losses", "½ sum of squares"), "mse": translate("Losses", "mean squared error"),
+            "cross_entropy": translate("Losses", "cross-entropy (softmax)"),
+            "bce": translate("Losses", "binary cross-entropy (sigmoid)")}.get(name, name)
 
 
 class ArchitecturePanel(QWidget):
@@ -23,8 +39,8 @@ class ArchitecturePanel(QWidget):
         self.add_button.clicked.connect(self.add_layer)
         self.remove_button.clicked.connect(self.remove_layer)
         self.loss = QComboBox()
-        for name, loss in LOSSES.items():
-            self.loss.addItem(loss.label, name)
+        for name in LOSSES:
+            self.loss.addItem(loss_label(name), name)
         self.loss.activated.connect(self._loss_chosen)
         self.rule = QLabel()
         self.rule.setWordWrap(True)
@@ -86,7 +102,7 @@ class ArchitecturePanel(QWidget):
             # The loss is only defined on that output: switch it and say so.
             layers[-1] = LayerSpec(layers[-1].size, need, layers[-1].bias)
             self.session.message.emit(self.tr("%1 needs a %2 output layer: the output now uses %2")
-                                      .replace("%1", LOSSES[loss].label).replace("%2", need))
+                                      .replace("%1", loss_label(loss)).replace("%2", activation_label(need)))
         self._apply(layers=layers, loss=loss)
 
     # ----- building the widgets -----------------------------------------------------------------
@@ -104,13 +120,13 @@ class ArchitecturePanel(QWidget):
         inputs.valueChanged.connect(lambda v: self._apply(n_inputs=v))
         self.grid.addWidget(QLabel(net.notation.symbol("a", 0)), 1, 0)
         self.grid.addWidget(inputs, 1, 1)
-        self.grid.addWidget(QLabel(f"<small>{self.tr('inputs')}</small>"), 1, 2)
+        self.grid.addWidget(QLabel("<small>" + self.tr("inputs") + "</small>"), 1, 2)
         for l, spec in enumerate(net.layers, start=1):
             size = self._spin(spec.size)
             act = QComboBox()
-            for name, a in ACTIVATIONS.items():
+            for name in ACTIVATIONS:
                 if name != "softmax" or l == net.depth:
-                    act.addItem(a.label, name)
+                    act.addItem(activation_label(name), name)
             act.setCurrentIndex(act.findData(spec.activation))
             bias = QComboBox()
             for mode, text in zip(BIAS_MODES, (self.tr("none"), self.tr("per neuron"), self.tr("shared"))):

@@ -12,11 +12,9 @@ from core.derivation import Derivation, Product, Sum
 
 from ..numbers import fmt
 
+translate = QCoreApplication.translate
+
 MAX_TERMS = 6      # a longer sum is shown by its symbols and total only
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ChainRule", text)
 
 
 def _row(label: str, content: str) -> str:
@@ -55,8 +53,8 @@ def _sum_rows(s: Sum, label: str) -> list[str]:
     else:
         out.append(_row("", f"= <b>{fmt(s.value)}</b>"))
     if s.kind == "batch_mean":
-        out.append(_row("", "<span style='color:#666'>" + _tr("one term per sample; choose one sample "
-                                                              "to see its factors") + "</span>"))
+        note = translate("ChainRule", "one term per sample; choose one sample to see its factors")
+        out.append(_row("", f"<span style='color:#666'>{note}</span>"))
     return out
 
 
@@ -71,7 +69,7 @@ def node_rows(node, label: str) -> list[str]:
 def factor_rows(session, key) -> list[str]:
     d = derivation(session)
     rows = _neuron_rows(session, d, key) if key[0] == "n" else []
-    return rows + node_rows(d.node_for_key(key), _tr("chain rule"))
+    return rows + node_rows(d.node_for_key(key), translate("ChainRule", "chain rule"))
 
 
 def _neuron_rows(session, d: Derivation, key) -> list[str]:
@@ -84,8 +82,8 @@ def _neuron_rows(session, d: Derivation, key) -> list[str]:
     mean = st.x.shape[0] > 1
     z = float(st.zs[l][:, j].mean())
     a = float(st.acts[l][:, j].mean())
-    out = [_row(_tr("net input"), f"{_e(z_name)} = {_e(d.z_formula(l, j))} = <b>{fmt(z)}</b>"),
-           _row(_tr("output"), f"{_e(a_name)} = {_e(f.label)}({_e(z_name)}) = <b>{fmt(a)}</b>")]
+    out = [_row(translate("ChainRule", "net input"), f"{_e(z_name)} = {_e(d.z_formula(l, j))} = <b>{fmt(z)}</b>"),
+           _row(translate("ChainRule", "output"), f"{_e(a_name)} = {_e(f.label)}({_e(z_name)}) = <b>{fmt(a)}</b>")]
     if l == net.depth and not mean:
-        out.append(_row(_tr("loss term"), f"{_e(nt.loss_term(j))} = <b>{fmt(st.terms[0, j])}</b>"))
+        out.append(_row(translate("ChainRule", "loss term"), f"{_e(nt.loss_term(j))} = <b>{fmt(st.terms[0, j])}</b>"))
     return out

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, Q
                                QSpinBox, QVBoxLayout, QWidget)
 
 from .number_field import NumberField
+from .quiet import set_enabled, set_text, set_value
 
 MODES = ("sample", "minibatch", "batch")
 
@@ -36,7 +37,8 @@ class TrainingControls(QWidget):
         self.lr.setToolTip(self.tr("Learning rate η: each update moves w by −η·∂E/∂w (Enter to apply)"))
         self.momentum = NumberField(lambda t: session.set_setting("momentum", t))
         self.momentum.setObjectName("momentumField")
-        self.momentum.setToolTip(self.tr("Momentum μ in [0, 1): v ← μ·v − η·∂E/∂w, w ← w + v (Enter to apply)"))
+        self.momentum.setToolTip(self.tr("Momentum μ in [0, 1): v ← μ·v − η·∂E/∂w, w ← w + v "
+                                         "(Enter to apply)"))
         self.mode = QComboBox()
         for text in (self.tr("per sample (SGD)"), self.tr("mini-batch"), self.tr("full batch")):
             self.mode.addItem(text)
@@ -97,12 +99,12 @@ class TrainingControls(QWidget):
         s = self.session.settings
         self.lr.show_value(s.lr)
         self.momentum.show_value(s.momentum)
-        self.mode.setCurrentIndex(MODES.index(s.mode))
-        self.batch.blockSignals(True)
-        self.batch.setValue(s.batch_size)
-        self.batch.blockSignals(False)
-        self.batch.setEnabled(s.mode == "minibatch")
-        self.shuffle.setChecked(s.shuffle)
-        self.shuffle.setEnabled(s.mode != "batch")
+        if self.mode.currentIndex() != MODES.index(s.mode):
+            self.mode.setCurrentIndex(MODES.index(s.mode))
+        set_value(self.batch, s.batch_size)
+        set_enabled(self.batch, s.mode == "minibatch")
+        if self.shuffle.isChecked() != s.shuffle:
+            self.shuffle.setChecked(s.shuffle)
+        set_enabled(self.shuffle, s.mode != "batch")
         if not (self.lr.property("refusal") or self.momentum.property("refusal")):
-            self.reason.clear()
+            set_text(self.reason, "")

@@ -41,7 +41,8 @@ class LossPlot(QWidget):
         self.legend = pi.addLegend(offset=(-8, 8), labelTextSize="9pt")
         self.total = pi.plot([], [], pen=TOTAL_PEN, name=self.tr("E (all samples)"))
         self.sample_curves: list = []
-        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen("#6a3d9a", width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine))
+        dash = pg.QtCore.Qt.PenStyle.DashLine
+        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen("#6a3d9a", width=1.5, style=dash))
         self.marker.setVisible(False)
         pi.addItem(self.marker, ignoreBounds=True)
         self.dot = pg.ScatterPlotItem(size=9, brush=pg.mkBrush("#1f4e9c"), pen=pg.mkPen("w"))

@@ -52,25 +52,30 @@ class SessionModel(QAbstractTableModel):
     def flags(self, index):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if self.number(index.row(), index.column()) is None:
+        r, c = index.row(), index.column()
+        if not self.has_cell(r, c):
             return Qt.ItemFlag.NoItemFlags
         f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.editable(index.row(), index.column()) and self.session.viewing_step is None:
+        if self.editable(r, c) and self.session.viewing_step is None:
             f |= Qt.ItemFlag.ItemIsEditable
         return f
 
+    def has_cell(self, row, col) -> bool:
+        return self.number(row, col) is not None
+
     def data(self, index, role=R.DisplayRole):
+        # Views ask for many roles per cell on every repaint: only the number roles compute it.
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
-        v = self.number(r, c)
-        if v is None:
-            return None
-        if role == R.DisplayRole:
-            return fmt(v)
-        if role == R.EditRole:
-            return float(v)
-        if role == R.ToolTipRole:
+        if role == R.DisplayRole or role == R.EditRole or role == R.ToolTipRole:
+            v = self.number(r, c)
+            if v is None:
+                return None
+            if role == R.DisplayRole:
+                return fmt(v)
+            if role == R.EditRole:
+                return float(v)
             return f"{self.name(r, c)} = {v!r}"
         if role == R.TextAlignmentRole:
             return ALIGN
@@ -81,10 +86,12 @@ class SessionModel(QAbstractTableModel):
             if key is not None and key in self.session.highlight:
                 return HIGHLIGHT
             return None if self.editable(r, c) else READ_ONLY
-        if role == R.FontRole and self.key(r, c) is not None and self.session.is_frozen(self.key(r, c)):
-            f = QFont()
-            f.setItalic(True)
-            return f
+        if role == R.FontRole:
+            key = self.key(r, c)
+            if key is not None and key[0] != "n" and self.session.is_frozen(key):
+                f = QFont()
+                f.setItalic(True)
+                return f
         return None
 
     def setData(self, index, value, role=R.EditRole):

@@ -6,11 +6,9 @@ from PySide6.QtCore import QCoreApplication
 
 from .model_base import SessionModel
 
+translate = QCoreApplication.translate
+
 COLUMNS = ("z", "a", "delta", "dE/da")
-
-
-def _tr(text):
-    return QCoreApplication.translate("NeuronModel", text)
 
 
 class NeuronModel(SessionModel):
@@ -43,7 +41,8 @@ class NeuronModel(SessionModel):
         return nt.neuron(q, l, j)
 
     def column_header(self, col):
-        return (_tr("z (net input)"), _tr("a (output)"), _tr("δ = dE/dz"), _tr("dE/da"))[col]
+        return (translate("NeuronModel", "z (net input)"), translate("NeuronModel", "a (output)"),
+                translate("NeuronModel", "δ = dE/dz"), translate("NeuronModel", "dE/da"))[col]
 
     def row_header(self, row):
         l, j = self._rows()[row]

@@ -27,7 +27,9 @@ class NumberField(QLineEdit):
         """Show the value in force unless the learner is typing in this field."""
         self._value = v
         if not self.hasFocus() or not self.isModified():
-            self.setText(fmt(v, 10))
+            text = fmt(v, 10)
+            if self.text() != text:
+                self.setText(text)
             self.setModified(False)
             clear_refused(self)
 

@@ -35,6 +35,9 @@ class ParamMatrixModel(SessionModel):
             return ("b", self.layer, col)
         return ("b", self.layer, 0) if col == 0 else None
 
+    def has_cell(self, row, col):
+        return self.key(row, col) is not None
+
     def number(self, row, col):
         key = self.key(row, col)
         if key is None or self.session.index(key) is None:

@@ -45,7 +45,9 @@ class SelectedPanel(QScrollArea):
         rows += chain.factor_rows(s, key)
         if key[0] != "n":
             rows += self._update_rows(key)
-        self.text.setText("<table cellspacing='0' cellpadding='2'>" + "".join(rows) + "</table>")
+        html_ = "<table cellspacing='0' cellpadding='2'>" + "".join(rows) + "</table>"
+        if self.text.text() != html_:
+            self.text.setText(html_)
 
     def _title(self, key) -> str:
         s = self.session

@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from ..numbers import fmt
+from .quiet import set_text
 
 
 class StatusBar(QStatusBar):
@@ -18,6 +19,7 @@ class StatusBar(QStatusBar):
         self.loss.setObjectName("statusLoss")
         self.state = QLabel()
         self.state.setObjectName("statusState")
+        self.loss.setToolTip(self.tr("Loss over all samples at the weights shown"))
         self.addWidget(self.note, 1)
         for w in (self.step, self.loss, self.state):
             w.setMinimumWidth(90)
@@ -33,13 +35,14 @@ class StatusBar(QStatusBar):
 
     def refresh(self):
         s = self.session
-        self.step.setText(self.tr("step %1").replace("%1", f"{s.step_count:,}"))
-        self.loss.setText(self.tr("E = %1").replace("%1", fmt(s.loss)))
-        self.loss.setToolTip(self.tr("Loss over all samples at the weights shown"))
+        set_text(self.step, self.tr("step %1").replace("%1", f"{s.step_count:,}"))
+        set_text(self.loss, self.tr("E = %1").replace("%1", fmt(s.loss)))
         states = {"idle": self.tr("idle"), "running": self.tr("running…"), "diverged": self.tr("diverged: paused")}
         text = states.get(s.training_state, s.training_state)
         if s.viewing_step is not None:
             text = self.tr("viewing step %1").replace("%1", str(s.viewing_step))
-        self.state.setText(text)
+        set_text(self.state, text)
         colour = {"running": "#1b7e34", "diverged": "#c62828"}.get(s.training_state, "#444")
-        self.state.setStyleSheet(f"color: {colour}; font-weight: bold")
+        style = f"color: {colour}; font-weight: bold"
+        if self.state.styleSheet() != style:
+            self.state.setStyleSheet(style)

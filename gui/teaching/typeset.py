@@ -17,16 +17,20 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+import warnings
 import weakref
 from collections import OrderedDict
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QObject, QRectF, QSize, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QRectF, QSize, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QPainter, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-import ziamath
+with warnings.catch_warnings():
+    # ziamath 0.13 finds its font with importlib.resources.path, deprecated since Python 3.11
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import ziamath
 
 from ..atomic import write_bytes
 
@@ -173,8 +177,11 @@ def typesetter() -> Typesetter:
 
 
 def flush() -> None:
-    """Typeset every formula still waiting (before a screenshot)."""
+    """Typeset every formula still waiting and let the layouts take the new sizes (before a screenshot,
+    in tests): each level of nested layouts needs its own pass."""
     typesetter().flush()
+    for _ in range(8):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 class MathView(QWidget):
@@ -182,6 +189,7 @@ class MathView(QWidget):
     widget's accessible name (the SVG itself says nothing to a screen reader) and what `text()`
     returns. Shrinks to fit its width, never grows beyond the typeset size."""
     clicked = Signal()
+    hovered = Signal(bool)
 
     def __init__(self, parent=None, size: float = 16, clickable: bool = False,
                  align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter):
@@ -246,7 +254,8 @@ class MathView(QWidget):
         if not self._text:
             return QSize(0, 0)
         fm = QFontMetrics(self._fallback_font())
-        return QSize(fm.horizontalAdvance(self._text) + 4, max(fm.height() + 4, int(self._size * 1.2)))
+        tight = fm.tightBoundingRect("0123456789()−+=×").height() + 8
+        return QSize(fm.horizontalAdvance(self._text) + 4, max(tight, int(self._size * 1.2)))
 
     def minimumSizeHint(self) -> QSize:
         s = self.sizeHint()
@@ -281,11 +290,13 @@ class MathView(QWidget):
     def enterEvent(self, event):
         if self._clickable:
             self.set_hover(True)
+            self.hovered.emit(True)
         super().enterEvent(event)
 
     def leaveEvent(self, event):
         if self._clickable:
             self.set_hover(False)
+            self.hovered.emit(False)
         super().leaveEvent(event)
 
     def mouseReleaseEvent(self, event):

@@ -290,3 +290,60 @@ def test_a_diverging_run_stops_before_the_first_bad_step():
     replay.theta[...] = [2.0, 3.0]
     Trainer(replay, data, Settings(lr=1.0)).run(k)
     assert np.array_equal(net.theta, replay.theta)
+
+
+# ----- the derivation's other views -------------------------------------------------------------------
+def test_matrix_form_of_seed_002():
+    from core import presets
+    p = presets.resolve("seed002_matrix")
+    d = derive(p.net, p.data.X[0], p.data.Y[0])
+    layers = d.matrix_form()
+    assert [m.layer for m in layers] == [1, 2, 3]
+    assert [m.delta_equation for m in layers] == [
+        "δ1 = (W2 δ2) ⊙ f'(z1)", "δ2 = (W3 δ3) ⊙ f'(z2)", "δ3 = ∇_a3 E ⊙ f'(z3)"]
+    assert [m.grad_equation for m in layers] == ["∂E/∂W1 = a0 δ1^T", "∂E/∂W2 = a1 δ2^T", "∂E/∂W3 = a2 δ3^T"]
+    out = layers[-1]
+    assert np.array_equal(out.delta, -(p.data.Y[0] - out.a) * out.fprime)      # ∇_o E ⊙ f'(z_L)
+    for m, nxt in zip(layers, layers[1:]):
+        assert m.W.shape == (p.net.sizes[m.layer - 1], p.net.sizes[m.layer])
+        np.testing.assert_allclose(m.delta, (nxt.W @ nxt.delta) * m.fprime, rtol=1e-15)
+    for m in layers:
+        assert np.array_equal(m.dW, np.outer(m.a_prev, m.delta))                  # a_{l-1} δ_l^T
+        assert np.array_equal(m.fprime, m.a * (1 - m.a))
+
+
+def test_a_batch_derivation_averages_its_samples():
+    net = Network(2, [LayerSpec(3, "tanh", "neuron"), LayerSpec(2, "sigmoid", "shared")], "bce")
+    net.theta[...] = np.linspace(-0.9, 0.8, net.n_params)
+    X = np.array([[0.1, 0.5], [-0.7, 0.2], [0.9, -0.4]])
+    Y = np.array([[1.0, 0.0], [0.0, 1.0], [0.5, 0.5]])
+    d = derive(net, X, Y)
+    node = d.by_name("W1[2,3]")
+    assert node.kind == "batch_mean" and node.scale == 1 / 3 and len(node.terms) == 3
+    assert [t.symbol for t in node.terms] == ["∂E/∂W1[2,3]"] * 3 and node.formula == "1/3 Σ_s ∂E/∂W1[2,3](s)"
+    for s, term in enumerate(node.terms):
+        alone = derive(net, X[s], Y[s]).by_name("W1[2,3]")
+        assert term.value == pytest.approx(alone.value, rel=1e-14)
+        assert term.chain == alone.chain
+    assert node.value == evaluate(net, X, Y).grad[net.param_index("W", 1, 1, 2)]
+    assert node.recompute() == pytest.approx(node.value, rel=1e-14)
+    shared = d.by_name("b2")
+    assert shared.kind == "batch_mean" and all(t.kind == "bias_sum" for t in shared.terms)
+    assert d.matrix_form()[0].delta.shape == (3, 3)
+
+
+def test_keys_lead_to_their_derivations_and_the_snapshot_holds():
+    net = Network(2, [LayerSpec(2, "relu", "neuron"), LayerSpec(1, "identity", "none")], "mse")
+    net.theta[...] = [0.5, -0.2, 0.3, 0.8, 0.1, 0.1, 1.5, -2.0]
+    d = derive(net, [1.0, 0.5], [0.3])
+    assert d.node_for_key(("W", 2, 1, 0)) is d.by_name("W2[2,1]")
+    assert d.node_for_key(("b", 1, 1)) is d.param("b", 1, 1)
+    assert d.node_for_key(("n", 1, 0)) is d.deltas[1][0] and d.deltas[1][0].kind == "delta"
+    assert d.node_for_key(("n", 0, 1)) is d.dE_dx[1] and d.dE_dx[1].kind == "path_sum"
+    assert d.by_name("W2[1,1]").formula == "(-2/1(y1-a2[1])) × 1 × a1[1]"
+    before = d.by_name("W2[1,1]").value
+    net.theta[...] = 0.0                     # a later edit does not reach a derivation already built
+    assert derive(net, [1.0, 0.5], [0.3]).by_name("W2[1,1]").value != before
+    assert d.param("W", 2, 0, 0).value == before and d.net.theta[0] == 0.5
+    with pytest.raises(KeyError):
+        d.by_name("U11")

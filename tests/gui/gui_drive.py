@@ -11,8 +11,9 @@ def type_into_cell(qtbot, view, row: int, col: int, text: str) -> QLineEdit:
     pos = view.visualRect(index).center()
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    editor = view.viewport().findChild(QLineEdit) or view.findChild(QLineEdit)
-    assert editor is not None and editor.isVisible(), "the cell editor did not open"
+    editors = [e for e in view.findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1, "the cell editor did not open"
+    editor = editors[0]
     editor.selectAll()
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     qtbot.keyClicks(editor, text)

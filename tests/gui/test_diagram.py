@@ -330,3 +330,23 @@ def test_hover_tooltips_give_seed004_to_eight_digits(view):
     assert "t1 = 0.44498412" in text and "o1 = sigmoid(t1) = 0.609446" in text
     text = tooltip_at(view, edge_point(view, scene.edges[U11]))
     assert "U11 = 0.45" in text and "∂E/∂U11 = 0.02592286" in text
+
+
+def test_inputs_of_a_batch_mean_are_refused_with_a_reason(qtbot):
+    session = Session(load_preset("xor"))
+    assert session.set_setting("mode", "batch") is None       # the diagram now shows the mean of 4 samples
+    view = NetworkView(session)
+    qtbot.addWidget(view)
+    view.resize(900, 620)
+    view.show()
+    qtbot.waitExposed(view)
+    x1 = view.diagram.neurons[("n", 0, 0)].number
+    X, done = session.data.X.copy(), session.undo_stack.count()
+    drag(view, centre_of(view, x1), 30)
+    assert view.note.isVisible() and "sample" in view.note.text()
+    editor = open_editor(view, x1)
+    editor.line.selectAll()
+    qtbot.keyClicks(editor.line, "0.7")
+    QTest.keyClick(editor.line, Qt.Key.Key_Return)
+    assert editor.isVisible() and "sample" in editor.error_text
+    assert (session.data.X == X).all() and session.undo_stack.count() == done

@@ -1,0 +1,142 @@
+"""Benchmark of the window (not a test): `python -m gui.bench`, offscreen.
+
+  edit → screen   a weight typed into the session until every view has repainted (2-2-2, 3-3-3-3)
+  run rate        steps/s while Run trains with the plot live, against the headless trainer's rate
+                  measured in the same process; the plot's frames per second
+  1M-point plot   the loss plot redrawn from a 1,000,000-row trace (downsampling and clipping on)
+  cold start      a new interpreter until the main window is shown
+"""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+TARGETS = {"edit": 0.016, "run_ratio": 0.5, "fps": 30.0, "plot": 0.030, "start": 1.5}
+
+
+def _window(preset: str):
+    from core import presets
+    from gui.app import build_window, make_app
+    app = make_app()
+    w = build_window(presets.resolve(preset))
+    w.resize(1280, 800)
+    w.show()
+    app.processEvents()
+    return app, w
+
+
+def edit_to_screen(preset: str, repeats: int = 60) -> float:
+    app, w = _window(preset)
+    s = w.session
+    key = ("W", 1, 0, 0)
+    base = s.value(key)
+    times = []
+    for k in range(repeats):
+        t0 = time.perf_counter()
+        s.edit_param(key, base + 0.001 * (k + 1))
+        app.processEvents()          # the repaint of every view that changed
+        times.append(time.perf_counter() - t0)
+    w.close_without_asking()
+    return statistics.median(times)
+
+
+def headless_rate(preset: str, seconds: float = 1.0) -> float:
+    from core import presets
+    from core.training import Trainer
+    p = presets.resolve(preset)
+    t = Trainer(p.net, p.data, p.settings)
+    t.run(1000)
+    n, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        t.run(5000)
+        n += 5000
+    return n / (time.perf_counter() - t0)
+
+
+def run_rate(preset: str, seconds: float = 3.0) -> tuple[float, float]:
+    app, w = _window(preset)
+    s, plot = w.session, w.loss_plot
+    s.run()
+    t0 = time.perf_counter()
+    steps0, frames0 = s.step_count, plot.frames
+    while time.perf_counter() - t0 < seconds:
+        app.processEvents()
+    elapsed = time.perf_counter() - t0
+    rate, fps = (s.step_count - steps0) / elapsed, (plot.frames - frames0) / elapsed
+    s.pause()
+    w.close_without_asking()
+    return rate, fps
+
+
+def plot_million() -> tuple[float, float]:
+    """(full redraw of 1M points incl. repaint, one live frame: 2,000 new rows on top of 1M)."""
+    app, w = _window("seed004")
+    s, plot = w.session, w.loss_plot
+    s.trainer.run(1_000_000)
+    s.refresh()
+    plot.cache.reset(len(s.data))
+    plot.frames = 0
+    t0 = time.perf_counter()
+    plot.redraw()
+    app.processEvents()
+    full = time.perf_counter() - t0
+    s.trainer.run(2000)
+    s._recompute()
+    t0 = time.perf_counter()
+    plot.redraw()
+    app.processEvents()
+    live = time.perf_counter() - t0
+    assert plot.points() == 1_002_000
+    w.close_without_asking()
+    return full, live
+
+
+def cold_start() -> float:
+    code = ("import os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+            "from gui.app import build_window, make_app\nfrom core import presets\n"
+            "app = make_app(); w = build_window(presets.resolve('seed004')); w.show(); app.processEvents()\n"
+            "print('shown', flush=True); w.close_without_asking(); os._exit(0)")
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+        times.append(time.perf_counter() - t0)
+        assert "shown" in out.stdout, out.stderr
+    return min(times)
+
+
+def main() -> int:
+    from PySide6.QtCore import QStandardPaths
+    QStandardPaths.setTestModeEnabled(True)     # never touch the real settings
+    rows = []
+    for preset, label in (("seed004", "2-2-2"), ("seed000", "3-3-3-3")):
+        t = edit_to_screen(preset)
+        rows.append((f"edit → every number repainted ({label})", f"{t * 1e3:.2f} ms", "≤ 16 ms", t <= TARGETS["edit"]))
+    for preset, label in (("seed004", "2-2-2"), ("seed000", "3-3-3-3")):
+        head = headless_rate(preset)
+        live, fps = run_rate(preset)
+        ratio = live / head
+        rows.append((f"Run, plot live ({label})", f"{live:,.0f} steps/s", "", True))
+        rows.append((f"headless trainer ({label})", f"{head:,.0f} steps/s", "", True))
+        rows.append((f"  ratio live / headless ({label})", f"{ratio:.2f}", "≥ 0.5", ratio >= TARGETS["run_ratio"]))
+        rows.append((f"  plot frames per second ({label})", f"{fps:.0f} fps", "≥ 30", fps >= TARGETS["fps"]))
+    full, live = plot_million()
+    rows.append(("plot redraw, 1,000,000 points (full)", f"{full * 1e3:.1f} ms", "≤ 30 ms", full <= TARGETS["plot"]))
+    rows.append(("plot live frame, +2,000 rows on 1M", f"{live * 1e3:.1f} ms", "", True))
+    start = cold_start()
+    rows.append(("cold start to shown window", f"{start:.2f} s", "≤ 1.5 s", start <= TARGETS["start"]))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure'.ljust(width)}  {'result':>18}  {'target':>8}")
+    for name, value, target, ok in rows:
+        mark = "" if not target else ("  ok" if ok else "  MISSED")
+        print(f"{name.ljust(width)}  {value:>18}  {target:>8}{mark}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""Teaching panels (issue 4): walk-through, derivation view, exercises, source marks, gradient check.
+Every number is read from core (walkthrough, derivation, exercises, source_match) through the session;
+nothing is computed here."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Teaching", text)
+
+
+def teaching_panels(session, parent=None) -> list[tuple[str, QWidget]]:
+    """(title, widget) for each teaching panel, in the order a learner meets them."""
+    from .derivation_view import DerivationPanel
+    from .exercise_panel import ExercisePanel
+    from .gradient_panel import GradientCheckPanel
+    from .source_panel import SourcePanel
+    from .walk_panel import WalkPanel
+    return [(_tr("Walk-through"), WalkPanel(session, parent)),
+            (_tr("Derivation"), DerivationPanel(session, parent)),
+            (_tr("Check your answer"), ExercisePanel(session, parent)),
+            (_tr("Matches the source"), SourcePanel(session, parent)),
+            (_tr("Gradient check"), GradientCheckPanel(session, parent))]
+
+
+def teaching_tabs(session, parent=None) -> QTabWidget:
+    """The panels as tabs (what the main window docks)."""
+    tabs = QTabWidget(parent)
+    tabs.setObjectName("teachingTabs")
+    tabs.setDocumentMode(True)
+    tabs.setUsesScrollButtons(True)
+    for title, widget in teaching_panels(session, tabs):
+        tabs.addTab(widget, title)
+    return tabs

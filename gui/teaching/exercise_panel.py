@@ -1,0 +1,254 @@
+"""Check your own answer: the exercises of the current preset (core.exercises, in its text's order) hide
+one number each; the learner types what they computed by hand and hears right (within the stated
+tolerance) or wrong, and for a wrong answer which factor differs. Text that is not a number is refused
+where it was typed. Solved exercises are kept per preset between launches (QSettings)."""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from core.exercises import check, exercise_set, exercises
+from core.project import Project
+
+from .mistakes import sentence
+from .texnames import polish
+from .typeset import MathView
+from .widgets import caption, number_text, walk_sample, walk_velocity
+
+GOOD, BAD = "#1e7b34", "#b3261e"
+SETTINGS_GROUP = "exercises"
+
+
+def settings_key(set_id: str) -> str:
+    return f"{SETTINGS_GROUP}/" + (re.sub(r"[^0-9A-Za-z]+", "_", set_id).strip("_") or "project")
+
+
+class ExercisePanel(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.items = []
+        self.index = 0
+        self.set_id = ""
+        self.solved: set[str] = set()
+        self.last_verdict = None
+        self._order = None
+        self._stale = True
+
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.count_label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(6)
+        self.list = QListWidget()
+        self.list.setMaximumHeight(150)
+        self.list.currentRowChanged.connect(self._chosen)
+
+        self.prompt = QLabel()
+        self.prompt.setWordWrap(True)
+        self.formula_view = MathView(self, size=17)
+        self.answer = QLineEdit()
+        self.answer.setPlaceholderText(self.tr("your answer, e.g. 0.1234"))
+        self.answer.returnPressed.connect(self.submit)
+        self.answer.textEdited.connect(lambda _t: self._refuse(None))
+        self.check_button = QPushButton(self.tr("Check"))
+        self.check_button.clicked.connect(self.submit)
+        row = QHBoxLayout()
+        row.addWidget(self.answer, 1)
+        row.addWidget(self.check_button)
+        self.refusal = QLabel()
+        self.refusal.setObjectName("answerRefusal")
+        self.refusal.setWordWrap(True)
+        self._colour(self.refusal, BAD)
+        self.refusal.hide()
+        self.verdict = QLabel()
+        self.verdict.setObjectName("answerVerdict")
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.reveal_button = QPushButton(self.tr("Show the answer"))
+        self.reveal_button.clicked.connect(self.reveal)
+        self.next_button = QPushButton(self.tr("Next exercise ▶"))
+        self.next_button.clicked.connect(lambda: self.choose(self.index + 1))
+        self.reset_button = QPushButton(self.tr("Forget progress"))
+        self.reset_button.clicked.connect(self.forget)
+        nav = QHBoxLayout()
+        nav.addWidget(self.reveal_button)
+        nav.addWidget(self.next_button)
+        nav.addStretch(1)
+        nav.addWidget(self.reset_button)
+
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 6, 8, 6)
+        box.addWidget(self.title)
+        box.addWidget(self.count_label)
+        box.addWidget(self.bar)
+        box.addWidget(self.list)
+        box.addWidget(self.prompt)
+        box.addWidget(self.formula_view)
+        box.addLayout(row)
+        box.addWidget(self.refusal)
+        box.addWidget(self.verdict)
+        box.addLayout(nav)
+        box.addStretch(1)
+        box.addWidget(caption(self.tr("Work it out by hand (or on paper) from the numbers in the diagram, then "
+                                      "type it here. The numbers follow the text's worked example in order.")))
+
+        session.changed.connect(self._values_changed)
+        session.shapeChanged.connect(self._shape_changed)
+
+    # ----- building -------------------------------------------------------------------------------
+    def _project(self) -> Project:
+        s = self.session
+        p = s.project
+        return Project(s.shown_net, s.data, s.settings, p.name, p.description, p.source)
+
+    def _build(self):
+        s = self.session
+        k = walk_sample(s)
+        project = self._project()
+        if self._order is None:
+            self._order = [e.quantity for e in exercise_set(project, sample=k)]
+            self.set_id = project.name or "project"
+            self._load_progress()
+        self.items = exercises(s.shown_net, s.data.X[k], s.data.Y[k], s.settings, self._order,
+                               velocity=walk_velocity(s), set_id=self.set_id)
+        self._stale = False
+
+    def _values_changed(self):
+        self._stale = True
+
+    def _shape_changed(self):
+        self._order = None
+        self._stale = True
+        self.index = 0
+        if self.isVisible():
+            self.rebuild()
+
+    def rebuild(self):
+        self._build()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for ex in self.items:
+            QListWidgetItem(self._item_text(ex), self.list)
+        self.list.blockSignals(False)
+        self.title.setText(self.tr("<b>Check your own answer</b> — %1").replace("%1", self.set_id))
+        self.choose(min(self.index, len(self.items) - 1))
+
+    def _item_text(self, ex) -> str:
+        return ("✓ " if ex.id in self.solved else "    ") + ex.name
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._order is None or not self.items:
+            self.rebuild()
+        elif self.items:
+            self.session.set_highlight(self.items[self.index].highlight)
+
+    def hideEvent(self, event):
+        super().hideEvent(event)
+        self.session.set_highlight(())
+
+    # ----- progress (QSettings) -------------------------------------------------------------------
+    def _load_progress(self):
+        value = QSettings().value(settings_key(self.set_id), [])
+        if isinstance(value, str):
+            value = [value]
+        self.solved = {f"{self.set_id}:{q}" for q in (value or [])}
+
+    def _save_progress(self):
+        prefix = f"{self.set_id}:"
+        QSettings().setValue(settings_key(self.set_id),
+                             sorted(i[len(prefix):] for i in self.solved if i.startswith(prefix)))
+
+    def forget(self):
+        self.solved.clear()
+        QSettings().remove(settings_key(self.set_id))
+        self._update_counts()
+        for n, ex in enumerate(self.items):
+            self.list.item(n).setText(self._item_text(ex))
+
+    def _update_counts(self):
+        total = len(self.items)
+        done = sum(1 for ex in self.items if ex.id in self.solved)
+        self.count_label.setText(self.tr("%1 of %2 solved").replace("%1", str(done)).replace("%2", str(total)))
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+    # ----- one exercise ---------------------------------------------------------------------------
+    def choose(self, index: int):
+        if not self.items:
+            return
+        index = max(0, min(len(self.items) - 1, index))
+        if self.list.currentRow() != index:
+            self.list.setCurrentRow(index)      # calls back into _chosen
+            return
+        self._chosen(index)
+
+    def _chosen(self, index: int):
+        if not 0 <= index < len(self.items):
+            return
+        self.index = index
+        ex = self.items[index]
+        self.prompt.setText(self.tr("Compute <b>%1</b> to %2 decimal places (tolerance ±%3):")
+                            .replace("%1", ex.name).replace("%2", str(ex.digits))
+                            .replace("%3", number_text(ex.tolerance, given=True, digits=ex.digits + 1)))
+        self.formula_view.set_formula(polish(ex.formula_tex), ex.formula)
+        self.answer.clear()
+        self._refuse(None)
+        self.verdict.clear()
+        self.last_verdict = None
+        self.next_button.setEnabled(index < len(self.items) - 1)
+        self._update_counts()
+        if self.isVisible():
+            self.session.set_highlight(ex.highlight)
+
+    def current(self):
+        return self.items[self.index] if self.items else None
+
+    def submit(self):
+        value, err = self.session.parse_number(self.answer.text())
+        if err:
+            self._refuse(err)
+            return
+        self._refuse(None)
+        if self._stale or not self.items:
+            self._build()
+        ex = self.items[self.index]
+        v = check(ex, value)
+        self.last_verdict = v
+        self.verdict.setText(sentence(v.mistake, v.params, v.correct))
+        self._colour(self.verdict, GOOD if v.correct else BAD)
+        if v.correct and ex.id not in self.solved:
+            self.solved.add(ex.id)
+            self._save_progress()
+            self.list.item(self.index).setText(self._item_text(ex))
+            self._update_counts()
+
+    def reveal(self):
+        if self._stale or not self.items:
+            self._build()
+        ex = self.items[self.index]
+        self.verdict.setText(self.tr("%1 = %2").replace("%1", ex.name).replace("%2", number_text(ex.value)))
+        self._colour(self.verdict, None)
+
+    def _refuse(self, text: str | None):
+        if text:
+            self.refusal.setText(text)
+            self.refusal.show()
+            self.answer.setStyleSheet(f"QLineEdit {{ border: 1px solid {BAD}; }}")
+        else:
+            self.refusal.hide()
+            self.answer.setStyleSheet("")
+
+    @staticmethod
+    def _colour(label: QLabel, colour: str | None):
+        pal = label.palette()
+        pal.setColor(QPalette.ColorRole.WindowText, QColor(colour) if colour else
+                     label.style().standardPalette().color(QPalette.ColorRole.WindowText))
+        label.setPalette(pal)

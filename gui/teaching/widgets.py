@@ -1,0 +1,116 @@
+"""Small pieces the teaching panels share: a clickable number label, number formatting as the seeds
+print it, and which sample a one-sample view (walk-through, exercises, source marks) is about."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPalette
+from PySide6.QtWidgets import QFrame, QLabel
+
+from core.walkthrough import format_number
+
+from .typeset import math_font
+
+MINUS = "\u2212"
+
+
+def number_text(v, given: bool = False, digits: int = 8) -> str:
+    """Eight decimals, as seed 004 prints computed numbers; given numbers (weights, inputs) short."""
+    return format_number(float(v), digits, given).replace("-", MINUS)
+
+
+def walk_sample(session) -> int:
+    """The sample the walk-through and the exercises use: the one shown, else the first one the next
+    update uses."""
+    if session.shown_sample is not None:
+        return int(session.shown_sample)
+    nxt = session.next_samples()
+    return int(nxt[0]) if len(nxt) else 0
+
+
+def walk_velocity(session):
+    """The momentum velocity of the next step (none while a past step is shown)."""
+    if session.viewing_step is not None or not session.settings.momentum:
+        return None
+    return session.trainer.velocity
+
+
+def tight_height(font) -> int:
+    """STIX Two Math declares a line height of about three em (room for big operators): plain text in
+    it is sized by what it draws instead."""
+    return QFontMetrics(font).tightBoundingRect("0123456789()−+=×⋯").height() + 8
+
+
+class MathLabel(QLabel):
+    """Plain text in the typesetting font, as tall as its glyphs."""
+
+    def __init__(self, text="", parent=None, point_size=11.0):
+        super().__init__(text, parent)
+        self.setFont(math_font(point_size))
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), tight_height(self.font()))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), tight_height(self.font()))
+
+
+class ClickLabel(MathLabel):
+    """A number (or caption) that selects its item when clicked and lights up with its column."""
+    clicked = Signal()
+    hovered = Signal(bool)
+
+    def __init__(self, text="", parent=None, clickable=False, point_size=11.0):
+        super().__init__(text, parent, point_size)
+        self._clickable = clickable
+        self.setAutoFillBackground(False)
+        if clickable:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def set_hover(self, on: bool) -> None:
+        self.setAutoFillBackground(on)
+        if on:
+            pal = self.palette()
+            pal.setColor(QPalette.ColorRole.Window, pal.color(QPalette.ColorRole.Highlight).lighter(185))
+            self.setPalette(pal)
+
+    def enterEvent(self, event):
+        if self._clickable:
+            self.set_hover(True)
+            self.hovered.emit(True)
+        super().enterEvent(event)
+
+    def leaveEvent(self, event):
+        if self._clickable:
+            self.set_hover(False)
+            self.hovered.emit(False)
+        super().leaveEvent(event)
+
+    def mousePressEvent(self, event):
+        if self._clickable and event.button() == Qt.MouseButton.LeftButton:
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event):
+        if self._clickable and event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+
+def hline() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
+def caption(text: str, parent=None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    pal = label.palette()
+    pal.setColor(QPalette.ColorRole.WindowText, pal.color(QPalette.ColorRole.PlaceholderText))
+    label.setPalette(pal)
+    return label

@@ -1,0 +1,52 @@
+"""The backprop-lab command: subcommands go to core.cli without Qt; no display, a bad network or a
+bad option give one line and exit 2; --screenshot writes a PNG offscreen."""
+import os
+import subprocess
+import sys
+
+import pytest
+
+from gui import launcher
+
+
+def run(args, env_drop=(), timeout=120):
+    env = {k: v for k, v in os.environ.items() if k not in env_drop}
+    return subprocess.run([sys.executable, "-m", "gui.launcher", *args], capture_output=True, text=True,
+                          env=env, timeout=timeout)
+
+
+def test_no_display_says_how_to_get_one():
+    out = run([], env_drop=("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    assert out.returncode == 2
+    assert out.stderr.count("\n") == 1 and "xvfb-run" in out.stderr and "--screenshot" in out.stderr
+    assert "Traceback" not in out.stderr
+
+
+def test_bad_network_is_one_line_and_exit_2():
+    out = run(["no-such-net"], env_drop=("DISPLAY", "WAYLAND_DISPLAY"))
+    assert out.returncode == 2 and out.stderr.count("\n") == 1 and "no-such-net" in out.stderr
+
+
+@pytest.mark.parametrize("args", [["--lang", "fr"], ["--bogus"], ["--screenshot"], ["a", "b"]])
+def test_bad_options(args, capsys):
+    assert launcher.main(args) == 2
+    assert "backprop-lab:" in capsys.readouterr().err
+
+
+def test_subcommands_do_not_import_qt():
+    code = ("import sys; from gui.launcher import main; rc = main(['presets']); "
+            "assert rc == 0, rc; print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NOQT')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip().splitlines()[-1] == "NOQT"
+    assert "seed004" in out.stdout
+
+
+def test_screenshot_writes_a_png(tmp_path):
+    png = tmp_path / "shot.png"
+    out = run(["--screenshot", str(png), "seed002"], env_drop=("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+    assert out.returncode == 0, out.stderr
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    from PySide6.QtGui import QImage
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1280, 800)
