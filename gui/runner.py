@@ -1,7 +1,9 @@
 """Run/Pause: continuous training in short timed chunks on the GUI thread.
 
-Each timer tick trains for about TICK_SECONDS, then the session recomputes and every view refreshes,
-so the window keeps answering between ticks. The steps become one undo command when the run pauses
+Each timer tick trains for a while, then the session recomputes and every view refreshes and
+repaints, so the window keeps answering between ticks. The training time of a tick adapts to what the
+refresh and repaint after the last tick cost (the "gap"): enough to fill a ~30 Hz frame, and never
+less than the gap, so training keeps at least half of the time whatever the views cost. The steps become one undo command when the run pauses
 (or when an edit arrives mid-run: the run so far is closed first, so the history keeps its order).
 """
 from __future__ import annotations
@@ -14,7 +16,8 @@ from core.training import DivergenceError
 
 from . import commands as cmd
 
-TICK_SECONDS = 0.012
+FRAME = 0.031          # one tick plus its refresh: ~30 frames a second
+MIN_TRAIN, MAX_TRAIN = 0.004, 0.060
 MAX_CHUNK = 8192
 
 
@@ -27,6 +30,7 @@ class RunLoop(QObject):
         self.timer.timeout.connect(self.tick)
         self._before = None
         self._rate = 2000.0          # steps per second, learned as the run goes
+        self._tick_end = None
         self.last_tick_steps = 0
 
     @property
@@ -43,13 +47,15 @@ class RunLoop(QObject):
             s.message.emit(str(e))
             return
         self._before = cmd.snapshot(s)
+        self._tick_end = None
         s.set_training_state("running")
         self.timer.start()
 
     def tick(self) -> None:
         s = self.session
         t0 = time.perf_counter()
-        deadline = t0 + TICK_SECONDS
+        gap = FRAME / 2 if self._tick_end is None else t0 - self._tick_end
+        deadline = t0 + min(MAX_TRAIN, max(MIN_TRAIN, gap, FRAME - gap))
         done = 0
         try:
             while True:
@@ -68,6 +74,7 @@ class RunLoop(QObject):
             self._finish(cmd.divergence_text(e))
             return
         self.last_tick_steps = done
+        self._tick_end = time.perf_counter()      # the gap counts the refresh and the repaint
         s.refresh()
 
     def checkpoint(self) -> None:

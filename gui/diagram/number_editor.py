@@ -65,12 +65,12 @@ class NumberEditor(QFrame):
         if err is None:
             err = self.item.binding.commit(self.session, value)
         if err:
-            self._show_error(err)
+            self.show_error(err)
             return False
         self.close_editor()
         return True
 
-    def _show_error(self, text: str) -> None:
+    def show_error(self, text: str) -> None:
         self.line.setStyleSheet(_ERROR_STYLE)
         self.error.setText(text)
         self.error.show()

@@ -155,7 +155,7 @@ class NetworkView(QGraphicsView):
 
     def _show_refusal(self, item, reason: str) -> None:
         if self.editor is not None and self.editor.item is item:
-            self.editor._show_error(reason)
+            self.editor.show_error(reason)
             return
         self.note.show_at(reason, self._below(item))
 
@@ -207,6 +207,10 @@ class NetworkView(QGraphicsView):
             self.fit()
             return
         super().mouseDoubleClickEvent(event)
+
+    def mouseReleaseEvent(self, event):
+        super().mouseReleaseEvent(event)
+        event.accept()          # the end of a click on the background (deselect, fit) is ours too
 
     def mousePressEvent(self, event):
         item = self.itemAt(event.position().toPoint())

@@ -21,8 +21,10 @@ class StatusBar(QStatusBar):
         self.state.setObjectName("statusState")
         self.loss.setToolTip(self.tr("Loss over all samples at the weights shown"))
         self.addWidget(self.note, 1)
-        for w in (self.step, self.loss, self.state):
-            w.setMinimumWidth(90)
+        # Fixed sizes: a label whose text changes every step must not re-lay out the window.
+        h = self.fontMetrics().height() + 4
+        for w, width in ((self.step, 130), (self.loss, 150), (self.state, 150)):
+            w.setFixedSize(width, h)
             self.addPermanentWidget(w)
         session.changed.connect(self.refresh)
         session.trainingStateChanged.connect(lambda _s: self.refresh())

@@ -163,10 +163,7 @@ class DerivationPanel(QWidget):
             self.matrix.show_for(key, self.derivation)
 
     def _clear(self, text: str):
-        if self.tree is not None:
-            self.tree.setParent(None)
-            self.tree.deleteLater()
-            self.tree = None
+        self._drop_tree()
         self._sig = None
         self.title.setText(self.tr("Derivation"))
         self.hint.setText(text)
@@ -176,13 +173,20 @@ class DerivationPanel(QWidget):
         s = self.session
         if self._tex is None:
             self._tex = TexNames(s.shown_net)
-        if self.tree is not None:
-            self.tree.setParent(None)
-            self.tree.deleteLater()
+        self._drop_tree()
         self.hint.hide()
         self.tree = ChainTree(self, root, self._tex, self.holder)
         self.holder_box.insertWidget(1, self.tree)
         self.title.setText(self._title(key, root))
+
+    def _drop_tree(self):
+        # Deleted later and never made a top-level window: a click inside the tree may be what
+        # replaces it, and a parentless widget would become a window of its own meanwhile.
+        if self.tree is not None:
+            self.holder_box.removeWidget(self.tree)
+            self.tree.hide()
+            self.tree.deleteLater()
+            self.tree = None
 
     def _title(self, key, root) -> str:
         s = self.session

@@ -75,12 +75,16 @@ class MatrixView(QScrollArea):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._sig = None
         self.boxes: list[tuple[MatrixBox, callable, object]] = []   # box, values(layers), mark
+        holder = QWidget()
+        self._holder_box = QVBoxLayout(holder)
+        self._holder_box.setContentsMargins(0, 0, 0, 0)
+        self.setWidget(holder)
         self.inner = None
 
     def show_for(self, key, derivation):
         if key is None or derivation is None:
             self._sig = None
-            self.setWidget(QWidget())
+            self._replace(QWidget(self.widget()))
             self.boxes = []
             return
         layers = derivation.matrix_form()
@@ -96,7 +100,7 @@ class MatrixView(QScrollArea):
     # ----- building -------------------------------------------------------------------------------
     def _build(self, key, net, layers):
         self.boxes = []
-        inner = QWidget()
+        inner = QWidget(self.widget())
         box = QVBoxLayout(inner)
         box.setContentsMargins(6, 6, 6, 6)
         box.addWidget(caption(self.tr("Matrix form (seed 002): whole layers at once. z = Wᵀa, so W is "
@@ -108,7 +112,16 @@ class MatrixView(QScrollArea):
         if key[0] in ("W", "b") or key[1] == 0:
             box.addWidget(self._grad_block(net, layers, key))
         box.addStretch(1)
-        self.setWidget(inner)
+        self._replace(inner)
+
+    def _replace(self, inner: QWidget):
+        # The old content goes later (a click inside it may be what replaces it) and keeps its parent
+        # meanwhile, so it never becomes a window of its own.
+        if self.inner is not None:
+            self._holder_box.removeWidget(self.inner)
+            self.inner.hide()
+            self.inner.deleteLater()
+        self._holder_box.addWidget(inner)
         self.inner = inner
 
     def _eq(self, latex: str, text: str, parent) -> MathView:

@@ -260,3 +260,104 @@ def test_freezing_a_moving_parameter_stops_it_at_once_despite_momentum():
     t.run(50)
     assert net.theta[0] == held and t.velocity[0] == 0
     assert (t.trace.column("W1[1,1]", 50) == held).all()
+
+
+# ----- refusing a step that would make anything NaN or Inf -----------------------------------------------
+def diverging(kind):
+    if kind == "loss":            # a linear fit with a step too long: |o − y| grows ×99 a step, E overflows first
+        net = Network(1, [LayerSpec(1, "identity", "none")], "half_sse")
+        net.theta[...] = [0.5]
+        return net, Dataset([[10.0]], [[1.0]]), Settings(lr=1.0)
+    if kind == "parameter":       # softmax keeps the gradients small; a huge rate overflows a weight
+        net, _ = bench.seed004_net()
+        net = Network(2, [LayerSpec(2, "sigmoid", "none"), LayerSpec(2, "softmax", "none")], "cross_entropy",
+                      theta=net.theta, notation=seed004())
+        return net, Dataset([[1.0, 0.0], [0.0, 1.0]], [[1.0, 0.0], [0.0, 1.0]]), Settings(lr=1e307)
+    if kind == "value":           # z overflows (its sigmoid, δ and gradients stay finite)
+        net, data = bench.seed004_net()
+        net.theta[:4] = 1e308
+        return net, Dataset([[10.0, 10.0]], [[0.4, 0.6]]), Settings(lr=0.5)
+    net = Network(2, [LayerSpec(3, "identity", "neuron"), LayerSpec(2, "softmax", "neuron")], "cross_entropy")
+    init_weights(net, 1)           # grows geometrically with momentum: refused mid-way through a later chunk
+    data = Dataset([[1.0, 0.5], [-0.3, 1.0], [0.2, 0.2]], [[1.0, 0.0], [0.0, 1.0], [0.5, 0.5]])
+    return net, data, Settings(lr=3.0, momentum=0.9, mode=kind)
+
+
+@pytest.mark.parametrize("kind,step,message", [
+    ("loss", 77, "step 77: the loss E would become NaN or Inf"),
+    ("parameter", 1, "step 1: the parameter W21 would become NaN or Inf"),
+    ("value", 0, "step 0: the value z1 would become NaN or Inf"),
+    ("sample", 446, "step 446: the gradient of W1[1,1] would become NaN or Inf"),
+    ("minibatch", 553, "step 553: the loss E would become NaN or Inf"),
+    ("batch", 573, "step 573: the gradient of W1[1,1] would become NaN or Inf"),
+])
+def test_a_diverging_step_is_refused_and_the_state_before_it_kept(kind, step, message):
+    net, data, s = diverging(kind)
+    ref_theta, ref_v, ref_rows, refused = reference(net, data, s, 3000)
+    assert refused == step
+    t = Trainer(net, data, s)
+    with pytest.raises(DivergenceError) as err:
+        t.run(3000)
+    assert message in str(err.value) and err.value.step == refused == t.step == len(t.trace)
+    assert err.value.param in str(err.value)
+    assert same(t.theta, ref_theta) and same(t.velocity, ref_v) and same(t.trace.array(), ref_rows)
+    # Asking again refuses the same step and changes nothing.
+    theta, velocity, rows = t.theta.copy(), t.velocity.copy(), t.trace.array()
+    with pytest.raises(DivergenceError) as again:
+        t.run(10)
+    assert again.value.step == refused and str(again.value) == str(err.value)
+    assert np.array_equal(t.theta, theta) and np.array_equal(t.velocity, velocity)
+    assert np.array_equal(t.trace.array(), rows)
+
+
+def test_training_does_not_start_from_a_non_finite_parameter():
+    net, data = bench.seed004_net()
+    net = Network(2, net.layers, net.loss, net.theta, notation=seed004())
+    t = Trainer(net, data, Settings())
+    net.theta[5] = np.inf
+    with pytest.raises(ValueError, match="U12: not a finite number"):
+        t.run(3)
+    assert len(t.trace) == 0 and t.step == 0
+
+
+# ----- what the window does between runs ------------------------------------------------------------
+def test_a_new_trace_set_on_the_trainer_is_used():
+    net, data = build(2, [(2, "sigmoid", "neuron")], "half_sse")
+    t = Trainer(net, data, Settings(lr=0.1))
+    t.run(5)
+    fresh = Trace(t.names, layout=np.arange(len(t.names)))      # a layout of its own: adopted
+    t.trace, t.step = fresh, 0
+    t.run(3)
+    assert t.trace is fresh and len(fresh) == 3 and fresh.column("step").tolist() == [0, 1, 2]
+    t.trace = Trace(["step", "sample", "loss"])
+    with pytest.raises(ValueError, match="do not belong"):
+        t.run(1)
+
+
+def test_a_trace_read_back_from_csv_continues_as_if_never_written(tmp_path):
+    s = Settings(lr=0.3, momentum=0.5)
+    whole = Trainer(*build(2, [(3, "relu", "neuron"), (2, "sigmoid", "none")], "bce"), s)
+    whole.run(300)
+    half = Trainer(*build(2, [(3, "relu", "neuron"), (2, "sigmoid", "none")], "bce"), s.copy())
+    half.run(120)
+    half.trace.to_csv(tmp_path / "t.csv")
+    resumed = Trainer(half.net, half.data, s.copy(), Trace.read_csv(tmp_path / "t.csv"), step=120)
+    resumed.velocity[...] = half.velocity
+    resumed.run(180)
+    assert resumed.trace.equals(whole.trace) and same(resumed.theta, whole.theta)
+
+
+def test_parameters_moved_by_another_trainer_or_new_data_are_used():
+    net, data = build(2, [(2, "tanh", "neuron")], "half_sse", n_samples=2)
+    t = Trainer(net, data, Settings(lr=0.1))
+    t.run(4)
+    other = Trainer(net, data, Settings(lr=0.1))    # takes net.theta into its own buffer
+    other.net.theta[...] = 0.25
+    assert net.theta is not t.theta
+    data.X, data.Y = np.array([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]]), np.array([[0.0, 1.0], [1.0, 0.0], [0.5, 0.5]])
+    t.run(3)
+    assert net.theta is t.theta
+    row = t.trace.row_dict(4)
+    assert row["W1[1,1]"] == 0.25 and row["b1[2]"] == 0.25
+    assert t.trace.column("sample").tolist() == [0, 1, 0, 1, 1, 2, 0]
+    assert row["a0[1]"] == 3.0

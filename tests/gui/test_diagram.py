@@ -70,7 +70,10 @@ def click(view, pos, modifier=Qt.KeyboardModifier.NoModifier):
 
 
 def double_click(view, pos):
+    """QTest.mouseDClick ends on the second press (no release), which leaves Qt believing the button
+    is still down; a person lets go, so the helper does too."""
     QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, pos)
 
 
 def drag(view, start: QPoint, dx: int, modifier=Qt.KeyboardModifier.NoModifier, steps: int = 6):

@@ -145,4 +145,5 @@ def test_fits_on_resize_and_zooms_with_ctrl_wheel(qtbot):
     QApplication.sendEvent(view.viewport(), wheel)
     assert view.transform().m11() == pytest.approx(fitted * 1.15 ** 2)
     QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(3, 3))
+    QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(3, 3))
     assert view.transform().m11() == pytest.approx(fitted)
