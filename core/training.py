@@ -143,6 +143,9 @@ class Trainer:
         self.dW = [self.grad[ws].reshape(W.shape) for (ws, _), W in zip(net.slices(), net.W)]
         self.db = [self.grad[bs] for _, bs in net.slices()]
         self._theta_cols = slice(p0, p0 + P)
+        L, nL = net.depth, sizes[-1]
+        self._zL, self._out, self._yc = ([at[f"{q}[{k + 1}]"] for k in range(nL)] for q in (f"z{L}", f"a{L}", "y"))
+        self._lr, self._mu, self._upd = np.empty(P), np.empty(P), np.empty(P)
         self._prog = _step_program(self)
 
     # ----- stepping -----------------------------------------------------------------------------
@@ -368,10 +371,4 @@ def _step_program(t: Trainer) -> list:
         if l > 1:
             prog.append(P(np.dot, net.W[l - 1], d, tmp[l - 1]))
             prog += times_derivative(l - 1, tmp[l - 1], t.delta[l - 1])
-    # Scratch the chunk bookkeeping needs.
-    at = dict(zip(t.names, t.layout.tolist()))
-    t._out = [at[f"a{L}[{k + 1}]"] for k in range(nL)]
-    t._zL = [at[f"z{L}[{k + 1}]"] for k in range(nL)]
-    t._yc = [at[f"y[{k + 1}]"] for k in range(nL)]
-    t._lr, t._mu, t._upd = np.empty(net.n_params), np.empty(net.n_params), np.empty(net.n_params)
     return prog

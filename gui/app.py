@@ -47,11 +47,11 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     return installed
 
 
-def build_window(project, path=None):
+def build_window(project, path=None, teaching: bool = True):
     from .main_window import MainWindow
     from .session import Session
     session = Session(project)
-    return MainWindow(session, path=path)
+    return MainWindow(session, path=path, teaching=teaching)
 
 
 def run(project, lang: str | None = None, path=None) -> int:

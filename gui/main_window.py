@@ -38,7 +38,7 @@ def group(title: str, widget: QWidget) -> QGroupBox:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session, path: str | None = None, parent=None):
+    def __init__(self, session, path: str | None = None, parent=None, teaching: bool = True):
         super().__init__(parent)
         self.session = session
         self.prefs = Prefs()
@@ -81,6 +81,17 @@ class MainWindow(QMainWindow):
                                       Qt.DockWidgetArea.RightDockWidgetArea)
         self.resizeDocks([self.left_dock, self.selected_dock], [262, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([self.selected_dock, self.values_dock], [330, 370], Qt.Orientation.Vertical)
+        self.teaching = self.teaching_dock = None
+        if teaching:
+            # Teaching panels (issue 4, gui/teaching): tabbed with "Selected", shown first.
+            from .teaching import teaching_tabs
+            self.teaching = teaching_tabs(session)
+            self.teaching_dock = self._dock("teachingDock", self.tr("Learn"), self.teaching,
+                                            Qt.DockWidgetArea.RightDockWidgetArea)
+            self.tabifyDockWidget(self.selected_dock, self.teaching_dock)
+            self.teaching_dock.raise_()
+            self.resizeDocks([self.teaching_dock, self.values_dock], [430, 270], Qt.Orientation.Vertical)
+            self.resizeDocks([self.left_dock, self.teaching_dock], [262, 470], Qt.Orientation.Horizontal)
 
         self.status = StatusBar(session)
         self.setStatusBar(self.status)

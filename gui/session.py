@@ -34,6 +34,9 @@ class Session(QObject):
     message = Signal(str)
     viewingChanged = Signal(object)      # the past step shown, or None for the present
     samplesChanged = Signal()            # samples added or removed: data views rebuild their rows
+    progressed = Signal()                # a run tick: the state is recomputed; the loss plot and the
+                                         # status bar follow every tick, other views follow `changed`,
+                                         # which a run emits at most RUN_VIEW_HZ times a second
 
     def __init__(self, project: Project | None = None, parent=None):
         super().__init__(parent)
@@ -123,6 +126,11 @@ class Session(QObject):
         if shape or samples:
             self.samplesChanged.emit()
         self.changed.emit()
+
+    def progress(self) -> None:
+        """A run tick: recompute, tell the fast views; the rest hear `changed` from the runner."""
+        self._recompute()
+        self.progressed.emit()
 
     def _recompute(self) -> None:
         net, X, Y = self.shown_net, self.data.X, self.data.Y

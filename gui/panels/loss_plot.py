@@ -21,6 +21,17 @@ SAMPLE_COLOURS = ["#e07b39", "#3a9d5d", "#b84a9e", "#c9a227", "#2aa1b3", "#8c564
 KEPT_COLOURS = ["#d62728", "#2ca02c", "#9467bd", "#8c564b", "#17becf", "#bcbd22"]
 
 
+def nice_ceiling(v: float) -> float:
+    """The smallest of 1, 2, 5 × 10^k that is ≥ v."""
+    if v <= 0 or not np.isfinite(v):
+        return 1.0
+    e = 10.0 ** np.floor(np.log10(v))
+    for m in (1, 2, 5, 10):
+        if m * e >= v:
+            return m * e
+    return 10 * e
+
+
 class LossPlot(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -81,7 +92,9 @@ class LossPlot(QWidget):
         box.addLayout(bar)
 
         self._last_frame = 0.0
+        self._follow = False
         session.changed.connect(self._changed)
+        session.progressed.connect(self._changed)
         session.trainingStateChanged.connect(self._training)
         session.viewingChanged.connect(self._viewing)
         session.shapeChanged.connect(self.clear_kept)
@@ -95,7 +108,17 @@ class LossPlot(QWidget):
             self.redraw()
 
     def _training(self, state: str):
-        if state != "running":
+        vb = self.item.vb
+        if state == "running":
+            # Follow the run on a range that changes only in 1-2-5 steps, so the axes (a third of a
+            # frame's cost) are redrawn only when it changes; unless the learner has zoomed.
+            self._follow = all(vb.autoRangeEnabled())
+            if self._follow:
+                vb.disableAutoRange()
+        else:
+            if self._follow:
+                vb.enableAutoRange()
+                self._follow = False
             self.redraw()
 
     def redraw(self) -> None:
@@ -104,7 +127,7 @@ class LossPlot(QWidget):
         self.frames += 1
         self._last_frame = time.perf_counter()
         x, y = self.cache.total()
-        self.total.setData(x, y)
+        self.total.setData(x, y, skipFiniteCheck=True)      # a trace never holds NaN or Inf
         while len(self.sample_curves) > len(self.cache.samples):
             curve = self.sample_curves.pop()
             self.legend.removeItem(curve)
@@ -114,7 +137,10 @@ class LossPlot(QWidget):
             name = self.tr("sample %1").replace("%1", str(k + 1))
             self.sample_curves.append(self.item.plot([], [], pen=pen, name=name))
         for curve, (xs, ys) in zip(self.sample_curves, self.cache.samples):
-            curve.setData(xs.view(), ys.view())
+            curve.setData(xs.view(), ys.view(), skipFiniteCheck=True)
+        if self._follow and len(x):
+            self.item.setRange(xRange=(0, nice_ceiling(x[-1] + 1)), yRange=(0, nice_ceiling(self.cache.peak)),
+                               padding=0.02)
 
     def points(self) -> int:
         """Points of the whole-set curve (what the learner counts as 'one more point')."""

@@ -20,6 +20,7 @@ class SessionModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = session
         self.last_error = ""
+        self._numbers: dict = {}     # (row, col) -> number, for this refresh: a view asks many roles
         session.changed.connect(self.refresh)
         session.shapeChanged.connect(self.rebuild)
         session.samplesChanged.connect(self.rebuild)
@@ -35,12 +36,14 @@ class SessionModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.shape()[1]
 
     def refresh(self, *_):
+        self._numbers.clear()
         rows, cols = self.shape()
         if rows and cols:
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1), _ROLES)
 
     def rebuild(self):
         self.beginResetModel()
+        self._numbers.clear()
         self.endResetModel()
 
     def key(self, row, col):
@@ -61,7 +64,13 @@ class SessionModel(QAbstractTableModel):
         return f
 
     def has_cell(self, row, col) -> bool:
-        return self.number(row, col) is not None
+        return self.cached(row, col) is not None
+
+    def cached(self, row, col):
+        at = (row, col)
+        if at not in self._numbers:
+            self._numbers[at] = self.number(row, col)
+        return self._numbers[at]
 
     def data(self, index, role=R.DisplayRole):
         # Views ask for many roles per cell on every repaint: only the number roles compute it.
@@ -69,7 +78,7 @@ class SessionModel(QAbstractTableModel):
             return None
         r, c = index.row(), index.column()
         if role == R.DisplayRole or role == R.EditRole or role == R.ToolTipRole:
-            v = self.number(r, c)
+            v = self.cached(r, c)
             if v is None:
                 return None
             if role == R.DisplayRole:

@@ -27,6 +27,7 @@ class StatusBar(QStatusBar):
             w.setFixedSize(width, h)
             self.addPermanentWidget(w)
         session.changed.connect(self.refresh)
+        session.progressed.connect(self.refresh)
         session.trainingStateChanged.connect(lambda _s: self.refresh())
         session.message.connect(self.show_note)
         self.refresh()

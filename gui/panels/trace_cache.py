@@ -16,12 +16,27 @@ EVALS_PER_UPDATE = 300
 MAX_SAMPLE_CURVES = 8
 
 
+_STEPS = np.arange(1024, dtype=float)
+
+
+def steps(n: int) -> np.ndarray:
+    """0, 1, …, n−1 as floats: a view of one shared array that grows by doubling (the x of a curve
+    with a point for every row)."""
+    global _STEPS
+    if n > len(_STEPS):
+        _STEPS = np.arange(max(n, 2 * len(_STEPS)), dtype=float)
+    return _STEPS[:n]
+
+
 class Growing:
     def __init__(self):
         self.buf = np.empty(1024)
         self.n = 0
 
     def extend(self, values: np.ndarray) -> None:
+        if self.n == 0 and len(values) > len(self.buf):
+            self.buf, self.n = values, len(values)     # a fresh array from the trace: adopt it
+            return
         need = self.n + len(values)
         if need > len(self.buf):
             new = np.empty(max(need, 2 * len(self.buf)))
@@ -39,10 +54,10 @@ class TraceCache:
         self.generation = None
         self.rows = 0
         self.loss = Growing()          # the loss column (every row)
-        self.steps = Growing()
         self.total_x, self.total_y = Growing(), Growing()
         self.samples: list[tuple[Growing, Growing]] = []
         self.n_samples = 0
+        self.peak = 0.0                # the largest loss drawn (the live plot's fixed y range)
 
     def reset(self, n_samples: int) -> None:
         self.__init__()
@@ -67,13 +82,13 @@ class TraceCache:
             return was_reset
         loss = trace.column("loss", start, stop)
         self.loss.extend(loss)
-        self.steps.extend(np.arange(start, stop, dtype=float))
+        self.peak = max(self.peak, float(loss.max()))
         if self.samples:
             which = trace.column("sample", start, stop)
-            steps = np.arange(start, stop, dtype=float)
+            at = np.arange(start, stop, dtype=float)
             for k, (xs, ys) in enumerate(self.samples):
                 hit = which == k
-                xs.extend(steps[hit])
+                xs.extend(at[hit])
                 ys.extend(loss[hit])
         if not self.one_sample:
             self._whole_set(session, start, stop)
@@ -93,8 +108,10 @@ class TraceCache:
             values[t] = engine.loss_at(probe, X, Y)
         self.total_x.extend(np.asarray(rows, dtype=float))
         self.total_y.extend(values)
+        self.peak = max(self.peak, float(values.max()))
 
     def total(self) -> tuple[np.ndarray, np.ndarray]:
         if self.one_sample:
-            return self.steps.view(), self.loss.view()
+            y = self.loss.view()
+            return steps(len(y)), y
         return self.total_x.view(), self.total_y.view()

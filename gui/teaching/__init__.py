@@ -7,10 +7,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Teaching", text)
-
-
 def teaching_panels(session, parent=None) -> list[tuple[str, QWidget]]:
     """(title, widget) for each teaching panel, in the order a learner meets them."""
     from .derivation_view import DerivationPanel
@@ -18,11 +14,11 @@ def teaching_panels(session, parent=None) -> list[tuple[str, QWidget]]:
     from .gradient_panel import GradientCheckPanel
     from .source_panel import SourcePanel
     from .walk_panel import WalkPanel
-    return [(_tr("Walk-through"), WalkPanel(session, parent)),
-            (_tr("Derivation"), DerivationPanel(session, parent)),
-            (_tr("Check your answer"), ExercisePanel(session, parent)),
-            (_tr("Matches the source"), SourcePanel(session, parent)),
-            (_tr("Gradient check"), GradientCheckPanel(session, parent))]
+    return [(QCoreApplication.translate("Teaching", "Walk-through"), WalkPanel(session, parent)),
+            (QCoreApplication.translate("Teaching", "Derivation"), DerivationPanel(session, parent)),
+            (QCoreApplication.translate("Teaching", "Check your answer"), ExercisePanel(session, parent)),
+            (QCoreApplication.translate("Teaching", "Matches the source"), SourcePanel(session, parent)),
+            (QCoreApplication.translate("Teaching", "Gradient check"), GradientCheckPanel(session, parent))]
 
 
 def teaching_tabs(session, parent=None) -> QTabWidget:

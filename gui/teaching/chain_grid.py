@@ -10,7 +10,7 @@ its own below, and each path is expanded under it, term by term.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from core.derivation import Factor, Product, Sum
@@ -19,7 +19,7 @@ from .texnames import TexNames
 from .typeset import MathView
 from .widgets import ClickLabel, MathLabel, number_text
 
-SYMBOL_SIZE = 15
+SYMBOL_SIZE = 14
 MAX_TERMS = 4          # terms of a sum written out in its line; the rest as "+ ⋯"
 MAX_EXPANDED = 4       # terms of a sum expanded into chains of their own
 GIVEN_KINDS = ("weight", "one")
@@ -113,7 +113,7 @@ class Grid(QWidget):
         self.lay.addWidget(MathLabel(text, self, 12), row, col)
 
     def _bind(self, widget, key):
-        widget.setToolTip(self.view.tr("Click to select %1").replace("%1", self.view.session.label(key)))
+        widget.setToolTip(QCoreApplication.translate("DerivationPanel", "Click to select %1").replace("%1", self.view.session.label(key)))
         widget.clicked.connect(lambda k=key: self.view.session.select(k))
 
     def _column(self, widgets):
@@ -140,8 +140,7 @@ class Grid(QWidget):
             sub = self.path + ((n,) if isinstance(node, Product) else ())
             cells = [self._math(f.symbol, key) if isinstance(node, Product) else None]
             if rows_with_formula:
-                cells.append(self._math(self._sum_formula(f), key) if isinstance(f, Sum)
-                             else self._math(f.formula, key))
+                cells.append(self._below() if isinstance(f, Sum) else self._math(f.formula, key))
             else:
                 cells.append(None)
             cells.append(self._number(sub, is_given(f), key))
@@ -151,14 +150,22 @@ class Grid(QWidget):
             self._column([w for w in cells if w is not None])
             col += 1
         if len(factors) > 1 or isinstance(node, Factor):
-            self._op("=", 2, col)
-            self.lay.addWidget(self._number(self.path, result=True), 2, col + 1)
-            col += 1
+            self._result(3, col)
         self._col = col
 
-    def _sum_formula(self, s: Sum) -> str:
-        terms = [t.symbol for t in s.terms[:2]]
-        return " + ".join(terms) + (" + ⋯" if len(s.terms) > 2 else "")
+    def _result(self, row: int, last_col: int):
+        """The product or sum on a line of its own, under the first factor: narrow docks need no
+        horizontal scrolling, and the eye finds it where a hand-written derivation ends."""
+        self._op("=", row, 1)
+        label = self._number(self.path, result=True)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.lay.addWidget(label, row, 2, 1, max(1, last_col - 2))
+
+    def _below(self) -> ClickLabel:
+        """A sum stands in its product's formula line only by name: it is written out just below."""
+        label = ClickLabel(QCoreApplication.translate("DerivationPanel", "(sum below)"), self, point_size=9)
+        label.setEnabled(False)
+        return label
 
     def _sum(self, node: Sum):
         self.lay.addWidget(self._math(node.symbol), 0, 0)
@@ -179,7 +186,7 @@ class Grid(QWidget):
                 self._op("+", 1, col)
                 col += 1
             key = item_of(t)
-            top = (ClickLabel(self.view.tr("sample %1").replace("%1", str(n + 1)), self) if batch
+            top = (ClickLabel(QCoreApplication.translate("DerivationPanel", "sample %1").replace("%1", str(n + 1)), self) if batch
                    else self._math(t.symbol, key))
             num = self._number(self.path + (n,), is_given(t), key)
             self.lay.addWidget(top, 0, col)
@@ -194,9 +201,8 @@ class Grid(QWidget):
             self._op(r")", 0, col)
             self._op(r")", 1, col)
             col += 1
-        self._op("=", 1, col)
-        self.lay.addWidget(self._number(self.path, result=True), 1, col + 1)
-        self._col = col + 1
+        self._result(2, col)
+        self._col = col
 
     # ----- numbers --------------------------------------------------------------------------------
     def refresh(self, root) -> None:

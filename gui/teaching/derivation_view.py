@@ -7,10 +7,16 @@ their SVGs come from the typesetter's cache. An edit only rebuilds core.derivati
 selected key (about 0.3 ms) and sets the text of the number labels under the formulas, in the same
 event-loop turn as the edit; the grids are rebuilt only if the tree's symbols changed (a different
 batch size, cross-entropy's targets no longer summing to one).
+Measured with `python -m gui.teaching.preview PRESET --measure` (whole main window, W11 selected, minimum
+of 60 edits, 2 busy cores): an edit updates every view in 2.5 ms (seed004) / 3.1 ms (seed000, a hidden
+weight of the 3-3-3-3 net) with this view open, 1.1× the window without the teaching dock; with the
+whole window repainted 9.9 / 11.7 ms, within one 16 ms frame. Selecting another parameter rebuilds the
+grids in 7–30 ms from cached SVGs; the first time a formula is ever seen it is typeset in the background
+(seed000's w_ij11: 22 formulas, about 2.7 s of ziamath spread over event-loop turns, then on disk).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout,
                                QWidget)
 
@@ -61,7 +67,8 @@ class ChainTree(QWidget):
                     self._add(view, t, path + (n,), tex, box, depth + 1)
             rest = len(node.terms) - MAX_EXPANDED
             if rest > 0:
-                label = caption(view.tr("… and %n more path(s), each written out the same way", "", rest))
+                label = caption(QCoreApplication.translate("DerivationPanel", "… and %n more path(s), each written out the "
+                                                             "same way", "", rest))
                 label.setContentsMargins(14 * (depth + 1), 0, 0, 0)
                 box.addWidget(label)
 

@@ -77,16 +77,20 @@ class ExercisePanel(QWidget):
         self.next_button.clicked.connect(lambda: self.choose(self.index + 1))
         self.reset_button = QPushButton(self.tr("Forget progress"))
         self.reset_button.clicked.connect(self.forget)
+        self.reset_button.setFlat(True)
+        self.reset_button.setToolTip(self.tr("Mark every exercise of this preset as not solved"))
         nav = QHBoxLayout()
         nav.addWidget(self.reveal_button)
         nav.addWidget(self.next_button)
         nav.addStretch(1)
-        nav.addWidget(self.reset_button)
+        counts = QHBoxLayout()
+        counts.addWidget(self.count_label, 1)
+        counts.addWidget(self.reset_button)
 
         box = QVBoxLayout(self)
         box.setContentsMargins(8, 6, 8, 6)
         box.addWidget(self.title)
-        box.addWidget(self.count_label)
+        box.addLayout(counts)
         box.addWidget(self.bar)
         box.addWidget(self.list)
         box.addWidget(self.prompt)
@@ -152,7 +156,9 @@ class ExercisePanel(QWidget):
 
     def hideEvent(self, event):
         super().hideEvent(event)
-        self.session.set_highlight(())
+        # only our own highlight: the panel shown in our place may already have set its own
+        if self.items and self.session.highlight == self.items[self.index].highlight:
+            self.session.set_highlight(())
 
     # ----- progress (QSettings) -------------------------------------------------------------------
     def _load_progress(self):
@@ -195,6 +201,7 @@ class ExercisePanel(QWidget):
             return
         self.index = index
         ex = self.items[index]
+        self.list.scrollToItem(self.list.item(index))
         self.prompt.setText(self.tr("Compute <b>%1</b> to %2 decimal places (tolerance ±%3):")
                             .replace("%1", ex.name).replace("%2", str(ex.digits))
                             .replace("%3", number_text(ex.tolerance, given=True, digits=ex.digits + 1)))

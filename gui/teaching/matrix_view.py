@@ -207,11 +207,11 @@ class MatrixView(QScrollArea):
         B = 1 if ml.delta.ndim == 1 else ml.delta.shape[0]
         mean = r"\frac{1}{%d}\," % B if B > 1 else ""
         if key[0] == "W":
-            eq = rf"\frac{{\partial E}}{{\partial {w}}} = {mean}{a}\, {d}^{{T}}"
+            eq = rf"\frac{{\partial E}}{{\partial {w}}} = {mean}{a}\, {{{d}}}^{{T}}"
             am = self._matrix(block, (n0, B), lambda ls, l=l: _col(ls[l - 1].a_prev), lambda i, _j: ("n", l - 1, i),
                               None, a, "a")
             dt = self._matrix(block, (B, n1), lambda ls, l=l: _col(ls[l - 1].delta).T, lambda _i, j: ("n", l, j),
-                              None, rf"{d}^{{T}}", "δT")
+                              None, rf"{{{d}}}^{{T}}", "δT")
             gm = self._matrix(block, (n0, n1), lambda ls, l=l: ls[l - 1].dW, lambda i, j: ("W", l, i, j),
                               (key[2], key[3]), rf"\frac{{\partial E}}{{\partial {w}}}", "dW")
             parts = ([] if B == 1 else [f"1/{B} ·"]) + [am, dt, "=", gm]

@@ -4,47 +4,40 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-_CTX = "Mistakes"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CTX, text)
-
-
 def _sentences() -> dict:
     return {
-        "right": _tr("Right! {quantity} = your value, within ±{tolerance} ({digits} decimal places)."),
-        "wrong": _tr("Not right: your value is not within ±{tolerance} of {quantity}. Check the formula above "
+        "right": QCoreApplication.translate("Mistakes", "Right: your value is {quantity} within ±{tolerance} ({digits} decimal places)."),
+        "wrong": QCoreApplication.translate("Mistakes", "Not right: your value is not within ±{tolerance} of {quantity}. Check the formula above "
                      "and try again."),
-        "close": _tr("Close, but not within ±{tolerance}: keep more decimals in the numbers along the way."),
-        "missing_act_grad": _tr("Your value equals {where} without the activation-derivative factor {factor} "
+        "close": QCoreApplication.translate("Mistakes", "Close, but not within ±{tolerance}: keep more decimals in the numbers along the way."),
+        "missing_act_grad": QCoreApplication.translate("Mistakes", "Your value equals {where} without the activation-derivative factor {factor} "
                                 "(of {neuron})."),
-        "wrong_sign/flipped": _tr("Your value has the wrong sign in {where}: check the sign of the error term "
+        "wrong_sign/flipped": QCoreApplication.translate("Mistakes", "Your value has the wrong sign in {where}: check the sign of the error term "
                                   "{error}."),
-        "wrong_sign/added": _tr("Your value adds η·{gradient} instead of subtracting it: gradient descent moves "
+        "wrong_sign/added": QCoreApplication.translate("Mistakes", "Your value adds η·{gradient} instead of subtracting it: gradient descent moves "
                                 "against the gradient."),
-        "wrong_sign/exponent": _tr("Your value equals σ(−{z}) = 1 − {quantity}: the exponent in 1/(1 + e^(−z)) "
+        "wrong_sign/exponent": QCoreApplication.translate("Mistakes", "Your value equals σ(−{z}) = 1 − {quantity}: the exponent in 1/(1 + e^(−z)) "
                                    "has lost its minus sign."),
-        "missing_path": _tr("Your value leaves out the path through {via} in {where}: the sum over paths needs "
+        "missing_path": QCoreApplication.translate("Mistakes", "Your value leaves out the path through {via} in {where}: the sum over paths needs "
                             "{missing} too."),
-        "wrong_weight": _tr("Your value uses the weight {used} where {right} belongs, in {where}."),
-        "wrong_input": _tr("Your value multiplies by {used} in {where}; a weight's gradient takes {right}, the "
+        "wrong_weight": QCoreApplication.translate("Mistakes", "Your value uses the weight {used} where {right} belongs, in {where}."),
+        "wrong_input": QCoreApplication.translate("Mistakes", "Your value multiplies by {used} in {where}; a weight's gradient takes {right}, the "
                            "activation at the start of its edge."),
-        "used_z": _tr("Your value uses {used} (before the activation) where {right} (after it) belongs, in "
+        "used_z": QCoreApplication.translate("Mistakes", "Your value uses {used} (before the activation) where {right} (after it) belongs, in "
                       "{where}."),
-        "missing_input": _tr("Your value leaves out the factor {factor} in {where}: a weight's gradient is δ "
+        "missing_input": QCoreApplication.translate("Mistakes", "Your value leaves out the factor {factor} in {where}: a weight's gradient is δ "
                              "times the activation at the start of its edge."),
-        "missing_lr": _tr("Your value uses the whole gradient: multiply it by the learning rate η = {lr} first."),
-        "missing_momentum": _tr("Your value leaves out the momentum term μ·v = {term}."),
-        "update_only": _tr("Your value is only the change of {param}; add it to the old value {old}."),
-        "frozen": _tr("{param} is frozen and keeps its value; yours is what it would be if it were not frozen."),
-        "missing_activation": _tr("Your value is {z} itself: apply the activation function {function} to it."),
-        "missing_bias": _tr("Your value leaves out the bias {bias}."),
-        "swapped_indices": _tr("Your value uses {used} instead of {right}: the first index of a weight is the "
+        "missing_lr": QCoreApplication.translate("Mistakes", "Your value uses the whole gradient: multiply it by the learning rate η = {lr} first."),
+        "missing_momentum": QCoreApplication.translate("Mistakes", "Your value leaves out the momentum term μ·v = {term}."),
+        "update_only": QCoreApplication.translate("Mistakes", "Your value is only the change of {param}; add it to the old value {old}."),
+        "frozen": QCoreApplication.translate("Mistakes", "{param} is frozen and keeps its value; yours is what it would be if it were not frozen."),
+        "missing_activation": QCoreApplication.translate("Mistakes", "Your value is {z} itself: apply the activation function {function} to it."),
+        "missing_bias": QCoreApplication.translate("Mistakes", "Your value leaves out the bias {bias}."),
+        "swapped_indices": QCoreApplication.translate("Mistakes", "Your value uses {used} instead of {right}: the first index of a weight is the "
                                "neuron its edge comes from."),
-        "missing_half": _tr("Your value is twice the right one: the loss has a factor ½."),
-        "missing_term": _tr("Your value leaves out the error term {missing}: the total adds every term."),
-        "not_updated": _tr("Your value is the error before the update: evaluate the network again with the new "
+        "missing_half": QCoreApplication.translate("Mistakes", "Your value is twice the right one: the loss has a factor ½."),
+        "missing_term": QCoreApplication.translate("Mistakes", "Your value leaves out the error term {missing}: the total adds every term."),
+        "not_updated": QCoreApplication.translate("Mistakes", "Your value is the error before the update: evaluate the network again with the new "
                            "weights."),
     }
 

@@ -3,7 +3,7 @@ printed digits, with ✓ where they agree, and for the text's own mistakes (reco
 the note and the right value (core.source_match). Clicking a row selects the number's neuron or edge."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -144,6 +144,7 @@ class SourcePanel(QWidget):
         first = next((n for n, m in enumerate(self.matches) if m.status == "erratum"), 0)
         if self.matches:
             self.tree.setCurrentItem(self.tree.topLevelItem(first))
+            QTimer.singleShot(0, self._scroll_to_current)    # once the rows have their heights
 
     def _detail_text(self, m, name: str) -> str:
         if m.status == "erratum":
@@ -159,6 +160,11 @@ class SourcePanel(QWidget):
         text = self.tr("✓ %1 = %2, as the text prints (%3)").replace("%1", name).replace("%2", m.printed) \
             .replace("%3", m.where)
         return text + (" " + m.note if m.note else "")
+
+    def _scroll_to_current(self):
+        item = self.tree.currentItem()
+        if item is not None:
+            self.tree.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def _current(self, item, _previous=None):
         self.detail.setText("" if item is None else item.data(1, Qt.ItemDataRole.UserRole))

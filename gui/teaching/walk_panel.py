@@ -25,9 +25,13 @@ _ARROWS = (Qt.Key.Key_Right, Qt.Key.Key_Left)
 
 
 def phase_name(phase: str) -> str:
-    tr = lambda s: QCoreApplication.translate("WalkPanel", s)
-    return {"forward": tr("forward"), "loss": tr("error"), "output": tr("output layer"),
-            "hidden": tr("hidden layer"), "gradient": tr("gradient"), "update": tr("update")}.get(phase, phase)
+    names = {"forward": QCoreApplication.translate("WalkPanel", "forward"),
+             "loss": QCoreApplication.translate("WalkPanel", "error"),
+             "output": QCoreApplication.translate("WalkPanel", "output layer"),
+             "hidden": QCoreApplication.translate("WalkPanel", "hidden layer"),
+             "gradient": QCoreApplication.translate("WalkPanel", "gradient"),
+             "update": QCoreApplication.translate("WalkPanel", "update")}
+    return names.get(phase, phase)
 
 
 def _is_text_editor(w) -> bool:
@@ -43,6 +47,7 @@ class WalkPanel(QWidget):
         self.steps = []
         self.index = 0
         self.active = False
+        self._started = False
         self._dirty = True
         self._window = None
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -106,7 +111,7 @@ class WalkPanel(QWidget):
 
     # ----- asking ---------------------------------------------------------------------------------
     def start(self):
-        self.active = True
+        self.active = self._started = True
         self.refresh()
 
     def leave(self):
@@ -123,7 +128,7 @@ class WalkPanel(QWidget):
         if not self.steps:
             return
         self.index = max(0, min(len(self.steps) - 1, index))
-        self.active = True
+        self.active = self._started = True
         self._show_step()
 
     def next(self):
@@ -181,7 +186,7 @@ class WalkPanel(QWidget):
         self.numbers_view.set_formula(polish(step.substituted_tex), step.substituted)
         self.result_view.set_formula(polish(step.result_tex), step.result)
         note = self.tr("frozen: this parameter keeps its value") if step.note == "frozen" else ""
-        if not self.active:
+        if not self.active and self._started:
             note = (note + "  " if note else "") + self.tr("(the walk is paused: the diagram is not highlighted)")
         self.note_label.setText(note)
         settings = s.settings
@@ -233,5 +238,6 @@ class WalkPanel(QWidget):
 
     def hideEvent(self, event):
         super().hideEvent(event)
-        if self.active:
+        # only our own highlight: the panel shown in our place may already have set its own
+        if self.active and self.steps and self.session.highlight == self.steps[self.index].highlight:
             self.session.set_highlight(())

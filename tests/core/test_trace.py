@@ -106,7 +106,8 @@ def test_growth_across_many_blocks_keeps_every_row():
     for i in (0, FIRST_BLOCK - 1, FIRST_BLOCK, 3 * FIRST_BLOCK - 1, 3 * FIRST_BLOCK, n - 1, -1):
         assert same_bits(t.row(i), rows[i])
     assert same_bits(t.column("W1[1,1]"), rows[:, 4])
-    assert same_bits(t.column("loss", FIRST_BLOCK - 5, 3 * FIRST_BLOCK + 5), rows[FIRST_BLOCK - 5:3 * FIRST_BLOCK + 5, 2])
+    lo, hi = FIRST_BLOCK - 5, 3 * FIRST_BLOCK + 5
+    assert same_bits(t.column("loss", lo, hi), rows[lo:hi, 2])
     assert same_bits(t.array(2000, 5000), rows[2000:5000])
     with pytest.raises(IndexError):
         t.row(n)

@@ -14,7 +14,7 @@ from core.activations import ACTIVATIONS
 from core.engine import evaluate
 from core.network import LayerSpec, Network, init_weights
 from core.notation import seed004
-from core.trace import Trace, column_names
+from core.trace import Trace, column_names, parameter_columns
 from core.training import CHUNK, Dataset, DivergenceError, Settings, Trainer, samples_for_step
 
 HIDDEN = [a for a in ACTIVATIONS if a != "softmax"]
@@ -44,8 +44,8 @@ def reference(net, data, s, n, velocity=None):
             mean = lambda a: a.mean(axis=0)
             row.update({f"a0[{i + 1}]": x for i, x in enumerate(mean(g.x))})
             row.update({f"y[{i + 1}]": y for i, y in enumerate(mean(g.y))})
-            for (kind, l, i, j), name, gv in zip(r.param_keys(), _param_cols(r), g.grad):
-                row[name], row["dE/d" + name] = r.theta[r.param_index(kind, l, i, j)], gv
+            for name, p, gv in zip(parameter_columns(r), r.theta, g.grad):
+                row[name], row["dE/d" + name] = p, gv
             for l in range(1, r.depth + 1):
                 for q, arr in (("z", g.zs[l]), ("a", g.acts[l]), ("delta", g.deltas[l])):
                     row.update({f"{q}{l}[{j + 1}]": val for j, val in enumerate(mean(arr))})
@@ -60,11 +60,6 @@ def reference(net, data, s, n, velocity=None):
             rows.append(values)
             r.theta[...], v = theta_new, v_new
     return r.theta.copy(), v, np.array(rows).reshape(-1, len(column_names(r))), None
-
-
-def _param_cols(net):
-    from core.trace import parameter_columns
-    return parameter_columns(net)
 
 
 def build(n_in, layers, loss, seed=0, scale=1.0, n_samples=4, frozen=0.0):
@@ -189,7 +184,8 @@ def test_shuffle_is_a_fresh_permutation_per_epoch_fixed_by_seed_and_epoch():
         assert sorted(perm) == list(range(5))
         assert perm.tolist() == np.random.default_rng([11, epoch]).permutation(5).tolist()
     assert len({tuple(p) for p in order}) > 10
-    other = Trainer(*build(2, [(2, "sigmoid", "none")], "half_sse", n_samples=5), Settings(lr=0.1, shuffle=True, seed=12))
+    other = Trainer(*build(2, [(2, "sigmoid", "none")], "half_sse", n_samples=5),
+                    Settings(lr=0.1, shuffle=True, seed=12))
     other.run(5 * 60)
     assert not np.array_equal(other.trace.column("sample"), t.trace.column("sample"))
 
@@ -361,3 +357,11 @@ def test_parameters_moved_by_another_trainer_or_new_data_are_used():
     assert row["W1[1,1]"] == 0.25 and row["b1[2]"] == 0.25
     assert t.trace.column("sample").tolist() == [0, 1, 0, 1, 1, 2, 0]
     assert row["a0[1]"] == 3.0
+
+
+@pytest.mark.parametrize("loss,out_act", [("half_sse", "sigmoid"), ("mse", "identity"), ("cross_entropy", "softmax")])
+def test_wide_layers_match_the_reference(loss, out_act):
+    """32 wide: the BLAS products and the loss sums over many terms keep the reference's order."""
+    net, data = build(32, [(16, "tanh", "neuron"), (32, "relu", "shared"), (32, out_act, "neuron")], loss,
+                      seed=9, n_samples=3)
+    check_against_reference(net, data, Settings(lr=0.01, momentum=0.5), 20)

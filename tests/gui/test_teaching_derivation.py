@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from core import engine
+from core.network import LayerSpec
 from gui.numbers import fmt
 from gui.teaching.typeset import flush
 from gui.teaching.widgets import number_text
@@ -42,7 +43,7 @@ def test_hidden_weight_expands_the_sum_over_paths_term_by_term(qtbot, host):
     s, p = host.session, panel(host, DERIVATION)
     s.select(W11)
     texts = symbols(p)
-    assert texts[:7] == ["∂E/∂W11", "∂E/∂h1", "∂E1/∂h1 + ∂E2/∂h1", "∂h1/∂z1", "h1(1-h1)", "∂z1/∂W11", "x1"]
+    assert texts[:6] == ["∂E/∂W11", "∂E/∂h1", "∂h1/∂z1", "h1(1-h1)", "∂z1/∂W11", "x1"]
     assert "∂E1/∂h1" in texts and "∂E2/∂h1" in texts and "U12" in texts
     # seed 004: ∂E/∂h1 = 0.02243370 + 0.00997311 = 0.03240681; ∂E/∂W11 = 0.03240681 × 0.24960043 × 0.1
     assert numbers(p)[:4] == ["0.03240681", "0.24960043", "0.1", "0.00080888"]
@@ -122,3 +123,23 @@ def test_gradient_check_of_u11(qtbot, host):
     assert p.result.h == 1e-5 and float(p.rel.text()) < 1e-6
     s.select(("n", 1, 0))
     assert p.result is None and p.analytic.text() == "—"
+
+
+def test_a_batch_is_the_mean_of_its_samples_and_a_new_shape_rebuilds_the_view(qtbot, settings_clean):
+    win = open_host(qtbot, "xor", DERIVATION)
+    s, p = win.session, panel(win, DERIVATION)
+    assert s.set_setting("mode", "batch") is None
+    s.select(W11)
+    assert "mean over the 4 samples of the batch" in p.title.text()
+    i, X, Y = s.index(W11), s.data.X, s.data.Y
+    per_sample = [number_text(engine.evaluate(s.net, X[k:k + 1], Y[k:k + 1]).grad[i]) for k in range(4)]
+    assert numbers(p)[:5] == per_sample + [number_text(s.grad(W11))]
+    assert p.result_label().text() == number_text(s.grad(W11))
+
+    hidden = LayerSpec(3, "tanh", "neuron")
+    assert s.set_architecture(2, [hidden, s.net.layers[1]], "half_sse") is None
+    assert s.net.sizes == [2, 3, 1]
+    assert p.result_label().text() == number_text(s.grad(W11))
+    assert "1-a1[1]^2" in symbols(p)                       # tanh′ = 1 − a², in the new names
+    flush()
+    assert all(v.is_typeset() for v in p.math_views())

@@ -115,10 +115,12 @@ def test_progress_is_kept_between_launches(qtbot, host):
     assert p.count_label.text() == f"2 of {len(p.items)} solved"
     assert sorted(QSettings().value(settings_key(p.set_id))) == ["z1[1]", "z1[2]"]
 
-    again = panel(open_host(qtbot), EXERCISES)              # a new launch on the same preset
+    relaunch = open_host(qtbot)                             # a new launch on the same preset
+    again = panel(relaunch, EXERCISES)
     assert again.count_label.text() == f"2 of {len(again.items)} solved"
     assert [again.list.item(r).text().startswith("✓") for r in range(3)] == [True, True, False]
-    other = panel(open_host(qtbot, "seed001"), EXERCISES)   # progress is per preset
+    elsewhere = open_host(qtbot, "seed001")
+    other = panel(elsewhere, EXERCISES)                     # progress is per preset
     assert other.count_label.text() == f"0 of {len(other.items)} solved"
     qtbot.mouseClick(again.reset_button, Qt.MouseButton.LeftButton)
     assert again.count_label.text() == f"0 of {len(again.items)} solved"

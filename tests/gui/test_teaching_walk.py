@@ -4,7 +4,7 @@ diagram highlights is compared with the neurons and edges each computation invol
 from PySide6.QtCore import Qt
 
 from core import engine
-from teaching_host import WALK, host, open_host, panel  # noqa: F401  (host is a fixture)
+from teaching_host import EXERCISES, WALK, host, open_host, panel  # noqa: F401  (host is a fixture)
 
 N = lambda l, j: ("n", l, j)               # noqa: E731
 W = lambda l, i, j: ("W", l, i, j)         # noqa: E731
@@ -156,3 +156,16 @@ def test_momentum_shows_the_velocity_per_weight(qtbot, settings_clean):
         qtbot.mouseClick(p.next_button, Qt.MouseButton.LeftButton)
     assert any(n.startswith("v") and n.endswith("⁺") for n in names)
     assert "μ = 0.5" in p.sample_label.text()
+
+
+def test_switching_between_walk_and_exercises_keeps_the_shown_panels_highlight(qtbot, host):
+    s, p = host.session, panel(host, WALK)
+    qtbot.mouseClick(p.start_button, Qt.MouseButton.LeftButton)
+    walk_to(qtbot, p, "t1")
+    host.tabs.setCurrentIndex(EXERCISES)                 # exercise z1: x1, x2, W11, W21 → z1
+    z1 = {N(0, 0), N(0, 1), N(1, 0), W(1, 0, 0), W(1, 1, 0)}
+    assert s.highlight == z1
+    host.tabs.setCurrentIndex(WALK)
+    assert s.highlight == HIGHLIGHT["t1"]
+    host.tabs.setCurrentIndex(EXERCISES)
+    assert s.highlight == z1
