@@ -38,6 +38,7 @@ class RunLoop(QObject):
         self._tick_end = None
         self._views_at = 0.0
         self._started = self._trained = 0.0
+        self._heavy, self._light_gap, self._heavy_gap = False, FRAME / 2, 0.0
         self.last_tick_steps = 0
 
     @property
@@ -56,6 +57,7 @@ class RunLoop(QObject):
         self._before = cmd.snapshot(s)
         self._tick_end = None
         self._started, self._trained = time.perf_counter(), 0.0
+        self._heavy, self._light_gap, self._heavy_gap = False, FRAME / 2, 0.0
         s.set_training_state("running")
         self.timer.start()
 
@@ -63,7 +65,11 @@ class RunLoop(QObject):
         s = self.session
         t0 = time.perf_counter()
         gap = FRAME / 2 if self._tick_end is None else t0 - self._tick_end
-        budget = FRAME - gap
+        if self._heavy:
+            self._heavy_gap = gap
+        budget = FRAME - (self._light_gap if self._heavy else gap)
+        if not self._heavy:
+            self._light_gap = gap
         if self._trained < TRAIN_SHARE * (t0 - self._started):
             budget = max(budget, gap)
         deadline = t0 + min(MAX_TRAIN, max(MIN_TRAIN, budget))
@@ -88,7 +94,10 @@ class RunLoop(QObject):
         self._tick_end = now = time.perf_counter()      # the gap counts the refresh and the repaint
         self._trained += now - t0
         s.progress()
-        if now - self._views_at >= VIEW_PERIOD:
+        # The number views refresh 15 times a second, or less often when a refresh is slow, so that
+        # it takes at most a quarter of the time (a large net on a slow machine).
+        self._heavy = now - self._views_at >= max(VIEW_PERIOD, 4 * self._heavy_gap)
+        if self._heavy:
             self._views_at = now
             s.changed.emit()
 
