@@ -9,7 +9,9 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 ORG, APP = "BackpropLab", "Backprop Lab"
-I18N = Path(__file__).resolve().parent.parent / "assets" / "i18n"
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+I18N = ASSETS / "i18n"
+ICON = ASSETS / "icons" / "backprop-lab.svg"
 SCREEN_SIZE = (1280, 800)
 
 
@@ -18,6 +20,9 @@ def make_app(argv=None) -> QApplication:
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
     app.setApplicationDisplayName(APP)
+    if ICON.exists():
+        from PySide6.QtGui import QIcon
+        app.setWindowIcon(QIcon(str(ICON)))
     return app
 
 

@@ -16,7 +16,7 @@ class TrainingControls(QWidget):
         super().__init__(parent)
         self.session = session
         self.step_button = QPushButton(self.tr("Step"))
-        self.step_button.setToolTip(self.tr("One update of every weight (Space)"))
+        self.step_button.setToolTip(self.tr("One update of every weight (F10)"))
         self.step_n_button = QPushButton(self.tr("Step ×N"))
         self.n_spin = QSpinBox()
         self.n_spin.setRange(1, 10_000_000)

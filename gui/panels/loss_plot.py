@@ -62,6 +62,10 @@ class LossPlot(QWidget):
         self.hover = pg.TextItem(color="#222", fill=pg.mkBrush(255, 255, 255, 220), anchor=(0, 1))
         self.hover.setVisible(False)
         pi.addItem(self.hover, ignoreBounds=True)
+        self.empty = pg.TextItem(self.tr("Step or Run: the loss of each step appears here"), color="#777",
+                                 anchor=(0.5, 0.5))
+        pi.addItem(self.empty, ignoreBounds=True)
+        self.empty.setPos(0.5, 0.5)
         self.plot.scene().sigMouseMoved.connect(self._moved)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
 
@@ -128,6 +132,7 @@ class LossPlot(QWidget):
         self._last_frame = time.perf_counter()
         x, y = self.cache.total()
         self.total.setData(x, y, skipFiniteCheck=True)      # a trace never holds NaN or Inf
+        self.empty.setVisible(not len(x))
         while len(self.sample_curves) > len(self.cache.samples):
             curve = self.sample_curves.pop()
             self.legend.removeItem(curve)

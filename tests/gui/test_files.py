@@ -30,7 +30,8 @@ def test_save_then_open_round_trip_and_recent(qtbot, window, tmp_path, monkeypat
     # change something, then open the saved file: the question is asked, Discard is chosen
     s.edit_param(("W", 1, 0, 0), "0.9")
     asked = []
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or QMessageBox.StandardButton.Discard)
+    discard = QMessageBox.StandardButton.Discard
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[1]) or discard)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
     window.files.open.trigger()
     assert asked == ["Unsaved changes"]

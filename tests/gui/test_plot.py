@@ -1,7 +1,7 @@
 """The loss plot: one point per step, hover shows step and value, clicking a point shows the network
 as it was (read-only) until Return to present or Branch from here; kept runs overlay for comparison."""
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPointF, Qt
 
 from core import engine
 from gui.numbers import fmt

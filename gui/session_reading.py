@@ -1,0 +1,74 @@
+"""What the views ask the session: a parameter's place in theta, names in the network's notation,
+values and gradients of the shown state, and what the next update will do. Read-only; a mixin of
+gui.session.Session (which holds net, state, next_state, settings and trainer)."""
+from __future__ import annotations
+
+import numpy as np
+
+
+class Reading:
+    def index(self, key) -> int | None:
+        """Position in theta of a parameter key, None for a neuron or a key that does not exist."""
+        net = self.net
+        if self._index_net is not net:
+            # Built once per network: the tables ask for every cell on every repaint.
+            self._index_map = {(("W", l, i, j) if kind == "W" else ("b", l, i)): t
+                               for t, (kind, l, i, j) in enumerate(net.param_keys())}
+            self._index_net = net
+        try:
+            return self._index_map.get(key)
+        except TypeError:
+            return None
+
+    def is_valid(self, key) -> bool:
+        if key is None:
+            return False
+        if key[0] == "n":
+            _, l, j = key
+            return 0 <= l <= self.net.depth and 0 <= j < self.net.sizes[l]
+        return self.index(key) is not None
+
+    def label(self, key) -> str:
+        nt = self.net.notation
+        if key[0] == "n":
+            return nt.neuron("a", key[1], key[2])
+        if key[0] == "W":
+            return nt.weight(key[1], key[2], key[3])
+        shared = self.net.layers[key[1] - 1].bias == "shared"
+        return nt.bias(key[1], None if shared else key[2])
+
+    def value(self, key) -> float:
+        """A parameter's value; a neuron's activation (the input, for layer 0) in the shown state."""
+        if key[0] == "n":
+            return float(self.state.acts[key[1]][:, key[2]].mean())
+        return float(self.shown_net.theta[self.index(key)])
+
+    def grad(self, key) -> float | None:
+        """dE/d(parameter) in the shown state; for a neuron dE/d(its activation); None if unknown."""
+        if key[0] == "n":
+            return float(self.state.dE_da[key[1]][:, key[2]].mean())
+        i = self.index(key)
+        return None if i is None else float(self.state.grad[i])
+
+    def is_frozen(self, key) -> bool:
+        i = self.index(key)
+        return i is not None and bool(self.net.frozen[i])
+
+    def next_update(self, key) -> dict | None:
+        """What the next step does to a parameter: the same arithmetic, in the same order, as the
+        trainer's update (core.training.Trainer._update), so the printed result is the stepped value."""
+        i = self.index(key)
+        if i is None:
+            return None
+        w, g = float(self.net.theta[i]), float(self.next_state.grad[i])
+        lr = 0.0 if self.net.frozen[i] else self.settings.lr
+        mu, v = self.settings.momentum, float(self.trainer.velocity[i])
+        upd = np.float64(g) * np.float64(lr)
+        if mu:
+            v_new = np.float64(v) * np.float64(mu) - upd
+            new = np.float64(w) + v_new
+        else:
+            v_new, new = None, np.float64(w) - upd
+        return {"w": w, "grad": g, "lr": lr, "momentum": mu, "velocity": v,
+                "velocity_new": None if v_new is None else float(v_new), "new": float(new),
+                "samples": self.next_samples().tolist()}
