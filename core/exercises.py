@@ -20,7 +20,8 @@ from .engine import evaluate
 from .network import Network
 from .project import Project
 from .training import Settings
-from .walkthrough import Names, Sym, derivative_rhs, format_number, render, single_sample, updated_theta, walk
+from .formula import Names, Sym, format_number, render
+from .walkthrough import derivative_rhs, single_sample, updated_theta, walk
 
 DEFAULT_DIGITS = 4
 MIN_SIGNIFICANT = 3
@@ -310,7 +311,7 @@ class _Mistakes:
     # backward
     def delta_alternatives(self, l, j):
         """(code, δ with that mistake, params) for δ of neuron j of layer l."""
-        st, net, L = self.st, self.net, self.net.depth
+        st, L = self.st, self.net.depth
         out = []
         if not self.elementwise(l):
             return out

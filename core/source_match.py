@@ -15,7 +15,8 @@ from .presets import printed_matches, source_value
 from .project import Project
 from .trace import parameter_columns
 from .training import Dataset, Settings
-from .walkthrough import format_number, single_sample, walk
+from .formula import format_number
+from .walkthrough import single_sample, walk
 
 _DECIMALS = re.compile(r"-?\d+(?:\.(\d+))?")
 _TRAILING = re.compile(r"\.(\d+)\s*$")

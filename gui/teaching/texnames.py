@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from core.network import Network
-from core.walkthrough import Names, tex_symbol
+from core.formula import Names, tex_symbol
 
 _ACCENTS = {"\u0302": r"\hat", "\u0304": r"\bar", "\u0303": r"\tilde", "\u0307": r"\dot"}
 _OPS = [("<=", r" \leq "), ("≤", r" \leq "), ("·", r" \cdot "), ("×", r" \times "), ("⊙", r" \odot "),

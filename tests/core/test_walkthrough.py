@@ -15,7 +15,8 @@ from core.network import BIAS_MODES, LayerSpec, Network
 from core.presets import load_preset
 from core.trace import parameter_columns
 from core.training import Dataset, Settings, Trainer
-from core.walkthrough import PHASES, format_number, walk
+from core.formula import format_number
+from core.walkthrough import PHASES, walk
 
 # Every number seed 004 prints that one pass computes, in the order the walk reaches it (the text prints
 # z1, z2 before h1, h2 and the U updates before step 2; the walk goes neuron by neuron and phase by phase).

@@ -1,0 +1,190 @@
+"""How the walk-through and the exercises write quantities: names in the network's notation (plain and
+LaTeX), small formula trees (symbols, literals, fractions, functions) and their three renderings —
+symbols, symbols with the numbers in, and LaTeX — plus the number format the seeds print."""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .network import Network
+
+def format_number(v: float, digits: int = 8, given: bool = False) -> str:
+    """Computed numbers with `digits` decimals ("0.52747230"); given numbers (inputs, weights, targets,
+    rates) as short as they are ("0.45") unless they need more than `digits` decimals."""
+    v = float(v)
+    if not math.isfinite(v):
+        return "nan" if math.isnan(v) else ("inf" if v > 0 else "-inf")
+    if given:
+        short = np.format_float_positional(v, trim="-")
+        if len(short.partition(".")[2]) <= digits and "e" not in short:
+            return short
+    if abs(v) >= 1e9:
+        return f"{v:.{digits}e}"
+    text = f"{v:.{digits}f}"
+    return text.lstrip("-") if float(text) == 0.0 else text
+
+
+_TEX = {"δ": r"\delta", "σ": r"\sigma", "η": r"\eta", "μ": r"\mu", "α": r"\alpha", "θ": r"\theta",
+        "φ": r"\phi", "ŷ": r"\hat{y}", "ô": r"\hat{o}"}
+
+
+def tex_symbol(s: str) -> str:
+    if s in _TEX:
+        return _TEX[s]
+    base, _, sub = s.partition("_")
+    return f"{base}_{{{sub}}}" if sub else s
+
+
+def _base(tex: str) -> str:
+    """A symbol that already has a subscript (h2_{in}) is braced before it takes an index: {h2_{in}}_{1}."""
+    return f"{{{tex}}}" if "_" in tex or "^" in tex else tex
+
+
+@dataclass(frozen=True)
+class Sym:
+    """A quantity in a formula: its name (text, LaTeX) and its value; `given` numbers print short."""
+    text: str
+    tex: str
+    value: float
+    given: bool = False
+
+    @property
+    def names(self):
+        return self.text, self.tex
+
+
+class Lit:
+    """Fixed text in a formula, as (text with symbols, text with numbers, LaTeX symbols, LaTeX numbers)."""
+
+    def __init__(self, text, tex=None, *, forms=None):
+        tex = text if tex is None else tex
+        self.forms = forms or (text, text, tex, tex)
+
+
+PLUS, MINUS, NEG = Lit(" + "), Lit(" − ", " - "), Lit("−", "-")
+MUL = Lit("", forms=("·", "·", " ", r" \cdot "))     # U11·h1, U_{11} h_{1}, 0.45 \cdot 0.5
+IMPL = Lit("", forms=("", "·", "", r" \cdot "))      # o1(1 − o1) with numbers becomes 0.6·(1 − 0.6)
+ONE, SQ, LN = Lit("1"), Lit("²", "^{2}"), Lit("ln", r"\ln ")
+
+
+@dataclass
+class Frac:
+    num: list
+    den: list
+
+
+@dataclass
+class Func:
+    text: str
+    tex: str
+    args: list
+    power_of: str = ""   # LaTeX e^{t_1} instead of exp(t1)
+
+
+def joined(items, sep) -> list:
+    out = []
+    for n, item in enumerate(items):
+        out += ([sep] if n else []) + (list(item) if isinstance(item, list) else [item])
+    return out
+
+
+def render(tokens, mode: int, fmt) -> str:
+    """mode 0: text with symbols, 1: text with numbers, 2: LaTeX symbols, 3: LaTeX numbers."""
+    out = []
+    for t in tokens:
+        if isinstance(t, Sym):
+            out.append(_number(t, mode, fmt, wrap=True) if mode in (1, 3) else (t.text if mode == 0 else t.tex))
+        elif isinstance(t, Lit):
+            out.append(t.forms[mode])
+        elif isinstance(t, Frac):
+            n, d = render(t.num, mode, fmt), render(t.den, mode, fmt)
+            out.append(rf"\frac{{{n}}}{{{d}}}" if mode >= 2 else f"{_grouped(n)}/{_grouped(d)}")
+        else:
+            single = len(t.args) == 1 and isinstance(t.args[0], Sym) and mode in (1, 3)
+            inner = _number(t.args[0], mode, fmt, wrap=False) if single else render(t.args, mode, fmt)
+            if mode >= 2:
+                out.append(f"{t.power_of}^{{{inner}}}" if t.power_of else rf"{t.tex}\left({inner}\right)")
+            else:
+                out.append(f"{t.text}({inner})")
+    return "".join(out)
+
+
+def _number(t: Sym, mode: int, fmt, wrap: bool) -> str:
+    s = fmt(t.value, t.given)
+    if mode == 3:
+        s = {"nan": r"\mathrm{NaN}", "inf": r"\infty", "-inf": r"-\infty"}.get(s, s)
+    return f"({s})" if wrap and s.startswith("-") else s
+
+
+def _grouped(s: str) -> str:
+    """Parentheses around a numerator or denominator only where an operator sits outside every bracket."""
+    depth = 0
+    for n, c in enumerate(s):
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif depth == 0 and (c in "·/" or s.startswith((" + ", " − "), n)):
+            return f"({s})"
+    return s
+
+
+class Names:
+    """(text, LaTeX) names: "U11"/"U_{11}" in a text's notation, "W1[1,2]"/"W^{(1)}_{1,2}" by default."""
+
+    def __init__(self, net: Network):
+        self.nt, self.n_out = net.notation, net.sizes[-1]
+
+    def _tex(self, q, l, idx):
+        if self.nt.is_custom(q, l):
+            sep = "," if any(i >= 10 for i in idx) else ""
+            return f"{_base(tex_symbol(self.nt.symbol(q, l)))}_{{{sep.join(map(str, idx))}}}"
+        return f"{tex_symbol(self.nt.delta) if q == 'delta' else q}^{{({l})}}_{{{','.join(map(str, idx))}}}"
+
+    def neuron(self, q, l, j):
+        return self.nt.neuron(q, l, j), self._tex(q, l, (j + 1,))
+
+    def weight(self, l, i, j):
+        return self.nt.weight(l, i, j), self._tex("W", l, (i + 1, j + 1))
+
+    def bias(self, l, j):
+        if j is not None:
+            return self.nt.bias(l, j), self._tex("b", l, (j + 1,))
+        sym = self.nt.symbol("b", l)
+        return sym, tex_symbol(sym) if self.nt.is_custom("b", l) else f"b^{{({l})}}"
+
+    def delta(self, l, j):
+        """δ named after its z where the text names z (δt1), else δ1[1]."""
+        if self.nt.is_custom("z", l) and not self.nt.is_custom("delta", l):
+            z = self.neuron("z", l, j)
+            return f"{self.nt.delta}{z[0]}", f"{tex_symbol(self.nt.delta)}_{{{z[1]}}}"
+        return self.neuron("delta", l, j)
+
+    def target(self, k):
+        return self.nt.target_name(k), f"{_base(tex_symbol(self.nt.target))}_{{{k + 1}}}"
+
+    def term(self, k):
+        return self.nt.loss_term(k), f"{_base(tex_symbol(self.nt.loss))}_{{{k + 1}}}"
+
+    def total(self):
+        """E_tot as seed 004 writes it where there are several loss terms, E for one."""
+        e = self.nt.loss
+        return (f"{e}_tot", f"{tex_symbol(e)}_{{tot}}") if self.n_out > 1 else (e, tex_symbol(e))
+
+    @staticmethod
+    def partial(top, bottom):
+        return f"∂{top[0]}/∂{bottom[0]}", rf"\frac{{\partial {top[1]}}}{{\partial {bottom[1]}}}"
+
+    @staticmethod
+    def product(a, b):
+        return f"{a[0]}·{b[0]}", f"{a[1]} {b[1]}"
+
+    @staticmethod
+    def plus(n):
+        return n[0] + "⁺", (f"{{{n[1]}}}^{{+}}" if "^" in n[1] or n[1].count("_") > 1 else f"{n[1]}^{{+}}")
+
+    @staticmethod
+    def velocity(n):
+        return "v" + n[0], f"v_{{{n[1]}}}"
