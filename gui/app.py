@@ -76,6 +76,10 @@ def screenshot(project, out: str, lang: str | None = None, path=None) -> int:
     app.processEvents()
     window.resize(*SCREEN_SIZE)
     app.processEvents()
+    if window.teaching is not None:
+        from .teaching.typeset import flush
+        flush()         # formulas typeset later take their sizes, and the docks theirs, before the picture
+        app.processEvents()
     ok = window.grab().save(str(out), "PNG")
     window.close_without_asking()
     if not ok:

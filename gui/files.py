@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 from core import document, presets
 
 from . import atomic
+from .preset_titles import preset_title
 
 JSON_FILTER = "Backprop Lab (*.json)"
 
@@ -60,7 +61,8 @@ class FileActions(QObject):
     def _title(self, *_):
         if not shiboken6.isValid(self.session.undo_stack):
             return      # the stack says "clean" once more while the application shuts down
-        name = os.path.basename(self.path) if self.path else (self.session.project.name or self.tr("untitled"))
+        name = os.path.basename(self.path) if self.path else (preset_title(self.session.project.name)
+                                                              or self.tr("untitled"))
         self.window.setWindowTitle(f"{name}[*] — Backprop Lab")
         self.window.setWindowModified(not self.session.undo_stack.isClean())
 
@@ -93,7 +95,7 @@ class FileActions(QObject):
         if not self.maybe_save():
             return False
         items = presets.list_presets()
-        titles = [title for _name, title, _d in items]
+        titles = [preset_title(title) for _name, title, _d in items]
         title, ok = QInputDialog.getItem(self.window, self.tr("New from preset"), self.tr("Preset:"), titles, 0, False)
         if not ok or title not in titles:
             return False

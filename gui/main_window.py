@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QDockWidget, QGroupBox, QLabel, QMainWindow, QMes
                                QSplitter, QToolBar, QVBoxLayout, QWidget)
 
 from .files import FileActions
+from .on_screen import when_shown
 from .panels.architecture import ArchitecturePanel
 from .panels.controls import TrainingControls
 from .panels.loss_plot import LossPlot
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
             self.teaching_dock.raise_()
             self.resizeDocks([self.teaching_dock, self.values_dock], [430, 270], Qt.Orientation.Vertical)
             self.resizeDocks([self.left_dock, self.teaching_dock], [262, 470], Qt.Orientation.Horizontal)
+            # Views that skip work while their dock's tab is not the current one catch up when it is.
+            when_shown(self.teaching_dock, self._teaching_catch_up)
+        when_shown(self.selected_dock, self.selected.catch_up)
 
         self.status = StatusBar(session)
         self.setStatusBar(self.status)
@@ -101,6 +105,11 @@ class MainWindow(QMainWindow):
         self._toolbar()
         if not self.prefs.restore_window(self):
             self.resize(1280, 800)
+
+    def _teaching_catch_up(self):
+        catch_up = getattr(self.teaching.currentWidget(), "catch_up", None)
+        if catch_up is not None:
+            catch_up()
 
     def _dock(self, name, title, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)

@@ -31,6 +31,7 @@ class Session(QObject, Reading):
     shapeChanged = Signal()
     selectionChanged = Signal(object)
     highlightChanged = Signal(object)
+    hiddenChanged = Signal(object)       # the keys an exercise hides (gui.hidden), possibly empty
     trainingStateChanged = Signal(str)
     message = Signal(str)
     viewingChanged = Signal(object)      # the past step shown, or None for the present
@@ -45,6 +46,7 @@ class Session(QObject, Reading):
         self.runner = RunLoop(self)
         self.selection = None
         self.highlight = frozenset()
+        self.hidden = frozenset()            # views show gui.hidden.HIDDEN for these (an exercise)
         self.shown_sample: int | None = None
         self.viewing_step: int | None = None
         self.training_state = "idle"
@@ -167,6 +169,13 @@ class Session(QObject, Reading):
         if keys != self.highlight:
             self.highlight = keys
             self.highlightChanged.emit(keys)
+
+    def set_hidden(self, keys) -> None:
+        """Hide numbers while the learner computes them (gui.hidden keys); empty shows all again."""
+        keys = frozenset(keys or ())
+        if keys != self.hidden:
+            self.hidden = keys
+            self.hiddenChanged.emit(keys)
 
     def show_sample(self, k: int | None) -> None:
         if k is not None and not 0 <= k < len(self.data):

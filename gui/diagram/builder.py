@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
+from ..panels.architecture import activation_label
 from . import layout, style
 from .bindings import ParamBinding, TargetBinding
 from .neuron_item import NeuronItem
@@ -21,9 +22,7 @@ GROWTH = [(c, r) for c in (1.0, 1.15, 1.3, 1.45) for r in (1.0, 1.25, 1.5, 1.8)]
 MAX_TRIES = 8          # candidate layouts tried at most (each a label search)
 MAX_SCALE = 1.25
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NetworkDiagram", text)
+translate = QCoreApplication.translate
 
 
 def _rect(item) -> layout.Rect:
@@ -61,8 +60,9 @@ class Builder:
                 badge = ScrubNumber(s.label(key), ParamBinding(key), m.label_px * 0.9, fill=style.BIAS_FILL)
                 badge.setZValue(5)
                 shared = spec.bias == "shared"
-                badge.setToolTip(_tr("One bias shared by every neuron of this layer") if shared
-                                 else _tr("Bias: added to this neuron's weighted sum"))
+                badge.setToolTip(translate("NetworkDiagram", "One bias shared by every neuron of this layer")
+                                 if shared else
+                                 translate("NetworkDiagram", "Bias: added to this neuron's weighted sum"))
                 if shared:
                     self.shared.add(key)
                 elif m.compact:
@@ -74,21 +74,23 @@ class Builder:
         for k in range(self.sizes[-1]):
             target = ScrubNumber(nt.target_name(k), TargetBinding(last, k), m.label_px)
             target.setZValue(4)
-            target.setToolTip(_tr("Target (the value this output should reach)"))
+            target.setToolTip(translate("NetworkDiagram", "Target (the value this output should reach)"))
             term = PlainNumber(nt.loss_term(k), m.label_px * 0.85, value_colour=style.MUTED)
-            term.setToolTip(_tr("This output's term of the loss"))
+            term.setToolTip(translate("NetworkDiagram", "This output's term of the loss"))
             self.targets.append(target)
             self.terms.append(term)
         self.total = PlainNumber(nt.loss, m.label_px, chip=True, name_colour=style.INK)
-        self.total.setToolTip(_tr("The loss of what the diagram shows"))
+        self.total.setToolTip(translate("NetworkDiagram", "The loss of what the diagram shows"))
         self.headers = []
         for l in range(len(self.sizes)):
             if l == 0:
-                text = _tr("input")
+                text = translate("NetworkDiagram", "input")
             elif l == last:
-                text = _tr("output · %1").replace("%1", net.layers[l - 1].activation)
+                text = translate("NetworkDiagram", "output · %1").replace(
+                    "%1", activation_label(net.layers[l - 1].activation))
             else:
-                text = _tr("hidden %1 · %2").replace("%1", str(l)).replace("%2", net.layers[l - 1].activation)
+                text = translate("NetworkDiagram", "hidden %1 · %2").replace("%1", str(l)).replace(
+                    "%2", activation_label(net.layers[l - 1].activation))
             head = QGraphicsSimpleTextItem(text)
             head.setFont(style.font(m.label_px * 0.95))
             head.setBrush(style.MUTED)

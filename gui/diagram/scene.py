@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, Signal
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
 
+from ..hidden import HIDDEN
 from . import layout, style
 from .builder import Builder
 from .edge_item import EdgeItem, trimmed
@@ -17,9 +18,7 @@ from .neuron_item import NeuronItem
 from .scrub_number import PlainNumber, ScrubNumber
 from .tooltips import neuron_tooltip, param_tooltip
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NetworkDiagram", text)
+translate = QCoreApplication.translate
 
 
 class NetworkScene(QGraphicsScene):
@@ -45,6 +44,7 @@ class NetworkScene(QGraphicsScene):
         session.changed.connect(self.refresh)
         session.selectionChanged.connect(self._show_selection)
         session.highlightChanged.connect(self._show_highlight)
+        session.hiddenChanged.connect(self._hidden_changed)
         if build and session.project is not None:
             self.rebuild()
 
@@ -113,6 +113,22 @@ class NetworkScene(QGraphicsScene):
             target.set_value(float(ys[k]))
             term.set_value(float(terms[k]), 4)
         self.total.set_value(float(state.loss), 4)
+        if s.hidden:
+            self._hide_numbers(s.hidden)
+
+    def _hidden_changed(self, _keys) -> None:
+        self.refresh()
+
+    def _hide_numbers(self, hidden) -> None:
+        """What an exercise asks for shows "?" (written over the values: the plain path stays as fast)."""
+        for (_, l, j), item in self.neurons.items():
+            if l and ("a", l, j) in hidden:
+                item.number.set_text(HIDDEN)
+        for k, term in enumerate(self.terms):
+            if ("term", k) in hidden:
+                term.set_text(HIDDEN)
+        if ("loss",) in hidden:
+            self.total.set_text(HIDDEN)
 
     def refresh_label(self, edge: EdgeItem) -> None:
         """A label about to be shown (hover, selection) catches up with the value it skipped."""
@@ -199,8 +215,8 @@ class NetworkScene(QGraphicsScene):
         step = self.session.viewing_step
         if step is None:
             return None
-        return _tr("Viewing step %1 (read-only): return to the present to change numbers").replace(
-            "%1", str(step))
+        return translate("NetworkDiagram", "Viewing step %1 (read-only): return to the present to change "
+                                           "numbers").replace("%1", str(step))
 
     def refuse(self, item, reason: str) -> None:
         self.refused.emit(item, reason)

@@ -74,7 +74,10 @@ class ScrubNumber(QGraphicsObject):
         return self._rect.width(), self._rect.height()
 
     def set_value(self, value: float, digits: int = 3) -> None:
-        text = style.format_value(value, digits)
+        self.set_text(style.format_value(value, digits))
+
+    def set_text(self, text: str) -> None:
+        """Any text in the number's place (an exercise's hidden number shows "?")."""
         if text == self.text:
             return
         old_w = max(self._min_value_w, self._value_fm.horizontalAdvance(self.text))

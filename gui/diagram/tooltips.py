@@ -4,21 +4,24 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from ..hidden import HIDDEN
 from ..numbers import fmt
 
+translate = QCoreApplication.translate
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NetworkDiagram", text)
+
+def _shown(s, what, value) -> str:
+    return HIDDEN if s.hidden and what in s.hidden else fmt(value)
 
 
 def param_tooltip(s, key) -> str:
     name, g = s.label(key), s.grad(key)
     lines = [f"{name} = {fmt(s.value(key))}"]
     if g is not None:
-        lines.append(f"∂{s.net.notation.loss}/∂{name} = {fmt(g)}")
+        lines.append(f"∂{s.net.notation.loss}/∂{name} = {_shown(s, ('grad',) + tuple(key), g)}")
     if s.is_frozen(key):
-        lines.append(_tr("frozen: training does not change it"))
-    lines.append(_tr("drag sideways to change, double-click to type"))
+        lines.append(translate("NetworkDiagram", "frozen: training does not change it"))
+    lines.append(translate("NetworkDiagram", "drag sideways to change, double-click to type"))
     return "\n".join(lines)
 
 
@@ -26,11 +29,11 @@ def neuron_tooltip(s, key) -> str:
     _, l, j = key
     nt, state, name = s.net.notation, s.state, s.label(key)
     if l == 0:
-        return "\n".join([f"{name} = {fmt(s.value(key))}  " + _tr("(input)"),
-                          f"∂{nt.loss}/∂{name} = {fmt(s.grad(key))}"])
+        return "\n".join([f"{name} = {fmt(s.value(key))}  " + translate("NetworkDiagram", "(input)"),
+                          f"∂{nt.loss}/∂{name} = {_shown(s, ('dE/da', 0, j), s.grad(key))}"])
     z = nt.neuron("z", l, j)
     act = s.net.layers[l - 1].activation
-    return "\n".join([f"{z} = {fmt(state.zs[l][:, j].mean())}",
-                      f"{name} = {act}({z}) = {fmt(s.value(key))}",
-                      f"δ = ∂{nt.loss}/∂{z} = {fmt(state.deltas[l][:, j].mean())}",
-                      f"∂{nt.loss}/∂{name} = {fmt(s.grad(key))}"])
+    return "\n".join([f"{z} = {_shown(s, ('z', l, j), state.zs[l][:, j].mean())}",
+                      f"{name} = {act}({z}) = {_shown(s, ('a', l, j), s.value(key))}",
+                      f"δ = ∂{nt.loss}/∂{z} = {_shown(s, ('delta', l, j), state.deltas[l][:, j].mean())}",
+                      f"∂{nt.loss}/∂{name} = {_shown(s, ('dE/da', l, j), s.grad(key))}"])

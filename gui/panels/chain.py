@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from core import activations
 from core.derivation import Derivation, Product, Sum
 
+from ..hidden import HIDDEN, node_key, top_key
 from ..numbers import fmt
 
 translate = QCoreApplication.translate
@@ -31,45 +32,51 @@ def derivation(session) -> Derivation:
     return Derivation(session.shown_net, st.x, st.y, state=st)
 
 
-def _product_rows(p: Product, label: str) -> list[str]:
+def _num(node, hidden=frozenset(), top=None) -> str:
+    """A node's number, or "?" while an exercise asks for it (gui.hidden)."""
+    return HIDDEN if hidden and node_key(node, top) in hidden else fmt(node.value)
+
+
+def _product_rows(p: Product, label: str, hidden=frozenset(), top=None) -> list[str]:
     out = [_row(label, f"{_e(p.symbol)} = {_e(p.chain)}")]
     if p.formula != p.chain:
         out.append(_row("", f"= {_e(p.formula)}"))
-    numbers = " × ".join(fmt(f.value) for f in p.factors)
-    out.append(_row("", f"= {numbers} = <b>{fmt(p.value)}</b>"))
+    numbers = " × ".join(_num(f, hidden) for f in p.factors)
+    out.append(_row("", f"= {numbers} = <b>{_num(p, hidden, top)}</b>"))
     for f in p.factors:
         if isinstance(f, Sum):
-            out += _sum_rows(f, "")
+            out += _sum_rows(f, "", hidden)
     return out
 
 
-def _sum_rows(s: Sum, label: str) -> list[str]:
+def _sum_rows(s: Sum, label: str, hidden=frozenset(), top=None) -> list[str]:
     out = [_row(label, f"{_e(s.symbol)} = {_e(s.formula)}")]
     if len(s.terms) <= MAX_TERMS:
-        values = " + ".join(fmt(t.value) for t in s.terms).replace("+ \u2212", "\u2212 ")
+        values = " + ".join(_num(t, hidden, top) for t in s.terms).replace("+ \u2212", "\u2212 ")
         if s.scale != 1.0:
             values = f"{fmt(s.scale, 4)} × ({values})"
-        out.append(_row("", f"= {values} = <b>{fmt(s.value)}</b>"))
+        out.append(_row("", f"= {values} = <b>{_num(s, hidden, top)}</b>"))
     else:
-        out.append(_row("", f"= <b>{fmt(s.value)}</b>"))
+        out.append(_row("", f"= <b>{_num(s, hidden, top)}</b>"))
     if s.kind == "batch_mean":
         note = translate("ChainRule", "one term per sample; choose one sample to see its factors")
         out.append(_row("", f"<span style='color:#666'>{note}</span>"))
     return out
 
 
-def node_rows(node, label: str) -> list[str]:
+def node_rows(node, label: str, hidden=frozenset(), top=None) -> list[str]:
     if isinstance(node, Product):
-        return _product_rows(node, label)
+        return _product_rows(node, label, hidden, top)
     if isinstance(node, Sum):
-        return _sum_rows(node, label)
-    return [_row(label, f"{_e(node.symbol)} = {_e(node.formula)} = <b>{fmt(node.value)}</b>")]
+        return _sum_rows(node, label, hidden, top)
+    return [_row(label, f"{_e(node.symbol)} = {_e(node.formula)} = <b>{_num(node, hidden, top)}</b>")]
 
 
 def factor_rows(session, key) -> list[str]:
     d = derivation(session)
     rows = _neuron_rows(session, d, key) if key[0] == "n" else []
-    return rows + node_rows(d.node_for_key(key), translate("ChainRule", "chain rule"))
+    return rows + node_rows(d.node_for_key(key), translate("ChainRule", "chain rule"), session.hidden,
+                            top_key(key))
 
 
 def _neuron_rows(session, d: Derivation, key) -> list[str]:
@@ -80,10 +87,12 @@ def _neuron_rows(session, d: Derivation, key) -> list[str]:
     a_name, z_name = nt.neuron("a", l, j), nt.neuron("z", l, j)
     f = activations.ACTIVATIONS[net.layers[l - 1].activation]
     mean = st.x.shape[0] > 1
-    z = float(st.zs[l][:, j].mean())
-    a = float(st.acts[l][:, j].mean())
-    out = [_row(translate("ChainRule", "net input"), f"{_e(z_name)} = {_e(d.z_formula(l, j))} = <b>{fmt(z)}</b>"),
-           _row(translate("ChainRule", "output"), f"{_e(a_name)} = {_e(f.label)}({_e(z_name)}) = <b>{fmt(a)}</b>")]
+    hidden = session.hidden
+    z = HIDDEN if ("z", l, j) in hidden else fmt(float(st.zs[l][:, j].mean()))
+    a = HIDDEN if ("a", l, j) in hidden else fmt(float(st.acts[l][:, j].mean()))
+    out = [_row(translate("ChainRule", "net input"), f"{_e(z_name)} = {_e(d.z_formula(l, j))} = <b>{z}</b>"),
+           _row(translate("ChainRule", "output"), f"{_e(a_name)} = {_e(f.label)}({_e(z_name)}) = <b>{a}</b>")]
     if l == net.depth and not mean:
-        out.append(_row(translate("ChainRule", "loss term"), f"{_e(nt.loss_term(j))} = <b>{fmt(st.terms[0, j])}</b>"))
+        e = HIDDEN if ("term", j) in hidden else fmt(st.terms[0, j])
+        out.append(_row(translate("ChainRule", "loss term"), f"{_e(nt.loss_term(j))} = <b>{e}</b>"))
     return out

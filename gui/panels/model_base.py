@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from ..hidden import HIDDEN
 from ..numbers import fmt
 
 R = Qt.ItemDataRole
@@ -13,6 +14,8 @@ HIGHLIGHT = QBrush(QColor("#d6ecff"))
 READ_ONLY = QBrush(QColor("#f4f4f4"))
 ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROLES = [R.DisplayRole, R.EditRole, R.ToolTipRole, R.BackgroundRole, R.FontRole]
+_NUMBER_ROLES = [R.DisplayRole, R.EditRole, R.ToolTipRole]
+MAX_CELL_SIGNALS = 6    # more changed cells than this: one signal for their whole range
 
 
 class SessionModel(QAbstractTableModel):
@@ -21,11 +24,13 @@ class SessionModel(QAbstractTableModel):
         self.session = session
         self.last_error = ""
         self._numbers: dict = {}     # (row, col) -> number, for this refresh: a view asks many roles
-        session.changed.connect(self.refresh)
+        self._look = None
+        session.changed.connect(self.numbers_changed)
         session.shapeChanged.connect(self.rebuild)
         session.samplesChanged.connect(self.rebuild)
         session.selectionChanged.connect(self.refresh)
         session.highlightChanged.connect(self.refresh)
+        session.hiddenChanged.connect(self.refresh)
 
     # subclasses: shape() -> (rows, cols), key(row, col), number(row, col), name(row, col),
     # editable(row, col), edit(row, col, text) -> error or None
@@ -41,12 +46,43 @@ class SessionModel(QAbstractTableModel):
         if rows and cols:
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1), _ROLES)
 
+    def numbers_changed(self):
+        """After an edit or a step only the cells whose number changed are repainted: typing one
+        weight repaints one cell, not every table (a repaint asks the model for each role of each
+        cell, in Python). Everything is, when something else a cell shows may have changed."""
+        look = self.look()
+        old, self._numbers = self._numbers, {}
+        if look != self._look or not old:
+            self._look = look
+            self.refresh()
+            return
+        rows, cols = self.shape()
+        cells = [at for at, v in old.items() if at[0] < rows and at[1] < cols and self.cached(*at) != v]
+        if len(cells) > MAX_CELL_SIGNALS:
+            r0, r1 = min(r for r, _ in cells), max(r for r, _ in cells)
+            c0, c1 = min(c for _, c in cells), max(c for _, c in cells)
+            self.dataChanged.emit(self.index(r0, c0), self.index(r1, c1), _NUMBER_ROLES)
+            return
+        for r, c in cells:
+            at = self.index(r, c)
+            self.dataChanged.emit(at, at, _NUMBER_ROLES)
+
+    def look(self):
+        """What a cell shows besides its number (frozen parameters in italics, the shown sample, a past
+        step's read-only cells)."""
+        s = self.session
+        return s.viewing_step, s.shown_sample, s.net.frozen.tobytes()
+
     def rebuild(self):
         self.beginResetModel()
         self._numbers.clear()
         self.endResetModel()
 
     def key(self, row, col):
+        return None
+
+    def hidden_key(self, row, col):
+        """The gui.hidden key of the number in a cell (None: an exercise never hides it)."""
         return None
 
     def editable(self, row, col) -> bool:
@@ -81,6 +117,8 @@ class SessionModel(QAbstractTableModel):
             v = self.cached(r, c)
             if v is None:
                 return None
+            if role != R.EditRole and self.session.hidden and self.hidden_key(r, c) in self.session.hidden:
+                return HIDDEN if role == R.DisplayRole else f"{self.name(r, c)} = {HIDDEN}"
             if role == R.DisplayRole:
                 return fmt(v)
             if role == R.EditRole:

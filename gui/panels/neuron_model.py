@@ -32,6 +32,10 @@ class NeuronModel(SessionModel):
         arr = {"z": st.zs, "a": st.acts, "delta": st.deltas, "dE/da": st.dE_da}[q][l]
         return float(arr[:, j].mean())
 
+    def hidden_key(self, row, col):
+        l, j = self._rows()[row]
+        return (COLUMNS[col], l, j) if l else None
+
     def name(self, row, col):
         l, j = self._rows()[row]
         nt = self.session.net.notation

@@ -44,6 +44,10 @@ class ParamMatrixModel(SessionModel):
             return None
         return self.session.grad(key) if self.gradient else self.session.value(key)
 
+    def hidden_key(self, row, col):
+        key = self.key(row, col)
+        return ("grad",) + key if self.gradient and key is not None else None
+
     def name(self, row, col):
         label = self.session.label(self.key(row, col))
         return f"dE/d{label}" if self.gradient else label

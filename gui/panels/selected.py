@@ -5,35 +5,75 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
 from . import chain
+from ..hidden import HIDDEN
 from ..numbers import fmt
+from ..on_screen import on_screen
+
+
+class _Text(QTextBrowser):
+    """The panel's rich text, with a label's look. Not a QLabel: a label's new rich text re-lays out
+    the label and its scroll area, which lay the document out several times (~7 ms an edit); a text
+    browser lays it out once. Read while the panel is hidden, it is brought up to date first."""
+
+    def __init__(self, panel):
+        super().__init__()
+        self._panel, self._html = panel, ""
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setOpenLinks(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)
+
+    def setText(self, text: str) -> None:
+        if text != self._html:
+            self._html = text
+            self.setHtml(text)
+
+    def text(self) -> str:
+        self._panel.catch_up()
+        return self._html
 
 
 class SelectedPanel(QScrollArea):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
+        self._stale = False
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         inner = QWidget()
         box = QVBoxLayout(inner)
         box.setContentsMargins(8, 6, 8, 6)
-        self.text = QLabel()
+        self.text = _Text(self)
         self.text.setObjectName("selectedText")
-        self.text.setTextFormat(Qt.TextFormat.RichText)
-        self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         box.addWidget(self.text)
-        box.addStretch(1)
         self.setWidget(inner)
         session.changed.connect(self.refresh)
         session.selectionChanged.connect(self.refresh)
+        session.hiddenChanged.connect(self.refresh)
         self.refresh()
 
     def refresh(self, *_):
+        # Not on screen (the dock's tab behind "Learn"), a new rich text would still cost its layout,
+        # ~10 ms an edit: it catches up when shown (before it paints), or when read.
+        if not on_screen(self):
+            self._stale = True
+            return
+        self._fill()
+
+    def catch_up(self) -> None:
+        if self._stale:
+            self._fill()
+
+    def showEvent(self, event):
+        self.catch_up()
+        super().showEvent(event)
+
+    def _fill(self):
+        self._stale = False
         s, key = self.session, self.session.selection
         if key is None or not s.is_valid(key):
             self.text.setText(self.tr("<p style='color:#666'>Click a weight, a bias or a neuron "
@@ -46,8 +86,7 @@ class SelectedPanel(QScrollArea):
         if key[0] != "n":
             rows += self._update_rows(key)
         html_ = "<table cellspacing='0' cellpadding='2'>" + "".join(rows) + "</table>"
-        if self.text.text() != html_:
-            self.text.setText(html_)
+        self.text.setText(html_)
 
     def _title(self, key) -> str:
         s = self.session
@@ -70,10 +109,13 @@ class SelectedPanel(QScrollArea):
     def _value_rows(self, key) -> list[str]:
         s = self.session
         name = s.label(key)
-        out = [row(self.tr("value"), f"{name} = <b>{fmt(s.value(key))}</b>")]
+        hidden = s.hidden
+        shown = fmt(s.value(key)) if key[0] != "n" or ("a",) + key[1:] not in hidden else HIDDEN
+        out = [row(self.tr("value"), f"{name} = <b>{shown}</b>")]
         g = s.grad(key)
         if g is not None:
-            out.append(row(self.tr("gradient"), f"∂E/∂{name} = <b>{fmt(g)}</b>"))
+            what = ("dE/da",) + key[1:] if key[0] == "n" else ("grad",) + key
+            out.append(row(self.tr("gradient"), f"∂E/∂{name} = <b>{HIDDEN if what in hidden else fmt(g)}</b>"))
         if s.state.x.shape[0] > 1:
             out.append(row("", "<span style='color:#666'>" + self.tr("mean over %1 samples")
                            .replace("%1", str(s.state.x.shape[0])) + "</span>"))
@@ -92,14 +134,20 @@ class SelectedPanel(QScrollArea):
         if u["lr"] == 0.0:
             return [head, row("", self.tr("frozen: the update leaves %1 = %2").replace("%1", name)
                               .replace("%2", fmt(u["w"])))]
-        g_next = fmt(u["grad"])
+        # a hidden gradient also hides what it gives away: the velocity and the new value
+        hidden = s.hidden
+        g_hidden = ("grad",) + key in hidden
+        v_hidden = g_hidden or ("velocity",) + key in hidden
+        g_next = HIDDEN if g_hidden else fmt(u["grad"])
+        new = HIDDEN if v_hidden or ("new",) + key in hidden else fmt(u["new"])
         if u["velocity_new"] is None:
             line = (f"{name} − η·∂E/∂{name} = {fmt(u['w'])} − {fmt(u['lr'])} × {g_next}"
-                    f" = <b>{fmt(u['new'])}</b>")
+                    f" = <b>{new}</b>")
             return [head, row("", line)]
+        v_new = HIDDEN if v_hidden else fmt(u["velocity_new"])
         v1 = (f"v ← μ·v − η·∂E/∂{name} = {fmt(u['momentum'])} × {fmt(u['velocity'])} − {fmt(u['lr'])}"
-              f" × {g_next} = {fmt(u['velocity_new'])}")
-        v2 = f"{name} + v = {fmt(u['w'])} + {fmt(u['velocity_new'])} = <b>{fmt(u['new'])}</b>"
+              f" × {g_next} = {v_new}")
+        v2 = f"{name} + v = {fmt(u['w'])} + {v_new} = <b>{new}</b>"
         return [head, row("", v1), row("", v2)]
 
 

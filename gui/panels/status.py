@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from ..hidden import HIDDEN
 from ..numbers import fmt
 from .quiet import set_text
 
@@ -30,6 +31,10 @@ class StatusBar(QStatusBar):
         session.progressed.connect(self.refresh)
         session.trainingStateChanged.connect(lambda _s: self.refresh())
         session.message.connect(self.show_note)
+        session.hiddenChanged.connect(self._hidden_changed)
+        self.refresh()
+
+    def _hidden_changed(self, _keys):
         self.refresh()
 
     def show_note(self, text: str):
@@ -39,7 +44,8 @@ class StatusBar(QStatusBar):
     def refresh(self):
         s = self.session
         set_text(self.step, self.tr("step %1").replace("%1", f"{s.step_count:,}"))
-        set_text(self.loss, self.tr("E = %1").replace("%1", fmt(s.loss)))
+        loss = HIDDEN if ("loss",) in s.hidden else fmt(s.loss)     # an exercise asks for it
+        set_text(self.loss, self.tr("E = %1").replace("%1", loss))
         states = {"idle": self.tr("idle"), "running": self.tr("running…"), "diverged": self.tr("diverged: paused")}
         text = states.get(s.training_state, s.training_state)
         if s.viewing_step is not None:

@@ -3,7 +3,7 @@ Every number is read from core (walkthrough, derivation, exercises, source_match
 nothing is computed here."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 
@@ -27,6 +27,23 @@ def teaching_tabs(session, parent=None) -> QTabWidget:
     tabs.setObjectName("teachingTabs")
     tabs.setDocumentMode(True)
     tabs.setUsesScrollButtons(True)
-    for title, widget in teaching_panels(session, tabs):
+    panels = teaching_panels(session, tabs)
+    for title, widget in panels:
         tabs.addTab(widget, title)
+    from .exercise_panel import ExercisePanel
+    _RunShade(session, [w for _t, w in panels if not isinstance(w, ExercisePanel)], tabs)
     return tabs
+
+
+class _RunShade(QObject):
+    """During Run the panels that show numbers wait for the pause (see WalkPanel): greyed, they say
+    so. The exercises show no changing number and stay as they are."""
+
+    def __init__(self, session, panels, parent):
+        super().__init__(parent)
+        self.panels = panels
+        session.trainingStateChanged.connect(self.follow)
+
+    def follow(self, state: str) -> None:
+        for w in self.panels:
+            w.setEnabled(state != "running")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from core.derivation import Factor, Product, Sum
 
+from ..hidden import HIDDEN, node_key, top_key
 from .texnames import TexNames
 from .typeset import MathView
 from .widgets import ClickLabel, MathLabel, number_text
@@ -206,5 +207,9 @@ class Grid(QWidget):
 
     # ----- numbers --------------------------------------------------------------------------------
     def refresh(self, root) -> None:
+        s = self.view.session
+        hidden, top = s.hidden, top_key(s.selection)
         for label, path, given, _ in self.numbers:
-            label.setText(number_text(at(root, path).value, given))
+            node = at(root, path)
+            hide = hidden and node_key(node, top) in hidden       # an exercise asks for it (gui.hidden)
+            label.setText(HIDDEN if hide else number_text(node.value, given))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollAr
 
 from core.derivation import Derivation, Product, Sum
 
+from ..on_screen import on_screen
 from .chain_grid import MAX_EXPANDED, Grid, signature
 from .matrix_view import MatrixView
 from .texnames import TexNames
@@ -126,6 +127,7 @@ class DerivationPanel(QWidget):
         session.changed.connect(self.on_changed)
         session.selectionChanged.connect(self.on_selection)
         session.shapeChanged.connect(self.on_shape)
+        session.hiddenChanged.connect(self._hidden_changed)
 
     # ----- session signals ------------------------------------------------------------------------
     def on_shape(self):
@@ -135,13 +137,24 @@ class DerivationPanel(QWidget):
 
     def on_selection(self, _key=None):
         self._sig = None
+        if on_screen(self):
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def _hidden_changed(self, _keys):
         self.on_changed()
 
     def on_changed(self):
-        if not self.isVisible():
+        # Hidden, it catches up when shown; during Run it waits for the pause (see WalkPanel).
+        if not on_screen(self) or self.session.training_state == "running":
             self._dirty = True
             return
         self.refresh()
+
+    def catch_up(self):
+        if self._dirty:
+            self.refresh()
 
     def showEvent(self, event):
         super().showEvent(event)

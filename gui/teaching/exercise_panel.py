@@ -9,11 +9,13 @@ import re
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
 from core.exercises import check, exercise_set, exercises
 from core.project import Project
 
+from ..hidden import keys_for
+from ..preset_titles import preset_title
 from .mistakes import sentence
 from .texnames import polish
 from .typeset import MathView
@@ -38,6 +40,8 @@ class ExercisePanel(QWidget):
         self.last_verdict = None
         self._order = None
         self._stale = True
+        self.revealed = False        # the open exercise's number is shown again (solved or revealed)
+        self._tabs = None
 
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -133,6 +137,8 @@ class ExercisePanel(QWidget):
         self.index = 0
         if self.isVisible():
             self.rebuild()
+        elif self.session.hidden:
+            self.session.set_hidden(())      # the exercises are stale: hidden again when shown
 
     def rebuild(self):
         self._build()
@@ -141,7 +147,7 @@ class ExercisePanel(QWidget):
         for ex in self.items:
             QListWidgetItem(self._item_text(ex), self.list)
         self.list.blockSignals(False)
-        self.title.setText(self.tr("<b>Check your own answer</b> — %1").replace("%1", self.set_id))
+        self.title.setText(self.tr("<b>Check your own answer</b> — %1").replace("%1", preset_title(self.set_id)))
         self.choose(min(self.index, len(self.items) - 1))
 
     def _item_text(self, ex) -> str:
@@ -153,12 +159,38 @@ class ExercisePanel(QWidget):
             self.rebuild()
         elif self.items:
             self.session.set_highlight(self.items[self.index].highlight)
+        self._hide_numbers()
 
     def hideEvent(self, event):
         super().hideEvent(event)
+        self._hide_numbers()
         # only our own highlight: the panel shown in our place may already have set its own
         if self.items and self.session.highlight == self.items[self.index].highlight:
             self.session.set_highlight(())
+
+    # ----- hiding what the learner computes ------------------------------------------------------
+    def is_open(self) -> bool:
+        """Our tab is the chosen one (its dock may be tabbed away: the learner may be looking at the
+        Selected panel, where the number stays hidden), or, outside tabs, the panel is shown."""
+        if self._tabs is None:
+            p = self.parentWidget()
+            while p is not None and not isinstance(p, QTabWidget):
+                p = p.parentWidget()
+            if p is not None:
+                self._tabs = p
+                p.currentChanged.connect(self._tab_changed)
+        if self._tabs is None:
+            return self.isVisible()
+        page = self._tabs.currentWidget()
+        return page is not None and (page is self or page.isAncestorOf(self))
+
+    def _tab_changed(self, _index):
+        self._hide_numbers()
+
+    def _hide_numbers(self):
+        ex = self.current()
+        open_ = ex is not None and not self.revealed and self.is_open()
+        self.session.set_hidden(keys_for(ex.quantity) if open_ else ())
 
     # ----- progress (QSettings) -------------------------------------------------------------------
     def _load_progress(self):
@@ -214,6 +246,8 @@ class ExercisePanel(QWidget):
         self._update_counts()
         if self.isVisible():
             self.session.set_highlight(ex.highlight)
+        self.revealed = False
+        self._hide_numbers()
 
     def current(self):
         return self.items[self.index] if self.items else None
@@ -231,6 +265,9 @@ class ExercisePanel(QWidget):
         self.last_verdict = v
         self.verdict.setText(sentence(v.mistake, v.params, v.correct))
         self._colour(self.verdict, GOOD if v.correct else BAD)
+        if v.correct:
+            self.revealed = True
+            self._hide_numbers()
         if v.correct and ex.id not in self.solved:
             self.solved.add(ex.id)
             self._save_progress()
@@ -243,6 +280,8 @@ class ExercisePanel(QWidget):
         ex = self.items[self.index]
         self.verdict.setText(self.tr("%1 = %2").replace("%1", ex.name).replace("%2", number_text(ex.value)))
         self._colour(self.verdict, None)
+        self.revealed = True
+        self._hide_numbers()
 
     def _refuse(self, text: str | None):
         if text:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBox
 
 from core.derivation import gradient_check
 
+from ..on_screen import on_screen
 from .typeset import MathView
 from .widgets import caption, number_text
 
@@ -61,17 +62,28 @@ class GradientCheckPanel(QWidget):
                                       "right; a much larger h shows truncation error, a much smaller one "
                                       "rounding error. At a ReLU kink the two may honestly differ.")))
         session.changed.connect(self._changed)
-        session.selectionChanged.connect(self._changed)
+        session.selectionChanged.connect(self._selected)
 
     @property
     def h(self) -> float:
         return float(self.h_box.currentData())
 
     def _changed(self, *_):
-        if self.isVisible():
+        # Hidden, it catches up when shown; during Run it waits for the pause (see WalkPanel).
+        if on_screen(self) and self.session.training_state != "running":
             self.refresh()
         else:
             self._dirty = True
+
+    def _selected(self, *_):
+        if on_screen(self):
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def catch_up(self):
+        if self._dirty:
+            self.refresh()
 
     def showEvent(self, event):
         super().showEvent(event)

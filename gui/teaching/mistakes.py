@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from core.activations import ACTIVATIONS
+
+from ..panels.architecture import activation_label
+
+
 def _sentences() -> dict:
     return {
         "right": QCoreApplication.translate("Mistakes", "Right: your value is {quantity} within ±{tolerance} ({digits} decimal places)."),
@@ -56,4 +61,7 @@ def sentence(code: str | None, params: dict, correct: bool = False) -> str:
         key = f"wrong_sign/{params.get('variant', 'flipped')}"
     else:
         key = code if code in table else "wrong"
+    if "function" in params:            # core names the activation in English (its menu label)
+        by_label = {a.label: name for name, a in ACTIVATIONS.items()}
+        params = {**params, "function": activation_label(by_label.get(params["function"], params["function"]))}
     return table.get(key, table["wrong"]).format_map(_Safe(params))

@@ -12,6 +12,8 @@ from core.project import Project
 from core.trace import parameter_columns
 from core.walkthrough import walk
 
+from ..on_screen import on_screen
+from ..preset_titles import preset_title
 from .widgets import caption, walk_sample, walk_velocity
 
 MARK = {"match": "✓", "note_but_matches": "✓", "erratum": "✗", "mismatch": "≠", "text": "✎", "unknown": "?"}
@@ -64,10 +66,15 @@ class SourcePanel(QWidget):
         self._changed()
 
     def _changed(self):
-        if self.isVisible():
+        # Hidden, it catches up when shown; during Run it waits for the pause (see WalkPanel).
+        if on_screen(self) and self.session.training_state != "running":
             self.refresh()
         else:
             self._dirty = True
+
+    def catch_up(self):
+        if self._dirty:
+            self.refresh()
 
     def showEvent(self, event):
         super().showEvent(event)
@@ -135,7 +142,7 @@ class SourcePanel(QWidget):
                 for c in (0, 2, 3):
                     item.setForeground(c, brush)
         text = self.tr("%1: %2 printed numbers match the engine, %3 are typos in the text")
-        text = text.replace("%1", project.name or self.tr("this project")).replace("%2", str(counts["ok"])) \
+        text = text.replace("%1", preset_title(project.name) or self.tr("this project")).replace("%2", str(counts["ok"])) \
             .replace("%3", str(counts["erratum"]))
         if counts["differs"]:
             text += " · " + self.tr("%1 differ: the numbers were changed since the text").replace(

@@ -9,6 +9,10 @@ takes 150 ms. An edit must refresh the window in one frame (16 ms), so:
   and the typesetter works through its queue from a zero timer, one formula per event-loop turn,
   newest request first, skipping formulas no live view still wants (a drag that changes a number
   twenty times typesets only the last one); `flush()` finishes the queue at once (screenshots, tests);
+- a view whose formula changes again within QUIET_MS of the last change (a drag, edits in a row) asks
+  for its formula to be typeset only once it has stood still that long: reading an SVG back from disk
+  costs about 2 ms and typesetting a new one 20–150 ms, either of which would come on top of every edit
+  (the numbers are on screen at once all the same, as plain text);
 - numbers that change with every edit are not typeset in the derivation view at all: they are plain
   labels in the same font under the cached symbols (see derivation_view.py).
 """
@@ -37,6 +41,7 @@ from ..atomic import write_bytes
 ziamath.config.svg2 = False        # QtSvg reads SVG 1.1 (Tiny): no <use> of symbols defined by SVG 2
 MAX_RENDERERS = 3000
 SLICE_MS = 12                      # typesetting work per event-loop turn, at least one formula
+QUIET_MS = 250                     # a formula that keeps changing is typeset once it stands still this long
 _FONT_FAMILY: list[str] = []
 
 
@@ -66,6 +71,7 @@ class Typesetter(QObject):
         self._renderers: OrderedDict = OrderedDict()
         self._failed: set = set()
         self._waiting: OrderedDict = OrderedDict()      # key -> WeakSet of views
+        self._due: dict = {}                             # key -> perf_counter time it may be typeset
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
@@ -92,36 +98,51 @@ class Typesetter(QObject):
             r = self._make(key)
         return r
 
-    def request(self, key, view) -> None:
+    def request(self, key, view, delay_ms: int = 0) -> None:
         self._waiting.setdefault(key, weakref.WeakSet()).add(view)
         self._waiting.move_to_end(key, last=False)        # newest first
-        self._timer.start()
+        self._due[key] = time.perf_counter() + delay_ms / 1000
+        self._arm()
 
     def withdraw(self, key, view) -> None:
         views = self._waiting.get(key)
         if views is not None:
             views.discard(view)
+            if not self._live(views):
+                del self._waiting[key]
+                self._due.pop(key, None)
+
+    def _arm(self) -> None:
+        if not self._waiting:
+            self._timer.stop()
+            return
+        wait = min(self._due.get(k, 0.0) for k in self._waiting) - time.perf_counter()
+        self._timer.start(max(0, int(wait * 1000 + 0.999)))
 
     def pending(self) -> int:
         return sum(1 for views in self._waiting.values() if self._live(views))
 
     def flush(self) -> None:
         while self._waiting:
-            self._one()
+            self._one(next(iter(self._waiting)))
 
     def _work(self):
         start = time.perf_counter()
-        while self._waiting and (time.perf_counter() - start) * 1000 < SLICE_MS:
-            self._one()
-        if self._waiting:
-            self._timer.start()
+        while (time.perf_counter() - start) * 1000 < SLICE_MS:
+            now = time.perf_counter()
+            key = next((k for k in self._waiting if self._due.get(k, 0.0) <= now), None)
+            if key is None:
+                break
+            self._one(key)
+        self._arm()
 
     @staticmethod
     def _live(views) -> list:
         return [v for v in list(views) if shiboken6.isValid(v)]
 
-    def _one(self):
-        key, views = self._waiting.popitem(last=False)
+    def _one(self, key):
+        views = self._waiting.pop(key)
+        self._due.pop(key, None)
         live = self._live(views)
         if not live:
             return
@@ -197,6 +218,7 @@ class MathView(QWidget):
         self._size, self._align, self._clickable = size, align, clickable
         self._latex, self._text, self._key, self._renderer = "", "", None, None
         self._hover = False
+        self._changed_at = -1.0
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         if clickable:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -209,15 +231,25 @@ class MathView(QWidget):
         ts = typesetter()
         if self._key is not None:
             ts.withdraw(self._key, self)
+        hint = self.sizeHint()
         self._latex, self._text = latex, text
         self.setAccessibleName(text)
         colour = self.palette().color(QPalette.ColorRole.WindowText).name()
         self._key = ts.key(latex, self._size, colour) if latex else None
         self._renderer = ts.cached(self._key) if self._key else None
+        now = time.perf_counter()
         if self._key and self._renderer is None and not ts.failed(self._key):
-            ts.request(self._key, self)
-        self.updateGeometry()
+            busy = now - self._changed_at < QUIET_MS / 1000
+            ts.request(self._key, self, QUIET_MS if busy else 0)
+        self._changed_at = now
+        self._resized(hint)
         self.update()
+
+    def _resized(self, old_hint: QSize) -> None:
+        # Only a new size goes up the layouts: every updateGeometry reaches the main window's dock
+        # layout, which then repaints the whole window.
+        if self.sizeHint() != old_hint:
+            self.updateGeometry()
 
     def text(self) -> str:
         return self._text
@@ -234,8 +266,9 @@ class MathView(QWidget):
 
     def _typeset_done(self, key) -> None:
         if key == self._key:
+            hint = self.sizeHint()
             self._renderer = typesetter().cached(key)
-            self.updateGeometry()
+            self._resized(hint)
             self.update()
 
     def set_hover(self, on: bool) -> None:

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QFormL
 
 from core.walkthrough import walk
 
+from ..hidden import HIDDEN
+from ..on_screen import on_screen
 from .texnames import polish
 from .typeset import MathView
 from .widgets import caption, hline, walk_sample, walk_velocity
@@ -107,6 +109,7 @@ class WalkPanel(QWidget):
 
         session.changed.connect(self.on_changed)
         session.shapeChanged.connect(self.on_changed)
+        session.hiddenChanged.connect(self._hidden_changed)
         self._show_step()
 
     # ----- asking ---------------------------------------------------------------------------------
@@ -139,14 +142,24 @@ class WalkPanel(QWidget):
 
     # ----- the session ------------------------------------------------------------------------------
     def on_changed(self):
-        if self.isVisible():
+        # Hidden, it catches up when shown; during Run it waits for the pause (one pass of one sample
+        # is no film, and its formulas would take the run's time): the runner refreshes at the pause.
+        if on_screen(self) and self.session.training_state != "running":
             self.refresh()
         else:
             self._dirty = True
 
+    def catch_up(self):
+        if self._dirty:
+            self.refresh()
+
     def refresh(self):
         self._recompute()
         self._show_step()
+
+    def _hidden_changed(self, _keys):
+        if self.isVisible() and self.steps:
+            self._show_step()
 
     def _recompute(self):
         s = self.session
@@ -184,7 +197,10 @@ class WalkPanel(QWidget):
                                     .replace("%2", str(total)).replace("%3", phase_name(step.phase)))
         self.formula_view.set_formula(polish(step.formula_tex), step.formula)
         self.numbers_view.set_formula(polish(step.substituted_tex), step.substituted)
-        self.result_view.set_formula(polish(step.result_tex), step.result)
+        if ("q", step.quantity) in s.hidden:       # an exercise asks for this number (gui.hidden)
+            self.result_view.set_formula(polish(step.name_tex) + " = " + HIDDEN, f"{step.name} = {HIDDEN}")
+        else:
+            self.result_view.set_formula(polish(step.result_tex), step.result)
         note = self.tr("frozen: this parameter keeps its value") if step.note == "frozen" else ""
         if not self.active and self._started:
             note = (note + "  " if note else "") + self.tr("(the walk is paused: the diagram is not highlighted)")
