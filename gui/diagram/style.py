@@ -75,22 +75,17 @@ def widths_for(values: np.ndarray, dense: np.ndarray) -> np.ndarray:
     return MIN_WIDTH + (top - MIN_WIDTH) * np.sqrt(np.minimum(1.0, mags / scale))
 
 
-OPAQUE_ENOUGH = 230      # an edge this opaque is drawn opaque, in its colour over the background
+OPAQUE_ENOUGH = 230      # an edge this opaque is drawn fully opaque
 
 
 @lru_cache(maxsize=4096)
 def edge_pen(sign: int, width_tenths: int, alpha: int) -> QPen:
     """Pens are shared between edges with the same look, so a refresh allocates nothing new.
-    A nearly opaque colour is blended with the background beforehand and the ends are flat (they
-    end under the neurons' opaque circles): a translucent, round-capped wide line costs 3-10× as
-    much to draw, and the edges are most of a diagram's repaint."""
+    A nearly opaque colour is drawn opaque and the ends are flat (they end under the neurons'
+    opaque circles): a translucent, round-capped wide line costs 3-10× as much to draw, and the
+    edges are most of a diagram's repaint."""
     colour = QColor(POSITIVE if sign > 0 else NEGATIVE if sign < 0 else ZERO)
-    if alpha >= OPAQUE_ENOUGH:
-        a = alpha / 255
-        colour = QColor(*(round(c * a + b * (1 - a)) for c, b in
-                          zip(colour.getRgb()[:3], BACKGROUND.getRgb()[:3])))
-    else:
-        colour.setAlpha(alpha)
+    colour.setAlpha(255 if alpha >= OPAQUE_ENOUGH else alpha)
     pen = QPen(colour, width_tenths / 10.0)
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     return pen

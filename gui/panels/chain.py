@@ -27,9 +27,16 @@ def _e(text: str) -> str:
     return html.escape(text)
 
 
+_LAST: list = [None, None, None]      # state, network, its Derivation
+
+
 def derivation(session) -> Derivation:
-    st = session.state
-    return Derivation(session.shown_net, st.x, st.y, state=st)
+    """core.derivation's tree for the shown state, built once per state: the selected panel and the
+    derivation view both read it (the session makes a new State for every change)."""
+    st, net = session.state, session.shown_net
+    if _LAST[0] is not st or _LAST[1] is not net:
+        _LAST[:] = [st, net, Derivation(net, st.x, st.y, state=st)]
+    return _LAST[2]
 
 
 def _num(node, hidden=frozenset(), top=None) -> str:

@@ -23,6 +23,7 @@ class _Text(QTextBrowser):
         self._panel, self._html = panel, ""
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setOpenLinks(False)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)        # as a selectable label: not in the Tab chain
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.viewport().setAutoFillBackground(False)
 

@@ -4,45 +4,114 @@ nothing is computed here."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+
+def _walk(session, parent):
+    from .walk_panel import WalkPanel
+    return WalkPanel(session, parent)
+
+
+def _derivation(session, parent):
+    from .derivation_view import DerivationPanel
+    return DerivationPanel(session, parent)
+
+
+def _exercises(session, parent):
+    from .exercise_panel import ExercisePanel
+    return ExercisePanel(session, parent)
+
+
+def _source(session, parent):
+    from .source_panel import SourcePanel
+    return SourcePanel(session, parent)
+
+
+def _gradient(session, parent):
+    from .gradient_panel import GradientCheckPanel
+    return GradientCheckPanel(session, parent)
+
+
+def _titled_makers() -> list[tuple[str, object]]:
+    """(title, maker) for each teaching panel, in the order a learner meets them."""
+    return [(QCoreApplication.translate("Teaching", "Walk-through"), _walk),
+            (QCoreApplication.translate("Teaching", "Derivation"), _derivation),
+            (QCoreApplication.translate("Teaching", "Check your answer"), _exercises),
+            (QCoreApplication.translate("Teaching", "Matches the source"), _source),
+            (QCoreApplication.translate("Teaching", "Gradient check"), _gradient)]
 
 
 def teaching_panels(session, parent=None) -> list[tuple[str, QWidget]]:
     """(title, widget) for each teaching panel, in the order a learner meets them."""
-    from .derivation_view import DerivationPanel
-    from .exercise_panel import ExercisePanel
-    from .gradient_panel import GradientCheckPanel
-    from .source_panel import SourcePanel
-    from .walk_panel import WalkPanel
-    return [(QCoreApplication.translate("Teaching", "Walk-through"), WalkPanel(session, parent)),
-            (QCoreApplication.translate("Teaching", "Derivation"), DerivationPanel(session, parent)),
-            (QCoreApplication.translate("Teaching", "Check your answer"), ExercisePanel(session, parent)),
-            (QCoreApplication.translate("Teaching", "Matches the source"), SourcePanel(session, parent)),
-            (QCoreApplication.translate("Teaching", "Gradient check"), GradientCheckPanel(session, parent))]
+    return [(title, make(session, parent)) for title, make in _titled_makers()]
 
 
 def teaching_tabs(session, parent=None) -> QTabWidget:
     """The panels as tabs (what the main window docks)."""
-    tabs = QTabWidget(parent)
-    tabs.setObjectName("teachingTabs")
-    tabs.setDocumentMode(True)
-    tabs.setUsesScrollButtons(True)
-    panels = teaching_panels(session, tabs)
-    for title, widget in panels:
-        tabs.addTab(widget, title)
-    from .exercise_panel import ExercisePanel
-    _RunShade(session, [w for _t, w in panels if not isinstance(w, ExercisePanel)], tabs)
-    return tabs
+    return TeachingTabs(session, parent)
+
+
+class TeachingTabs(QTabWidget):
+    """The panels as tabs, each made when its tab is first opened (or asked for): a panel nobody opens
+    costs no import and no construction at start, a tenth of a cold start. widget(i) and
+    currentWidget() answer with the panel itself (each tab's page only holds it)."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("teachingTabs")
+        self.setDocumentMode(True)
+        self.setUsesScrollButtons(True)
+        self._makers, self._panels = [], []
+        for title, make in _titled_makers():
+            page = QWidget(self)
+            box = QVBoxLayout(page)
+            box.setContentsMargins(0, 0, 0, 0)
+            self._makers.append(make)
+            self._panels.append(None)
+            self.addTab(page, title)
+        self._shade = _RunShade(session, self)
+        self.panel(0)
+        self.currentChanged.connect(self.panel)
+
+    def panel(self, index: int):
+        """The panel of tab `index`, made now if it was not yet."""
+        if not 0 <= index < len(self._panels):
+            return None
+        if self._panels[index] is None:
+            page = super().widget(index)
+            w = self._makers[index](self.session, page)
+            page.layout().addWidget(w)
+            self._panels[index] = w
+            if self._makers[index] is not _exercises:      # no changing number in it: never greyed
+                self._shade.add(w)
+            if page.isVisible():
+                w.show()           # at once, so that it is filled in before its first paint
+        return self._panels[index]
+
+    def widget(self, index: int):
+        return self.panel(index)
+
+    def currentWidget(self):
+        return self.panel(self.currentIndex())
+
+    def made(self) -> list:
+        return [w for w in self._panels if w is not None]
 
 
 class _RunShade(QObject):
     """During Run the panels that show numbers wait for the pause (see WalkPanel): greyed, they say
     so. The exercises show no changing number and stay as they are."""
 
-    def __init__(self, session, panels, parent):
+    def __init__(self, session, parent):
         super().__init__(parent)
-        self.panels = panels
+        self.session = session
+        self.panels = []
         session.trainingStateChanged.connect(self.follow)
+
+    def add(self, panel) -> None:
+        self.panels.append(panel)
+        panel.setEnabled(self.session.training_state != "running")
 
     def follow(self, state: str) -> None:
         for w in self.panels:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollAr
 from core.derivation import Derivation, Product, Sum
 
 from ..on_screen import on_screen
+from ..panels.chain import derivation
 from .chain_grid import MAX_EXPANDED, Grid, signature
 from .matrix_view import MatrixView
 from .texnames import TexNames
@@ -171,8 +172,7 @@ class DerivationPanel(QWidget):
                                 "its derivative written out with the chain rule."))
             self.matrix.show_for(None, None)
             return
-        st = s.state
-        self.derivation = Derivation(s.shown_net, st.x, st.y, state=st)
+        self.derivation = derivation(s)
         root = self.derivation.node_for_key(key)
         sig = (key, signature(root))
         if sig != self._sig or self.tree is None:

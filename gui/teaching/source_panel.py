@@ -27,6 +27,8 @@ class SourcePanel(QWidget):
         self.session = session
         self._dirty = True
         self._names: dict | None = None
+        self._shown: dict = {}           # source key -> its name in the network's notation (per shape)
+        self._keys: list = []            # the rows the tree holds: (quantity, printed) each
         self.matches = []
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -63,6 +65,7 @@ class SourcePanel(QWidget):
 
     def _shape(self):
         self._names = None
+        self._shown = {}
         self._changed()
 
     def _changed(self):
@@ -101,28 +104,68 @@ class SourcePanel(QWidget):
             self._names = names
         return self._names
 
+    def _name(self, m) -> str:
+        if m.quantity not in self._shown:
+            if m.status == "text":
+                self._shown[m.quantity] = m.quantity.partition(":")[2] or m.quantity
+            else:
+                key = source_match.normalize(self.session.shown_net, m.quantity)
+                self._shown[m.quantity] = self.names().get(key, m.quantity)
+        return self._shown[m.quantity]
+
     def refresh(self):
+        # After an edit the rows stay the same ones: their texts are updated in place, and the row the
+        # learner chose stays chosen. A cleared and refilled tree costs over 20 ms, and so does a text
+        # changed in a shown tree (~1 ms each: word-wrapped rows, columns sized to their contents), so
+        # the model tells the view once, for all the rows.
         self._dirty = False
         s = self.session
         project = s.project
-        self.tree.clear()
         if not project.source:
+            self.tree.clear()
+            self._keys = []
             self.summary.setText(self.tr("This network was not built from a text, so there are no printed "
                                          "numbers to compare."))
             self.matches = []
             return
         self.matches = source_match.match(self._project(), walk_sample(s), walk_velocity(s))
-        names = self.names()
+        keys = [(m.quantity, m.printed) for m in self.matches]
+        same = keys == self._keys and self.tree.topLevelItemCount() == len(keys)
+        if not same:
+            self.tree.clear()
+        self._keys = keys
+        model = self.tree.model()
+        model.blockSignals(same)
+        try:
+            counts = self._fill_rows(same)
+        finally:
+            model.blockSignals(False)
+        if same and keys:
+            model.dataChanged.emit(model.index(0, 0), model.index(len(keys) - 1, COLUMNS - 1))
+        text = self.tr("%1: %2 printed numbers match the engine, %3 are typos in the text")
+        text = text.replace("%1", preset_title(project.name) or self.tr("this project")).replace("%2", str(counts["ok"])) \
+            .replace("%3", str(counts["erratum"]))
+        if counts["differs"]:
+            text += " · " + self.tr("%1 differ: the numbers were changed since the text").replace(
+                "%1", str(counts["differs"]))
+        if self.summary.text() != text:
+            self.summary.setText(text)
+        if same:
+            self._current(self.tree.currentItem())
+            return
+        first = next((n for n, m in enumerate(self.matches) if m.status == "erratum"), 0)
+        if self.matches:
+            self.tree.setCurrentItem(self.tree.topLevelItem(first))
+            QTimer.singleShot(0, self._scroll_to_current)    # once the rows have their heights
+
+    def _fill_rows(self, same: bool) -> dict:
         counts = {"ok": 0, "erratum": 0, "differs": 0}
-        for m in self.matches:
-            item = QTreeWidgetItem(self.tree)
-            if m.status == "text":
-                item.setText(1, m.quantity.partition(":")[2] or m.quantity)
-            else:
-                item.setText(1, names.get(source_match.normalize(s.shown_net, m.quantity), m.quantity))
-            item.setText(2, m.printed)
-            item.setText(3, "" if m.right is None else m.right.replace("-", "−"))
-            item.setText(0, MARK.get(m.status, "?"))
+        for n, m in enumerate(self.matches):
+            item = self.tree.topLevelItem(n) if same else QTreeWidgetItem(self.tree)
+            _set(item, 1, self._name(m))
+            _set(item, 2, m.printed)
+            _set(item, 3, "" if m.right is None else m.right.replace("-", "−"))
+            _set(item, 0, MARK.get(m.status, "?"))
             note = m.note or m.where
             if m.status == "erratum":
                 note = self.tr("typo in the text: %1").replace("%1", m.note)
@@ -132,26 +175,21 @@ class SourcePanel(QWidget):
                 counts["differs"] += 1
             elif m.status in ("match", "note_but_matches"):
                 counts["ok"] += 1
-            item.setText(4, note)
-            item.setToolTip(4, note)
+            _set(item, 4, note)
+            if item.toolTip(4) != note:
+                item.setToolTip(4, note)
+            detail = self._detail_text(m, item.text(1))
+            if item.data(1, Qt.ItemDataRole.UserRole) != detail:
+                item.setData(1, Qt.ItemDataRole.UserRole, detail)
+            if same and item.data(2, Qt.ItemDataRole.UserRole) == m.status:
+                continue
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignCenter)
             item.setData(0, Qt.ItemDataRole.UserRole, m.item)
-            item.setData(1, Qt.ItemDataRole.UserRole, self._detail_text(m, item.text(1)))
-            if m.status in COLOUR:
-                brush = QBrush(QColor(COLOUR[m.status]))
-                for c in (0, 2, 3):
-                    item.setForeground(c, brush)
-        text = self.tr("%1: %2 printed numbers match the engine, %3 are typos in the text")
-        text = text.replace("%1", preset_title(project.name) or self.tr("this project")).replace("%2", str(counts["ok"])) \
-            .replace("%3", str(counts["erratum"]))
-        if counts["differs"]:
-            text += " · " + self.tr("%1 differ: the numbers were changed since the text").replace(
-                "%1", str(counts["differs"]))
-        self.summary.setText(text)
-        first = next((n for n, m in enumerate(self.matches) if m.status == "erratum"), 0)
-        if self.matches:
-            self.tree.setCurrentItem(self.tree.topLevelItem(first))
-            QTimer.singleShot(0, self._scroll_to_current)    # once the rows have their heights
+            item.setData(2, Qt.ItemDataRole.UserRole, m.status)
+            brush = QBrush(QColor(COLOUR[m.status])) if m.status in COLOUR else None
+            for c in (0, 2, 3):
+                item.setData(c, Qt.ItemDataRole.ForegroundRole, brush)
+        return counts
 
     def _detail_text(self, m, name: str) -> str:
         if m.status == "erratum":
@@ -184,3 +222,8 @@ class SourcePanel(QWidget):
     def row_texts(self) -> list[tuple[str, ...]]:
         return [tuple(self.tree.topLevelItem(r).text(c) for c in range(COLUMNS))
                 for r in range(self.tree.topLevelItemCount())]
+
+
+def _set(item, column: int, text: str) -> None:
+    if item.text(column) != text:
+        item.setText(column, text)

@@ -19,7 +19,9 @@ takes 150 ms. An edit must refresh the window in one frame (16 ms), so:
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
+import re
 import time
 import warnings
 import weakref
@@ -31,24 +33,53 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QPainter, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-with warnings.catch_warnings():
-    # ziamath 0.13 finds its font with importlib.resources.path, deprecated since Python 3.11
-    warnings.simplefilter("ignore", DeprecationWarning)
-    import ziamath
-
 from ..atomic import write_bytes
 
-ziamath.config.svg2 = False        # QtSvg reads SVG 1.1 (Tiny): no <use> of symbols defined by SVG 2
 MAX_RENDERERS = 3000
 SLICE_MS = 12                      # typesetting work per event-loop turn, at least one formula
 QUIET_MS = 250                     # a formula that keeps changing is typeset once it stands still this long
 _FONT_FAMILY: list[str] = []
+_ZIAMATH: list = []
+_VERSION: list[str] = []
+
+
+def _ziamath():
+    """ziamath, imported when a formula is first typeset rather than read back from the disk cache:
+    its import takes about 0.3 s, a fifth of a cold start, and a window whose formulas are all on
+    disk never needs it."""
+    if not _ZIAMATH:
+        with warnings.catch_warnings():
+            # ziamath 0.13 finds its font with importlib.resources.path, deprecated since Python 3.11
+            warnings.simplefilter("ignore", DeprecationWarning)
+            import ziamath
+        ziamath.config.svg2 = False    # QtSvg reads SVG 1.1 (Tiny): no <use> of symbols defined by SVG 2
+        _ZIAMATH.append(ziamath)
+    return _ZIAMATH[0]
+
+
+def _ziamath_dir() -> str:
+    spec = importlib.util.find_spec("ziamath")
+    where = list(spec.submodule_search_locations or []) if spec is not None else []
+    return where[0] if where else ""
+
+
+def _ziamath_version() -> str:
+    """ziamath.__version__, read from its source without importing it (nor importlib.metadata)."""
+    if not _VERSION:
+        try:
+            with open(os.path.join(_ziamath_dir(), "__init__.py"), encoding="utf-8") as f:
+                found = re.search(r"^__version__\s*=\s*['\"]([^'\"]+)", f.read(), re.M)
+        except OSError:
+            found = None
+        _VERSION.append(found.group(1) if found else "x")
+    return _VERSION[0]
 
 
 def math_font(point_size: float = 11.0) -> QFont:
     """The font ziamath typesets with (STIX Two Math), so plain numbers sit well beside the formulas."""
     if not _FONT_FAMILY:
-        path = os.path.join(os.path.dirname(ziamath.__file__), "fonts", "STIXTwoMath-Regular.ttf")
+        folder = _ziamath_dir()
+        path = os.path.join(folder, "fonts", "STIXTwoMath-Regular.ttf") if folder else ""
         fid = QFontDatabase.addApplicationFont(path) if os.path.exists(path) else -1
         fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
         _FONT_FAMILY.append(fams[0] if fams else "serif")
@@ -59,7 +90,7 @@ def math_font(point_size: float = 11.0) -> QFont:
 
 def _cache_dir() -> str:
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    return os.path.join(base, f"typeset-ziamath-{getattr(ziamath, '__version__', 'x')}") if base else ""
+    return os.path.join(base, f"typeset-ziamath-{_ziamath_version()}") if base else ""
 
 
 class Typesetter(QObject):
@@ -165,7 +196,7 @@ class Typesetter(QObject):
                 data = None
         if data is None:
             try:
-                data = ziamath.Latex(latex, size=size, color=colour).svg().encode()
+                data = _ziamath().Latex(latex, size=size, color=colour).svg().encode()
             except Exception:      # ziamath raises many kinds on LaTeX it cannot read: show plain text
                 self._failed.add(key)
                 return None
@@ -302,6 +333,8 @@ class MathView(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self._hover:
             p.fillRect(self.rect(), self.palette().color(QPalette.ColorRole.Highlight).lighter(185))
+        if not self.isEnabled():
+            p.setOpacity(0.45)         # greyed as the labels beside it (its colour is in the SVG)
         if self.is_typeset():
             box = self._renderer.viewBoxF()
             scale = min(1.0, (self.width() - 2) / box.width() if box.width() else 1.0,

@@ -66,6 +66,10 @@ class WalkPanel(QWidget):
         f = self.progress_label.font()
         f.setBold(True)
         self.progress_label.setFont(f)
+        # Wrapped: its first text (before the walk is computed) is one long line, which would widen the
+        # Learn dock when the window is first laid out and shrink it again a moment later, making the
+        # diagram lay itself out twice at start.
+        self.progress_label.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(6)
