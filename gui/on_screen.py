@@ -23,3 +23,27 @@ def on_screen(widget) -> bool:
 def when_shown(dock, catch_up) -> None:
     """Call catch_up() when the dock's tab becomes current (before the dock is painted again)."""
     dock.visibilityChanged.connect(lambda visible: visible and catch_up())
+
+
+class RefreshWhenSeen:
+    """Mixin (before the Qt base class) for a panel whose numbers only matter while someone sees them:
+    on a session change it refreshes at once if it is on screen and training is not running, and
+    otherwise marks itself stale and catches up when shown (or when the runner pauses). The class
+    provides `session` and `refresh()`; `refresh()` must begin with `self._dirty = False`."""
+
+    _dirty = True
+
+    def refresh_if_seen(self, *_):
+        if on_screen(self) and self.session.training_state != "running":
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def catch_up(self):
+        if self._dirty:
+            self.refresh()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._dirty:
+            self.refresh()

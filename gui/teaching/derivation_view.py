@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollAr
 
 from core.derivation import Derivation, Product, Sum
 
-from ..on_screen import on_screen
+from ..on_screen import RefreshWhenSeen, on_screen
 from ..panels.chain import derivation
 from .chain_grid import MAX_EXPANDED, Grid, signature
 from .matrix_view import MatrixView
@@ -79,7 +79,7 @@ class ChainTree(QWidget):
             g.refresh(root)
 
 
-class DerivationPanel(QWidget):
+class DerivationPanel(RefreshWhenSeen, QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -147,20 +147,7 @@ class DerivationPanel(QWidget):
         self.on_changed()
 
     def on_changed(self):
-        # Hidden, it catches up when shown; during Run it waits for the pause (see WalkPanel).
-        if not on_screen(self) or self.session.training_state == "running":
-            self._dirty = True
-            return
-        self.refresh()
-
-    def catch_up(self):
-        if self._dirty:
-            self.refresh()
-
-    def showEvent(self, event):
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        self.refresh_if_seen()
 
     # ----- building and refreshing ----------------------------------------------------------------
     def refresh(self):

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBox
 
 from core.derivation import gradient_check
 
-from ..on_screen import on_screen
+from ..on_screen import RefreshWhenSeen, on_screen
 from .typeset import MathView
 from .widgets import caption, number_text
 
@@ -20,7 +20,7 @@ def verdict_colour(rel: float) -> str:
     return "#1e7b34" if rel < 1e-7 else ("#8a6d00" if rel < 1e-4 else "#b3261e")
 
 
-class GradientCheckPanel(QWidget):
+class GradientCheckPanel(RefreshWhenSeen, QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -69,26 +69,13 @@ class GradientCheckPanel(QWidget):
         return float(self.h_box.currentData())
 
     def _changed(self, *_):
-        # Hidden, it catches up when shown; during Run it waits for the pause (see WalkPanel).
-        if on_screen(self) and self.session.training_state != "running":
-            self.refresh()
-        else:
-            self._dirty = True
+        self.refresh_if_seen()
 
     def _selected(self, *_):
         if on_screen(self):
             self.refresh()
         else:
             self._dirty = True
-
-    def catch_up(self):
-        if self._dirty:
-            self.refresh()
-
-    def showEvent(self, event):
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
 
     def refresh(self):
         self._dirty = False

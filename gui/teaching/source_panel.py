@@ -12,7 +12,7 @@ from core.project import Project
 from core.trace import parameter_columns
 from core.walkthrough import walk
 
-from ..on_screen import on_screen
+from ..on_screen import RefreshWhenSeen
 from ..preset_titles import preset_title
 from .widgets import caption, walk_sample, walk_velocity
 
@@ -21,7 +21,7 @@ COLOUR = {"erratum": "#b35c00", "mismatch": "#b3261e", "text": "#6a4c93"}
 COLUMNS = 5
 
 
-class SourcePanel(QWidget):
+class SourcePanel(RefreshWhenSeen, QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -69,20 +69,7 @@ class SourcePanel(QWidget):
         self._changed()
 
     def _changed(self):
-        # Hidden, it catches up when shown; during Run it waits for the pause (see WalkPanel).
-        if on_screen(self) and self.session.training_state != "running":
-            self.refresh()
-        else:
-            self._dirty = True
-
-    def catch_up(self):
-        if self._dirty:
-            self.refresh()
-
-    def showEvent(self, event):
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        self.refresh_if_seen()
 
     # ----- content --------------------------------------------------------------------------------
     def _project(self) -> Project:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QFormL
 from core.walkthrough import walk
 
 from ..hidden import HIDDEN
-from ..on_screen import on_screen
+from ..on_screen import RefreshWhenSeen
 from .texnames import polish
 from .typeset import MathView
 from .widgets import caption, hline, walk_sample, walk_velocity
@@ -42,7 +42,7 @@ def _is_text_editor(w) -> bool:
     return isinstance(w, QComboBox) and w.isEditable()
 
 
-class WalkPanel(QWidget):
+class WalkPanel(RefreshWhenSeen, QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -146,16 +146,9 @@ class WalkPanel(QWidget):
 
     # ----- the session ------------------------------------------------------------------------------
     def on_changed(self):
-        # Hidden, it catches up when shown; during Run it waits for the pause (one pass of one sample
-        # is no film, and its formulas would take the run's time): the runner refreshes at the pause.
-        if on_screen(self) and self.session.training_state != "running":
-            self.refresh()
-        else:
-            self._dirty = True
-
-    def catch_up(self):
-        if self._dirty:
-            self.refresh()
+        # During Run it waits for the pause: one pass of one sample is no film, and its formulas
+        # would take the run's time; the runner refreshes at the pause.
+        self.refresh_if_seen()
 
     def refresh(self):
         self._recompute()
@@ -251,9 +244,7 @@ class WalkPanel(QWidget):
                 self._window.removeEventFilter(self)
             win.installEventFilter(self)
             self._window = win
-        if self._dirty:
-            self.refresh()
-        elif self.active and self.steps:
+        if self.active and self.steps:
             self.session.set_highlight(self.steps[self.index].highlight)
 
     def hideEvent(self, event):
