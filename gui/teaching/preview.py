@@ -24,7 +24,6 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     if args.screenshot or args.measure:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
     from core import presets
     from gui.app import make_app
     from gui.session import Session

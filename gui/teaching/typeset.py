@@ -34,6 +34,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..atomic import write_bytes
+from .clickable import Clickable
 
 MAX_RENDERERS = 3000
 SLICE_MS = 12                      # typesetting work per event-loop turn, at least one formula
@@ -236,7 +237,7 @@ def flush() -> None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
-class MathView(QWidget):
+class MathView(Clickable, QWidget):
     """One formula: typeset when ready, its plain text until then. The plain text is also the
     widget's accessible name (the SVG itself says nothing to a screen reader) and what `text()`
     returns. Shrinks to fit its width, never grows beyond the typeset size."""
@@ -353,28 +354,3 @@ class MathView(QWidget):
             p.drawText(self.rect().adjusted(2, 0, -2, 0), int(self._align), self._text)
         p.end()
 
-    def enterEvent(self, event):
-        if self._clickable:
-            self.set_hover(True)
-            self.hovered.emit(True)
-        super().enterEvent(event)
-
-    def leaveEvent(self, event):
-        if self._clickable:
-            self.set_hover(False)
-            self.hovered.emit(False)
-        super().leaveEvent(event)
-
-    def mouseReleaseEvent(self, event):
-        if self._clickable and event.button() == Qt.MouseButton.LeftButton and self.rect().contains(
-                event.position().toPoint()):
-            self.clicked.emit()
-            event.accept()
-            return
-        super().mouseReleaseEvent(event)
-
-    def mousePressEvent(self, event):
-        if self._clickable and event.button() == Qt.MouseButton.LeftButton:
-            event.accept()
-            return
-        super().mousePressEvent(event)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QLabel
 
 from core.formula import format_number
 
+from .clickable import Clickable
 from .typeset import math_font
 
 MINUS = "\u2212"
@@ -55,7 +56,7 @@ class MathLabel(QLabel):
         return QSize(super().minimumSizeHint().width(), tight_height(self.font()))
 
 
-class ClickLabel(MathLabel):
+class ClickLabel(Clickable, MathLabel):
     """A number (or caption) that selects its item when clicked and lights up with its column."""
     clicked = Signal()
     hovered = Signal(bool)
@@ -73,32 +74,6 @@ class ClickLabel(MathLabel):
             pal = self.palette()
             pal.setColor(QPalette.ColorRole.Window, pal.color(QPalette.ColorRole.Highlight).lighter(185))
             self.setPalette(pal)
-
-    def enterEvent(self, event):
-        if self._clickable:
-            self.set_hover(True)
-            self.hovered.emit(True)
-        super().enterEvent(event)
-
-    def leaveEvent(self, event):
-        if self._clickable:
-            self.set_hover(False)
-            self.hovered.emit(False)
-        super().leaveEvent(event)
-
-    def mousePressEvent(self, event):
-        if self._clickable and event.button() == Qt.MouseButton.LeftButton:
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event):
-        if self._clickable and event.button() == Qt.MouseButton.LeftButton:
-            self.clicked.emit()
-            event.accept()
-            return
-        super().mouseReleaseEvent(event)
-
 
 def hline() -> QFrame:
     line = QFrame()
