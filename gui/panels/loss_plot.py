@@ -9,7 +9,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ..numbers import fmt
 from .trace_cache import TraceCache
@@ -75,6 +75,9 @@ class LossPlot(QWidget):
 
         self.past = QLabel()
         self.past.setObjectName("pastLabel")
+        # The hint must never widen the window's centre and squeeze the docks: it wraps instead.
+        self.past.setWordWrap(True)
+        self.past.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.present_button = QPushButton(self.tr("Return to present"))
         self.branch_button = QPushButton(self.tr("Branch from here"))
         self.present_button.clicked.connect(session.return_to_present)
@@ -194,6 +197,9 @@ class LossPlot(QWidget):
         on = step is not None
         self.present_button.setVisible(on)
         self.branch_button.setVisible(on)
+        # Keeping a curve restarts from the starting weights: not a thing to do while looking back.
+        self.keep_button.setVisible(not on)
+        self.clear_button.setVisible(not on)
         self.marker.setVisible(on)
         if on:
             self.marker.setPos(step)
