@@ -2,6 +2,7 @@
 as it was (read-only) until Return to present or Branch from here; kept runs overlay for comparison."""
 import numpy as np
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication
 
 from core import engine
 from gui.numbers import fmt
@@ -114,3 +115,16 @@ def test_plot_draws_a_million_points_with_peak_downsampling(qtbot, window):
     assert pi.ctrl.peakRadio.isChecked() and pi.ctrl.clipToViewCheck.isChecked()
     curve = window.loss_plot.total
     assert curve.opts["autoDownsample"] and curve.opts["clipToView"] and curve.opts["downsampleMethod"] == "peak"
+
+
+def test_looking_back_does_not_squeeze_the_docks(qtbot, window):
+    """The past-step hint under the plot wraps; it must not widen the centre and crush the side docks."""
+    s, panel = window.session, window.loss_plot
+    run_steps(qtbot, window, 50)
+    docks = [window.teaching_dock, window.values_dock, window.left_dock]
+    before = [d.width() for d in docks]
+    click_point(qtbot, window, 5)
+    qtbot.waitUntil(lambda: s.viewing_step == 5)
+    QApplication.processEvents()
+    assert panel.present_button.isVisible() and not panel.keep_button.isVisible()
+    assert [d.width() for d in docks] == before
