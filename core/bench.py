@@ -3,8 +3,9 @@
 Times single-sample SGD steps (forward, gradients, update, trace append) with core.training.Trainer
 against `baseline_run`, the numpy loop a person writes first (allocating, one row appended to a list
 per step), in the same run, interleaved and best of N so that other work on the machine hits both
-alike. Then CSV export against the stdlib csv module writing the same rows, read-back equality, and
-the memory a million-step trace of the 2-2-2 net takes.
+alike; then full-batch steps on the XOR preset against `baseline_batch_run`, its batch version. Then
+CSV export against the stdlib csv module writing the same rows, read-back equality, and the memory a
+million-step trace of the 2-2-2 net takes.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import numpy as np
 
 from .network import LayerSpec, Network, init_weights
 from .notation import seed004
+from .presets import load_preset
 from .trace import Trace
 from .training import Dataset, Settings, Trainer
 
@@ -104,6 +106,52 @@ def baseline_run(net: Network, data: Dataset, lr: float, steps: int):
     return Ws, bs, np.array(rows)
 
 
+def baseline_batch_run(net: Network, data: Dataset, lr: float, steps: int):
+    """The same plain numpy for full-batch steps: forward and backward on the (B × n) matrices, the
+    mean gradients, and the row of batch means appended to a list. Returns (Ws, bs, rows array)."""
+    Ws = [W.copy() for W in net.W]
+    bs = [b.copy() for b in net.b]
+    acts = [s.activation for s in net.layers]
+    has_b = [s.bias != "none" for s in net.layers]
+    X, Y = data.X, data.Y
+    n = len(X)
+    rows = []
+    for k in range(steps):
+        zs, hs = [], [X]
+        for W, b, name in zip(Ws, bs, acts):
+            z = hs[-1] @ W + b if b.size else hs[-1] @ W
+            zs.append(z)
+            if name == "softmax":
+                e = np.exp(z - z.max(axis=1, keepdims=True))
+                hs.append(e / e.sum(axis=1, keepdims=True))
+            else:
+                hs.append(_f(name, z))
+        o = hs[-1]
+        if net.loss == "cross_entropy":
+            loss = -np.sum(Y * np.log(o)) / n
+            delta = o - Y
+        else:
+            loss = 0.5 * np.sum((Y - o) ** 2) / n
+            delta = (o - Y) * _df(acts[-1], o)
+        deltas, dWs, dbs = [None] * len(Ws), [None] * len(Ws), [None] * len(Ws)
+        for l in range(len(Ws) - 1, -1, -1):
+            deltas[l] = delta
+            dWs[l] = hs[l].T @ delta / n
+            dbs[l] = delta.mean(axis=0)
+            if l:
+                delta = (delta @ Ws[l].T) * _df(acts[l - 1], hs[l])
+        parts = [np.array([k, -1, loss]), X.mean(axis=0), Y.mean(axis=0)]
+        for l in range(len(Ws)):
+            parts += [zs[l].mean(axis=0), hs[l + 1].mean(axis=0), Ws[l].ravel()] + ([bs[l]] if has_b[l] else [])
+            parts += [deltas[l].mean(axis=0), dWs[l].ravel()] + ([dbs[l]] if has_b[l] else [])
+        rows.append(np.concatenate(parts))
+        for l in range(len(Ws)):
+            Ws[l] -= lr * dWs[l]
+            if has_b[l]:
+                bs[l] -= lr * dbs[l]
+    return Ws, bs, np.array(rows)
+
+
 # ----- timing ---------------------------------------------------------------------------------------------
 def best_of(fns, repeats):
     """Best time of each function, run interleaved (a, b, a, b, ...) so that load hits both."""
@@ -135,6 +183,28 @@ def bench_steps(steps: int, repeats: int):
         Ws, bs, _ = baseline_run(net0, data, lr, steps)
         diff = max(np.abs(t.theta - np.concatenate([np.concatenate([W.ravel(), b]) for W, b in zip(Ws, bs)])))
         print(f"{name:28s} {steps / t_ours:13,.0f} {steps / t_base:10,.0f} {t_base / t_ours:5.2f}x  {diff:9.1e}")
+
+
+def bench_batch(steps: int, repeats: int):
+    print(f"\nFull-batch steps on XOR (2-2-1, 4 samples, the preset), trace on ({steps:,} steps, "
+          f"best of {repeats})")
+    print(f"{'network':28s} {'ours steps/s':>13s} {'baseline':>10s} {'ratio':>6s}  {'max |Δθ|':>9s}")
+    project = load_preset("xor")
+    net0, data, s = project.net, project.data, Settings(lr=project.settings.lr, mode="batch")
+
+    def ours():
+        Trainer(net0.copy(), data, s.copy()).run(steps)
+
+    def base():
+        baseline_batch_run(net0, data, s.lr, steps)
+
+    t_ours, t_base = best_of([ours, base], repeats)
+    t = Trainer(net0.copy(), data, s.copy())
+    t.run(steps)
+    Ws, bs, _ = baseline_batch_run(net0, data, s.lr, steps)
+    diff = max(np.abs(t.theta - np.concatenate([np.concatenate([W.ravel(), b]) for W, b in zip(Ws, bs)])))
+    print(f"{'XOR 2-2-1, full batch':28s} {steps / t_ours:13,.0f} {steps / t_base:10,.0f} {t_base / t_ours:5.2f}x  "
+          f"{diff:9.1e}")
 
 
 def bench_csv(rows: int, repeats: int, folder: str):
@@ -195,6 +265,7 @@ def main(argv=None) -> int:
     print(f"numpy {np.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
     with np.errstate(over="ignore"):
         bench_steps(steps, repeats)
+        bench_batch(steps // 2, repeats)
     with tempfile.TemporaryDirectory() as folder:
         bench_csv(rows, max(2, repeats // 2), folder)
     bench_memory(mem)

@@ -1,11 +1,14 @@
 """The training trace: one row per SGD step, stored as float64 arrays, written to CSV and read back.
 
-Rows live in blocks of (capacity × ncols) float64. Block capacities double from 1,024 rows up to
-65,536 and then stay there, so growth never copies what is stored and at most one block is partly
-unused: a million rows of seed 004's 2-2-2 net (35 columns) take 1,047,552 × 35 × 8 B = 293 MB.
-Inside a stored row the values sit in the order the training loop keeps them (`storage_layout`:
-parameters and gradients each in one piece, as theta), so a step stores its row with one copy; every
-reader here returns columns in `names` order.
+Rows live in column-major blocks: each block is indexed (capacity × ncols) but held in Fortran
+order, i.e. its memory is an (ncols × capacity) C array with every column one contiguous run, so a
+column (the loss plot's million points) is read with one memcpy per block. Block capacities double
+from 1,024 rows up to 65,536 and then stay there, so growth never copies what is stored and at most
+one block is partly unused: a million rows of seed 004's 2-2-2 net (35 columns) take
+1,047,552 × 35 × 8 B = 293 MB (numpy gives large arrays transparent huge pages, and a 2 MB page
+spans several columns, so a block is resident from its first row on). The columns sit in the order the training loop keeps a row
+(`storage_layout`: parameters and gradients each in one piece, as theta), so a chunk of the loop's
+rows goes in with one (transposing) copy; every reader here returns columns in `names` order.
 """
 from __future__ import annotations
 
@@ -123,7 +126,7 @@ class Trace:
 
     def _grow(self) -> None:
         size = min(MAX_BLOCK, FIRST_BLOCK << len(self._blocks))
-        self._blocks.append(np.empty((size, self.ncols)))
+        self._blocks.append(np.empty((size, self.ncols), order="F"))
         self._cap += size
 
     def _locate(self, i: int) -> tuple[int, int]:
@@ -135,7 +138,8 @@ class Trace:
         raise IndexError(i)
 
     def _reserve(self) -> tuple[np.ndarray, int, int]:
-        """(block, position, free rows) where the next rows go, in storage order; _commit() them."""
+        """(block, position, free rows) where the next rows go (block[pos:pos + k] is a (k × ncols)
+        view, columns in storage order, column-major); _commit() them."""
         if self._n == self._cap:
             self._grow()
         b, pos = self._locate(self._n)
@@ -182,7 +186,7 @@ class Trace:
 
     # ----- reading ----------------------------------------------------------------------------------
     def _chunks(self, start: int = 0, stop: int | None = None):
-        """Stored (k × ncols) views covering rows start..stop, in order, without copying."""
+        """Stored (k × ncols) column-major views covering rows start..stop, in order, without copying."""
         stop = self._n if stop is None else max(0, min(stop, self._n))
         pos = 0
         for block in self._blocks:
@@ -193,9 +197,14 @@ class Trace:
             if pos >= stop:
                 break
 
-    def column(self, name: str, start: int = 0, stop: int | None = None) -> np.ndarray:
+    def _column_parts(self, name: str, start: int = 0, stop: int | None = None) -> list[np.ndarray]:
+        """The stored column rows start..stop: one contiguous view per block, not copied."""
         j = self.layout[self.index[name]]
-        parts = [c[:, j] for c in self._chunks(start, stop)]
+        return [c[:, j] for c in self._chunks(start, stop)]
+
+    def column(self, name: str, start: int = 0, stop: int | None = None) -> np.ndarray:
+        """Rows start..stop of one column (a copy: later steps may overwrite truncated rows)."""
+        parts = self._column_parts(name, start, stop)
         return np.concatenate(parts) if parts else np.zeros(0)
 
     def row(self, i: int) -> np.ndarray:
@@ -210,7 +219,7 @@ class Trace:
         return dict(zip(self.names, self.row(i).tolist()))
 
     def array(self, start: int = 0, stop: int | None = None) -> np.ndarray:
-        """Rows start..stop as an (n × ncols) array in `names` order (a copy)."""
+        """Rows start..stop as an (n × ncols) array in `names` order (a copy, column-major)."""
         parts = [c[:, self.layout] for c in self._chunks(start, stop)]
         return np.concatenate(parts) if parts else np.zeros((0, self.ncols))
 
@@ -221,7 +230,11 @@ class Trace:
     def copy(self) -> "Trace":
         t = Trace(self.names, self.layout)
         if self._n:
-            t._blocks = [np.concatenate(list(self._chunks()))]
+            block, at = np.empty((self._n, self.ncols), order="F"), 0
+            for c in self._chunks():
+                block[at:at + len(c)] = c
+                at += len(c)
+            t._blocks = [block]
             t._n = t._cap = self._n
         return t
 

@@ -125,6 +125,52 @@ def test_blocks_stop_doubling_so_a_million_rows_of_the_2_2_2_net_stay_under_300_
     assert t.nbytes - len(t) * 35 * 8 < MAX_BLOCK * 35 * 8
 
 
+def test_blocks_double_from_1024_to_65536_then_stay_and_are_never_moved():
+    t = Trace(["step", "sample", "loss"])
+    seen = []
+    while len(t) < 130_048 + 2 * MAX_BLOCK + 1:      # reserve only: np.empty pages are never touched
+        _, _, room = t._reserve()
+        assert all(a is b for a, b in zip(seen, t._blocks))     # growth adds a block, copies nothing
+        seen = list(t._blocks)
+        t._commit(min(room, 5000))
+    assert [len(b) for b in t._blocks] == [1024, 2048, 4096, 8192, 16384, 32768, 65536, 65536, 65536, 65536]
+    assert t.nbytes == sum(len(b) for b in t._blocks) * 3 * 8
+
+
+def test_storage_is_column_major_so_a_column_is_one_contiguous_run_per_block():
+    n = FIRST_BLOCK + 2 * FIRST_BLOCK + 10                # three blocks
+    t, rows = filled(NAMES, n)
+    for b in t._blocks:
+        assert b.flags.f_contiguous and not b.flags.c_contiguous
+        assert b.T.flags.c_contiguous and b.T.shape == (len(NAMES), len(b))    # (ncols × capacity) in memory
+    for j, name in enumerate(NAMES):
+        parts = t._column_parts(name)
+        assert [len(p) for p in parts] == [FIRST_BLOCK, 2 * FIRST_BLOCK, 10]
+        for p, b in zip(parts, t._blocks):
+            assert p.flags.c_contiguous and p.strides == (8,) and np.shares_memory(p, b)
+        assert same_bits(np.concatenate(parts), rows[:, j])
+    part, = t._column_parts("loss", FIRST_BLOCK + 5, FIRST_BLOCK + 900)     # inside one block: one view
+    assert part.flags.c_contiguous and same_bits(part, rows[FIRST_BLOCK + 5:FIRST_BLOCK + 900, 2])
+    col = t.column("loss")
+    assert not any(np.shares_memory(col, b) for b in t._blocks)       # column() hands out a copy
+    c = t.copy()
+    assert len(c._blocks) == 1 and c._blocks[0].flags.f_contiguous and c.equals(t)
+
+
+def test_the_csv_is_the_same_bytes_whatever_the_storage_order(tmp_path):
+    n = trace_mod.CSV_CHUNK + FIRST_BLOCK + 3              # two blocks, two CSV chunks
+    t, rows = filled(NAMES, n)
+    other = Trace(NAMES, layout=np.arange(len(NAMES)))
+    other.extend(rows)
+    t.to_csv(tmp_path / "a.csv")
+    other.to_csv(tmp_path / "b.csv")
+    text = (tmp_path / "a.csv").read_bytes()
+    assert text == (tmp_path / "b.csv").read_bytes()
+    body = text.decode().splitlines()[1:]
+    assert len(body) == n
+    assert body[-1].split(",") == [str(n - 1), str((n - 1) % 3)] + [repr(v) for v in rows[-1, 2:].tolist()]
+
+
 def test_truncate_forgets_rows_and_appending_continues_after_them():
     t, rows = filled(NAMES, 3000)
     t.truncate(1500)

@@ -9,11 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core import bench
+from core import bench, training
 from core.activations import ACTIVATIONS
 from core.engine import evaluate
 from core.network import LayerSpec, Network, init_weights
 from core.notation import seed004
+from core.presets import load_preset
 from core.trace import Trace, column_names, parameter_columns
 from core.training import CHUNK, Dataset, DivergenceError, Settings, Trainer, samples_for_step
 
@@ -112,6 +113,53 @@ def test_minibatch_and_batch_modes_match_the_reference(mode, batch_size, shuffle
     assert (t.trace.column("sample") == -1).all()
 
 
+@pytest.mark.parametrize("mode,batch_size,n_samples", [("batch", 1, 17), ("minibatch", 9, 17), ("minibatch", 1, 3),
+                                                       ("batch", 1, 1)])
+@pytest.mark.parametrize("loss,out_act,out_bias", [("half_sse", "sigmoid", "shared"), ("bce", "sigmoid", "none"),
+                                                   ("mse", "identity", "neuron"), ("cross_entropy", "softmax", "none")])
+def test_batch_rows_are_the_reference_bit_for_bit(mode, batch_size, n_samples, loss, out_act, out_bias):
+    """Every bit, zeros' signs included: batches of 8 or more and one output neuron (a (B × 1) column
+    sums pairwise, a (B × n) block row by row), a short last mini-batch, one-sample batches."""
+    n_out = 3 if out_act == "softmax" else 1
+    net, data = build(3, [(4, "relu", "none"), (5, "leaky_relu", "shared"), (n_out, out_act, out_bias)], loss,
+                      seed=3, n_samples=n_samples, frozen=0.2)
+    s = Settings(lr=0.2, momentum=0.5, mode=mode, batch_size=batch_size, shuffle=True, seed=1)
+    ref_theta, ref_v, ref_rows, refused = reference(net, data, s, 40)
+    t = Trainer(net, data, s)
+    t.run(40)
+    assert refused is None
+    assert np.array_equal(t.trace.array().view(np.int64), ref_rows.view(np.int64))
+    assert np.array_equal(t.theta.view(np.int64), ref_theta.view(np.int64))
+    assert np.array_equal(t.velocity.view(np.int64), ref_v.view(np.int64))
+
+
+@pytest.mark.parametrize("stage_rows", [1, 7])
+def test_a_staging_buffer_smaller_than_a_chunk_changes_nothing(monkeypatch, stage_rows):
+    """Wide networks stage fewer rows than a chunk before copying them into the trace's columns."""
+    net, data = build(2, [(3, "sigmoid", "neuron"), (2, "sigmoid", "none")], "half_sse", n_samples=3)
+    monkeypatch.setattr(training, "STAGE_BYTES", 8 * len(column_names(net)) * stage_rows)
+    t = check_against_reference(net, data, Settings(lr=0.5, momentum=0.3), 1024 + CHUNK + 17)
+    assert len(t._stage) == stage_rows
+    net, data, s = diverging("sample")
+    ref_theta, ref_v, ref_rows, refused = reference(net, data, s, 600)
+    t = Trainer(net, data, s)
+    with pytest.raises(DivergenceError) as err:
+        t.run(600)
+    assert err.value.step == refused == 446 == len(t.trace) and "the gradient of W1[1,1]" in str(err.value)
+    assert same(t.theta, ref_theta) and same(t.velocity, ref_v) and same(t.trace.array(), ref_rows)
+
+
+def test_the_trainer_writes_its_rows_into_column_major_blocks():
+    net, data = build(2, [(3, "tanh", "neuron"), (2, "sigmoid", "none")], "half_sse", n_samples=3)
+    t = Trainer(net, data, Settings(lr=0.1, momentum=0.5))
+    t.run(1500)
+    assert [len(b) for b in t.trace._blocks] == [1024, 2048]
+    assert all(b.flags.f_contiguous for b in t.trace._blocks)
+    first, second = t.trace._column_parts("W1[1,1]")
+    assert first.flags.c_contiguous and len(first) == 1024 and len(second) == 476
+    assert first[0] == t.trace.theta_at(0, net)[0] and second[-1] == t.trace.row_dict(1499)["W1[1,1]"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.data())
 def test_random_networks_match_the_reference(draw):
@@ -164,6 +212,17 @@ def test_the_benchmark_baseline_does_the_same_work():
         np.testing.assert_allclose(rows, t.trace.array(), rtol=1e-12, atol=1e-15)
         np.testing.assert_allclose(np.concatenate([np.concatenate([W.ravel(), b]) for W, b in zip(Ws, bs)]),
                                    t.theta, rtol=1e-12, atol=1e-15)
+
+
+def test_the_benchmark_batch_baseline_does_the_same_work():
+    project = load_preset("xor")
+    Ws, bs, rows = bench.baseline_batch_run(project.net, project.data, 1.0, 30)
+    t = Trainer(project.net.copy(), project.data, Settings(lr=1.0, mode="batch"))
+    t.run(30)
+    assert rows.shape == (30, len(t.names))
+    np.testing.assert_allclose(rows, t.trace.array(), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(np.concatenate([np.concatenate([W.ravel(), b]) for W, b in zip(Ws, bs)]),
+                               t.theta, rtol=1e-12, atol=1e-15)
 
 
 # ----- order of samples and determinism ----------------------------------------------------------

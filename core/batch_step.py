@@ -1,0 +1,132 @@
+"""The mini-batch and full-batch step without allocating: core.engine.evaluate's operations, one for
+one and in its order, on preallocated (B × n) buffers with `out`, built once per batch size B.
+
+Every array an operation sees has the shape and memory order it has in evaluate (C-ordered (B × n)
+rows; W and its transpose as views of theta), so each matmul makes the same BLAS call and each sum
+runs in the same order (a (B × 1) column sums pairwise, a (B × n) block row by row: one buffer for
+all the means would change that): the row (batch means of x, y, z, a, δ; the loss; the mean
+gradients) is the reference's to the bit, which tests/core/test_training.py holds. The common
+activations, derivatives and losses are written out as the ufunc calls core.activations and
+core.losses make (with arrays of ones, not the scalar 1.0, which costs a conversion per call); the
+others are called as they are, with `out` where they take one.
+"""
+from __future__ import annotations
+
+from functools import partial
+
+import numpy as np
+
+from . import activations as act
+from .losses import LOSSES
+
+
+class BatchStep:
+    """The buffers and the op list of a step over B samples: load(idx) puts the samples in,
+    run() computes the trainer's row buffer R (all but step and sample)."""
+
+    def __init__(self, t, B: int):
+        net, L, sizes = t.net, t.net.depth, t.net.sizes
+        self.B, self.cross_entropy = B, net.loss == "cross_entropy"
+        rows = lambda n: np.empty((B, n))
+        self.X, self.Y, self.ysum = rows(sizes[0]), rows(sizes[-1]), rows(1)
+        z = [None] + [rows(n) for n in sizes[1:]]
+        a = [self.X] + [rows(n) for n in sizes[1:]]
+        d = [None] + [rows(n) for n in sizes[1:]]
+        g = [rows(n) for n in sizes]            # dE/da of a layer
+        tmp = [rows(n) for n in sizes]
+        per_sample = np.empty(B)
+        fB = np.array(float(B))                  # 0-d: dividing by it is dividing by B, as x / B and mean do
+        P = partial
+        ops = []
+        # ----- forward: z = a W + bias (a zero vector where there is none, as bias_vector), a = f(z)
+        self.ones = ones = [np.ones((B, n)) for n in sizes]
+        for l in range(1, L + 1):
+            spec = net.layers[l - 1]
+            bias = np.zeros(spec.size) if spec.bias == "none" else net.b[l - 1]   # shared: (1,) broadcasts
+            ops += [P(np.matmul, a[l - 1], net.W[l - 1], out=z[l]), P(np.add, z[l], bias, z[l])]
+            if spec.activation == "sigmoid":     # activations._sigmoid
+                ops += [P(np.negative, z[l], a[l]), P(np.exp, a[l], a[l]), P(np.add, a[l], ones[l], a[l]),
+                        P(np.reciprocal, a[l], a[l])]
+            else:
+                ops.append(P(act.ACTIVATIONS[spec.activation].f, z[l], a[l]))
+        # ----- the loss: the mean over the batch of each sample's sum of terms
+        loss_fn, zL, o, Y, tL = LOSSES[net.loss], z[L], a[L], self.Y, tmp[L]
+        loss = t.R[2:3].reshape(())
+        if net.loss in ("half_sse", "mse"):      # ½ (y − o)² or (y − o)²/n; `** 2` is np.square
+            ops += [P(np.subtract, Y, o, tL), P(np.square, tL, tL)]
+            ops.append(P(np.multiply, np.array(0.5), tL, tL) if net.loss == "half_sse"
+                       else P(np.divide, tL, np.array(float(sizes[-1])), tL))
+            ops.append(P(np.add.reduce, tL, 1, None, per_sample))
+        else:
+            def sample_losses():
+                np.add.reduce(loss_fn.terms(zL, o, Y), 1, None, per_sample)
+            ops.append(sample_losses)
+        ops += [P(np.add.reduce, per_sample, 0, None, loss), P(np.divide, loss, fB, loss)]
+        # ----- δ at the output (losses.output_delta)
+        out_act, dL, gL = net.layers[-1].activation, d[L], g[L]
+        if net.loss == "cross_entropy":          # o·Σy − y
+            ops += [P(np.multiply, o, self.ysum, dL), P(np.subtract, dL, Y, dL)]
+        elif net.loss == "bce":                  # o − y
+            ops.append(P(np.subtract, o, Y, dL))
+        else:
+            ops += [P(np.subtract, Y, o, gL)]    # dE/do: −(y − o), or −2(y − o)/n
+            if net.loss == "mse":
+                ops += [P(np.multiply, gL, np.array(-2.0), gL), P(np.divide, gL, np.array(float(sizes[-1])), gL)]
+            else:
+                ops.append(P(np.negative, gL, gL))
+            if out_act == "softmax":             # a ⊙ (g − Σ g·a), activations.softmax_backward
+                s = np.empty((B, 1))
+                ops += [P(np.multiply, gL, o, tmp[L]), P(np.add.reduce, tmp[L], 1, None, s, True),
+                        P(np.subtract, gL, s, tmp[L]), P(np.multiply, o, tmp[L], dL)]
+            else:
+                ops += self._times_derivative(out_act, L, z, a, gL, tmp, dL)
+        # ----- backward: δ of the layers below, then each layer's mean gradients
+        for l in range(L, 1, -1):
+            ops.append(P(np.matmul, d[l], net.W[l - 1].T, out=g[l - 1]))
+            ops += self._times_derivative(net.layers[l - 2].activation, l - 1, z, a, g[l - 1], tmp, d[l - 1])
+        # Sums first, then one division by B of the whole gradient (x / B, mean: a sum divided by B).
+        for l in range(1, L + 1):
+            spec, db = net.layers[l - 1], t.db[l - 1]
+            ops.append(P(np.matmul, a[l - 1].T, d[l], out=t.dW[l - 1]))      # aᵀδ / B
+            if spec.bias == "neuron":            # δ.mean(axis=0)
+                ops.append(P(np.add.reduce, d[l], 0, None, db))
+            elif spec.bias == "shared":          # δ.sum(axis=1).mean()
+                ops += [P(np.add.reduce, d[l], 1, None, per_sample),
+                        P(np.add.reduce, per_sample, 0, None, db.reshape(()))]
+        ops.append(P(np.divide, t.grad, fB, t.grad))
+        # ----- the row: batch means (x.mean(axis=0)): sums, then the z, a, δ part of R divided at once
+        for l in range(1, L + 1):
+            ops += [P(np.add.reduce, q[l], 0, None, row[l]) for q, row in ((z, t.z), (a, t.a), (d, t.delta))]
+        ops.append(P(np.divide, t.neurons, fB, t.neurons))
+        self.ops = ops
+        x_mean, y_mean = t.x, t.y
+        self.load_means = [P(np.add.reduce, self.X, 0, None, x_mean), P(np.divide, x_mean, fB, x_mean),
+                           P(np.add.reduce, self.Y, 0, None, y_mean), P(np.divide, y_mean, fB, y_mean)]
+
+    def _times_derivative(self, name, l, z, a, grad_a, tmp, out) -> list:
+        """out = grad_a ⊙ f'(z{l}) (activations.backward: grad_a * df(z, a))."""
+        P, t, a, ones = partial, tmp[l], a[l], self.ones[l]
+        if name == "sigmoid":                    # (1 − a)·a
+            ops = [P(np.subtract, ones, a, t), P(np.multiply, t, a, t)]
+        elif name == "tanh":                     # 1 − a·a
+            ops = [P(np.multiply, a, a, t), P(np.subtract, ones, t, t)]
+        else:
+            ops = [P(act.ACTIVATIONS[name].df, z[l], a, t)]
+        return ops + [P(np.multiply, grad_a, t, out)]
+
+    def load(self, X: np.ndarray, Y: np.ndarray, ysum: np.ndarray, idx) -> None:
+        """The samples idx (all of them if None) into the buffers, and their means into R."""
+        if idx is None:
+            self.X[...], self.Y[...], self.ysum[...] = X, Y, ysum
+        else:
+            # mode="clip": the indices are valid, and "raise" would copy through a temporary.
+            X.take(idx, 0, self.X, "clip")
+            Y.take(idx, 0, self.Y, "clip")
+            if self.cross_entropy:
+                ysum.take(idx, 0, self.ysum, "clip")
+        for op in self.load_means:
+            op()
+
+    def run(self) -> None:
+        for op in self.ops:
+            op()
