@@ -60,13 +60,22 @@ def texts(pieces: list, rows: int, workers: int | None, format_rows):
             t0 = time.perf_counter()
             yield format_rows(pieces[0])
             start = 1
-            if (time.perf_counter() - t0) * (len(pieces) - 1) < 1.0:
+            # Cost follows the columns that vary within a piece (constant ones are formatted once):
+            # scale the first piece's time by how many vary in a few pieces further on.
+            first = max(_varying(pieces[0]), 1)
+            later = np.mean([_varying(pieces[i]) for i in np.linspace(1, len(pieces) - 1, 4, dtype=int)]) \
+                if len(pieces) > 1 else 0.0
+            if (time.perf_counter() - t0) * later / first * (len(pieces) - 1) < 1.0:
                 workers = 1
     rest = pieces[start:]
     if workers > 1 and len(rest) > 1:
         yield from formatted(rest, workers)
     else:
         yield from map(format_rows, rest)
+
+
+def _varying(piece) -> int:
+    return int(np.count_nonzero((piece != piece[0]).any(axis=0)))
 
 
 def formatted(pieces: list, workers: int):
