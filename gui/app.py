@@ -52,11 +52,11 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     return installed
 
 
-def build_window(project, path=None, teaching: bool = True):
+def build_window(project, path=None, teaching: bool = True, restore: bool = True):
     from .main_window import MainWindow
     from .session import Session
     session = Session(project)
-    return MainWindow(session, path=path, teaching=teaching)
+    return MainWindow(session, path=path, teaching=teaching, restore=restore)
 
 
 def run(project, lang: str | None = None, path=None) -> int:
@@ -70,7 +70,7 @@ def run(project, lang: str | None = None, path=None) -> int:
 def screenshot(project, out: str, lang: str | None = None, path=None) -> int:
     app = make_app()
     install_translations(app, choose_language(lang))
-    window = build_window(project, path)
+    window = build_window(project, path, restore=False)
     window.resize(*SCREEN_SIZE)
     window.show()
     app.processEvents()

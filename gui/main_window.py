@@ -39,7 +39,8 @@ def group(title: str, widget: QWidget) -> QGroupBox:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session, path: str | None = None, parent=None, teaching: bool = True):
+    def __init__(self, session, path: str | None = None, parent=None, teaching: bool = True,
+                 restore: bool = True):
         super().__init__(parent)
         self.session = session
         self.prefs = Prefs()
@@ -103,7 +104,8 @@ class MainWindow(QMainWindow):
         self._actions()
         self._menus()
         self._toolbar()
-        if not self.prefs.restore_window(self):
+        # A screenshot shows the default layout, whatever the learner last arranged.
+        if not (restore and self.prefs.restore_window(self)):
             self.resize(1280, 800)
 
     def _teaching_catch_up(self):
