@@ -95,15 +95,7 @@ def baseline_run(net: Network, data: Dataset, lr: float, steps: int):
             dbs[l] = delta.copy()
             if l:
                 delta = (Ws[l] @ delta) * _df(acts[l - 1], hs[l])
-        parts = [np.array([k, i, loss]), x, y]
-        for l in range(len(Ws)):
-            parts += [zs[l], hs[l + 1], Ws[l].ravel()] + ([bs[l]] if has_b[l] else [])
-            parts += [deltas[l], dWs[l].ravel()] + ([dbs[l]] if has_b[l] else [])
-        rows.append(np.concatenate(parts))
-        for l in range(len(Ws)):
-            Ws[l] -= lr * dWs[l]
-            if has_b[l]:
-                bs[l] -= lr * dbs[l]
+        _record_and_update(rows, [np.array([k, i, loss]), x, y], zs, hs[1:], deltas, Ws, bs, dWs, dbs, has_b, lr)
     return Ws, bs, np.array(rows)
 
 
@@ -141,16 +133,23 @@ def baseline_batch_run(net: Network, data: Dataset, lr: float, steps: int):
             dbs[l] = delta.mean(axis=0)
             if l:
                 delta = (delta @ Ws[l].T) * _df(acts[l - 1], hs[l])
-        parts = [np.array([k, -1, loss]), X.mean(axis=0), Y.mean(axis=0)]
-        for l in range(len(Ws)):
-            parts += [zs[l].mean(axis=0), hs[l + 1].mean(axis=0), Ws[l].ravel()] + ([bs[l]] if has_b[l] else [])
-            parts += [deltas[l].mean(axis=0), dWs[l].ravel()] + ([dbs[l]] if has_b[l] else [])
-        rows.append(np.concatenate(parts))
-        for l in range(len(Ws)):
-            Ws[l] -= lr * dWs[l]
-            if has_b[l]:
-                bs[l] -= lr * dbs[l]
+        _record_and_update(rows, [np.array([k, -1, loss]), X.mean(axis=0), Y.mean(axis=0)],
+                           [z.mean(axis=0) for z in zs], [h.mean(axis=0) for h in hs[1:]],
+                           [d.mean(axis=0) for d in deltas], Ws, bs, dWs, dbs, has_b, lr)
     return Ws, bs, np.array(rows)
+
+
+def _record_and_update(rows, head, zs, acts, deltas, Ws, bs, dWs, dbs, has_b, lr):
+    """The baselines' trace row (the same columns as core.trace) and their plain SGD update."""
+    parts = list(head)
+    for l in range(len(Ws)):
+        parts += [zs[l], acts[l], Ws[l].ravel()] + ([bs[l]] if has_b[l] else [])
+        parts += [deltas[l], dWs[l].ravel()] + ([dbs[l]] if has_b[l] else [])
+    rows.append(np.concatenate(parts))
+    for l in range(len(Ws)):
+        Ws[l] -= lr * dWs[l]
+        if has_b[l]:
+            bs[l] -= lr * dbs[l]
 
 
 # ----- timing ---------------------------------------------------------------------------------------------
