@@ -12,10 +12,11 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from core import engine
-from core.notation import Notation
-from core.training import Dataset, DivergenceError, Trainer
-from core.trace import Trace
+from backprop_lab.core.numerics import engine
+from backprop_lab.core.model.notation import Notation
+from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.numerics.training import DivergenceError, Trainer
+from backprop_lab.core.numerics.trace import Trace
 
 translate = QCoreApplication.translate
 

@@ -11,10 +11,12 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QOb
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from core import document, presets
+from backprop_lab.core.io import document
+from backprop_lab.core.io import presets
 
 from . import atomic
 from .preset_titles import preset_title
+from backprop_lab.core.io.trace_csv import write_csv
 
 JSON_FILTER = "Backprop Lab (*.json)"
 
@@ -163,7 +165,7 @@ class FileActions(QObject):
         if not path:
             return False
         try:
-            self.session.trace.to_csv(path)
+            write_csv(self.session.trace, path)
         except OSError as e:
             self._fail(self.tr("Could not export the trace"), e)
             return False

@@ -49,8 +49,8 @@ def has_display() -> bool:
 
 
 def load_project(net: str | None):
-    from core import presets
-    from core.document import DocumentError
+    from backprop_lab.core.io import presets
+    from backprop_lab.core.io.document import DocumentError
     try:
         return presets.resolve(net or "seed004"), None
     except (DocumentError, OSError, LookupError, ValueError) as e:
@@ -60,7 +60,7 @@ def load_project(net: str | None):
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and (argv[0] in CLI_COMMANDS or argv[0] in ("-h", "--help")):
-        from core import cli
+        from backprop_lab.core import cli
         return cli.main(argv)
     opts, err = parse(argv)
     if err:

@@ -17,7 +17,7 @@ import time
 
 from PySide6.QtCore import QObject, QTimer
 
-from core.training import DivergenceError
+from backprop_lab.core.numerics.training import DivergenceError
 
 from . import commands as cmd
 

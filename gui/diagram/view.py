@@ -223,9 +223,10 @@ class NetworkView(QGraphicsView):
 def _project_for(spec: str):
     import re
 
-    from core.network import LayerSpec, Network, init_weights
-    from core.project import Project
-    from core.training import Dataset, Settings
+    from backprop_lab.core.model.network import LayerSpec, Network, init_weights
+    from backprop_lab.core.model.project import Project
+    from backprop_lab.core.model.dataset import Dataset
+    from backprop_lab.core.model.settings import Settings
     import numpy as np
 
     if re.fullmatch(r"\d+(-\d+)+", spec):
@@ -237,10 +238,10 @@ def _project_for(spec: str):
         net.theta[...] = rng.uniform(-1, 1, net.theta.size)
         data = Dataset(rng.uniform(0, 1, (1, sizes[0])), rng.uniform(0, 1, (1, sizes[-1])))
         return Project(net, data, Settings(), name=spec)
-    from core.presets import names, resolve
+    from backprop_lab.core.io.presets import names, resolve
     if spec == "seed004" and spec not in names():
         # Until the preset ships: seed 004's 2-2-2 example as the text prints it.
-        from core.notation import seed004
+        from backprop_lab.core.model.notation import seed004
         net = Network(2, [LayerSpec(2, "sigmoid", "none"), LayerSpec(2, "sigmoid", "none")], "half_sse",
                       theta=[.3, .4, .25, .35, .45, .7, .4, .6], notation=seed004())
         return Project(net, Dataset([[.1, .2]], [[.4, .6]]), Settings(lr=0.5), name="seed004")

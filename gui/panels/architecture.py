@@ -7,9 +7,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox,
                                QVBoxLayout, QWidget)
 
-from core.activations import ACTIVATIONS
-from core.losses import LOSSES
-from core.network import BIAS_MODES, MAX_LAYERS, MAX_NEURONS, LayerSpec
+from backprop_lab.core.model.activations import ACTIVATIONS
+from backprop_lab.core.model.losses import LOSSES
+from backprop_lab.core.model.network import BIAS_MODES, MAX_LAYERS, MAX_NEURONS, LayerSpec
 
 translate = QCoreApplication.translate
 

@@ -7,8 +7,8 @@ import html
 
 from PySide6.QtCore import QCoreApplication
 
-from core import activations
-from core.derivation import Derivation, Product, Sum
+from backprop_lab.core.model import activations
+from backprop_lab.core.teaching.derivation import Derivation, Product, Sum
 
 from ..hidden import HIDDEN, node_key, top_key
 from ..numbers import fmt

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from core import engine
+from backprop_lab.core.numerics import engine
 
 EVALS_PER_UPDATE = 300
 MAX_SAMPLE_CURVES = 8

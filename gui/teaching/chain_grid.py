@@ -13,7 +13,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
-from core.derivation import Factor, Product, Sum
+from backprop_lab.core.teaching.derivation import Factor, Product, Sum
 
 from ..hidden import HIDDEN, node_key, top_key
 from .texnames import TexNames

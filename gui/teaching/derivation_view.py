@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout,
                                QWidget)
 
-from core.derivation import Derivation, Product, Sum
+from backprop_lab.core.teaching.derivation import Derivation, Product, Sum
 
 from ..on_screen import RefreshWhenSeen, on_screen
 from ..panels.chain import derivation

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from core.derivation import gradient_check
+from backprop_lab.core.teaching.derivation import gradient_check
 
 from ..on_screen import RefreshWhenSeen, on_screen
 from .typeset import MathView

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from core.activations import ACTIVATIONS
+from backprop_lab.core.model.activations import ACTIVATIONS
 
 from ..panels.architecture import activation_label
 

@@ -24,14 +24,14 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     if args.screenshot or args.measure:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from core import presets
-    from gui.app import make_app
-    from gui.session import Session
+    from backprop_lab.core.io import presets
+    from backprop_lab.gui.app import make_app
+    from backprop_lab.gui.session import Session
     from . import teaching_tabs
     from .typeset import flush
     app = make_app()
     if args.lang != "en":
-        from gui.app import install_translations
+        from backprop_lab.gui.app import install_translations
         install_translations(app, args.lang)
     if args.measure:
         return measure(args.preset)
@@ -61,8 +61,8 @@ def main(argv=None) -> int:
 
 def window_shot(args) -> int:
     from PySide6.QtWidgets import QApplication, QTabWidget
-    from core import presets
-    from gui.app import SCREEN_SIZE, build_window
+    from backprop_lab.core.io import presets
+    from backprop_lab.gui.app import SCREEN_SIZE, build_window
     from .typeset import flush
     app = QApplication.instance()
     win = build_window(presets.resolve(args.preset))
@@ -88,8 +88,8 @@ def window_shot(args) -> int:
 def measure(preset: str, runs: int = 60) -> int:
     """Edit → refresh of the whole window, with and without the derivation view showing."""
     from PySide6.QtWidgets import QApplication, QTabWidget
-    from core import presets
-    from gui.app import build_window
+    from backprop_lab.core.io import presets
+    from backprop_lab.gui.app import build_window
     from .typeset import flush
     app = QApplication.instance()
     win = build_window(presets.resolve(preset))

@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from core import source_match
-from core.project import Project
-from core.trace import parameter_columns
-from core.walkthrough import walk
+from backprop_lab.core.teaching import source_match
+from backprop_lab.core.model.project import Project
+from backprop_lab.core.numerics.trace import parameter_columns
+from backprop_lab.core.teaching.walkthrough import walk
 
 from ..on_screen import RefreshWhenSeen
 from ..preset_titles import preset_title

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from core.network import Network
-from core.formula import Names, tex_symbol
+from backprop_lab.core.model.network import Network
+from backprop_lab.core.teaching.formula import Names, tex_symbol
 
 _ACCENTS = {"\u0302": r"\hat", "\u0304": r"\bar", "\u0303": r"\tilde", "\u0307": r"\dot"}
 _OPS = [("<=", r" \leq "), ("≤", r" \leq "), ("·", r" \cdot "), ("×", r" \times "), ("⊙", r" \odot "),

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QFormL
                                QLineEdit, QPlainTextEdit, QProgressBar, QPushButton, QTextEdit, QVBoxLayout,
                                QWidget)
 
-from core.walkthrough import walk
+from backprop_lab.core.teaching.walkthrough import walk
 
 from ..hidden import HIDDEN
 from ..on_screen import RefreshWhenSeen

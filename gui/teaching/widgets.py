@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QFrame, QLabel
 
-from core.formula import format_number
+from backprop_lab.core.teaching.formula import format_number
 
 from .clickable import Clickable
 from .typeset import math_font

@@ -5,13 +5,17 @@ import re
 import subprocess
 import sys
 
-from core import cli, presets
-from core.document import save
-from core.engine import evaluate
-from core.network import LayerSpec, Network
-from core.project import Project
-from core.trace import Trace, column_names
-from core.training import Dataset, Settings, Trainer
+from backprop_lab.core import cli
+from backprop_lab.core.io import presets
+from backprop_lab.core.io.document import save
+from backprop_lab.core.numerics.engine import evaluate
+from backprop_lab.core.model.network import LayerSpec, Network
+from backprop_lab.core.model.project import Project
+from backprop_lab.core.numerics.trace import Trace, column_names
+from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics.training import Trainer
+from backprop_lab.core.io.trace_csv import read_csv
 
 
 def run(capsys, *argv):
@@ -111,7 +115,7 @@ def test_train_writes_the_trace_an_in_process_run_writes(capsys, tmp_path):
     p.settings.lr, p.settings.momentum, p.settings.mode = 0.8, 0.5, "minibatch"
     trainer = Trainer(p.net, p.data, p.settings, Trace(column_names(p.net)))
     trainer.run(300)
-    assert Trace.read_csv(path).equals(trainer.trace)
+    assert read_csv(path).equals(trainer.trace)
     final = evaluate(p.net, p.data.X, p.data.Y).loss
     assert f"final loss: {cli.Numbers(8)(final)}" in out
     assert f"{final!r} after" in out and "trace: 300 rows written" in out
@@ -209,9 +213,9 @@ def test_help_exits_0(capsys):
 
 
 def test_runs_as_a_module():
-    out = subprocess.run([sys.executable, "-m", "core.cli", "explain", "seed004", "--param", "U11"],
+    out = subprocess.run([sys.executable, "-m", "backprop_lab.core.cli", "explain", "seed004", "--param", "U11"],
                          capture_output=True, text=True, timeout=120, encoding="utf-8")
     assert out.returncode == 0 and "= 0.02592286" in out.stdout and out.stderr == ""
-    bad = subprocess.run([sys.executable, "-m", "core.cli", "explain", "nosuch"], capture_output=True,
+    bad = subprocess.run([sys.executable, "-m", "backprop_lab.core.cli", "explain", "nosuch"], capture_output=True,
                          text=True, timeout=120)
     assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1 and bad.stdout == ""

@@ -9,14 +9,15 @@ import pytest
 from hypothesis import given, settings as hsettings, strategies as st
 from hypothesis.extra.numpy import arrays
 
-from core import document
-from core.activations import ACTIVATIONS
-from core.document import DocumentError, dumps, from_json, load, loads, save, to_json
-from core.losses import LOSSES
-from core.network import BIAS_MODES, LayerSpec, Network
-from core.notation import QUANTITIES, Notation, seed004
-from core.project import Project
-from core.training import MODES, Dataset, Settings
+from backprop_lab.core.io import document
+from backprop_lab.core.model.activations import ACTIVATIONS
+from backprop_lab.core.io.document import DocumentError, dumps, from_json, load, loads, save, to_json
+from backprop_lab.core.model.losses import LOSSES
+from backprop_lab.core.model.network import BIAS_MODES, LayerSpec, Network
+from backprop_lab.core.model.notation import QUANTITIES, Notation, seed004
+from backprop_lab.core.model.project import Project
+from backprop_lab.core.model.settings import MODES, Settings
+from backprop_lab.core.model.dataset import Dataset
 
 
 def seed004_project() -> Project:

@@ -9,11 +9,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from core.exercises import MESSAGES, check, default_sequence, digits_for, exercise_set, exercises
-from core.losses import LOSSES
-from core.network import BIAS_MODES, LayerSpec, Network
-from core.presets import load_preset, names
-from core.training import Settings
+from backprop_lab.core.teaching.exercises import (
+    MESSAGES,
+    check,
+    default_sequence,
+    digits_for,
+    exercise_set,
+    exercises,
+)
+from backprop_lab.core.model.losses import LOSSES
+from backprop_lab.core.model.network import BIAS_MODES, LayerSpec, Network
+from backprop_lab.core.io.presets import load_preset, names
+from backprop_lab.core.model.settings import Settings
 
 SEED004_ORDER = [
     "z1[1]", "z1[2]", "a1[1]", "a1[2]", "z2[1]", "z2[2]", "a2[1]", "a2[2]", "loss_term[1]", "loss_term[2]", "loss",

@@ -9,13 +9,15 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from core import activations as act
-from core.derivation import Factor, Product, Sum, derive, gradient_check, relative_error
-from core.engine import evaluate, forward, loss_at
-from core.losses import LOSSES
-from core.network import BIAS_MODES, LayerSpec, Network
-from core.trace import Trace, column_names
-from core.training import Dataset, DivergenceError, Settings, Trainer, samples_for_step
+from backprop_lab.core.model import activations as act
+from backprop_lab.core.teaching.derivation import Factor, Product, Sum, derive, gradient_check, relative_error
+from backprop_lab.core.numerics.engine import evaluate, forward, loss_at
+from backprop_lab.core.model.losses import LOSSES
+from backprop_lab.core.model.network import BIAS_MODES, LayerSpec, Network
+from backprop_lab.core.numerics.trace import Trace, column_names
+from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.numerics.training import DivergenceError, Trainer, samples_for_step
+from backprop_lab.core.model.settings import Settings
 
 HIDDEN = [a for a in act.ACTIVATIONS if a != "softmax"]
 KINKED = ("relu", "leaky_relu")
@@ -294,7 +296,7 @@ def test_a_diverging_run_stops_before_the_first_bad_step():
 
 # ----- the derivation's other views -------------------------------------------------------------------
 def test_matrix_form_of_seed_002():
-    from core import presets
+    from backprop_lab.core.io import presets
     p = presets.resolve("seed002_matrix")
     d = derive(p.net, p.data.X[0], p.data.Y[0])
     layers = d.matrix_form()

@@ -4,13 +4,14 @@ as slips (the printed value is wrong, the note gives the right one)."""
 import numpy as np
 import pytest
 
-from core import document, presets
-from core.document import DocumentError
-from core.engine import evaluate
-from core.notation import seed004
-from core.presets import (DEFAULT, PRESET_DIR, list_presets, load_preset, preset_path, printed_matches,
-                          resolve, source_value, source_values)
-from core.training import Trainer
+from backprop_lab.core.io import document
+from backprop_lab.core.io import presets
+from backprop_lab.core.io.document import DocumentError
+from backprop_lab.core.numerics.engine import evaluate
+from backprop_lab.core.model.notation import seed004
+from backprop_lab.core.io.presets import DEFAULT, PRESET_DIR, list_presets, load_preset, preset_path, resolve
+from backprop_lab.core.teaching.source_values import printed_matches, source_value, source_values
+from backprop_lab.core.numerics.training import Trainer
 
 REQUIRED = {"seed000", "seed001", "seed002", "seed002_matrix", "seed003", "seed004", "xor"}
 
@@ -25,7 +26,7 @@ def test_every_seed_has_a_preset_and_the_default_is_seed_004():
     assert REQUIRED <= set(names)
     assert names == sorted(names)
     assert DEFAULT == "seed004" and DEFAULT in names
-    assert PRESET_DIR == presets.Path(presets.__file__).resolve().parent.parent / "assets" / "presets"
+    assert PRESET_DIR == presets.Path(presets.__file__).resolve().parents[2] / "assets" / "presets"
 
 
 @pytest.mark.parametrize("name", sorted(REQUIRED))

@@ -6,13 +6,15 @@ import math
 import numpy as np
 import pytest
 
-from core import presets
-from core.derivation import Factor, Product, Sum, derive
-from core.engine import evaluate, forward
-from core.network import LayerSpec, Network
-from core.notation import seed004
-from core.trace import Trace, column_names
-from core.training import Dataset, Settings, Trainer
+from backprop_lab.core.io import presets
+from backprop_lab.core.teaching.derivation import Factor, Product, Sum, derive
+from backprop_lab.core.numerics.engine import evaluate, forward
+from backprop_lab.core.model.network import LayerSpec, Network
+from backprop_lab.core.model.notation import seed004
+from backprop_lab.core.numerics.trace import Trace, column_names
+from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics.training import Trainer
 
 X, Y = [0.1, 0.2], [0.4, 0.6]
 LR = 0.5

@@ -10,11 +10,22 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from core import trace as trace_mod
-from core.network import LayerSpec, Network, init_weights
-from core.trace import (FIRST_BLOCK, MAX_BLOCK, Trace, TraceError, column_names, parameter_columns,
-                        storage_layout)
-from core.training import Dataset, Settings, Trainer
+from backprop_lab.core.numerics import trace as trace_mod
+from backprop_lab.core.model.network import LayerSpec, Network, init_weights
+from backprop_lab.core.numerics.trace import (
+    FIRST_BLOCK,
+    MAX_BLOCK,
+    Trace,
+    TraceError,
+    column_names,
+    parameter_columns,
+    storage_layout,
+)
+from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics.training import Trainer
+from backprop_lab.core.io.trace_csv import read_csv, write_csv
+from backprop_lab.core.io import trace_csv
 
 NAMES = ["step", "sample", "loss", "a0[1]", "W1[1,1]", "dE/dW1[1,1]"]
 
@@ -63,7 +74,7 @@ def test_the_csv_header_is_the_column_names(tmp_path):
     net = small_net()
     t = Trace(column_names(net))
     t.append(np.arange(t.ncols, dtype=float))
-    t.to_csv(tmp_path / "t.csv")
+    write_csv(t, tmp_path / "t.csv")
     with open(tmp_path / "t.csv", newline="") as f:
         header = next(csv.reader(f))
     assert header == column_names(net)
@@ -158,12 +169,12 @@ def test_storage_is_column_major_so_a_column_is_one_contiguous_run_per_block():
 
 
 def test_the_csv_is_the_same_bytes_whatever_the_storage_order(tmp_path):
-    n = trace_mod.CSV_CHUNK + FIRST_BLOCK + 3              # two blocks, two CSV chunks
+    n = trace_csv.CSV_CHUNK + FIRST_BLOCK + 3              # two blocks, two CSV chunks
     t, rows = filled(NAMES, n)
     other = Trace(NAMES, layout=np.arange(len(NAMES)))
     other.extend(rows)
-    t.to_csv(tmp_path / "a.csv")
-    other.to_csv(tmp_path / "b.csv")
+    write_csv(t, tmp_path / "a.csv")
+    write_csv(other, tmp_path / "b.csv")
     text = (tmp_path / "a.csv").read_bytes()
     assert text == (tmp_path / "b.csv").read_bytes()
     body = text.decode().splitlines()[1:]
@@ -237,8 +248,8 @@ def test_special_numbers_round_trip_bit_for_bit_and_are_written_as_their_repr(tm
         rows.append(np.concatenate([[r, -1.0 if r % 2 else r % 7, vals[1] / (r + 1)], vals]))
     t.extend(np.array(rows))
     path = tmp_path / "special.csv"
-    t.to_csv(path)
-    back = Trace.read_csv(path)
+    write_csv(t, path)
+    back = read_csv(path)
     assert back.names == names and back.equals(t)
     lines = path.read_text().splitlines()[1:]
     for line, row in zip(lines, np.array(rows)):
@@ -263,8 +274,8 @@ def test_constant_and_few_valued_columns_are_still_each_rows_repr(tmp_path):
     t = Trace(names)
     t.extend(rows)
     path = tmp_path / "c.csv"
-    t.to_csv(path)
-    assert Trace.read_csv(path).equals(t)
+    write_csv(t, path)
+    assert read_csv(path).equals(t)
     with open(path, newline="") as f:
         body = list(csv.reader(f))[1:]
     expect = [[str(int(r[0])), str(int(r[1]))] + [repr(v) for v in r[2:]] for r in rows.tolist()]
@@ -274,10 +285,10 @@ def test_constant_and_few_valued_columns_are_still_each_rows_repr(tmp_path):
 def test_non_whole_step_and_sample_values_are_written_in_full(tmp_path):
     t = Trace(["step", "sample", "loss"])
     t.extend([[0.5, 1.0, 2.0], [1.0, -0.0, 3.0], [1e300, 2.0, 4.0]])
-    t.to_csv(tmp_path / "s.csv")
+    write_csv(t, tmp_path / "s.csv")
     assert tmp_path.joinpath("s.csv").read_text().splitlines()[1:] == ["0.5,1.0,2.0", "1.0,-0.0,3.0",
                                                                        "1e+300,2.0,4.0"]
-    assert Trace.read_csv(tmp_path / "s.csv").equals(t)
+    assert read_csv(tmp_path / "s.csv").equals(t)
 
 
 @settings(max_examples=40, deadline=None)
@@ -287,8 +298,8 @@ def test_any_finite_numbers_round_trip(tmp_path_factory, values):
     t = Trace(["step", "sample", "loss"] + [f"c{k}" for k in range(values.shape[1] - 3)])
     t.extend(values)
     path = tmp_path_factory.mktemp("rt") / "t.csv"
-    t.to_csv(path)
-    assert Trace.read_csv(path).equals(t)
+    write_csv(t, path)
+    assert read_csv(path).equals(t)
 
 
 def test_a_trainers_trace_round_trips_across_blocks(tmp_path):
@@ -296,15 +307,15 @@ def test_a_trainers_trace_round_trips_across_blocks(tmp_path):
     data = Dataset([[0.5, -1.0], [2.0, 0.25], [0.0, 1.0]], [[0.1, 0.9], [0.7, 0.2], [0.5, 0.5]])
     t = Trainer(net, data, Settings(lr=0.3, momentum=0.5, shuffle=True, seed=4))
     t.run(FIRST_BLOCK * 3 + 100)
-    t.trace.to_csv(tmp_path / "t.csv")
-    back = Trace.read_csv(tmp_path / "t.csv")
+    write_csv(t.trace, tmp_path / "t.csv")
+    back = read_csv(tmp_path / "t.csv")
     assert back.equals(t.trace) and len(back) == FIRST_BLOCK * 3 + 100
 
 
 def test_empty_trace_writes_the_header_only(tmp_path):
-    Trace(NAMES).to_csv(tmp_path / "e.csv")
+    write_csv(Trace(NAMES), tmp_path / "e.csv")
     assert tmp_path.joinpath("e.csv").read_text() == 'step,sample,loss,a0[1],"W1[1,1]","dE/dW1[1,1]"\n'
-    back = Trace.read_csv(tmp_path / "e.csv")
+    back = read_csv(tmp_path / "e.csv")
     assert back.names == NAMES and len(back) == 0
 
 
@@ -312,8 +323,8 @@ def test_empty_trace_writes_the_header_only(tmp_path):
 def test_a_failure_mid_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
     path = tmp_path / "trace.csv"
     path.write_text("the old file\n")
-    t, _ = filled(NAMES, trace_mod.CSV_CHUNK * 3)
-    real, calls = trace_mod._format_rows, []
+    t, _ = filled(NAMES, trace_csv.CSV_CHUNK * 3)
+    real, calls = trace_csv._format_rows, []
 
     def failing(rows):
         calls.append(len(rows))
@@ -321,9 +332,9 @@ def test_a_failure_mid_write_leaves_the_old_file_and_no_temporary(tmp_path, monk
             raise OSError(28, "No space left on device")
         return real(rows)
 
-    monkeypatch.setattr(trace_mod, "_format_rows", failing)
+    monkeypatch.setattr(trace_csv, "_format_rows", failing)
     with pytest.raises(OSError, match="No space"):
-        t.to_csv(path)
+        write_csv(t, path)
     assert path.read_text() == "the old file\n"
     assert os.listdir(tmp_path) == ["trace.csv"]
 
@@ -335,9 +346,9 @@ def test_a_failed_replace_leaves_the_old_file_and_no_temporary(tmp_path, monkeyp
     def refuse(src, dst):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(trace_mod.os, "replace", refuse)
+    monkeypatch.setattr(trace_csv.os, "replace", refuse)
     with pytest.raises(PermissionError):
-        filled(NAMES, 10)[0].to_csv(path)
+        write_csv(filled(NAMES, 10)[0], path)
     assert path.read_text() == "old\n" and os.listdir(tmp_path) == ["trace.csv"]
 
 
@@ -345,9 +356,9 @@ def test_an_interrupt_mid_write_leaves_no_temporary(tmp_path, monkeypatch):
     def interrupted(rows):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(trace_mod, "_format_rows", interrupted)
+    monkeypatch.setattr(trace_csv, "_format_rows", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        filled(NAMES, 10)[0].to_csv(tmp_path / "t.csv")
+        write_csv(filled(NAMES, 10)[0], tmp_path / "t.csv")
     assert os.listdir(tmp_path) == []
 
 
@@ -361,7 +372,7 @@ def test_a_read_only_folder_raises_oserror_and_leaves_nothing(tmp_path):
         target = folder / "missing" / "t.csv"
     try:
         with pytest.raises(OSError):
-            filled(NAMES, 10)[0].to_csv(target)
+            write_csv(filled(NAMES, 10)[0], target)
     finally:
         os.chmod(folder, 0o700)
     assert os.listdir(folder) == []
@@ -370,14 +381,14 @@ def test_a_read_only_folder_raises_oserror_and_leaves_nothing(tmp_path):
 def test_writing_over_a_folder_fails_and_keeps_it(tmp_path):
     (tmp_path / "t.csv").mkdir()
     with pytest.raises(OSError):
-        filled(NAMES, 10)[0].to_csv(tmp_path / "t.csv")
+        write_csv(filled(NAMES, 10)[0], tmp_path / "t.csv")
     assert sorted(os.listdir(tmp_path)) == ["t.csv"] and (tmp_path / "t.csv").is_dir()
 
 
 def test_the_written_file_has_ordinary_permissions(tmp_path):
     mask = os.umask(0o022)
     try:
-        filled(NAMES, 3)[0].to_csv(tmp_path / "t.csv")
+        write_csv(filled(NAMES, 3)[0], tmp_path / "t.csv")
     finally:
         os.umask(mask)
     assert (os.stat(tmp_path / "t.csv").st_mode & 0o777) == 0o644
@@ -406,33 +417,33 @@ def test_a_malformed_file_is_rejected_with_a_message_naming_the_place(tmp_path, 
     path = tmp_path / "bad.csv"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(TraceError) as err:
-        Trace.read_csv(path)
+        read_csv(path)
     assert message in str(err.value) and str(path) in str(err.value)
 
 
 def test_a_line_number_is_counted_across_read_chunks(tmp_path):
-    good = "".join(f"{k},0,0.5,1.5\n" for k in range(trace_mod.CSV_CHUNK + 10))
+    good = "".join(f"{k},0,0.5,1.5\n" for k in range(trace_csv.CSV_CHUNK + 10))
     path = tmp_path / "late.csv"
     path.write_text(GOOD_HEADER + good + "x,0,0.5,1.5\n")
-    with pytest.raises(TraceError, match=f"line {trace_mod.CSV_CHUNK + 12}, column step: 'x'"):
-        Trace.read_csv(path)
+    with pytest.raises(TraceError, match=f"line {trace_csv.CSV_CHUNK + 12}, column step: 'x'"):
+        read_csv(path)
 
 
 def test_a_binary_file_is_rejected(tmp_path):
     path = tmp_path / "bin.csv"
     path.write_bytes(b"step,sample,loss\n\xff\xfe\x00\x01")
     with pytest.raises(TraceError, match="not UTF-8"):
-        Trace.read_csv(path)
+        read_csv(path)
 
 
 def test_a_missing_file_raises_oserror(tmp_path):
     with pytest.raises(FileNotFoundError):
-        Trace.read_csv(tmp_path / "none.csv")
+        read_csv(tmp_path / "none.csv")
 
 
 def test_blank_lines_and_windows_line_ends_are_accepted(tmp_path):
     path = tmp_path / "crlf.csv"
     path.write_bytes(GOOD_HEADER.replace("\n", "\r\n").encode() + b"0,0,0.5,1.5\r\n\r\n1,0,0.25,-2e-300\r\n")
-    t = Trace.read_csv(path)
+    t = read_csv(path)
     assert t.names == ["step", "sample", "loss", "W1[1,1]"]
     assert same_bits(t.array(), np.array([[0, 0, 0.5, 1.5], [1, 0, 0.25, -2e-300]]))

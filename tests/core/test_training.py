@@ -9,14 +9,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core import bench, training
-from core.activations import ACTIVATIONS
-from core.engine import evaluate
-from core.network import LayerSpec, Network, init_weights
-from core.notation import seed004
-from core.presets import load_preset
-from core.trace import Trace, column_names, parameter_columns
-from core.training import CHUNK, Dataset, DivergenceError, Settings, Trainer, samples_for_step
+import reference_loop as bench
+from backprop_lab.core.numerics import training
+from backprop_lab.core.model.activations import ACTIVATIONS
+from backprop_lab.core.numerics.engine import evaluate
+from backprop_lab.core.model.network import LayerSpec, Network, init_weights
+from backprop_lab.core.model.notation import seed004
+from backprop_lab.core.io.presets import load_preset
+from backprop_lab.core.numerics.trace import Trace, column_names, parameter_columns
+from backprop_lab.core.numerics.training import CHUNK, DivergenceError, Trainer, samples_for_step
+from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.io.trace_csv import read_csv, write_csv
 
 HIDDEN = [a for a in ACTIVATIONS if a != "softmax"]
 OUTPUT_LOSSES = [(a, "half_sse") for a in ACTIVATIONS] + [(a, "mse") for a in ACTIVATIONS] + [
@@ -395,8 +399,8 @@ def test_a_trace_read_back_from_csv_continues_as_if_never_written(tmp_path):
     whole.run(300)
     half = Trainer(*build(2, [(3, "relu", "neuron"), (2, "sigmoid", "none")], "bce"), s.copy())
     half.run(120)
-    half.trace.to_csv(tmp_path / "t.csv")
-    resumed = Trainer(half.net, half.data, s.copy(), Trace.read_csv(tmp_path / "t.csv"), step=120)
+    write_csv(half.trace, tmp_path / "t.csv")
+    resumed = Trainer(half.net, half.data, s.copy(), read_csv(tmp_path / "t.csv"), step=120)
     resumed.velocity[...] = half.velocity
     resumed.run(180)
     assert resumed.trace.equals(whole.trace) and same(resumed.theta, whole.theta)

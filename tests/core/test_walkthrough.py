@@ -9,14 +9,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from core.engine import evaluate
-from core.losses import LOSSES
-from core.network import BIAS_MODES, LayerSpec, Network
-from core.presets import load_preset
-from core.trace import parameter_columns
-from core.training import Dataset, Settings, Trainer
-from core.formula import format_number
-from core.walkthrough import PHASES, walk
+from backprop_lab.core.numerics.engine import evaluate
+from backprop_lab.core.model.losses import LOSSES
+from backprop_lab.core.model.network import BIAS_MODES, LayerSpec, Network
+from backprop_lab.core.io.presets import load_preset
+from backprop_lab.core.numerics.trace import parameter_columns
+from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics.training import Trainer
+from backprop_lab.core.teaching.formula import format_number
+from backprop_lab.core.teaching.walkthrough import PHASES, walk
 
 # Every number seed 004 prints that one pass computes, in the order the walk reaches it (the text prints
 # z1, z2 before h1, h2 and the U updates before step 2; the walk goes neuron by neuron and phase by phase).

@@ -21,7 +21,7 @@ def settings_clean(qapp):
 
 
 def open_window(qtbot, project):
-    from gui.app import build_window
+    from backprop_lab.gui.app import build_window
     w = build_window(project)
     w.resize(1280, 800)
     w.show()
@@ -35,7 +35,7 @@ def make_window(qtbot, settings_clean):
     made = []
 
     def make(project=None):
-        from core import presets
+        from backprop_lab.core.io import presets
         w = open_window(qtbot, project if project is not None else presets.resolve("seed004"))
         made.append(w)
         return w

@@ -3,10 +3,10 @@ when one propagates size hints), with a line edit beside them standing for any t
 import pytest
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from core.presets import load_preset
-from gui.session import Session
-from gui.teaching import teaching_tabs
-from gui.teaching.typeset import flush
+from backprop_lab.core.io.presets import load_preset
+from backprop_lab.gui.session import Session
+from backprop_lab.gui.teaching import teaching_tabs
+from backprop_lab.gui.teaching.typeset import flush
 
 WALK, DERIVATION, EXERCISES, SOURCE, GRADIENT = range(5)
 

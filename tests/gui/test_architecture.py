@@ -3,7 +3,7 @@ rule (core.network.init_weights), every view follows, and Undo brings the old ne
 import numpy as np
 from PySide6.QtCore import Qt
 
-from core.network import LayerSpec, Network, init_weights
+from backprop_lab.core.model.network import LayerSpec, Network, init_weights
 
 
 def test_add_hidden_layer_keeps_fitting_weights_and_undo_restores(qtbot, window):

@@ -94,7 +94,7 @@ def test_a_weight_that_would_make_the_loss_infinite_is_refused(qtbot, window):
     # sigmoid outputs with cross-entropy saturate; a huge finite weight with an identity output and
     # squared error overflows the loss: the edit is refused, nothing changes
     s = window.session
-    from core.network import LayerSpec
+    from backprop_lab.core.model.network import LayerSpec
     assert s.set_architecture(2, [LayerSpec(2, "sigmoid", "none"), LayerSpec(2, "identity", "none")],
                               "half_sse") is None
     before = snapshot(s)

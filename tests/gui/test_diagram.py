@@ -9,12 +9,12 @@ from PySide6.QtGui import QAction, QHelpEvent, QKeySequence, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
-from core import engine
-from core.presets import load_preset
-from gui.diagram import style
-from gui.diagram.bindings import scrub_step
-from gui.diagram.view import NetworkView
-from gui.session import Session
+from backprop_lab.core.numerics import engine
+from backprop_lab.core.io.presets import load_preset
+from backprop_lab.gui.diagram import style
+from backprop_lab.gui.diagram.bindings import scrub_step
+from backprop_lab.gui.diagram.view import NetworkView
+from backprop_lab.gui.session import Session
 
 U11 = ("W", 2, 0, 0)
 U12 = ("W", 2, 0, 1)

@@ -10,10 +10,10 @@ from PySide6.QtGui import QColor, QImage, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from core.presets import load_preset
-from gui.diagram import layout
-from gui.diagram.view import NetworkView, _project_for, main
-from gui.session import Session
+from backprop_lab.core.io.presets import load_preset
+from backprop_lab.gui.diagram import layout
+from backprop_lab.gui.diagram.view import NetworkView, _project_for, main
+from backprop_lab.gui.session import Session
 
 
 def make_view(qtbot, project, size=(900, 620)):

@@ -2,8 +2,8 @@
 import numpy as np
 from PySide6.QtCore import Qt
 
-from core import engine
-from gui.numbers import fmt
+from backprop_lab.core.numerics import engine
+from backprop_lab.gui.numbers import fmt
 
 from gui_drive import click_tab, type_into_cell
 
@@ -42,7 +42,7 @@ def test_typed_weight_updates_gradients_panel_and_diagram(qtbot, window):
     assert f"<b>{fmt(0.123 - 0.5 * g)}</b>" in text
     # the loss in the status bar and the diagram's label
     assert window.status.loss.text().endswith(fmt(st.loss))
-    from gui.diagram import style
+    from backprop_lab.gui.diagram import style
     assert window.diagram.diagram.edges[W11].label.text == style.format_value(0.123, 3)
     assert window.diagram.diagram.total.text == style.format_value(st.loss, 4)
     # one undo step restores the old value everywhere

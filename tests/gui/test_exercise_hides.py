@@ -7,10 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabBar
 
-from core.presets import load_preset
-from core.walkthrough import walk
-from gui.hidden import HIDDEN, keys_for
-from gui.panels.neuron_model import COLUMNS
+from backprop_lab.core.io.presets import load_preset
+from backprop_lab.core.teaching.walkthrough import walk
+from backprop_lab.gui.hidden import HIDDEN, keys_for
+from backprop_lab.gui.panels.neuron_model import COLUMNS
 from gui_drive import click_tab, type_into_cell
 from teaching_host import DERIVATION, open_host, panel
 

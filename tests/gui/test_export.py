@@ -6,9 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from core.presets import resolve
-from core.trace import Trace
-from core.training import Trainer
+from backprop_lab.core.io.presets import resolve
+from backprop_lab.core.numerics.trace import Trace
+from backprop_lab.core.numerics.training import Trainer
+from backprop_lab.core.io.trace_csv import read_csv
 
 
 def test_step_1000_then_export_equals_the_engine_trace(qtbot, window, tmp_path, monkeypatch):
@@ -21,7 +22,7 @@ def test_step_1000_then_export_equals_the_engine_trace(qtbot, window, tmp_path, 
     p = resolve("seed004")
     engine_trainer = Trainer(p.net, p.data, p.settings)
     engine_trainer.run(1000)
-    back = Trace.read_csv(out)
+    back = read_csv(out)
     assert len(back) == 1000
     assert back.equals(engine_trainer.trace)
     assert "1000" in window.status.note.text()

@@ -5,7 +5,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from core import document
+from backprop_lab.core.io import document
 
 
 def test_standard_shortcuts(window):
@@ -68,8 +68,8 @@ def test_geometry_is_kept_between_runs(qtbot, make_window):
     w.resize(790, 590)             # inside the offscreen screen (800 × 600): restoring clamps to it
     w.close()
     assert QSettings().value("window/geometry") is not None
-    from core.presets import resolve
-    from gui.app import build_window
+    from backprop_lab.core.io.presets import resolve
+    from backprop_lab.gui.app import build_window
     w2 = build_window(resolve("seed004"))          # as at the next start: restored before shown
     try:
         assert (w2.size().width(), w2.size().height()) == (790, 590)

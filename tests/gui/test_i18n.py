@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QTranslator, Qt
 
-from gui.app import I18N, install_translations
+from backprop_lab.gui.app import I18N, install_translations
 from gui_drive import click_tab
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -118,8 +118,8 @@ def korean(qapp):
 
 
 def test_every_preset_title_has_a_translation(korean):
-    from core import presets
-    from gui.preset_titles import preset_title
+    from backprop_lab.core.io import presets
+    from backprop_lab.gui.preset_titles import preset_title
     titles = {name: presets.load_preset(name).name for name in presets.names()}
     assert {n: t for n, t in titles.items() if preset_title(t) == t and not t.startswith("XOR")} == {}
     assert preset_title(titles["seed004"]) == "시드 004: 손으로 풀어 보는 2-2-2 시그모이드 신경망"

@@ -3,7 +3,7 @@ included."""
 import pytest
 from PySide6.QtCore import Qt
 
-from gui.app import install_translations
+from backprop_lab.gui.app import install_translations
 
 
 @pytest.fixture

@@ -6,12 +6,12 @@ import sys
 
 import pytest
 
-from gui import launcher
+from backprop_lab.gui import launcher
 
 
 def run(args, env_drop=(), timeout=120):
     env = {k: v for k, v in os.environ.items() if k not in env_drop}
-    return subprocess.run([sys.executable, "-m", "gui.launcher", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "backprop_lab.gui.launcher", *args], capture_output=True, text=True,
                           env=env, timeout=timeout)
 
 
@@ -34,7 +34,7 @@ def test_bad_options(args, capsys):
 
 
 def test_subcommands_do_not_import_qt():
-    code = ("import sys; from gui.launcher import main; rc = main(['presets']); "
+    code = ("import sys; from backprop_lab.gui.launcher import main; rc = main(['presets']); "
             "assert rc == 0, rc; print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NOQT')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip().splitlines()[-1] == "NOQT"

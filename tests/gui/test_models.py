@@ -4,12 +4,12 @@ passing (its signals checked live) through edits, steps, samples added and a sha
 import pytest
 from pytestqt.modeltest import ModelTester
 
-from core.network import LayerSpec
-from core.presets import resolve
-from gui.panels.data_model import DataModel
-from gui.panels.neuron_model import NeuronModel
-from gui.panels.param_model import ParamMatrixModel
-from gui.session import Session
+from backprop_lab.core.model.network import LayerSpec
+from backprop_lab.core.io.presets import resolve
+from backprop_lab.gui.panels.data_model import DataModel
+from backprop_lab.gui.panels.neuron_model import NeuronModel
+from backprop_lab.gui.panels.param_model import ParamMatrixModel
+from backprop_lab.gui.session import Session
 
 KINDS = ["neurons", "data", "W1", "dE/dW1", "W_last", "dE/dW_last"]
 

@@ -4,8 +4,8 @@ import numpy as np
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QApplication
 
-from core import engine
-from gui.numbers import fmt
+from backprop_lab.core.numerics import engine
+from backprop_lab.gui.numbers import fmt
 
 
 def point_on_screen(window, step):

@@ -3,10 +3,11 @@ finite state and says so; Undo still works."""
 import numpy as np
 from PySide6.QtCore import Qt
 
-from core import engine
-from core.network import LayerSpec, Network
-from core.project import Project
-from core.training import Dataset, Settings
+from backprop_lab.core.numerics import engine
+from backprop_lab.core.model.network import LayerSpec, Network
+from backprop_lab.core.model.project import Project
+from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.settings import Settings
 
 from gui_drive import click_tab
 
@@ -29,7 +30,7 @@ def test_the_window_answers_while_running(qtbot, window):
     assert s.training_state == "running"
     # the numbers on screen are those of the present state, recomputed by core
     st = engine.evaluate(s.net, s.data.X, s.data.Y)
-    assert window.status.loss.text().endswith(__import__("gui.numbers").numbers.fmt(st.loss))
+    assert window.status.loss.text().endswith(__import__("backprop_lab.gui.numbers").gui.numbers.fmt(st.loss))
     click_tab(qtbot, window.values, 1)
     qtbot.mouseClick(run, Qt.MouseButton.LeftButton)        # Pause
     assert s.training_state == "idle" and run.text() == "Run"

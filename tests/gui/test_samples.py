@@ -3,7 +3,7 @@ sample the tables and derivatives show."""
 import numpy as np
 from PySide6.QtCore import Qt
 
-from core import engine
+from backprop_lab.core.numerics import engine
 
 from gui_drive import click_tab, type_into_cell
 

@@ -2,8 +2,8 @@
 read-only, and the next update printed is the one a step makes."""
 import numpy as np
 
-from core.presets import resolve
-from gui.session import Session
+from backprop_lab.core.io.presets import resolve
+from backprop_lab.gui.session import Session
 
 U11 = ("W", 2, 0, 0)
 

@@ -2,8 +2,8 @@
 import numpy as np
 from PySide6.QtCore import Qt
 
-from core import engine
-from core.training import Trainer
+from backprop_lab.core.numerics import engine
+from backprop_lab.core.numerics.training import Trainer
 
 
 def test_step_moves_each_weight_by_minus_lr_times_gradient_and_ctrl_z_restores(qtbot, window):
@@ -60,7 +60,7 @@ def test_momentum_step_shows_and_applies_the_velocity(qtbot, window):
     for _ in range(3):
         qtbot.mouseClick(window.controls.step_button, Qt.MouseButton.LeftButton)
     # the same three steps taken by core alone
-    from core.presets import resolve
+    from backprop_lab.core.io.presets import resolve
     p = resolve("seed004")
     p.settings.momentum = 0.5
     t = Trainer(p.net, p.data, p.settings)

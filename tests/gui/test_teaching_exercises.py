@@ -4,7 +4,7 @@ launches (QSettings, in Qt's test locations)."""
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
-from gui.teaching.exercise_panel import settings_key
+from backprop_lab.gui.teaching.exercise_panel import settings_key
 from teaching_host import EXERCISES, host, open_host, panel  # noqa: F401  (host is a fixture)
 
 

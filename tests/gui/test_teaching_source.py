@@ -4,7 +4,7 @@ window, driven through the weights table."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTabWidget
 
-from gui.teaching.typeset import flush
+from backprop_lab.gui.teaching.typeset import flush
 from gui_drive import type_into_cell
 from teaching_host import SOURCE, WALK, host, open_host, panel  # noqa: F401  (host is a fixture)
 

@@ -4,8 +4,8 @@ a row is shown at once as text and typeset once it stands still."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTabBar
 
-from core.walkthrough import walk
-from gui.numbers import fmt
+from backprop_lab.core.teaching.walkthrough import walk
+from backprop_lab.gui.numbers import fmt
 
 from gui_drive import type_into_cell
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .network import Network
+from backprop_lab.core.model.network import Network
 
 def format_number(v: float, digits: int = 8, given: bool = False) -> str:
     """Computed numbers with `digits` decimals ("0.52747230"); given numbers (inputs, weights, targets,

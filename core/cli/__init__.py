@@ -112,9 +112,9 @@ def _tolerant_streams():
 
 
 def _load(name: str):
-    from .document import DocumentError
-    from .network import NetworkError
-    from .presets import resolve
+    from backprop_lab.core.io.document import DocumentError
+    from backprop_lab.core.model.network import NetworkError
+    from backprop_lab.core.io.presets import resolve
     try:
         return resolve(name)
     except (DocumentError, NetworkError, OSError, ValueError) as e:
@@ -126,8 +126,8 @@ def _load(name: str):
 
 # ----- presets ---------------------------------------------------------------------------------------
 def cmd_presets(args) -> int:
-    from .presets import list_presets
-    from .document import DocumentError
+    from backprop_lab.core.io.presets import list_presets
+    from backprop_lab.core.io.document import DocumentError
     try:
         rows = list_presets()
     except DocumentError as e:
@@ -166,8 +166,8 @@ def table(rows: list[list[str]], indent: str = "  ") -> str:
 
 
 def _describe(net) -> str:
-    from .activations import ACTIVATIONS
-    from .losses import LOSSES
+    from backprop_lab.core.model.activations import ACTIVATIONS
+    from backprop_lab.core.model.losses import LOSSES
     parts = [f"{net.n_inputs} inputs"]
     bias = {"none": "no bias", "neuron": "a bias per neuron", "shared": "one shared bias"}
     parts += [f"{s.size} {ACTIVATIONS[s.activation].label} ({bias[s.bias]})" for s in net.layers]
@@ -176,7 +176,7 @@ def _describe(net) -> str:
 
 
 def cmd_explain(args) -> int:
-    from .derivation import derive
+    from backprop_lab.core.teaching.derivation import derive
     project = _load(args.net)
     net, data = project.net, project.data
     if args.sample > len(data):
@@ -191,8 +191,8 @@ def cmd_explain(args) -> int:
 
 
 def _explain_param(project, d, args, fmt: Numbers) -> int:
-    from .derivation import gradient_check
-    from .trace import parameter_columns
+    from backprop_lab.core.teaching.derivation import gradient_check
+    from backprop_lab.core.numerics.trace import parameter_columns
     net, nt = project.net, project.net.notation
     names, columns = net.param_names(), parameter_columns(net)
     if args.param in names:
@@ -222,7 +222,7 @@ def _explain_param(project, d, args, fmt: Numbers) -> int:
 
 
 def _explain_all(project, d, args, fmt: Numbers) -> None:
-    from .losses import LOSSES
+    from backprop_lab.core.model.losses import LOSSES
     net, data, nt = project.net, project.data, project.net.notation
     x, y = data.X[args.sample - 1], data.Y[args.sample - 1]
     st = d.state
@@ -263,7 +263,7 @@ def _explain_all(project, d, args, fmt: Numbers) -> None:
 
 def _parts(node, fmt: Numbers, sep: str | None = None) -> list[str]:
     """(chain, formula, numbers) of a row: a product's factors, or a sum's terms (shared bias, softmax)."""
-    from .derivation import Sum
+    from backprop_lab.core.teaching.derivation import Sum
     if isinstance(node, Sum) or (len(node.factors) == 1 and isinstance(node.factors[0], Sum)):
         total = node if isinstance(node, Sum) else node.factors[0]
         cells = [total.formula, " + ".join(f"({t.formula})" for t in total.terms),
@@ -276,7 +276,7 @@ def _parts(node, fmt: Numbers, sep: str | None = None) -> list[str]:
 
 
 def _fill(template: str, y: str, o: str, n: int) -> str:
-    from .derivation import _sub
+    from backprop_lab.core.teaching.derivation import _sub
     return _sub(template, y_k=y, o_k=o, n=str(n))
 
 
@@ -295,7 +295,7 @@ def leaves(node) -> list:
 def expand(node, fmt: Numbers, indent: str = "") -> list[str]:
     """A derivation written out as the seeds do: symbols, then formulas, then numbers, then the result;
     every sum (over paths, neurons or samples) expanded below it, term by term."""
-    from .derivation import Factor, Product
+    from backprop_lab.core.teaching.derivation import Factor, Product
     if isinstance(node, Factor):
         return [f"{indent}{node.symbol} = {node.formula} = {fmt(node.value)}"]
     pad = indent + " " * len(node.symbol) + " = "
@@ -318,9 +318,10 @@ def expand(node, fmt: Numbers, indent: str = "") -> list[str]:
 
 # ----- train -----------------------------------------------------------------------------------------
 def cmd_train(args) -> int:
-    from .engine import evaluate
-    from .trace import Trace, column_names
-    from .training import DivergenceError, Trainer
+    from backprop_lab.core.numerics.engine import evaluate
+    from backprop_lab.core.numerics.trace import Trace, column_names
+    from backprop_lab.core.numerics.training import DivergenceError, Trainer
+    from backprop_lab.core.io.trace_csv import write_csv
     project = _load(args.net)
     net, data, s = project.net, project.data, project.settings
     for name in ("lr", "momentum", "mode", "batch_size"):
@@ -359,7 +360,7 @@ def cmd_train(args) -> int:
     print(f"final loss: {Numbers(8)(after)}")
     if args.csv is not None:
         try:
-            trainer.trace.to_csv(args.csv)
+            write_csv(trainer.trace, args.csv)
         except OSError as e:
             raise UsageError(f"--csv: cannot write {args.csv}: {e.strerror or e}") from None
         print(f"trace: {len(trainer.trace)} rows written to {args.csv}")
@@ -402,7 +403,3 @@ class Progress:
         if self.shown:
             sys.stderr.write("\r" + " " * 79 + "\r")
             sys.stderr.flush()
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import activations as act
+from backprop_lab.core.model import activations as act
 
 
 def _log_sigmoid(z):

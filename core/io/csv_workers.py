@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 PARALLEL_ROWS = 20_000
-WORKER = "from core.csv_workers import serve; serve()"
+WORKER = "from backprop_lab.core.io.csv_workers import serve; serve()"
 _LEN = struct.Struct("<q")
 
 
@@ -30,7 +30,7 @@ class WorkerError(OSError):
 
 def serve() -> None:
     """Worker side: read pickled (k × ncols) pieces from stdin, write their CSV text to stdout."""
-    from core.trace import _format_rows
+    from backprop_lab.core.io.trace_csv import _format_rows
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     while True:
         head = inp.read(_LEN.size)

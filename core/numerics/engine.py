@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from . import activations as act
-from .losses import LOSSES
-from .network import Network
+from backprop_lab.core.model import activations as act
+from backprop_lab.core.model.losses import LOSSES
+from backprop_lab.core.model.network import Network
 
 
 @dataclass

@@ -19,12 +19,29 @@ from functools import cached_property
 
 import numpy as np
 
-from . import activations as act
-from .engine import evaluate
-from .formula import (IMPL, LN, MINUS, MUL, NEG, ONE, PLUS, SQ, Frac, Func, Lit, Names, Sym, _number,
-                      format_number, joined, render)
-from .network import Network
-from .training import Settings
+from backprop_lab.core.model import activations as act
+from backprop_lab.core.numerics.engine import evaluate
+from backprop_lab.core.teaching.formula import (
+    IMPL,
+    LN,
+    MINUS,
+    MUL,
+    NEG,
+    ONE,
+    PLUS,
+    SQ,
+    Frac,
+    Func,
+    Lit,
+    Names,
+    Sym,
+    _number,
+    format_number,
+    joined,
+    render,
+)
+from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.settings import Settings
 
 PHASES = ("forward", "loss", "output", "hidden", "gradient", "update")
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .network import Network
-from .training import Dataset, Settings
+from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.settings import Settings
 
 
 @dataclass

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import activations as act
-from .engine import evaluate
-from .network import Network
-from .project import Project
-from .training import Settings
-from .formula import Names, Sym, format_number, render
-from .walkthrough import derivative_rhs, single_sample, updated_theta, walk
+from backprop_lab.core.model import activations as act
+from backprop_lab.core.numerics.engine import evaluate
+from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.project import Project
+from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.teaching.formula import Names, Sym, format_number, render
+from backprop_lab.core.teaching.walkthrough import derivative_rhs, single_sample, updated_theta, walk
 
 DEFAULT_DIGITS = 4
 MIN_SIGNIFICANT = 3
@@ -179,7 +179,7 @@ def exercise_set(preset_name_or_project: str | Project, *, digits: int = DEFAULT
     text's order; where the text prints none, the sequence seed 004 follows, built for the network.
     Ids are "<set_id>:<quantity>"; set_id defaults to the preset's name (or the project's)."""
     if isinstance(preset_name_or_project, str):
-        from .presets import load_preset
+        from backprop_lab.core.io.presets import load_preset
         project = load_preset(preset_name_or_project)
         set_id = set_id or preset_name_or_project
     else:

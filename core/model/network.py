@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .activations import ACTIVATIONS
-from .losses import LOSSES
-from .notation import Notation
+from backprop_lab.core.model.activations import ACTIVATIONS
+from backprop_lab.core.model.losses import LOSSES
+from backprop_lab.core.model.notation import Notation
 
 BIAS_MODES = ("none", "neuron", "shared")
 MAX_LAYERS = 8

@@ -20,13 +20,14 @@ from functools import partial
 
 import numpy as np
 
-from . import activations as act
-from .batch_step import BatchStep
-from .losses import LOSSES
-from .network import Network
-from .trace import Trace, column_names, storage_layout
+from backprop_lab.core.model import activations as act
+from backprop_lab.core.numerics.batch_step import BatchStep
+from backprop_lab.core.model.losses import LOSSES
+from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.settings import MODES, Settings
+from backprop_lab.core.numerics.trace import Trace, column_names, storage_layout
 
-MODES = ("sample", "minibatch", "batch")
 CHUNK = 256      # steps between checks (finite values, should_stop); a refused step replays at most this many
 STAGE_BYTES = 1 << 21    # the staging buffer's size (CHUNK rows up to ~1,000 columns)
 
@@ -38,51 +39,6 @@ class DivergenceError(ArithmeticError):
         self.step, self.param = step, param
         super().__init__(f"step {step}: {what} {param} would become NaN or Inf; the step was refused "
                          f"and the parameters are as they were before it")
-
-
-@dataclass
-class Dataset:
-    X: np.ndarray
-    Y: np.ndarray
-
-    def __post_init__(self):
-        self.X = np.atleast_2d(np.array(self.X, dtype=float))
-        self.Y = np.atleast_2d(np.array(self.Y, dtype=float))
-        if self.X.shape[0] != self.Y.shape[0]:
-            raise ValueError(f"data: {self.X.shape[0]} inputs but {self.Y.shape[0]} targets")
-        if self.X.shape[0] < 1:
-            raise ValueError("data: at least one sample is needed")
-        if not (np.isfinite(self.X).all() and np.isfinite(self.Y).all()):
-            raise ValueError("data: every input and target must be a finite number")
-
-    def __len__(self) -> int:
-        return self.X.shape[0]
-
-    def copy(self) -> "Dataset":
-        return Dataset(self.X.copy(), self.Y.copy())
-
-
-@dataclass
-class Settings:
-    lr: float = 0.5
-    momentum: float = 0.0
-    mode: str = "sample"         # per sample, mini-batch, or the full batch
-    shuffle: bool = False        # per-sample and mini-batch: shuffle each epoch (seeded) or cycle in order
-    batch_size: int = 2
-    seed: int = 0
-
-    def validate(self, n_samples: int | None = None) -> None:
-        if not np.isfinite(self.lr) or self.lr <= 0:
-            raise ValueError(f"lr: must be a positive finite number, got {self.lr!r}")
-        if not np.isfinite(self.momentum) or not 0 <= self.momentum < 1:
-            raise ValueError(f"momentum: must be in [0, 1), got {self.momentum!r}")
-        if self.mode not in MODES:
-            raise ValueError(f"mode: one of {', '.join(MODES)}, got {self.mode!r}")
-        if not isinstance(self.batch_size, int) or self.batch_size < 1:
-            raise ValueError(f"batch_size: must be a whole number ≥ 1, got {self.batch_size!r}")
-
-    def copy(self) -> "Settings":
-        return Settings(**self.__dict__)
 
 
 def _epoch_order(n: int, epoch: int, seed: int, shuffle: bool) -> np.ndarray:

@@ -16,8 +16,8 @@ from functools import partial
 
 import numpy as np
 
-from . import activations as act
-from .losses import LOSSES
+from backprop_lab.core.model import activations as act
+from backprop_lab.core.model.losses import LOSSES
 
 
 class BatchStep:

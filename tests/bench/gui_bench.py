@@ -20,8 +20,8 @@ TARGETS = {"edit": 0.016, "run_ratio": 0.5, "fps": 30.0, "plot": 0.030, "start":
 
 
 def _window(preset: str, teaching: bool = True):
-    from core import presets
-    from gui.app import build_window, make_app
+    from backprop_lab.core.io import presets
+    from backprop_lab.gui.app import build_window, make_app
     app = make_app()
     w = build_window(presets.resolve(preset), teaching=teaching)
     w.resize(1280, 800)
@@ -47,8 +47,8 @@ def edit_to_screen(preset: str, teaching: bool = True, repeats: int = 60) -> flo
 
 
 def headless_rate(preset: str, seconds: float = 1.0) -> float:
-    from core import presets
-    from core.training import Trainer
+    from backprop_lab.core.io import presets
+    from backprop_lab.core.numerics.training import Trainer
     p = presets.resolve(preset)
     t = Trainer(p.net, p.data, p.settings)
     t.run(1000)
@@ -113,7 +113,7 @@ def plot_million() -> tuple[float, float, float]:
 
 def cold_start() -> float:
     code = ("import os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
-            "from gui.app import build_window, make_app\nfrom core import presets\n"
+            "from backprop_lab.gui.app import build_window, make_app\nfrom backprop_lab.core.io import presets\n"
             "app = make_app(); w = build_window(presets.resolve('seed004')); w.show(); app.processEvents()\n"
             "print('shown', flush=True); w.close_without_asking(); os._exit(0)")
     times = []

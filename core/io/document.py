@@ -34,12 +34,20 @@ from pathlib import Path
 
 import numpy as np
 
-from .activations import ACTIVATIONS
-from .losses import LOSSES
-from .network import MAX_LAYERS, MAX_NEURONS, LayerSpec, Network, NetworkError, validate_shape
-from .notation import QUANTITIES, Notation
-from .project import Project
-from .training import MODES, Dataset, Settings
+from backprop_lab.core.model.activations import ACTIVATIONS
+from backprop_lab.core.model.losses import LOSSES
+from backprop_lab.core.model.network import (
+    MAX_LAYERS,
+    MAX_NEURONS,
+    LayerSpec,
+    Network,
+    NetworkError,
+    validate_shape,
+)
+from backprop_lab.core.model.notation import QUANTITIES, Notation
+from backprop_lab.core.model.project import Project
+from backprop_lab.core.model.settings import MODES, Settings
+from backprop_lab.core.model.dataset import Dataset
 
 FORMAT, VERSION = "backprop-lab", 1
 MAX_BYTES = 5 * 1024 * 1024
