@@ -12,11 +12,11 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from backprop_lab.core.numerics import engine
-from backprop_lab.core.model.notation import Notation
 from backprop_lab.core.model.dataset import Dataset
-from backprop_lab.core.numerics.training import DivergenceError, Trainer
+from backprop_lab.core.model.notation import Notation
+from backprop_lab.core.numerics import engine
 from backprop_lab.core.numerics.trace import Trace
+from backprop_lab.core.numerics.training import DivergenceError, Trainer
 
 translate = QCoreApplication.translate
 

@@ -6,17 +6,15 @@ from __future__ import annotations
 import os
 
 import shiboken6
-
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from backprop_lab.core.io import document
-from backprop_lab.core.io import presets
+from backprop_lab.core.io import document, presets
+from backprop_lab.core.io.trace_csv import write_csv
 
 from . import atomic
 from .preset_titles import preset_title
-from backprop_lab.core.io.trace_csv import write_csv
 
 JSON_FILTER = "Backprop Lab (*.json)"
 

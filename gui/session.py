@@ -12,12 +12,12 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from backprop_lab.core.numerics import engine
 from backprop_lab.core.model.network import Network, NetworkError, init_weights
 from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.settings import Settings
-from backprop_lab.core.numerics.training import Trainer, samples_for_step
+from backprop_lab.core.numerics import engine
 from backprop_lab.core.numerics.trace import Trace
+from backprop_lab.core.numerics.training import Trainer, samples_for_step
 
 from . import commands as cmd
 from .numbers import parse_number as _parse_number

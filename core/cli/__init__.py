@@ -113,8 +113,8 @@ def _tolerant_streams():
 
 def _load(name: str):
     from backprop_lab.core.io.document import DocumentError
-    from backprop_lab.core.model.network import NetworkError
     from backprop_lab.core.io.presets import resolve
+    from backprop_lab.core.model.network import NetworkError
     try:
         return resolve(name)
     except (DocumentError, NetworkError, OSError, ValueError) as e:
@@ -126,8 +126,8 @@ def _load(name: str):
 
 # ----- presets ---------------------------------------------------------------------------------------
 def cmd_presets(args) -> int:
-    from backprop_lab.core.io.presets import list_presets
     from backprop_lab.core.io.document import DocumentError
+    from backprop_lab.core.io.presets import list_presets
     try:
         rows = list_presets()
     except DocumentError as e:
@@ -191,8 +191,8 @@ def cmd_explain(args) -> int:
 
 
 def _explain_param(project, d, args, fmt: Numbers) -> int:
-    from backprop_lab.core.teaching.derivation import gradient_check
     from backprop_lab.core.numerics.trace import parameter_columns
+    from backprop_lab.core.teaching.derivation import gradient_check
     net, nt = project.net, project.net.notation
     names, columns = net.param_names(), parameter_columns(net)
     if args.param in names:
@@ -318,10 +318,10 @@ def expand(node, fmt: Numbers, indent: str = "") -> list[str]:
 
 # ----- train -----------------------------------------------------------------------------------------
 def cmd_train(args) -> int:
+    from backprop_lab.core.io.trace_csv import write_csv
     from backprop_lab.core.numerics.engine import evaluate
     from backprop_lab.core.numerics.trace import Trace, column_names
     from backprop_lab.core.numerics.training import DivergenceError, Trainer
-    from backprop_lab.core.io.trace_csv import write_csv
     project = _load(args.net)
     net, data, s = project.net, project.data, project.settings
     for name in ("lr", "momentum", "mode", "batch_size"):

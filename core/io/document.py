@@ -35,6 +35,7 @@ from pathlib import Path
 import numpy as np
 
 from backprop_lab.core.model.activations import ACTIVATIONS
+from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import (
     MAX_LAYERS,
@@ -47,7 +48,6 @@ from backprop_lab.core.model.network import (
 from backprop_lab.core.model.notation import QUANTITIES, Notation
 from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.settings import MODES, Settings
-from backprop_lab.core.model.dataset import Dataset
 
 FORMAT, VERSION = "backprop-lab", 1
 MAX_BYTES = 5 * 1024 * 1024

@@ -29,13 +29,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import numpy as np
-
-from backprop_lab.core.model import activations as act
 from backprop_lab.core.io.document import DocumentError, load
-from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.model.project import Project
-from backprop_lab.core.numerics.training import samples_for_step
 
 # core/ sits beside assets/ both in the repository and in the installed backprop_lab package
 PRESET_DIR = Path(__file__).resolve().parents[2] / "assets" / "presets"

@@ -5,7 +5,6 @@ import csv
 import io
 import itertools
 import os
-import re
 import secrets
 
 import numpy as np

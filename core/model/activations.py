@@ -5,8 +5,8 @@ computed) and may write into `out`, so the training loop can run without allocat
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 

@@ -24,5 +24,5 @@ class Dataset:
     def __len__(self) -> int:
         return self.X.shape[0]
 
-    def copy(self) -> "Dataset":
+    def copy(self) -> Dataset:
         return Dataset(self.X.copy(), self.Y.copy())

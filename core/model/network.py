@@ -127,11 +127,11 @@ class Network:
             keys += [("b", l, j, None) for j in range(spec.n_bias())]
         return keys
 
-    def copy(self) -> "Network":
+    def copy(self) -> Network:
         return Network(self.n_inputs, [LayerSpec(s.size, s.activation, s.bias) for s in self.layers],
                        self.loss, self.theta.copy(), self.frozen.copy(), Notation.from_json(self.notation.to_json()))
 
-    def same_shape(self, other: "Network") -> bool:
+    def same_shape(self, other: Network) -> bool:
         return (self.n_inputs == other.n_inputs and self.loss == other.loss
                 and [(s.size, s.activation, s.bias) for s in self.layers]
                 == [(s.size, s.activation, s.bias) for s in other.layers])

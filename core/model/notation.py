@@ -60,7 +60,7 @@ class Notation:
                 "delta": self.delta}
 
     @classmethod
-    def from_json(cls, data: dict) -> "Notation":
+    def from_json(cls, data: dict) -> Notation:
         return cls(layers=[dict(d) for d in data.get("layers", [])], target=data.get("target", "y"),
                    loss=data.get("loss", "E"), delta=data.get("delta", "δ"))
 

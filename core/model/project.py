@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.settings import Settings
 
 
@@ -20,6 +20,6 @@ class Project:
     # a list of {"quantity": str, "printed": str, "note": str (erratum, if any)}. See core/document.py.
     source: list[dict] = field(default_factory=list)
 
-    def copy(self) -> "Project":
+    def copy(self) -> Project:
         return Project(self.net.copy(), self.data.copy(), self.settings.copy(), self.name, self.description,
                        [dict(s) for s in self.source])

@@ -27,5 +27,5 @@ class Settings:
         if not isinstance(self.batch_size, int) or self.batch_size < 1:
             raise ValueError(f"batch_size: must be a whole number ≥ 1, got {self.batch_size!r}")
 
-    def copy(self) -> "Settings":
+    def copy(self) -> Settings:
         return Settings(**self.__dict__)

@@ -221,7 +221,7 @@ class Trace:
         """The parameters as they were before step row i, in the network's theta order."""
         return self.row(i)[[self.index[n] for n in parameter_columns(net)]]
 
-    def copy(self) -> "Trace":
+    def copy(self) -> Trace:
         t = Trace(self.names, self.layout)
         if self._n:
             block, at = np.empty((self._n, self.ncols), order="F"), 0
@@ -232,7 +232,7 @@ class Trace:
             t._n = t._cap = self._n
         return t
 
-    def equals(self, other: "Trace") -> bool:
+    def equals(self, other: Trace) -> bool:
         """Same columns, same rows, bit for bit (a trace never holds NaN)."""
         return (self.names == other.names and len(self) == len(other)
                 and np.array_equal(self.array().view(np.int64), other.array().view(np.int64)))

@@ -21,11 +21,11 @@ from functools import partial
 import numpy as np
 
 from backprop_lab.core.model import activations as act
-from backprop_lab.core.numerics.batch_step import BatchStep
+from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import Network
-from backprop_lab.core.model.dataset import Dataset
-from backprop_lab.core.model.settings import MODES, Settings
+from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics.batch_step import BatchStep
 from backprop_lab.core.numerics.trace import Trace, column_names, storage_layout
 
 CHUNK = 256      # steps between checks (finite values, should_stop); a refused step replays at most this many

@@ -28,9 +28,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from backprop_lab.core.model import activations as act
-from backprop_lab.core.numerics.engine import State, evaluate, numeric_gradient
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import Network
+from backprop_lab.core.numerics.engine import State, evaluate, numeric_gradient
 
 ELEMENTWISE_LOSSES = ("half_sse", "mse")   # E = Σ_k E_k(o_k): dE/do_k = dE_k/do_k
 

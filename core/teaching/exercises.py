@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from backprop_lab.core.model import activations as act
-from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.teaching.formula import Names, Sym, format_number, render
 from backprop_lab.core.teaching.walkthrough import derivative_rhs, single_sample, updated_theta, walk
 
@@ -173,18 +173,12 @@ def _unique(cands, tol):
     return kept
 
 
-def exercise_set(preset_name_or_project: str | Project, *, digits: int = DEFAULT_DIGITS, sample: int = 0,
+def exercise_set(project: Project, *, digits: int = DEFAULT_DIGITS, sample: int = 0,
                  set_id: str | None = None) -> list[Exercise]:
-    """The exercises of a preset or project on one sample: the numbers its source text prints, in the
-    text's order; where the text prints none, the sequence seed 004 follows, built for the network.
-    Ids are "<set_id>:<quantity>"; set_id defaults to the preset's name (or the project's)."""
-    if isinstance(preset_name_or_project, str):
-        from backprop_lab.core.io.presets import load_preset
-        project = load_preset(preset_name_or_project)
-        set_id = set_id or preset_name_or_project
-    else:
-        project = preset_name_or_project
-        set_id = set_id or project.name or "project"
+    """The exercises of a project on one sample: the numbers its source text prints, in the text's
+    order; where the text prints none, the sequence seed 004 follows, built for the network.
+    Ids are "<set_id>:<quantity>"; set_id defaults to the project's name (a preset: pass its name)."""
+    set_id = set_id or project.name or "project"
     net, data = project.net, project.data
     x, y = data.X[sample], data.Y[sample]
     keys = {s.quantity for s in walk(net, x, y, project.settings)}

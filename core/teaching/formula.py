@@ -10,6 +10,7 @@ import numpy as np
 
 from backprop_lab.core.model.network import Network
 
+
 def format_number(v: float, digits: int = 8, given: bool = False) -> str:
     """Computed numbers with `digits` decimals ("0.52747230"); given numbers (inputs, weights, targets,
     rates) as short as they are ("0.45") unless they need more than `digits` decimals."""

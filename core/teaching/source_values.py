@@ -7,10 +7,9 @@ import re
 import numpy as np
 
 from backprop_lab.core.model import activations as act
-from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.model.project import Project
+from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.numerics.training import samples_for_step
-
 
 _NUMBER = re.compile(r"-?\d+(\.(\d+))?")
 _NEURON = re.compile(r"(a|z|delta|dE/da)(\d+)\[(\d+)\]")

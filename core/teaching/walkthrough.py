@@ -20,6 +20,8 @@ from functools import cached_property
 import numpy as np
 
 from backprop_lab.core.model import activations as act
+from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.teaching.formula import (
     IMPL,
@@ -40,8 +42,6 @@ from backprop_lab.core.teaching.formula import (
     joined,
     render,
 )
-from backprop_lab.core.model.network import Network
-from backprop_lab.core.model.settings import Settings
 
 PHASES = ("forward", "loss", "output", "hidden", "gradient", "update")
 

@@ -6,10 +6,9 @@ the common colour-vision deficiencies; width carries magnitude so that sign is n
 from __future__ import annotations
 
 import math
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import numpy as np
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPen
 
@@ -38,7 +37,7 @@ _FAMILIES = ["Noto Sans CJK KR", "Noto Sans KR", "Malgun Gothic", "Apple SD Goth
              "DejaVu Sans"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _families() -> tuple[str, ...]:
     have = set(QFontDatabase.families())
     found = tuple(f for f in _FAMILIES if f in have)

@@ -223,11 +223,12 @@ class NetworkView(QGraphicsView):
 def _project_for(spec: str):
     import re
 
+    import numpy as np
+
+    from backprop_lab.core.model.dataset import Dataset
     from backprop_lab.core.model.network import LayerSpec, Network, init_weights
     from backprop_lab.core.model.project import Project
-    from backprop_lab.core.model.dataset import Dataset
     from backprop_lab.core.model.settings import Settings
-    import numpy as np
 
     if re.fullmatch(r"\d+(-\d+)+", spec):
         sizes = [int(s) for s in spec.split("-")]

@@ -4,8 +4,7 @@ new ones follow core.network.init_weights' rule, which the panel states."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from backprop_lab.core.model.activations import ACTIVATIONS
 from backprop_lab.core.model.losses import LOSSES

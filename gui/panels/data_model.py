@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
-from .model_base import SessionModel, SELECTED
+from .model_base import SELECTED, SessionModel
 
 
 class DataModel(SessionModel):

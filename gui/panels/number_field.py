@@ -3,7 +3,7 @@ returns None or the reason it refused; a refusal stays in the field (red border,
 label) and the old value stays in force."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLineEdit

@@ -7,10 +7,10 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
-from . import chain
 from ..hidden import HIDDEN
 from ..numbers import fmt
 from ..on_screen import on_screen
+from . import chain
 
 
 class _Text(QTextBrowser):

@@ -2,8 +2,7 @@
 z, a, δ, and the data set (rows can be added and removed)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from .data_model import DataModel
 from .neuron_model import NeuronModel

@@ -17,8 +17,7 @@ grids in 7–30 ms from cached SVGs; the first time a formula is ever seen it is
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from backprop_lab.core.teaching.derivation import Derivation, Product, Sum
 

@@ -8,11 +8,21 @@ import re
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar,
-                               QPushButton, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from backprop_lab.core.teaching.exercises import check, exercise_set, exercises
 from backprop_lab.core.model.project import Project
+from backprop_lab.core.teaching.exercises import check, exercise_set, exercises
 
 from ..hidden import keys_for
 from ..preset_titles import preset_title

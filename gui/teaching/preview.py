@@ -27,6 +27,7 @@ def main(argv=None) -> int:
     from backprop_lab.core.io import presets
     from backprop_lab.gui.app import make_app
     from backprop_lab.gui.session import Session
+
     from . import teaching_tabs
     from .typeset import flush
     app = make_app()
@@ -61,8 +62,10 @@ def main(argv=None) -> int:
 
 def window_shot(args) -> int:
     from PySide6.QtWidgets import QApplication, QTabWidget
+
     from backprop_lab.core.io import presets
     from backprop_lab.gui.app import SCREEN_SIZE, build_window
+
     from .typeset import flush
     app = QApplication.instance()
     win = build_window(presets.resolve(args.preset))
@@ -88,8 +91,10 @@ def window_shot(args) -> int:
 def measure(preset: str, runs: int = 60) -> int:
     """Edit → refresh of the whole window, with and without the derivation view showing."""
     from PySide6.QtWidgets import QApplication, QTabWidget
+
     from backprop_lab.core.io import presets
     from backprop_lab.gui.app import build_window
+
     from .typeset import flush
     app = QApplication.instance()
     win = build_window(presets.resolve(preset))

@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from backprop_lab.core.teaching import source_match
 from backprop_lab.core.model.project import Project
 from backprop_lab.core.numerics.trace import parameter_columns
+from backprop_lab.core.teaching import source_match
 from backprop_lab.core.teaching.walkthrough import walk
 
 from ..on_screen import RefreshWhenSeen

@@ -28,7 +28,18 @@ import weakref
 from collections import OrderedDict
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QRectF, QSize, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QRectF,
+    QSize,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QPainter, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget

@@ -14,17 +14,13 @@ import csv
 import os
 import sys
 import tempfile
-from pathlib import Path
 import time
+from pathlib import Path
 
 import numpy as np
 
 from backprop_lab.core.io import csv_workers
-from backprop_lab.core.model.network import LayerSpec, Network, init_weights
-from backprop_lab.core.model.notation import seed004
 from backprop_lab.core.io.presets import load_preset
-from backprop_lab.core.numerics.trace import Trace
-from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.training import Trainer
 
@@ -32,6 +28,7 @@ from backprop_lab.core.numerics.training import Trainer
 # The plain reference loop is a test helper (tests/core), shared with the tests that hold the trainer to it.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 from reference_loop import NETS, baseline_batch_run, baseline_run, make, seed004_net  # noqa: E402
+
 from backprop_lab.core.io.trace_csv import read_csv, write_csv
 
 

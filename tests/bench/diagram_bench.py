@@ -28,8 +28,8 @@ def _median_ms(session, app, rounds: int) -> float:
 def main(argv=None) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from backprop_lab.gui.diagram..session import Session
     from backprop_lab.gui.diagram.view import NetworkView, _project_for
+    from backprop_lab.gui.session import Session
 
     names = (argv if argv is not None else sys.argv[1:]) or ["seed004", "seed000", "4-16-16-3"]
     app = QApplication.instance() or QApplication(sys.argv[:1])

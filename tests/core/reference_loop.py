@@ -4,14 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from backprop_lab.core.io import csv_workers
+from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import LayerSpec, Network, init_weights
 from backprop_lab.core.model.notation import seed004
-from backprop_lab.core.io.presets import load_preset
-from backprop_lab.core.numerics.trace import Trace
-from backprop_lab.core.model.dataset import Dataset
-from backprop_lab.core.model.settings import Settings
-from backprop_lab.core.numerics.training import Trainer
 
 # name, sizes, activations, bias, loss
 

@@ -8,14 +8,14 @@ import sys
 from backprop_lab.core import cli
 from backprop_lab.core.io import presets
 from backprop_lab.core.io.document import save
-from backprop_lab.core.numerics.engine import evaluate
+from backprop_lab.core.io.trace_csv import read_csv
+from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import LayerSpec, Network
 from backprop_lab.core.model.project import Project
-from backprop_lab.core.numerics.trace import Trace, column_names
-from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics.engine import evaluate
+from backprop_lab.core.numerics.trace import Trace, column_names
 from backprop_lab.core.numerics.training import Trainer
-from backprop_lab.core.io.trace_csv import read_csv
 
 
 def run(capsys, *argv):

@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 from backprop_lab.core.io import csv_workers
-from backprop_lab.core.numerics.trace import Trace
 from backprop_lab.core.io.trace_csv import read_csv, write_csv
+from backprop_lab.core.numerics.trace import Trace
 
 
 def varying_trace(rows=9000, cols=12, seed=0):

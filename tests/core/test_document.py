@@ -6,18 +6,20 @@ import stat
 
 import numpy as np
 import pytest
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from backprop_lab.core.io import document
-from backprop_lab.core.model.activations import ACTIVATIONS
 from backprop_lab.core.io.document import DocumentError, dumps, from_json, load, loads, save, to_json
+from backprop_lab.core.model.activations import ACTIVATIONS
+from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import BIAS_MODES, LayerSpec, Network
 from backprop_lab.core.model.notation import QUANTITIES, Notation, seed004
 from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.settings import MODES, Settings
-from backprop_lab.core.model.dataset import Dataset
 
 
 def seed004_project() -> Project:

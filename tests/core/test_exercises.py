@@ -9,6 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from backprop_lab.core.io.presets import load_preset, names
+from backprop_lab.core.model.losses import LOSSES
+from backprop_lab.core.model.network import BIAS_MODES, LayerSpec, Network
+from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.teaching.exercises import (
     MESSAGES,
     check,
@@ -17,10 +21,6 @@ from backprop_lab.core.teaching.exercises import (
     exercise_set,
     exercises,
 )
-from backprop_lab.core.model.losses import LOSSES
-from backprop_lab.core.model.network import BIAS_MODES, LayerSpec, Network
-from backprop_lab.core.io.presets import load_preset, names
-from backprop_lab.core.model.settings import Settings
 
 SEED004_ORDER = [
     "z1[1]", "z1[2]", "a1[1]", "a1[2]", "z2[1]", "z2[2]", "a2[1]", "a2[2]", "loss_term[1]", "loss_term[2]", "loss",
@@ -42,7 +42,7 @@ G_U11, G_W11 = 0.02592286, 0.00080888
 
 @pytest.fixture(scope="module")
 def seed004():
-    return {e.quantity: e for e in exercise_set("seed004")}
+    return {e.quantity: e for e in exercise_set(load_preset("seed004"), set_id="seed004")}
 
 
 def verdict(seed004, quantity, answer):
@@ -50,7 +50,7 @@ def verdict(seed004, quantity, answer):
 
 
 def test_the_seed004_set_follows_the_worked_example_in_order():
-    exs = exercise_set("seed004")
+    exs = exercise_set(load_preset("seed004"), set_id="seed004")
     assert [e.quantity for e in exs] == SEED004_ORDER
     assert [e.id for e in exs] == [f"seed004:{q}" for q in SEED004_ORDER]
     assert [e.name for e in exs][:6] == ["z1", "z2", "h1", "h2", "t1", "t2"]
@@ -173,7 +173,7 @@ def test_digits_for():
 def test_every_mistake_of_every_preset_is_named_back(preset):
     """Typing the value a mistake gives is never accepted and always diagnosed, for every preset's set;
     every message renders (no missing parameter)."""
-    exs = exercise_set(preset)
+    exs = exercise_set(load_preset(preset), set_id=preset)
     assert exs and len({e.id for e in exs}) == len(exs)
     for e in exs:
         assert check(e, e.value).correct

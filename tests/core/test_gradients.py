@@ -10,14 +10,14 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from backprop_lab.core.model import activations as act
-from backprop_lab.core.teaching.derivation import Factor, Product, Sum, derive, gradient_check, relative_error
-from backprop_lab.core.numerics.engine import evaluate, forward, loss_at
+from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import BIAS_MODES, LayerSpec, Network
-from backprop_lab.core.numerics.trace import Trace, column_names
-from backprop_lab.core.model.dataset import Dataset
-from backprop_lab.core.numerics.training import DivergenceError, Trainer, samples_for_step
 from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics.engine import evaluate, forward, loss_at
+from backprop_lab.core.numerics.trace import Trace, column_names
+from backprop_lab.core.numerics.training import DivergenceError, Trainer, samples_for_step
+from backprop_lab.core.teaching.derivation import Factor, Product, Sum, derive, gradient_check, relative_error
 
 HIDDEN = [a for a in act.ACTIVATIONS if a != "softmax"]
 KINKED = ("relu", "leaky_relu")
@@ -273,7 +273,7 @@ def test_an_overflowing_step_is_refused_naming_parameter_and_step():
         trainer.run(1)
     e = info.value
     assert e.step == 3 and e.param == net.param_names()[int(np.argmax(bad))]
-    assert f"step 3" in str(e) and e.param in str(e)
+    assert "step 3" in str(e) and e.param in str(e)
     assert np.array_equal(net.theta, theta) and trainer.step == 3
     assert np.array_equal(trainer.trace.array(), rows)
 

@@ -4,14 +4,13 @@ as slips (the printed value is wrong, the note gives the right one)."""
 import numpy as np
 import pytest
 
-from backprop_lab.core.io import document
-from backprop_lab.core.io import presets
+from backprop_lab.core.io import document, presets
 from backprop_lab.core.io.document import DocumentError
-from backprop_lab.core.numerics.engine import evaluate
-from backprop_lab.core.model.notation import seed004
 from backprop_lab.core.io.presets import DEFAULT, PRESET_DIR, list_presets, load_preset, preset_path, resolve
-from backprop_lab.core.teaching.source_values import printed_matches, source_value, source_values
+from backprop_lab.core.model.notation import seed004
+from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.numerics.training import Trainer
+from backprop_lab.core.teaching.source_values import printed_matches, source_value, source_values
 
 REQUIRED = {"seed000", "seed001", "seed002", "seed002_matrix", "seed003", "seed004", "xor"}
 

@@ -7,14 +7,14 @@ import numpy as np
 import pytest
 
 from backprop_lab.core.io import presets
-from backprop_lab.core.teaching.derivation import Factor, Product, Sum, derive
-from backprop_lab.core.numerics.engine import evaluate, forward
+from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import LayerSpec, Network
 from backprop_lab.core.model.notation import seed004
-from backprop_lab.core.numerics.trace import Trace, column_names
-from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics.engine import evaluate, forward
+from backprop_lab.core.numerics.trace import Trace, column_names
 from backprop_lab.core.numerics.training import Trainer
+from backprop_lab.core.teaching.derivation import Factor, Product, Sum, derive
 
 X, Y = [0.1, 0.2], [0.4, 0.6]
 LR = 0.5

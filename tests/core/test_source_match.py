@@ -2,13 +2,13 @@
 are flagged with the right value; a number that is wrong without a note is told apart from an erratum."""
 import pytest
 
+from backprop_lab.core.io.presets import load_preset, names
+from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import LayerSpec, Network
 from backprop_lab.core.model.notation import seed004 as notation004
-from backprop_lab.core.io.presets import load_preset, names
 from backprop_lab.core.model.project import Project
-from backprop_lab.core.teaching.source_match import item_of, match, printed_digits, value_of
-from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.teaching.source_match import item_of, match, printed_digits, value_of
 
 SEED004_ERRATA = {("a1[2]", "0.0.52747230"): "0.52747230", ("W1[1,1]", "0.2"): "0.3"}
 

@@ -10,8 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from backprop_lab.core.numerics import trace as trace_mod
+from backprop_lab.core.io import trace_csv
+from backprop_lab.core.io.trace_csv import read_csv, write_csv
+from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import LayerSpec, Network, init_weights
+from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.trace import (
     FIRST_BLOCK,
     MAX_BLOCK,
@@ -21,11 +24,7 @@ from backprop_lab.core.numerics.trace import (
     parameter_columns,
     storage_layout,
 )
-from backprop_lab.core.model.dataset import Dataset
-from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.training import Trainer
-from backprop_lab.core.io.trace_csv import read_csv, write_csv
-from backprop_lab.core.io import trace_csv
 
 NAMES = ["step", "sample", "loss", "a0[1]", "W1[1,1]", "dE/dW1[1,1]"]
 

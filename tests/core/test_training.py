@@ -6,21 +6,21 @@ import math
 
 import numpy as np
 import pytest
+import reference_loop as bench
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import reference_loop as bench
-from backprop_lab.core.numerics import training
+from backprop_lab.core.io.presets import load_preset
+from backprop_lab.core.io.trace_csv import read_csv, write_csv
 from backprop_lab.core.model.activations import ACTIVATIONS
-from backprop_lab.core.numerics.engine import evaluate
+from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import LayerSpec, Network, init_weights
 from backprop_lab.core.model.notation import seed004
-from backprop_lab.core.io.presets import load_preset
+from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics import training
+from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.numerics.trace import Trace, column_names, parameter_columns
 from backprop_lab.core.numerics.training import CHUNK, DivergenceError, Trainer, samples_for_step
-from backprop_lab.core.model.dataset import Dataset
-from backprop_lab.core.model.settings import Settings
-from backprop_lab.core.io.trace_csv import read_csv, write_csv
 
 HIDDEN = [a for a in ACTIVATIONS if a != "softmax"]
 OUTPUT_LOSSES = [(a, "half_sse") for a in ACTIVATIONS] + [(a, "mse") for a in ACTIVATIONS] + [

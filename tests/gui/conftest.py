@@ -49,3 +49,10 @@ def make_window(qtbot, settings_clean):
 @pytest.fixture
 def window(make_window):
     return make_window()
+
+
+@pytest.fixture
+def host(qtbot, settings_clean):
+    """The teaching panels alone, on seed 004 (tests/gui/teaching_host.py)."""
+    from teaching_host import open_host
+    return open_host(qtbot)

@@ -1,6 +1,5 @@
 """The teaching panels in a plain window (no layout on the top level: the offscreen platform warns
 when one propagates size hints), with a line edit beside them standing for any text field."""
-import pytest
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from backprop_lab.core.io.presets import load_preset
@@ -34,7 +33,3 @@ def panel(win, tab):
     flush()
     return win.tabs.widget(tab)
 
-
-@pytest.fixture
-def host(qtbot, settings_clean):
-    return open_host(qtbot)

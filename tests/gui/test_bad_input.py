@@ -2,9 +2,8 @@
 reason; the old value stays and nothing is added to the history."""
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
-
 from gui_drive import click_tab, type_into_cell
+from PySide6.QtCore import Qt
 
 BAD = {"abc": "“abc” is not a number", "": "Empty: type a number", "nan": "“nan” is not a number",
        "inf": "“inf” is too large: only finite numbers are allowed",

@@ -9,8 +9,8 @@ from PySide6.QtGui import QAction, QHelpEvent, QKeySequence, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
-from backprop_lab.core.numerics import engine
 from backprop_lab.core.io.presets import load_preset
+from backprop_lab.core.numerics import engine
 from backprop_lab.gui.diagram import style
 from backprop_lab.gui.diagram.bindings import scrub_step
 from backprop_lab.gui.diagram.view import NetworkView

@@ -1,11 +1,10 @@
 """Typing a new weight into the weights table: every view shows what core computes for that state."""
 import numpy as np
+from gui_drive import click_tab, type_into_cell
 from PySide6.QtCore import Qt
 
 from backprop_lab.core.numerics import engine
 from backprop_lab.gui.numbers import fmt
-
-from gui_drive import click_tab, type_into_cell
 
 W11 = ("W", 1, 0, 0)
 

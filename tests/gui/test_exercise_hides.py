@@ -4,15 +4,15 @@ place; the right answer (or "Show the answer") reveals it, and leaving the exerc
 number again. Driven as a learner does: clicks on the Learn tab, the exercise list, the dock tabs."""
 import numpy as np
 import pytest
+from gui_drive import click_tab, type_into_cell
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabBar
+from teaching_host import DERIVATION, open_host, panel
 
 from backprop_lab.core.io.presets import load_preset
 from backprop_lab.core.teaching.walkthrough import walk
 from backprop_lab.gui.hidden import HIDDEN, keys_for
 from backprop_lab.gui.panels.neuron_model import COLUMNS
-from gui_drive import click_tab, type_into_cell
-from teaching_host import DERIVATION, open_host, panel
 
 EXERCISES, WALK = 2, 0
 

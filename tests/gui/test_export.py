@@ -7,9 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from backprop_lab.core.io.presets import resolve
-from backprop_lab.core.numerics.trace import Trace
-from backprop_lab.core.numerics.training import Trainer
 from backprop_lab.core.io.trace_csv import read_csv
+from backprop_lab.core.numerics.training import Trainer
 
 
 def test_step_1000_then_export_equals_the_engine_trace(qtbot, window, tmp_path, monkeypatch):

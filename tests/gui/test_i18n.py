@@ -10,10 +10,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator, Qt
+from gui_drive import click_tab
+from PySide6.QtCore import Qt, QTranslator
 
 from backprop_lab.gui.app import I18N, install_translations
-from gui_drive import click_tab
 
 ROOT = Path(__file__).resolve().parents[2]
 GUI = ROOT / "gui"

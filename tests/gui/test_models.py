@@ -4,8 +4,8 @@ passing (its signals checked live) through edits, steps, samples added and a sha
 import pytest
 from pytestqt.modeltest import ModelTester
 
-from backprop_lab.core.model.network import LayerSpec
 from backprop_lab.core.io.presets import resolve
+from backprop_lab.core.model.network import LayerSpec
 from backprop_lab.gui.panels.data_model import DataModel
 from backprop_lab.gui.panels.neuron_model import NeuronModel
 from backprop_lab.gui.panels.param_model import ParamMatrixModel

@@ -1,15 +1,14 @@
 """Run, then Pause: the window keeps answering while it trains; a diverging run pauses at the last
 finite state and says so; Undo still works."""
 import numpy as np
+from gui_drive import click_tab
 from PySide6.QtCore import Qt
 
-from backprop_lab.core.numerics import engine
+from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import LayerSpec, Network
 from backprop_lab.core.model.project import Project
-from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.settings import Settings
-
-from gui_drive import click_tab
+from backprop_lab.core.numerics import engine
 
 
 def test_the_window_answers_while_running(qtbot, window):

@@ -1,11 +1,10 @@
 """The data set table and the sample picker: add and remove samples (undoable), and choose which
 sample the tables and derivatives show."""
 import numpy as np
+from gui_drive import click_tab, type_into_cell
 from PySide6.QtCore import Qt
 
 from backprop_lab.core.numerics import engine
-
-from gui_drive import click_tab, type_into_cell
 
 
 def test_add_edit_remove_sample_and_pick_it(qtbot, window):

@@ -4,13 +4,13 @@ edit in the same event-loop turn, clicks on factors, the matrix form, and the gr
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from teaching_host import DERIVATION, GRADIENT, open_host, panel
 
-from backprop_lab.core.numerics import engine
 from backprop_lab.core.model.network import LayerSpec
+from backprop_lab.core.numerics import engine
 from backprop_lab.gui.numbers import fmt
 from backprop_lab.gui.teaching.typeset import flush
 from backprop_lab.gui.teaching.widgets import number_text
-from teaching_host import DERIVATION, GRADIENT, host, open_host, panel  # noqa: F401  (host is a fixture)
 
 U11, U12, W11 = ("W", 2, 0, 0), ("W", 2, 0, 1), ("W", 1, 0, 0)
 

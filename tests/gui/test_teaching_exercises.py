@@ -3,9 +3,9 @@ refused with the factor that differs, bad text refused where it was typed, and p
 launches (QSettings, in Qt's test locations)."""
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from teaching_host import EXERCISES, open_host, panel
 
 from backprop_lab.gui.teaching.exercise_panel import settings_key
-from teaching_host import EXERCISES, host, open_host, panel  # noqa: F401  (host is a fixture)
 
 
 def choose(qtbot, p, name):

@@ -1,12 +1,12 @@
 """Matches the source: each number seed 004 prints beside the engine's, ✓ where they agree, and the
 text's typos marked with their note and the right value; then the teaching panels inside the main
 window, driven through the weights table."""
+from gui_drive import type_into_cell
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTabWidget
+from teaching_host import SOURCE, WALK, open_host, panel
 
 from backprop_lab.gui.teaching.typeset import flush
-from gui_drive import type_into_cell
-from teaching_host import SOURCE, WALK, host, open_host, panel  # noqa: F401  (host is a fixture)
 
 
 def row_of(p, name, printed):

@@ -2,9 +2,9 @@
 number and continuing. What the panel shows is compared with seed 004's printed numbers; what the
 diagram highlights is compared with the neurons and edges each computation involves."""
 from PySide6.QtCore import Qt
+from teaching_host import EXERCISES, WALK, open_host, panel
 
 from backprop_lab.core.numerics import engine
-from teaching_host import EXERCISES, WALK, host, open_host, panel  # noqa: F401  (host is a fixture)
 
 N = lambda l, j: ("n", l, j)               # noqa: E731
 W = lambda l, i, j: ("W", l, i, j)         # noqa: E731

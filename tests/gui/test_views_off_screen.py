@@ -1,13 +1,12 @@
 """Views that skip work while no one can see them (a dock tabbed behind another, the teaching panels
 during Run) show the present numbers as soon as they are seen again; a formula edited several times in
 a row is shown at once as text and typeset once it stands still."""
+from gui_drive import type_into_cell
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTabBar
 
 from backprop_lab.core.teaching.walkthrough import walk
 from backprop_lab.gui.numbers import fmt
-
-from gui_drive import type_into_cell
 
 W11 = ("W", 1, 0, 0)
 
