@@ -376,7 +376,8 @@ class Derivation:
                 if net.loss in ("cross_entropy", "bce"):
                     eq = f"{dl} = {sym('a', L)} - {nt.target}"
                 elif spec.activation == "softmax":
-                    eq = f"{dl} = J^T ∇_{sym('a', L)} {nt.loss},  J = diag({sym('a', L)}) - {sym('a', L)} {sym('a', L)}^T"
+                    aL = sym('a', L)
+                    eq = f"{dl} = J^T ∇_{aL} {nt.loss},  J = diag({aL}) - {aL} {aL}^T"
                 else:
                     eq = f"{dl} = ∇_{sym('a', L)} {nt.loss} ⊙ f'({sym('z', L)})"
             else:

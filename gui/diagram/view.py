@@ -1,7 +1,8 @@
 """NetworkView: the network diagram the main window puts in its centre.
 
 It shows the scene fitted to the window, the inline editor and notes over it, a "viewing step N"
-banner while the session shows a past state, and a one-line legend of what colour and width mean, and how to change a number.
+banner while the session shows a past state, and a one-line legend of what colour and width mean, and how to
+change a number.
 
 Preview alone:  python -m gui.diagram.view [NET] [--screenshot PATH] [--size 900x620]
 NET is a preset name, a project file, or layer sizes such as 4-16-16-3 (random weights, seed 0).

@@ -114,7 +114,8 @@ class Grid(QWidget):
         self.lay.addWidget(MathLabel(text, self, 12), row, col)
 
     def _bind(self, widget, key):
-        widget.setToolTip(QCoreApplication.translate("DerivationPanel", "Click to select %1").replace("%1", self.view.session.label(key)))
+        tip = QCoreApplication.translate("DerivationPanel", "Click to select %1")
+        widget.setToolTip(tip.replace("%1", self.view.session.label(key)))
         widget.clicked.connect(lambda k=key: self.view.session.select(k))
 
     def _column(self, widgets):
@@ -187,8 +188,8 @@ class Grid(QWidget):
                 self._op("+", 1, col)
                 col += 1
             key = item_of(t)
-            top = (ClickLabel(QCoreApplication.translate("DerivationPanel", "sample %1").replace("%1", str(n + 1)), self) if batch
-                   else self._math(t.symbol, key))
+            sample = QCoreApplication.translate("DerivationPanel", "sample %1").replace("%1", str(n + 1))
+            top = ClickLabel(sample, self) if batch else self._math(t.symbol, key)
             num = self._number(self.path + (n,), is_given(t), key)
             self.lay.addWidget(top, 0, col)
             self.lay.addWidget(num, 1, col)

@@ -68,8 +68,9 @@ class ChainTree(QWidget):
                     self._add(view, t, path + (n,), tex, box, depth + 1)
             rest = len(node.terms) - MAX_EXPANDED
             if rest > 0:
-                label = caption(QCoreApplication.translate("DerivationPanel", "… and %n more path(s), each written out the "
-                                                             "same way", "", rest))
+                more = QCoreApplication.translate("DerivationPanel", "… and %n more path(s), each written out the "
+                                                  "same way", "", rest)
+                label = caption(more)
                 label.setContentsMargins(14 * (depth + 1), 0, 0, 0)
                 box.addWidget(label)
 

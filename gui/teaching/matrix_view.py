@@ -166,7 +166,8 @@ class MatrixView(QScrollArea):
             if net.loss in ("cross_entropy", "bce"):
                 eq, parts = rf"{d} = {a} - y", [delta_m]
             else:
-                eq, parts = rf"{d} = J^{{T}} \frac{{\partial E}}{{\partial {a}}},\; J = \mathrm{{diag}}({a}) - {a}{a}^{{T}}", [delta_m]
+                jacobian = rf"J = \mathrm{{diag}}({a}) - {a}{a}^{{T}}"
+                eq, parts = rf"{d} = J^{{T}} \frac{{\partial E}}{{\partial {a}}},\; {jacobian}", [delta_m]
             lay.addWidget(self._eq(eq, eq, block))
             lay.addWidget(self._row(block, ["="] + parts))
             return block
@@ -205,7 +206,7 @@ class MatrixView(QScrollArea):
         n0, n1 = net.sizes[l - 1], net.sizes[l]
         ml = layers[l - 1]
         B = 1 if ml.delta.ndim == 1 else ml.delta.shape[0]
-        mean = r"\frac{1}{%d}\," % B if B > 1 else ""
+        mean = rf"\frac{{1}}{{{B}}}\," if B > 1 else ""
         if key[0] == "W":
             eq = rf"\frac{{\partial E}}{{\partial {w}}} = {mean}{a}\, {{{d}}}^{{T}}"
             am = self._matrix(block, (n0, B), lambda ls, l=l: _col(ls[l - 1].a_prev), lambda i, _j: ("n", l - 1, i),

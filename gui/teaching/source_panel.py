@@ -130,8 +130,8 @@ class SourcePanel(RefreshWhenSeen, QWidget):
         if same and keys:
             model.dataChanged.emit(model.index(0, 0), model.index(len(keys) - 1, COLUMNS - 1))
         text = self.tr("%1: %2 printed numbers match the engine, %3 are typos in the text")
-        text = text.replace("%1", preset_title(project.name) or self.tr("this project")).replace("%2", str(counts["ok"])) \
-            .replace("%3", str(counts["erratum"]))
+        title = preset_title(project.name) or self.tr("this project")
+        text = text.replace("%1", title).replace("%2", str(counts["ok"])).replace("%3", str(counts["erratum"]))
         if counts["differs"]:
             text += " · " + self.tr("%1 differ: the numbers were changed since the text").replace(
                 "%1", str(counts["differs"]))

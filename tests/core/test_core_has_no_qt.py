@@ -63,7 +63,8 @@ def test_no_core_file_imports_qt_or_gui():
     offenders = {}
     for path in files:
         rel = path.relative_to(CORE.parent).with_suffix("")
-        package = "backprop_lab." + ".".join(rel.parts[:-1])   # for __init__.py too: `from . import x` is its own package
+        # for __init__.py too: `from . import x` is its own package
+        package = "backprop_lab." + ".".join(rel.parts[:-1])
         hits = banned_imports(path.read_text(encoding="utf-8"), package)
         if hits:
             offenders[str(path.relative_to(CORE.parent))] = hits

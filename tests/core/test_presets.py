@@ -88,8 +88,11 @@ def test_seed004_source_has_every_printed_number():
             ("a1[2]", "0.527472304345"), ("loss", "0.0239719007517"), ("lr", "0.5")} <= printed
 
 
-@pytest.mark.parametrize("entry,value", [(e, v) for e, v in NUMBERS if "note" not in e],
-                         ids=lambda x: x.get("quantity", "") + "=" + x.get("printed", "") if isinstance(x, dict) else "")
+def _number_id(x):
+    return x.get("quantity", "") + "=" + x.get("printed", "") if isinstance(x, dict) else ""
+
+
+@pytest.mark.parametrize("entry,value", [(e, v) for e, v in NUMBERS if "note" not in e], ids=_number_id)
 def test_seed004_printed_number_is_what_the_engine_computes(entry, value):
     assert printed_matches(entry["printed"], value), (entry, value)
 
@@ -124,6 +127,7 @@ def test_erratum_t1_and_t2_take_h2_not_t2():
     net, st = SEED004.net, evaluate(SEED004.net, SEED004.data.X[0], SEED004.data.Y[0])
     (h1, h2), (t1, t2) = st.acts[1][0], st.zs[2][0]
     U = net.W[1]
+    assert t1 == pytest.approx(U[0, 0] * h1 + U[1, 0] * h2)                # the engine's t1 takes h2
     assert printed_matches("0.44498412", U[0, 0] * h1 + U[1, 0] * h2)
     assert not printed_matches("0.44498412", U[0, 0] * h1 + U[1, 0] * t2)     # as printed: U21*t2
     assert printed_matches("0.68047592", U[0, 1] * h1 + U[1, 1] * h2)
@@ -220,7 +224,8 @@ def test_bias_keys_on_a_preset_with_biases():
 
 
 @pytest.mark.parametrize("printed,value,ok", [("0.08", 0.08, True), ("0.02243370", 0.022433700310377624, True),
-                                              ("0.0224337", 0.022433700310377624, True), ("0.0.52747230", 0.5274723, False),
+                                              ("0.0224337", 0.022433700310377624, True),
+                                              ("0.0.52747230", 0.5274723, False),
                                               ("0.2", 0.3, False), ("0.000", -1e-9, True), ("-0.5", -0.5, True),
                                               ("1e-3", 0.001, False), ("", 0.0, False)])
 def test_printed_matches_rounds_to_the_printed_digits(printed, value, ok):

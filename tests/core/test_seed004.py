@@ -158,6 +158,7 @@ def test_erratum_h2_doubled_zero(d):
 
 def test_erratum_t1_takes_h2_not_t2(d):
     U11, U21, U12, U22 = 0.45, 0.4, 0.7, 0.6
+    np.testing.assert_array_equal(d.net.W[1], [[U11, U12], [U21, U22]])   # the text's U is the network's
     h1, h2 = d.state.acts[1][0]
     t2 = d.state.zs[2][0, 1]
     assert printed(U11 * h1 + U21 * h2, "0.44498412")          # t1 = U11*h1 + U21*h2, as the code does

@@ -58,3 +58,4 @@ def test_a_refused_shape_says_why_and_changes_nothing(qtbot, window):
     assert "softmax is only allowed on the output layer" in err
     np.testing.assert_array_equal(s.net.theta, before)
     assert s.undo_stack.count() == 0
+    assert [size.value() for size, _, _ in panel.rows] == [2, 2]        # the panel still shows the old shape
