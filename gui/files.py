@@ -10,10 +10,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QOb
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from backprop_lab.core.io import document, presets
+from backprop_lab.core.io import atomic, document, presets
 from backprop_lab.core.io.trace_csv import write_csv
 
-from . import atomic
 from .preset_titles import preset_title
 
 JSON_FILTER = "Backprop Lab (*.json)"

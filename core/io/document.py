@@ -24,16 +24,15 @@ is too large is refused before it is read.
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
+from backprop_lab.core.io.atomic import write_bytes
 from backprop_lab.core.model.activations import ACTIVATIONS
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.losses import LOSSES
@@ -404,30 +403,12 @@ def dumps(project: Project) -> str:
 
 
 def save(project: Project, path) -> None:
-    """Write atomically: a temporary file in the same folder, then os.replace, so a failure at any point
-    leaves the old file (or no file) and never a partial one."""
+    """Write atomically (core.io.atomic): a failure at any point leaves the old file (or no file) and
+    never a partial one; a file saved over keeps its permissions."""
     data = dumps(project).encode("utf-8")
     if len(data) > MAX_BYTES:
         _fail("", f"too large to save: {len(data) / 2 ** 20:.1f} MB (a file is at most {MAX_BYTES // 2 ** 20} MB)")
-    path = Path(path)
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
-    except OSError:
-        mode = 0o644
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        write_bytes(path, data)
     except OSError as e:
         raise DocumentError(f"cannot save {path}: {e.strerror or e}") from e
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)   # mkstemp makes 0600; keep the permissions a document should have
-        os.replace(tmp, path)
-    except BaseException as e:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        if isinstance(e, OSError):
-            raise DocumentError(f"cannot save {path}: {e.strerror or e}") from e
-        raise

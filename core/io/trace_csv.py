@@ -5,44 +5,29 @@ import csv
 import io
 import itertools
 import os
-import secrets
 
 import numpy as np
 
 from backprop_lab.core.io import csv_workers
+from backprop_lab.core.io.atomic import atomic_open
 from backprop_lab.core.numerics.trace import Trace, TraceError
 
 CSV_CHUNK = 4096
 
 
 def write_csv(trace: Trace, path, workers: int | None = None) -> None:
-    """Write atomically: a new file beside the target, flushed to disk, then os.replace, so a
-    failure leaves the old file (or none) and never a partial one. Every number is written as its
+    """Write atomically (core.io.atomic: the old file or none, never a partial one). Every number is written as its
     repr (which reads back bit for bit); whole-number step and sample values without '.0'.
     A long trace whose numbers are costly to format is formatted by `workers` processes (default:
     decided by csv_workers.texts); the bytes written are the same either way."""
-    path = os.fspath(path)
-    folder, base = os.path.split(os.path.abspath(path))
-    tmp = os.path.join(folder, f".{base}.{secrets.token_hex(6)}.tmp")
-    try:
-        # "x" creates it with the usual permissions (umask), unlike mkstemp's owner-only file.
-        with open(tmp, "x", encoding="utf-8", newline="") as f:
-            head = io.StringIO()
-            csv.writer(head, lineterminator="\n").writerow(trace.names)
-            f.write(head.getvalue())
-            pieces = [chunk[lo:lo + CSV_CHUNK, trace.layout]
-                      for chunk in trace._chunks() for lo in range(0, len(chunk), CSV_CHUNK)]
-            for text in csv_workers.texts(pieces, len(trace), workers, _format_rows):
-                f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with atomic_open(path, binary=False, encoding="utf-8", newline="") as f:
+        head = io.StringIO()
+        csv.writer(head, lineterminator="\n").writerow(trace.names)
+        f.write(head.getvalue())
+        pieces = [chunk[lo:lo + CSV_CHUNK, trace.layout]
+                  for chunk in trace._chunks() for lo in range(0, len(chunk), CSV_CHUNK)]
+        for text in csv_workers.texts(pieces, len(trace), workers, _format_rows):
+            f.write(text)
 
 def read_csv(path) -> Trace:
     """Load a trace CSV; a malformed file raises TraceError naming the line and column."""

@@ -44,7 +44,8 @@ from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QPainter, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..atomic import write_bytes
+from backprop_lab.core.io.atomic import write_bytes
+
 from .clickable import Clickable
 
 MAX_RENDERERS = 3000

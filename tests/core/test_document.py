@@ -11,7 +11,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from backprop_lab.core.io import document
+from backprop_lab.core.io import atomic, document
 from backprop_lab.core.io.document import DocumentError, dumps, from_json, load, loads, save, to_json
 from backprop_lab.core.model.activations import ACTIVATIONS
 from backprop_lab.core.model.dataset import Dataset
@@ -363,7 +363,7 @@ def test_an_interrupt_while_writing_leaves_the_old_file(tmp_path, monkeypatch):
 
 
 def test_a_folder_that_refuses_new_files_gives_a_message(tmp_path, monkeypatch):
-    monkeypatch.setattr(document.tempfile, "mkstemp", _raise(PermissionError(13, "Permission denied")))
+    monkeypatch.setattr(atomic, "_new_file", _raise(PermissionError(13, "Permission denied")))
     with pytest.raises(DocumentError, match="^cannot save .*p.json: Permission denied$"):
         save(seed004_project(), tmp_path / "p.json")
     assert os.listdir(tmp_path) == []
