@@ -6,8 +6,6 @@ parameters, velocity and step counter before and after, and the trace rows they 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -15,6 +13,7 @@ from PySide6.QtGui import QUndoCommand
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.notation import Notation
 from backprop_lab.core.numerics import engine
+from backprop_lab.core.numerics.rewind import Snapshot
 from backprop_lab.core.numerics.trace import Trace
 from backprop_lab.core.numerics.training import DivergenceError, Trainer
 
@@ -36,24 +35,12 @@ def divergence_text(e: DivergenceError) -> str:
                "state; lower the learning rate, or Undo.").replace("%1", str(e.step)).replace("%2", e.param))
 
 
-@dataclass
-class Snapshot:
-    theta: np.ndarray
-    velocity: np.ndarray
-    step: int
-    rows: int
-
-
 def snapshot(session) -> Snapshot:
-    t = session.trainer
-    return Snapshot(t.theta.copy(), t.velocity.copy(), t.step, len(t.trace))
+    return session.trainer.snapshot()
 
 
 def restore(session, snap: Snapshot) -> None:
-    t = session.trainer
-    t.theta[...] = snap.theta
-    t.velocity[...] = snap.velocity
-    t.step = snap.step
+    session.trainer.restore(snap)
 
 
 def cut_rows(trace: Trace, start: int) -> np.ndarray:
@@ -62,18 +49,7 @@ def cut_rows(trace: Trace, start: int) -> np.ndarray:
 
 
 def settle_divergence(session, floor: int) -> None:
-    """After a DivergenceError the parameters are finite but may already overflow the forward pass
-    (E = inf). Step back through the trace, not below row `floor`, to the last state whose loss is
-    finite. With momentum the velocity is taken as θ_i − θ_(i−1), as Branch does."""
-    t, net, data = session.trainer, session.net, session.data
-    while len(t.trace) > floor and not _finite_loss(net, data):
-        i = len(t.trace) - 1
-        theta = t.trace.theta_at(i, net)
-        vel = theta - t.trace.theta_at(i - 1, net) if i > 0 and session.settings.momentum else 0.0
-        t.trace.truncate(i)
-        t.theta[...] = theta
-        t.velocity[...] = vel
-        t.step = i
+    session.trainer.settle_divergence(floor)
 
 
 def _finite_loss(net, data) -> bool:
@@ -293,11 +269,7 @@ class Branch(Command):
         self.i = i
         self.before = snapshot(s)
         self.rows = cut_rows(s.trace, i)
-        theta = s.trace.theta_at(i, s.net)
-        vel = np.zeros_like(theta)
-        if i > 0 and s.settings.momentum:
-            vel = theta - s.trace.theta_at(i - 1, s.net)
-        self.after = Snapshot(theta, vel, i, i)
+        self.after = s.trainer.branch_state(i)
 
     def redo(self):
         s = self.session

@@ -26,6 +26,7 @@ from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.batch_step import BatchStep
+from backprop_lab.core.numerics.rewind import Rewind
 from backprop_lab.core.numerics.trace import Trace, column_names, storage_layout
 
 CHUNK = 256      # steps between checks (finite values, should_stop); a refused step replays at most this many
@@ -68,9 +69,10 @@ def _sample_run(k: int, m: int, n: int, s: Settings) -> np.ndarray:
 
 
 @dataclass
-class Trainer:
+class Trainer(Rewind):
     """Owns the network's parameters while training; `net.theta` lives inside the row buffer. The
-    trace, the settings and the data's arrays may be replaced between runs."""
+    trace, the settings and the data's arrays may be replaced between runs. Snapshots, rewinding,
+    branching and divergence settling: core.numerics.rewind."""
     net: Network
     data: Dataset
     settings: Settings = field(default_factory=Settings)

@@ -1,0 +1,67 @@
+"""What undo, branching and divergence need from a Trainer: its state at a moment (snapshot), that
+state put back (restore, rewind), the state before any step of its trace (branch_state, with the
+velocity momentum had then), and the step back from a divergence to the last finite loss. A mixin of
+core.numerics.training.Trainer, kept apart from the step loop."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from backprop_lab.core.numerics import engine
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """θ, velocity and step counter at a moment, and how many trace rows there were."""
+    theta: np.ndarray
+    velocity: np.ndarray
+    step: int
+    rows: int
+
+
+class Rewind:
+    """Needs net, data, settings, trace, theta, velocity and step (core.numerics.training.Trainer)."""
+
+    def snapshot(self) -> Snapshot:
+        return Snapshot(self.theta.copy(), self.velocity.copy(), int(self.step), len(self.trace))
+
+    def restore(self, snap: Snapshot) -> None:
+        """θ, velocity and step as in snap; the trace is left as it is."""
+        self.theta[...] = snap.theta
+        self.velocity[...] = snap.velocity
+        self.step = snap.step
+
+    def rewind(self, snap: Snapshot, keep_values: int | None = None) -> np.ndarray | None:
+        """Back to snap: rows after snap.rows are cut, θ, velocity and step restored. Returns the cut
+        rows (for a redo) when they hold at most keep_values numbers, else None."""
+        cut = None
+        if keep_values is not None and (len(self.trace) - snap.rows) * self.trace.ncols <= keep_values:
+            cut = self.trace.array(snap.rows)
+        self.trace.truncate(snap.rows)
+        self.restore(snap)
+        return cut
+
+    def branch_velocity(self, i: int) -> np.ndarray:
+        """The velocity before step i: θ_i − θ_(i−1), what the momentum update added at step i−1;
+        zero at step 0 or without momentum."""
+        theta = self.trace.theta_at(i, self.net)
+        if i > 0 and self.settings.momentum:
+            return theta - self.trace.theta_at(i - 1, self.net)
+        return np.zeros_like(theta)
+
+    def branch_state(self, i: int) -> Snapshot:
+        """The state before step i of the trace, as training would continue from it."""
+        return Snapshot(self.trace.theta_at(i, self.net), self.branch_velocity(i), i, i)
+
+    def settle_divergence(self, floor: int = 0) -> None:
+        """After a DivergenceError θ is finite but may already overflow the forward pass (E = inf).
+        Step back through the trace, not below row `floor`, to the last state whose loss is finite."""
+        while len(self.trace) > floor and not self.finite_loss():
+            i = len(self.trace) - 1
+            state = self.branch_state(i)
+            self.trace.truncate(i)
+            self.restore(state)
+
+    def finite_loss(self) -> bool:
+        return bool(np.isfinite(engine.loss_at(self.net, self.data.X, self.data.Y)))
