@@ -3,7 +3,7 @@ values and gradients of the shown state, and what the next update will do. Read-
 gui.session.Session (which holds net, state, next_state, settings and trainer)."""
 from __future__ import annotations
 
-import numpy as np
+from backprop_lab.core.numerics.update import rates, rule_of, update
 
 
 class Reading:
@@ -55,20 +55,18 @@ class Reading:
         return i is not None and bool(self.net.frozen[i])
 
     def next_update(self, key) -> dict | None:
-        """What the next step does to a parameter: the same arithmetic, in the same order, as the
-        trainer's update (core.training.Trainer._update), so the printed result is the stepped value."""
+        """What the next step does to a parameter: core.numerics.update's rule on this entry, so the
+        printed result is the stepped value."""
         i = self.index(key)
         if i is None:
             return None
         w, g = float(self.net.theta[i]), float(self.next_state.grad[i])
-        lr = 0.0 if self.net.frozen[i] else self.settings.lr
-        mu, v = self.settings.momentum, float(self.trainer.velocity[i])
-        upd = np.float64(g) * np.float64(lr)
-        if mu:
-            v_new = np.float64(v) * np.float64(mu) - upd
-            new = np.float64(w) + v_new
-        else:
-            v_new, new = None, np.float64(w) - upd
+        frozen, s = bool(self.net.frozen[i]), self.settings
+        v = 0.0 if frozen else float(self.trainer.velocity[i])   # the trainer zeroes a frozen one first
+        new, v_new = update(w, g, v, s, frozen)
+        lr, mu = float(rates(s, frozen)), s.momentum
+        if not rule_of(s).has_velocity:
+            v_new = None
         return {"w": w, "grad": g, "lr": lr, "momentum": mu, "velocity": v,
                 "velocity_new": None if v_new is None else float(v_new), "new": float(new),
                 "samples": self.next_samples().tolist()}

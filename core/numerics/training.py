@@ -28,6 +28,7 @@ from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.batch_step import BatchStep
 from backprop_lab.core.numerics.rewind import Rewind
 from backprop_lab.core.numerics.trace import Trace, column_names, storage_layout
+from backprop_lab.core.numerics.update import update_ops
 
 CHUNK = 256      # steps between checks (finite values, should_stop); a refused step replays at most this many
 STAGE_BYTES = 1 << 21    # the staging buffer's size (CHUNK rows up to ~1,000 columns)
@@ -107,7 +108,6 @@ class Trainer(Rewind):
         self._theta_cols = slice(p0, p0 + P)
         L, nL = net.depth, sizes[-1]
         self._zL, self._out, self._yc = ([at[f"{q}[{k + 1}]"] for k in range(nL)] for q in (f"z{L}", f"a{L}", "y"))
-        self._lr, self._mu, self._upd = np.empty(P), np.empty(P), np.empty(P)
         self._stage = np.empty((max(1, min(CHUNK, STAGE_BYTES // (8 * w))), w))
         self._stage_rows = list(self._stage)      # made once: iterating the array makes a view per row
         self._batch_steps: dict[int, BatchStep] = {}   # by batch size (an epoch's last batch may be short)
@@ -146,17 +146,7 @@ class Trainer(Rewind):
 
     def _prepare(self) -> None:
         s, data, net = self.settings, self.data, self.net
-        self._lr[...] = np.where(net.frozen, 0.0, s.lr)
-        self.velocity[net.frozen] = 0.0      # a frozen parameter is kept out of updates, momentum included
-        self._mu[...] = s.momentum
-        upd, theta, v = self._upd, self.theta, self.velocity
-        ops = [partial(np.multiply, self.grad, self._lr, upd)]
-        if s.momentum:
-            ops += [partial(np.multiply, v, self._mu, v), partial(np.subtract, v, upd, v),
-                    partial(np.add, theta, v, theta)]
-        else:
-            ops.append(partial(np.subtract, theta, upd, theta))
-        self._update = ops
+        self._update = update_ops(self.theta, self.grad, self.velocity, s, net.frozen)
         X, Y = np.ascontiguousarray(data.X), np.ascontiguousarray(data.Y)
         ysum = np.sum(Y, axis=-1, keepdims=True)      # per row, as core.engine sums a batch's rows
         if s.mode == "sample":

@@ -11,7 +11,7 @@ in its own language; `message` is the English one.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -20,8 +20,9 @@ from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.engine import evaluate
+from backprop_lab.core.numerics.update import update
 from backprop_lab.core.teaching.formula import Names, Sym, format_number, render
-from backprop_lab.core.teaching.walkthrough import derivative_rhs, single_sample, updated_theta, walk
+from backprop_lab.core.teaching.walkthrough import derivative_rhs, single_sample, walk
 
 DEFAULT_DIGITS = 4
 MIN_SIGNIFICANT = 3
@@ -390,15 +391,24 @@ class _Mistakes:
             p_name = self.nm.bias(l, index[0] if "[" in key else None)[0]
         return idx, g_step, alts, p_name
 
+    def stepped(self, idx, g=None, v=None, lr=None):
+        """The update rule (core.numerics.update) on parameter idx, with the gradient, the velocity or
+        the learning rate replaced as a mistake replaces it."""
+        s = self.s
+        if lr is None:
+            lr = 0.0 if self.net.frozen[idx] else s.lr
+        g = self.st.grad[idx] if g is None else g
+        return update(self.net.theta[idx], g, self.v[idx] if v is None else v, replace(s, lr=lr))
+
     def velocity(self, step):
         idx, g_step, alts, _ = self.param(step)
         s, g, v = self.s, self.st.grad[idx], self.v[idx]
-        lr = 0.0 if self.net.frozen[idx] else s.lr
-        out = [("wrong_sign", s.momentum * v + lr * g, {"variant": "added", "gradient": g_step.name}),
-               ("missing_lr", s.momentum * v - g, {"lr": format_number(s.lr, 8, True)})]
+        out = [("wrong_sign", self.stepped(idx, g=-g).velocity, {"variant": "added", "gradient": g_step.name}),
+               ("missing_lr", self.stepped(idx, lr=1.0).velocity, {"lr": format_number(s.lr, 8, True)})]
         if v != 0.0:
-            out.append(("missing_momentum", -lr * g, {"term": format_number(s.momentum * v)}))
-        return out + [(code, s.momentum * v - lr * ga, p) for code, ga, p in alts]
+            out.append(("missing_momentum", self.stepped(idx, v=0.0).velocity,
+                        {"term": format_number(s.momentum * v)}))
+        return out + [(code, self.stepped(idx, g=ga).velocity, p) for code, ga, p in alts]
 
     def loss_after(self, step):
         return [("not_updated", self.st.loss, {})]
@@ -408,20 +418,12 @@ class _Mistakes:
         net, s, g, v = self.net, self.s, self.st.grad[idx], self.v[idx]
         w = float(net.theta[idx])
         if net.frozen[idx]:
-            w_free, _ = updated_theta(_unfrozen(net, idx), self.st.grad, s, self.v)
-            return [("frozen", w_free[idx], {"param": p_name})]
+            return [("frozen", self.stepped(idx, lr=s.lr).theta, {"param": p_name})]
         carried = s.momentum * v if s.momentum else 0.0   # μ·v, the part of v⁺ the gradient does not make
         old = {"old": format_number(w, 8, True), "param": p_name}
-        out = [("wrong_sign", w + carried + s.lr * g, {"variant": "added", "gradient": g_step.name}),
-               ("missing_lr", w + carried - g, {"lr": format_number(s.lr, 8, True)}),
+        out = [("wrong_sign", self.stepped(idx, g=-g).theta, {"variant": "added", "gradient": g_step.name}),
+               ("missing_lr", self.stepped(idx, lr=1.0).theta, {"lr": format_number(s.lr, 8, True)}),
                ("update_only", step.value - w, old)]
         if carried != 0.0:
-            out.append(("missing_momentum", w - s.lr * g, {"term": format_number(carried)}))
-        return out + [(code, w + carried - s.lr * ga, p) for code, ga, p in alts]
-
-
-def _unfrozen(net: Network, idx: int) -> Network:
-    free = net.copy()
-    free.frozen[idx] = False
-    return free
-
+            out.append(("missing_momentum", self.stepped(idx, v=0.0).theta, {"term": format_number(carried)}))
+        return out + [(code, self.stepped(idx, g=ga).theta, p) for code, ga, p in alts]

@@ -10,6 +10,7 @@ from backprop_lab.core.model import activations as act
 from backprop_lab.core.model.project import Project
 from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.numerics.training import samples_for_step
+from backprop_lab.core.numerics.update import update
 
 _NUMBER = re.compile(r"-?\d+(\.(\d+))?")
 _NEURON = re.compile(r"(a|z|delta|dE/da)(\d+)\[(\d+)\]")
@@ -47,7 +48,7 @@ class _Lookup:
             p, net = self.project, self.net
             idx = samples_for_step(0, len(p.data), p.settings)
             grad = evaluate(net, p.data.X[idx], p.data.Y[idx]).grad
-            self._updated = net.theta - np.where(net.frozen, 0.0, p.settings.lr) * grad
+            self._updated = update(net.theta, grad, None, p.settings, net.frozen).theta
         return self._updated
 
     def param(self, name: str) -> int:

@@ -23,6 +23,7 @@ from backprop_lab.core.model import activations as act
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.engine import evaluate
+from backprop_lab.core.numerics.update import rule_of, update
 from backprop_lab.core.teaching.formula import (
     IMPL,
     LN,
@@ -102,13 +103,9 @@ def walk(net: Network, x, y, settings: Settings | None = None, velocity=None, di
 
 
 def updated_theta(net: Network, grad: np.ndarray, settings: Settings, velocity=None):
-    """(theta⁺, velocity⁺) after one step, exactly as core.training.Trainer computes it."""
-    upd = grad * np.where(net.frozen, 0.0, settings.lr)
-    if settings.momentum:
-        v = np.where(net.frozen, 0.0, 0.0 if velocity is None else velocity)   # frozen: out of momentum too
-        v_new = settings.momentum * v - upd
-        return net.theta + v_new, v_new
-    return net.theta - upd, None
+    """(theta⁺, velocity⁺) after one step (core.numerics.update); velocity⁺ is None without momentum."""
+    theta, v = update(net.theta, grad, velocity, settings, net.frozen)
+    return theta, (v if rule_of(settings).has_velocity else None)
 
 
 def single_sample(net: Network, x, y) -> tuple[np.ndarray, np.ndarray]:
