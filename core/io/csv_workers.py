@@ -15,9 +15,13 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 import numpy as np
+
+from backprop_lab.core.model.arrays import FloatArray
 
 PARALLEL_ROWS = 20_000
 WORKER = "from backprop_lab.core.io.csv_workers import serve; serve()"
@@ -47,7 +51,8 @@ def default_workers(rows: int) -> int:
     return min(os.cpu_count() or 1, 4) if rows >= PARALLEL_ROWS else 1
 
 
-def texts(pieces: list, rows: int, workers: int | None, format_rows):
+def texts(pieces: list[FloatArray], rows: int, workers: int | None,
+          format_rows: Callable[[FloatArray], str]) -> Iterator[str]:
     """The CSV text of every piece, in order. With workers=None the first piece is formatted here and
     timed: only if the rest would take over a second (numbers that vary, not a converged trace whose
     columns repeat) do workers take the rest, as starting them costs ~0.3 s."""
@@ -74,26 +79,29 @@ def texts(pieces: list, rows: int, workers: int | None, format_rows):
         yield from map(format_rows, rest)
 
 
-def _varying(piece) -> int:
+def _varying(piece: FloatArray) -> int:
     return int(np.count_nonzero((piece != piece[0]).any(axis=0)))
 
 
-def formatted(pieces: list, workers: int):
+def formatted(pieces: list[FloatArray], workers: int) -> Iterator[str]:
     """Yield the CSV text of each piece, in order, formatted by `workers` subprocesses."""
     env = dict(os.environ)
     root = str(Path(__file__).resolve().parent.parent)      # where `core` is importable from
     env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     procs = [subprocess.Popen([sys.executable, "-c", WORKER], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, env=env) for _ in range(workers)]
+    # Both pipes exist: they were asked for with PIPE above.
+    stdins: list[IO[bytes]] = [p.stdin for p in procs if p.stdin is not None]
+    stdouts: list[IO[bytes]] = [p.stdout for p in procs if p.stdout is not None]
 
     def feed(w: int) -> None:
         try:
             for piece in pieces[w::workers]:
                 # Only this worker's pieces are pickled here, one at a time: memory stays bounded.
                 data = pickle.dumps(np.ascontiguousarray(piece), protocol=pickle.HIGHEST_PROTOCOL)
-                procs[w].stdin.write(_LEN.pack(len(data)))
-                procs[w].stdin.write(data)
-            procs[w].stdin.close()
+                stdins[w].write(_LEN.pack(len(data)))
+                stdins[w].write(data)
+            stdins[w].close()
         except (BrokenPipeError, ValueError, OSError):
             pass            # the reader sees the worker gone and raises
 
@@ -102,7 +110,7 @@ def formatted(pieces: list, workers: int):
         t.start()
     try:
         for i in range(len(pieces)):
-            out = procs[i % workers].stdout
+            out = stdouts[i % workers]
             head = out.read(_LEN.size)
             if len(head) < _LEN.size:
                 raise WorkerError(f"a CSV worker stopped before piece {i + 1} of {len(pieces)}")
@@ -114,9 +122,8 @@ def formatted(pieces: list, workers: int):
             p.wait()
         for t in feeders:
             t.join(timeout=5)
-        for p in procs:
-            for f in (p.stdin, p.stdout):
-                try:
-                    f.close()
-                except OSError:
-                    pass
+        for f in stdins + stdouts:
+            try:
+                f.close()
+            except OSError:
+                pass

@@ -26,6 +26,7 @@ the note says what is right.
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -61,7 +62,7 @@ def list_presets() -> list[tuple[str, str, str]]:
     return out
 
 
-def resolve(name_or_path) -> Project:
+def resolve(name_or_path: str | os.PathLike[str]) -> Project:
     """A preset by name, else a file by path (write ./seed004 for a file that shares a preset's name)."""
     text = str(name_or_path)
     if text in names():

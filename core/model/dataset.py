@@ -11,7 +11,7 @@ class Dataset:
     X: np.ndarray
     Y: np.ndarray
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.X = np.atleast_2d(np.array(self.X, dtype=float))
         self.Y = np.atleast_2d(np.array(self.Y, dtype=float))
         if self.X.shape[0] != self.Y.shape[0]:

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from backprop_lab.core.model import activations as act
+from backprop_lab.core.model.arrays import FloatArray
 
 
-def _log_sigmoid(z):
+def _log_sigmoid(z: FloatArray) -> FloatArray:
     # log σ(z) = −log(1 + e^−z), written so neither branch overflows
     return -np.logaddexp(0.0, -z)
 
@@ -26,7 +27,7 @@ class Loss:
     grad_formula: str     # dE/do_k
     requires: str | None = None   # the output activation this loss is defined on, if any
 
-    def terms(self, z, o, y):
+    def terms(self, z: FloatArray, o: FloatArray, y: FloatArray) -> FloatArray:
         n = o.shape[-1]
         if self.name == "half_sse":
             return 0.5 * (y - o) ** 2
@@ -38,7 +39,7 @@ class Loss:
             return -(y * _log_sigmoid(z) + (1.0 - y) * _log_sigmoid(-z))
         raise KeyError(self.name)
 
-    def grad_output(self, z, o, y):
+    def grad_output(self, z: FloatArray, o: FloatArray, y: FloatArray) -> FloatArray:
         """dE/do_k: the first factor of every chain rule the derivation view writes out."""
         n = o.shape[-1]
         if self.name == "half_sse":
@@ -50,7 +51,7 @@ class Loss:
                 return -y / o
             return (o - y) / (o * (1.0 - o))
 
-    def output_delta(self, activation: str, z, o, y):
+    def output_delta(self, activation: str, z: FloatArray, o: FloatArray, y: FloatArray) -> FloatArray:
         """δ_L = dE/dz_L. The cross-entropies use the cancelled form o − y, which is exact and finite."""
         if self.name == "cross_entropy":
             return o * np.sum(y, axis=-1, keepdims=True) - y

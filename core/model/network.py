@@ -6,9 +6,12 @@ W{l}[i, j] = weight from neuron i of layer l-1 to neuron j of layer l, so z{l} =
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
+
+from backprop_lab.core.model.arrays import FloatArray
 
 from backprop_lab.core.model.activations import ACTIVATIONS
 from backprop_lab.core.model.losses import LOSSES
@@ -33,20 +36,26 @@ class LayerSpec:
         return {"none": 0, "neuron": self.size, "shared": 1}[self.bias]
 
 
-@dataclass
+@dataclass(init=False)
 class Network:
     n_inputs: int
     layers: list[LayerSpec]
-    loss: str = "half_sse"
-    theta: np.ndarray | None = None
-    frozen: np.ndarray | None = None
-    notation: Notation = field(default_factory=Notation)
+    loss: str
+    theta: FloatArray
+    frozen: npt.NDArray[np.bool_]
+    notation: Notation
 
-    def __post_init__(self):
+    # Written out rather than generated: theta and frozen may be omitted (zeros) or given as any
+    # array-like, but once built they are always arrays of n_params entries.
+    def __init__(self, n_inputs: int, layers: list[LayerSpec], loss: str = "half_sse",
+                 theta: npt.ArrayLike | None = None, frozen: npt.ArrayLike | None = None,
+                 notation: Notation | None = None) -> None:
+        self.n_inputs, self.layers, self.loss = n_inputs, layers, loss
+        self.notation = Notation() if notation is None else notation
         validate_shape(self.n_inputs, self.layers, self.loss)
         n = self.n_params
-        self.theta = np.zeros(n) if self.theta is None else np.array(self.theta, dtype=float).reshape(-1)
-        self.frozen = np.zeros(n, bool) if self.frozen is None else np.array(self.frozen, bool).reshape(-1)
+        self.theta = np.zeros(n) if theta is None else np.array(theta, dtype=float).reshape(-1)
+        self.frozen = np.zeros(n, bool) if frozen is None else np.array(frozen, bool).reshape(-1)
         if self.theta.shape != (n,) or self.frozen.shape != (n,):
             raise NetworkError(f"theta: expected {n} parameters, got {self.theta.size}")
         self._bind_views()
@@ -75,22 +84,25 @@ class Network:
     def n_params(self) -> int:
         return sum(n_in * s.size + s.n_bias() for n_in, s in zip(self.sizes[:-1], self.layers))
 
-    def rebind(self, buffer: np.ndarray) -> None:
+    def rebind(self, buffer: FloatArray) -> None:
         """Move theta into `buffer` (a float64 view the training loop owns), keeping its values, so
         that the network and the loop share one copy of the parameters."""
         buffer[...] = self.theta
         self.theta = buffer
         self._bind_views()
 
-    def _bind_views(self):
-        self.W, self.b, self.frozen_W, self.frozen_b = [], [], [], []
+    def _bind_views(self) -> None:
+        self.W: list[FloatArray] = []
+        self.b: list[FloatArray] = []
+        self.frozen_W: list[npt.NDArray[np.bool_]] = []
+        self.frozen_b: list[npt.NDArray[np.bool_]] = []
         for (ws, bs), n_in, spec in zip(self.slices(), self.sizes[:-1], self.layers):
             self.W.append(self.theta[ws].reshape(n_in, spec.size))
             self.b.append(self.theta[bs])
             self.frozen_W.append(self.frozen[ws].reshape(n_in, spec.size))
             self.frozen_b.append(self.frozen[bs])
 
-    def bias_vector(self, l: int) -> np.ndarray:
+    def bias_vector(self, l: int) -> FloatArray:
         """The bias added to each neuron of layer l (1-based), whatever the bias mode."""
         spec, b = self.layers[l - 1], self.b[l - 1]
         if spec.bias == "none":
@@ -121,7 +133,7 @@ class Network:
 
     def param_keys(self) -> list[tuple[str, int, int, int | None]]:
         """('W', l, i, j) or ('b', l, j, None) for each entry of theta (0-based i, j; shared bias j=0)."""
-        keys = []
+        keys: list[tuple[str, int, int, int | None]] = []
         for l, (n_in, spec) in enumerate(zip(self.sizes[:-1], self.layers), start=1):
             keys += [("W", l, i, j) for i in range(n_in) for j in range(spec.size)]
             keys += [("b", l, j, None) for j in range(spec.n_bias())]
@@ -137,7 +149,7 @@ class Network:
                 == [(s.size, s.activation, s.bias) for s in other.layers])
 
 
-def validate_shape(n_inputs, layers, loss):
+def validate_shape(n_inputs: object, layers: list[LayerSpec], loss: str) -> None:
     if not isinstance(n_inputs, int) or not 1 <= n_inputs <= MAX_NEURONS:
         raise NetworkError(f"inputs: must be a whole number from 1 to {MAX_NEURONS}, got {n_inputs!r}")
     if not 1 <= len(layers) <= MAX_LAYERS:

@@ -12,35 +12,56 @@ others are called as they are, with `out` where they take one.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 
 from backprop_lab.core.model import activations as act
+from backprop_lab.core.model.arrays import FloatArray
 from backprop_lab.core.model.losses import LOSSES
+
+if TYPE_CHECKING:       # the trainer builds its steps: importing it here at run time would be a cycle
+    from backprop_lab.core.numerics.training import Trainer
+
+Op = Callable[[], object]
 
 
 class BatchStep:
     """The buffers and the op list of a step over B samples: load(idx) puts the samples in,
     run() computes the trainer's row buffer R (all but step and sample)."""
 
-    def __init__(self, t, B: int):
-        net, L, sizes = t.net, t.net.depth, t.net.sizes
+    def __init__(self, t: Trainer, B: int):
+        net, sizes = t.net, t.net.sizes
+        self.t, self.net = t, net
         self.B, self.cross_entropy = B, net.loss == "cross_entropy"
-        rows = lambda n: np.empty((B, n))
-        self.X, self.Y, self.ysum = rows(sizes[0]), rows(sizes[-1]), rows(1)
-        z = [None] + [rows(n) for n in sizes[1:]]
-        a = [self.X] + [rows(n) for n in sizes[1:]]
-        d = [None] + [rows(n) for n in sizes[1:]]
-        g = [rows(n) for n in sizes]            # dE/da of a layer
-        tmp = [rows(n) for n in sizes]
-        per_sample = np.empty(B)
-        fB = np.array(float(B))                  # 0-d: dividing by it is dividing by B, as x / B and mean do
-        P = partial
-        ops = []
-        # ----- forward: z = a W + bias (a zero vector where there is none, as bias_vector), a = f(z)
-        self.ones = ones = [np.ones((B, n)) for n in sizes]
-        for l in range(1, L + 1):
+        self.X, self.Y, self.ysum = self._rows(sizes[0]), self._rows(sizes[-1]), self._rows(1)
+        # Index 0 of z and d is the input's, which has none: an empty (B × 0) block stands there.
+        self.z = [self._rows(0)] + [self._rows(n) for n in sizes[1:]]
+        self.a = [self.X] + [self._rows(n) for n in sizes[1:]]
+        self.d = [self._rows(0)] + [self._rows(n) for n in sizes[1:]]
+        self.g = [self._rows(n) for n in sizes]            # dE/da of a layer
+        self.tmp = [self._rows(n) for n in sizes]
+        self.per_sample = np.empty(B)
+        self.fB = np.array(float(B))     # 0-d: dividing by it is dividing by B, as x / B and mean do
+        self.ones = [np.ones((B, n)) for n in sizes]
+        self.ops: list[Op] = (self._forward_ops() + self._loss_ops() + self._output_delta_ops()
+                              + self._backward_ops() + self._row_ops())
+        x_mean, y_mean, fB, P = t.x, t.y, self.fB, partial
+        self.load_means: list[Op] = [
+            P(np.add.reduce, self.X, 0, None, x_mean), P(np.divide, x_mean, fB, x_mean),
+            P(np.add.reduce, self.Y, 0, None, y_mean), P(np.divide, y_mean, fB, y_mean)]
+
+    def _rows(self, n: int) -> FloatArray:
+        return np.empty((self.B, n))
+
+    def _forward_ops(self) -> list[Op]:
+        """z = a W + bias (a zero vector where there is none, as bias_vector), a = f(z)."""
+        net, z, a, ones, P = self.net, self.z, self.a, self.ones, partial
+        ops: list[Op] = []
+        for l in range(1, net.depth + 1):
             spec = net.layers[l - 1]
             bias = np.zeros(spec.size) if spec.bias == "none" else net.b[l - 1]   # shared: (1,) broadcasts
             ops += [P(np.matmul, a[l - 1], net.W[l - 1], out=z[l]), P(np.add, z[l], bias, z[l])]
@@ -49,21 +70,31 @@ class BatchStep:
                         P(np.reciprocal, a[l], a[l])]
             else:
                 ops.append(P(act.ACTIVATIONS[spec.activation].f, z[l], a[l]))
-        # ----- the loss: the mean over the batch of each sample's sum of terms
-        loss_fn, zL, o, Y, tL = LOSSES[net.loss], z[L], a[L], self.Y, tmp[L]
-        loss = t.R[2:3].reshape(())
+        return ops
+
+    def _loss_ops(self) -> list[Op]:
+        """The loss: the mean over the batch of each sample's sum of terms."""
+        net, L, P, per_sample = self.net, self.net.depth, partial, self.per_sample
+        loss_fn, zL, o, Y, tL = LOSSES[net.loss], self.z[L], self.a[L], self.Y, self.tmp[L]
+        loss = self.t.R[2:3].reshape(())
+        ops: list[Op] = []
         if net.loss in ("half_sse", "mse"):      # ½ (y − o)² or (y − o)²/n; `** 2` is np.square
             ops += [P(np.subtract, Y, o, tL), P(np.square, tL, tL)]
             ops.append(P(np.multiply, np.array(0.5), tL, tL) if net.loss == "half_sse"
-                       else P(np.divide, tL, np.array(float(sizes[-1])), tL))
+                       else P(np.divide, tL, np.array(float(net.sizes[-1])), tL))
             ops.append(P(np.add.reduce, tL, 1, None, per_sample))
         else:
-            def sample_losses():
-                np.add.reduce(loss_fn.terms(zL, o, Y), 1, None, per_sample)
+            def sample_losses() -> None:
+                np.add.reduce(loss_fn.terms(zL, o, Y), 1, None, out=per_sample)
             ops.append(sample_losses)
-        ops += [P(np.add.reduce, per_sample, 0, None, loss), P(np.divide, loss, fB, loss)]
-        # ----- δ at the output (losses.output_delta)
-        out_act, dL, gL = net.layers[-1].activation, d[L], g[L]
+        return ops + [P(np.add.reduce, per_sample, 0, None, loss), P(np.divide, loss, self.fB, loss)]
+
+    def _output_delta_ops(self) -> list[Op]:
+        """δ at the output (losses.output_delta)."""
+        net, L, P, B = self.net, self.net.depth, partial, self.B
+        o, Y, tmp = self.a[L], self.Y, self.tmp
+        out_act, dL, gL = net.layers[-1].activation, self.d[L], self.g[L]
+        ops: list[Op] = []
         if net.loss == "cross_entropy":          # o·Σy − y
             ops += [P(np.multiply, o, self.ysum, dL), P(np.subtract, dL, Y, dL)]
         elif net.loss == "bce":                  # o − y
@@ -71,7 +102,7 @@ class BatchStep:
         else:
             ops += [P(np.subtract, Y, o, gL)]    # dE/do: −(y − o), or −2(y − o)/n
             if net.loss == "mse":
-                ops += [P(np.multiply, gL, np.array(-2.0), gL), P(np.divide, gL, np.array(float(sizes[-1])), gL)]
+                ops += [P(np.multiply, gL, np.array(-2.0), gL), P(np.divide, gL, np.array(float(net.sizes[-1])), gL)]
             else:
                 ops.append(P(np.negative, gL, gL))
             if out_act == "softmax":             # a ⊙ (g − Σ g·a), activations.softmax_backward
@@ -79,42 +110,51 @@ class BatchStep:
                 ops += [P(np.multiply, gL, o, tmp[L]), P(np.add.reduce, tmp[L], 1, None, s, True),
                         P(np.subtract, gL, s, tmp[L]), P(np.multiply, o, tmp[L], dL)]
             else:
-                ops += self._times_derivative(out_act, L, z, a, gL, tmp, dL)
-        # ----- backward: δ of the layers below, then each layer's mean gradients
-        for l in range(L, 1, -1):
-            ops.append(P(np.matmul, d[l], net.W[l - 1].T, out=g[l - 1]))
-            ops += self._times_derivative(net.layers[l - 2].activation, l - 1, z, a, g[l - 1], tmp, d[l - 1])
+                ops += self._times_derivative(out_act, L, gL, dL)
+        return ops
+
+    def _backward_ops(self) -> list[Op]:
+        """δ of the layers below, then each layer's mean gradients."""
+        net, t, d, P = self.net, self.t, self.d, partial
+        ops: list[Op] = []
+        for l in range(net.depth, 1, -1):
+            ops.append(P(np.matmul, d[l], net.W[l - 1].T, out=self.g[l - 1]))
+            ops += self._times_derivative(net.layers[l - 2].activation, l - 1, self.g[l - 1], d[l - 1])
         # Sums first, then one division by B of the whole gradient (x / B, mean: a sum divided by B).
-        for l in range(1, L + 1):
+        for l in range(1, net.depth + 1):
             spec, db = net.layers[l - 1], t.db[l - 1]
-            ops.append(P(np.matmul, a[l - 1].T, d[l], out=t.dW[l - 1]))      # aᵀδ / B
+            ops.append(P(np.matmul, self.a[l - 1].T, d[l], out=t.dW[l - 1]))      # aᵀδ / B
             if spec.bias == "neuron":            # δ.mean(axis=0)
                 ops.append(P(np.add.reduce, d[l], 0, None, db))
             elif spec.bias == "shared":          # δ.sum(axis=1).mean()
-                ops += [P(np.add.reduce, d[l], 1, None, per_sample),
-                        P(np.add.reduce, per_sample, 0, None, db.reshape(()))]
-        ops.append(P(np.divide, t.grad, fB, t.grad))
-        # ----- the row: batch means (x.mean(axis=0)): sums, then the z, a, δ part of R divided at once
-        for l in range(1, L + 1):
-            ops += [P(np.add.reduce, q[l], 0, None, row[l]) for q, row in ((z, t.z), (a, t.a), (d, t.delta))]
-        ops.append(P(np.divide, t.neurons, fB, t.neurons))
-        self.ops = ops
-        x_mean, y_mean = t.x, t.y
-        self.load_means = [P(np.add.reduce, self.X, 0, None, x_mean), P(np.divide, x_mean, fB, x_mean),
-                           P(np.add.reduce, self.Y, 0, None, y_mean), P(np.divide, y_mean, fB, y_mean)]
+                ops += [P(np.add.reduce, d[l], 1, None, self.per_sample),
+                        P(np.add.reduce, self.per_sample, 0, None, db.reshape(()))]
+        ops.append(P(np.divide, t.grad, self.fB, t.grad))
+        return ops
 
-    def _times_derivative(self, name, l, z, a, grad_a, tmp, out) -> list:
+    def _row_ops(self) -> list[Op]:
+        """The row: batch means (x.mean(axis=0)): sums, then the z, a, δ part of R divided at once."""
+        t, P = self.t, partial
+        ops: list[Op] = []
+        for l in range(1, self.net.depth + 1):
+            for q, row in ((self.z, t.z), (self.a, t.a), (self.d, t.delta)):
+                ops.append(P(np.add.reduce, q[l], 0, None, row[l]))
+        ops.append(P(np.divide, t.neurons, self.fB, t.neurons))
+        return ops
+
+    def _times_derivative(self, name: str, l: int, grad_a: FloatArray, out: FloatArray) -> list[Op]:
         """out = grad_a ⊙ f'(z{l}) (activations.backward: grad_a * df(z, a))."""
-        P, t, a, ones = partial, tmp[l], a[l], self.ones[l]
+        P, t, a, ones = partial, self.tmp[l], self.a[l], self.ones[l]
+        ops: list[Op]
         if name == "sigmoid":                    # (1 − a)·a
             ops = [P(np.subtract, ones, a, t), P(np.multiply, t, a, t)]
         elif name == "tanh":                     # 1 − a·a
             ops = [P(np.multiply, a, a, t), P(np.subtract, ones, t, t)]
         else:
-            ops = [P(act.ACTIVATIONS[name].df, z[l], a, t)]
+            ops = [P(act.elementwise_derivative(name), self.z[l], a, t)]
         return ops + [P(np.multiply, grad_a, t, out)]
 
-    def load(self, X: np.ndarray, Y: np.ndarray, ysum: np.ndarray, idx) -> None:
+    def load(self, X: FloatArray, Y: FloatArray, ysum: FloatArray, idx: npt.NDArray[np.intp] | None) -> None:
         """The samples idx (all of them if None) into the buffers, and their means into R."""
         if idx is None:
             self.X[...], self.Y[...], self.ysum[...] = X, Y, ysum

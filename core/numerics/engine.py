@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from backprop_lab.core.model import activations as act
+from backprop_lab.core.model.arrays import FloatArray
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import Network
 
@@ -19,26 +21,41 @@ from backprop_lab.core.model.network import Network
 class State:
     """One network evaluated on one sample or a batch. Lists are indexed by layer: zs[0] is unused
     (None), acts[0] is the input. Gradients are means over the batch; deltas are per sample."""
-    x: np.ndarray          # (B, n0)
-    y: np.ndarray          # (B, nL)
-    zs: list               # zs[l]: (B, n_l), l = 1..L
-    acts: list             # acts[l]: (B, n_l), l = 0..L
-    terms: np.ndarray      # (B, nL) loss terms E_k
-    losses: np.ndarray     # (B,) E per sample
-    loss: float            # mean of losses
-    dE_do: np.ndarray      # (B, nL)
-    deltas: list           # deltas[l]: (B, n_l), l = 1..L
-    dE_da: list            # dE_da[l]: (B, n_l), l = 0..L (dE_da[0] = dE/dx)
-    dW: list               # dW[l-1]: (n_{l-1}, n_l)
-    db: list               # db[l-1]: like net.b[l-1]
-    grad: np.ndarray       # flat, like theta
+    x: FloatArray                  # (B, n0)
+    y: FloatArray                  # (B, nL)
+    zs: list[FloatArray | None]    # zs[l]: (B, n_l), l = 1..L
+    acts: list[FloatArray]         # acts[l]: (B, n_l), l = 0..L
+    terms: FloatArray              # (B, nL) loss terms E_k
+    losses: FloatArray             # (B,) E per sample
+    loss: float                    # mean of losses
+    dE_do: FloatArray              # (B, nL)
+    deltas: list[FloatArray | None]  # deltas[l]: (B, n_l), l = 1..L
+    dE_da: list[FloatArray]        # dE_da[l]: (B, n_l), l = 0..L (dE_da[0] = dE/dx)
+    dW: list[FloatArray]           # dW[l-1]: (n_{l-1}, n_l)
+    db: list[FloatArray]           # db[l-1]: like net.b[l-1]
+    grad: FloatArray               # flat, like theta
 
     @property
-    def output(self) -> np.ndarray:
+    def output(self) -> FloatArray:
         return self.acts[-1]
 
+    def z(self, l: int) -> FloatArray:
+        """z of layer l = 1..L (the input layer has none)."""
+        return _layer(self.zs, l, "z")
 
-def _as_batch(v, n) -> np.ndarray:
+    def delta(self, l: int) -> FloatArray:
+        """δ of layer l = 1..L (the input layer has none)."""
+        return _layer(self.deltas, l, "δ")
+
+
+def _layer(table: list[FloatArray | None], l: int, what: str) -> FloatArray:
+    v = table[l]
+    if v is None:
+        raise IndexError(f"layer {l} has no {what}: only layers 1..L do")
+    return v
+
+
+def _as_batch(v: npt.ArrayLike, n: int) -> FloatArray:
     v = np.asarray(v, dtype=float)
     if v.ndim == 1:
         v = v[None, :]
@@ -47,9 +64,10 @@ def _as_batch(v, n) -> np.ndarray:
     return v
 
 
-def forward(net: Network, x) -> tuple[list, list]:
+def forward(net: Network, x: npt.ArrayLike) -> tuple[list[FloatArray | None], list[FloatArray]]:
     X = _as_batch(x, net.n_inputs)
-    zs, acts = [None], [X]
+    zs: list[FloatArray | None] = [None]
+    acts = [X]
     with np.errstate(over="ignore"):
         for l, spec in enumerate(net.layers, start=1):
             z = acts[-1] @ net.W[l - 1] + net.bias_vector(l)
@@ -58,7 +76,7 @@ def forward(net: Network, x) -> tuple[list, list]:
     return zs, acts
 
 
-def evaluate(net: Network, x, y) -> State:
+def evaluate(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> State:
     """Forward and backward pass; gradients are the mean over the samples given."""
     zs, acts = forward(net, x)
     Y = _as_batch(y, net.sizes[-1])
@@ -68,24 +86,29 @@ def evaluate(net: Network, x, y) -> State:
     L, B = net.depth, Y.shape[0]
     out_act = net.layers[-1].activation
     with np.errstate(over="ignore"):
-        terms = loss_fn.terms(zs[L], acts[L], Y)
-        dE_do = loss_fn.grad_output(zs[L], acts[L], Y)
-        deltas = [None] * (L + 1)
-        dE_da = [None] * (L + 1)
-        dE_da[L] = dE_do
-        deltas[L] = loss_fn.output_delta(out_act, zs[L], acts[L], Y)
+        z_out = _layer(zs, L, "z")
+        terms = loss_fn.terms(z_out, acts[L], Y)
+        dE_do = loss_fn.grad_output(z_out, acts[L], Y)
+        # Filled from the output back; index 0 of deltas stays None (the input has no δ).
+        deltas: list[FloatArray | None] = [None] * (L + 1)
+        dE_da: list[FloatArray] = [dE_do] * (L + 1)
+        delta = deltas[L] = loss_fn.output_delta(out_act, z_out, acts[L], Y)
         for l in range(L, 0, -1):
-            dE_da[l - 1] = deltas[l] @ net.W[l - 1].T
+            dE_da[l - 1] = delta @ net.W[l - 1].T
             if l > 1:
-                deltas[l - 1] = act.backward(net.layers[l - 2].activation, zs[l - 1], acts[l - 1], dE_da[l - 1])
-    dW, db = [], []
+                z_below = _layer(zs, l - 1, "z")
+                delta = deltas[l - 1] = act.backward(net.layers[l - 2].activation, z_below, acts[l - 1],
+                                                     dE_da[l - 1])
+    dW: list[FloatArray] = []
+    db: list[FloatArray] = []
     grad = np.zeros_like(net.theta)
     for l, ((ws, bs), spec) in enumerate(zip(net.slices(), net.layers), start=1):
-        g = acts[l - 1].T @ deltas[l] / B
+        d = _layer(deltas, l, "δ")
+        g = acts[l - 1].T @ d / B
         if spec.bias == "neuron":
-            gb = deltas[l].mean(axis=0)
+            gb = d.mean(axis=0)
         elif spec.bias == "shared":
-            gb = np.array([deltas[l].sum(axis=1).mean()])
+            gb = np.array([d.sum(axis=1).mean()])
         else:
             gb = np.zeros(0)
         dW.append(g)
@@ -96,15 +119,15 @@ def evaluate(net: Network, x, y) -> State:
     return State(acts[0], Y, zs, acts, terms, losses, float(losses.mean()), dE_do, deltas, dE_da, dW, db, grad)
 
 
-def loss_at(net: Network, x, y) -> float:
+def loss_at(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> float:
     """Mean loss only (for finite differences)."""
     zs, acts = forward(net, x)
     Y = _as_batch(y, net.sizes[-1])
     with np.errstate(over="ignore"):
-        return float(LOSSES[net.loss].terms(zs[-1], acts[-1], Y).sum(axis=1).mean())
+        return float(LOSSES[net.loss].terms(_layer(zs, net.depth, "z"), acts[-1], Y).sum(axis=1).mean())
 
 
-def numeric_gradient(net: Network, x, y, index: int, h: float = 1e-6) -> float:
+def numeric_gradient(net: Network, x: npt.ArrayLike, y: npt.ArrayLike, index: int, h: float = 1e-6) -> float:
     """Central finite difference of the mean loss with respect to theta[index]."""
     probe = net.copy()
     v = probe.theta[index]
