@@ -11,9 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from backprop_lab.core.model.arrays import FloatArray
-
 from backprop_lab.core.model.activations import ACTIVATIONS
+from backprop_lab.core.model.arrays import FloatArray
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.notation import Notation
 

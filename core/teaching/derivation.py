@@ -22,112 +22,27 @@ the engine's number to rounding (the tests hold it to a few ulps of the terms' m
 from __future__ import annotations
 
 import math
-import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from typing import TypeVar
 
 import numpy as np
+import numpy.typing as npt
 
 from backprop_lab.core.model import activations as act
+from backprop_lab.core.model.arrays import FloatArray
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.numerics.engine import State, evaluate, numeric_gradient
+from backprop_lab.core.teaching.chain_nodes import Factor, Item, Node, Product, Sum, _sub
 
 ELEMENTWISE_LOSSES = ("half_sse", "mse")   # E = Σ_k E_k(o_k): dE/do_k = dE_k/do_k
-
-
-def _operand(formula: str) -> str:
-    """Parenthesise a factor's formula where a product would misread it: 'o1-y1' -> '(o1-y1)', while
-    '-(y1-o1)', 'o1(1-o1)' and 'h1' stay as they are."""
-    depth, closes_at_end = 0, False
-    for pos, ch in enumerate(formula):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-            closes_at_end = depth == 0 and pos == len(formula) - 1
-        elif depth == 0 and ch in "+-" and pos > 0:
-            return f"({formula})"
-    if formula.startswith("-") and not (formula.startswith("-(") and closes_at_end and _one_group(formula[1:])):
-        return f"({formula})"
-    return formula
-
-
-def _one_group(text: str) -> bool:
-    """True when text is one parenthesised group: '(y1-o1)' but not '(a)(b)'."""
-    depth = 0
-    for pos, ch in enumerate(text):
-        depth += ch == "("
-        depth -= ch == ")"
-        if depth == 0 and pos < len(text) - 1:
-            return False
-    return True
-
-
-def _items(children) -> tuple:
-    seen: dict = {}
-    for c in children:
-        for it in c.items:
-            seen.setdefault(it, None)
-    return tuple(seen)
-
-
-@dataclass(frozen=True)
-class Factor:
-    """One local derivative or value. `ref` names the node a factor stands for (("delta", l, k))."""
-    symbol: str
-    formula: str
-    value: float
-    kind: str
-    items: tuple = ()
-    ref: tuple | None = None
-
-    def recompute(self) -> float:
-        return self.value
-
-
-@dataclass(frozen=True)
-class Product:
-    """Factors multiplied along one path of the chain rule."""
-    symbol: str
-    factors: tuple
-    value: float
-    kind: str
-    items: tuple = field(default=())
-
-    def __post_init__(self):
-        if not self.items:
-            object.__setattr__(self, "items", _items(self.factors))
-
-    @property
-    def formula(self) -> str:
-        return " × ".join(f.symbol if isinstance(f, Sum) else _operand(f.formula) for f in self.factors)
-
-    @property
-    def chain(self) -> str:
-        """The factors' symbols: ∂E/∂o1 × ∂o1/∂t1 × ∂t1/∂U11."""
-        return " × ".join(f.symbol for f in self.factors)
-
-    def recompute(self) -> float:
-        return math.prod(f.recompute() for f in self.factors)
-
-
-@dataclass(frozen=True)
-class Sum:
-    """Paths added up (kind path_sum, jacobian_sum, bias_sum) or a batch averaged (batch_mean, scale 1/B)."""
-    symbol: str
-    terms: tuple
-    value: float
-    kind: str
-    formula: str
-    scale: float = 1.0
-    items: tuple = field(default=())
-
-    def __post_init__(self):
-        if not self.items:
-            object.__setattr__(self, "items", _items(self.terms))
-
-    def recompute(self) -> float:
-        return self.scale * sum(t.recompute() for t in self.terms)
+# Factor, Product and Sum are this module's public nodes too: callers import them from here.
+__all__ = ["Derivation", "Factor", "GradientCheck", "MatrixLayer", "Product", "Sum", "derive", "gradient_check",
+           "relative_error"]
+ParamKey = tuple[str, int, int] | tuple[str, int, int, int]     # ("b", l, j) or ("W", l, i, j)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -135,56 +50,51 @@ class MatrixLayer:
     """Seed 002's matrix form of one layer (z{l} = W{l}^T a{l-1}, W{l} is n_{l-1} × n_l). Vectors are
     1-D for one sample and (B, n) for a batch; `jacobian` is set for a softmax layer instead of fprime."""
     layer: int
-    a_prev: np.ndarray
-    z: np.ndarray
-    a: np.ndarray
-    fprime: np.ndarray | None
-    jacobian: np.ndarray | None
-    dE_da: np.ndarray
-    delta: np.ndarray
-    W: np.ndarray
-    dW: np.ndarray
-    db: np.ndarray
+    a_prev: FloatArray
+    z: FloatArray
+    a: FloatArray
+    fprime: FloatArray | None
+    jacobian: FloatArray | None
+    dE_da: FloatArray
+    delta: FloatArray
+    W: FloatArray
+    dW: FloatArray
+    db: FloatArray
     delta_equation: str
     grad_equation: str
-
-
-def _sub(template: str, **names) -> str:
-    """Put neuron names into a formula from activations.py/losses.py ('a(1-a)' -> 'o1(1-o1)')."""
-    pattern = r"\b(" + "|".join(re.escape(k) for k in names) + r")\b"
-    return re.sub(pattern, lambda m: names[m.group(1)], template)
 
 
 class Derivation:
     """The chain-rule structure of net at (x, y), one sample or a batch (gradients are batch means)."""
 
-    def __init__(self, net: Network, x, y, state: State | None = None):
+    def __init__(self, net: Network, x: npt.ArrayLike, y: npt.ArrayLike, state: State | None = None):
         self.net = net.copy()            # a snapshot: later edits to net do not change this derivation
         self.state = evaluate(self.net, x, y) if state is None else state
         self.batch_size = self.state.x.shape[0]
         self.nt = self.net.notation
-        self._fprime = [None] + [
-            None if s.activation == "softmax"
-            else act.derivative(s.activation, self.state.zs[l], self.state.acts[l])
-            for l, s in enumerate(self.net.layers, start=1)]
-        self._cache: dict = {}
+        # None for the input layer and for softmax, whose Jacobian is not diagonal.
+        self._fprime: list[FloatArray | None] = [None]
+        self._fprime += [None if s.activation == "softmax"
+                         else act.derivative(s.activation, self.state.z(l), self.state.acts[l])
+                         for l, s in enumerate(self.net.layers, start=1)]
+        self._cache: dict[tuple[object, ...], object] = {}
         self._names = {n: k for n, k in zip(self.net.param_names(), self._keys())}
         self._keyset = set(self._names.values())
 
     # ----- names --------------------------------------------------------------------------------
-    def _keys(self) -> list[tuple]:
-        return [("W", l, i, j) if kind == "W" else ("b", l, i) for kind, l, i, j in self.net.param_keys()]
+    def _keys(self) -> list[ParamKey]:
+        return [("W", l, i, j) if j is not None else ("b", l, i) for kind, l, i, j in self.net.param_keys()]
 
-    def z(self, l, j):
+    def z(self, l: int, j: int) -> str:
         return self.nt.neuron("z", l, j)
 
-    def a(self, l, j):
+    def a(self, l: int, j: int) -> str:
         return self.nt.neuron("a", l, j)
 
-    def w(self, l, i, j):
+    def w(self, l: int, i: int, j: int) -> str:
         return self.nt.weight(l, i, j)
 
-    def bias_name(self, l, j):
+    def bias_name(self, l: int, j: int) -> str:
         return self.nt.bias(l, None if self.net.layers[l - 1].bias == "shared" else j)
 
     def z_formula(self, l: int, j: int) -> str:
@@ -194,78 +104,84 @@ class Derivation:
             parts.append(self.bias_name(l, j))
         return " + ".join(parts)
 
-    def params(self) -> list[tuple[tuple, str]]:
+    def params(self) -> list[tuple[ParamKey, str]]:
         """(key, name) of every parameter, in theta order."""
         return [(k, n) for n, k in zip(self.net.param_names(), self._keys())]
 
     # ----- the public lookups -------------------------------------------------------------------
-    def param(self, kind: str, l: int, i: int, j: int | None = None):
+    def param(self, kind: str, l: int, i: int, j: int | None = None) -> Node:
         """dE/d(W{l}[i,j]) or dE/d(b{l}[i]) (0-based i, j; 1-based l) as a Product or Sum."""
-        key = ("W", l, i, j) if kind == "W" else ("b", l, i)
+        if kind == "W" and j is None:
+            raise KeyError(f"no parameter {(kind, l, i, j)}: a weight needs both i and j")
+        key: ParamKey = ("W", l, i, j) if kind == "W" and j is not None else ("b", l, i)
         if key not in self._keyset:
             raise KeyError(f"no parameter {key}")
         return self._cached(("param", key), lambda: self._batch(
             lambda s: self._param_sample(key, s), self._param_value(key), f"∂{self.nt.loss}/∂{self._pname(key)}"))
 
-    def by_name(self, name: str):
+    def by_name(self, name: str) -> Node:
         key = self._names.get(name)
         if key is None:
             raise KeyError(f"no parameter named {name!r}")
         return self.param(key[0], *key[1:])
 
-    def node_for_key(self, key: tuple):
+    def node_for_key(self, key: tuple[str | int, ...]) -> Node:
         """The derivation the window shows for a selected key: a parameter's gradient or a neuron's δ."""
-        if key[0] == "n":
-            return self.delta(key[1], key[2]) if key[1] > 0 else self.dE_dx[key[2]]
-        return self.param(key[0], *key[1:4])
+        kind, l, i, *j = key
+        assert isinstance(kind, str) and isinstance(l, int) and isinstance(i, int), key
+        if kind == "n":
+            return self.delta(l, i) if l > 0 else self.dE_dx[i]
+        return self.param(kind, l, i, *(int(v) for v in j[:1]))
 
-    def delta(self, l: int, j: int):
-        mean = float(self.state.deltas[l][:, j].mean())
+    def delta(self, l: int, j: int) -> Node:
+        mean = float(self.state.delta(l)[:, j].mean())
         return self._cached(("delta", l, j), lambda: self._batch(
             lambda s: self._delta_sample(l, j, s), mean, self.nt.neuron("delta", l, j)))
 
     @property
-    def deltas(self) -> list:
+    def deltas(self) -> list[list[Node]]:
         """deltas[l][j] for l = 1..L (deltas[0] is empty)."""
         return [[]] + [[self.delta(l, j) for j in range(n)] for l, n in enumerate(self.net.sizes[1:], start=1)]
 
     @property
-    def dE_dx(self) -> list:
-        out = []
+    def dE_dx(self) -> list[Node]:
+        out: list[Node] = []
         for i in range(self.net.n_inputs):
-            mean = float(self.state.dE_da[0][:, i].mean())
-            out.append(self._cached(("dx", i), lambda i=i, mean=mean: self._batch(
-                lambda s: self._path_sum(0, i, s), mean, f"∂{self.nt.loss}/∂{self.a(0, i)}")))
+            out.append(self._cached(("dx", i), partial(self._dE_dx_node, i)))
         return out
 
-    def _cached(self, key, build):
+    def _dE_dx_node(self, i: int) -> Node:
+        mean = float(self.state.dE_da[0][:, i].mean())
+        return self._batch(lambda s: self._path_sum(0, i, s), mean, f"∂{self.nt.loss}/∂{self.a(0, i)}")
+
+    def _cached(self, key: tuple[object, ...], build: Callable[[], T]) -> T:
         if key not in self._cache:
             self._cache[key] = build()
-        return self._cache[key]
+        return self._cache[key]  # type: ignore[return-value]  # a key always maps to what its build made
 
-    def _batch(self, one, value: float, symbol: str):
+    def _batch(self, one: Callable[[int], Node], value: float, symbol: str) -> Node:
         if self.batch_size == 1:
             return one(0)
         terms = tuple(one(s) for s in range(self.batch_size))   # term s is sample s
         B = self.batch_size
         return Sum(symbol, terms, value, "batch_mean", f"1/{B} Σ_s {symbol}(s)", scale=1.0 / B)
 
-    def _pname(self, key) -> str:
+    def _pname(self, key: ParamKey) -> str:
         return self.w(*key[1:]) if key[0] == "W" else self.bias_name(key[1], key[2])
 
-    def _param_value(self, key) -> float:
-        if key[0] == "W":
+    def _param_value(self, key: ParamKey) -> float:
+        if len(key) == 4:
             idx = self.net.param_index("W", *key[1:])
         else:
             idx = self.net.param_index("b", key[1], key[2])
         return float(self.state.grad[idx])
 
     # ----- the chain rule, one sample -----------------------------------------------------------
-    def _param_sample(self, key, s: int):
+    def _param_sample(self, key: ParamKey, s: int) -> Node:
         st, l = self.state, key[1]
         one_sample = self.batch_size == 1
         sym = f"∂{self.nt.loss}/∂{self._pname(key)}"
-        if key[0] == "W":
+        if len(key) == 4:
             i, j = key[2], key[3]
             local = Factor(f"∂{self.z(l, j)}/∂{self.w(l, i, j)}", self.a(l - 1, i),
                            float(st.acts[l - 1][s, i]), "input", (("n", l - 1, i), key))
@@ -278,7 +194,7 @@ class Derivation:
             value = self._param_value(key) if one_sample else math.prod(f.value for f in factors)
             return Product(sym, factors, value, "param_grad")
         # one bias feeds every neuron of the layer: a sum over the layer's neurons
-        terms = []
+        terms: list[Node] = []
         for n in range(spec.size):
             factors = tuple(self._dE_dz_factors(l, n, s)) + (self._one(l, n, key),)
             terms.append(Product(f"∂{self.nt.loss}/∂{self.z(l, n)} × ∂{self.z(l, n)}/∂{self._pname(key)}",
@@ -286,14 +202,14 @@ class Derivation:
         value = self._param_value(key) if one_sample else sum(t.value for t in terms)
         return Sum(sym, tuple(terms), value, "bias_sum", " + ".join(t.symbol for t in terms))
 
-    def _one(self, l: int, n: int, key) -> Factor:
+    def _one(self, l: int, n: int, key: ParamKey) -> Factor:
         return Factor(f"∂{self.z(l, n)}/∂{self._pname(key)}", "1", 1.0, "one", (key,))
 
-    def _delta_sample(self, l: int, j: int, s: int):
+    def _delta_sample(self, l: int, j: int, s: int) -> Product:
         factors = tuple(self._dE_dz_factors(l, j, s))
-        return Product(self.nt.neuron("delta", l, j), factors, float(self.state.deltas[l][s, j]), "delta")
+        return Product(self.nt.neuron("delta", l, j), factors, float(self.state.delta(l)[s, j]), "delta")
 
-    def _dE_dz_factors(self, l: int, j: int, s: int, per_term: bool = False) -> list:
+    def _dE_dz_factors(self, l: int, j: int, s: int, per_term: bool = False) -> list[Factor | Sum]:
         """Factors whose product is δ{l}[j] = ∂E/∂z{l}[j]."""
         if l == self.net.depth:
             return list(self._cached(("out", j, s, per_term), lambda: tuple(self._output_factors(j, s, per_term))))
@@ -303,10 +219,12 @@ class Derivation:
     def _act_grad(self, l: int, j: int, s: int) -> Factor:
         name = self.net.layers[l - 1].activation
         formula = _sub(act.ACTIVATIONS[name].derivative, a=self.a(l, j), z=self.z(l, j))
-        return Factor(f"∂{self.a(l, j)}/∂{self.z(l, j)}", formula, float(self._fprime[l][s, j]), "act_grad",
+        fprime = self._fprime[l]
+        assert fprime is not None, "a softmax layer's δ goes through its Jacobian, never through f'"
+        return Factor(f"∂{self.a(l, j)}/∂{self.z(l, j)}", formula, float(fprime[s, j]), "act_grad",
                       (("n", l, j),))
 
-    def _output_factors(self, k: int, s: int, per_term: bool) -> list:
+    def _output_factors(self, k: int, s: int, per_term: bool) -> list[Factor | Sum]:
         net, st, L = self.net, self.state, self.net.depth
         loss, out_act = net.loss, net.layers[-1].activation
         o, t, y = self.a(L, k), self.z(L, k), self.nt.target_name(k)
@@ -316,20 +234,20 @@ class Derivation:
             # The cancelled form the engine uses: exact and finite even where o saturates to 0 or 1.
             total = float(st.y[s].sum())
             formula = f"{o}-{y}" if loss == "bce" or abs(total - 1.0) < 1e-12 else f"{o}·Σy-{y}"
-            return [Factor(f"∂{self.nt.loss}/∂{t}", formula, float(st.deltas[L][s, k]), "loss_act_grad", item)]
+            return [Factor(f"∂{self.nt.loss}/∂{t}", formula, float(st.delta(L)[s, k]), "loss_act_grad", item)]
         if out_act != "softmax":
             return [self._loss_grad(k, s, E), self._act_grad(L, k, s)]
         # softmax with a squared-error loss: every output depends on t_k (the Jacobian's column k)
-        terms = []
+        terms: list[Node] = []
         for m in range(net.sizes[-1]):
             om = self.a(L, m)
             jac = float(st.acts[L][s, m] * ((m == k) - st.acts[L][s, k]))
             formula = f"{om}(1-{om})" if m == k else f"-{om}·{o}"
-            items = (("n", L, m),) if m == k else (("n", L, m), ("n", L, k))
+            items: tuple[Item, ...] = (("n", L, m),) if m == k else (("n", L, m), ("n", L, k))
             d = Factor(f"∂{om}/∂{t}", formula, jac, "act_grad", items)
             g = self._loss_grad(m, s, self.nt.loss)
             terms.append(Product(f"∂{self.nt.loss}/∂{om} × ∂{om}/∂{t}", (g, d), g.value * d.value, "path"))
-        return [Sum(f"∂{self.nt.loss}/∂{t}", tuple(terms), float(st.deltas[L][s, k]), "jacobian_sum",
+        return [Sum(f"∂{self.nt.loss}/∂{t}", tuple(terms), float(st.delta(L)[s, k]), "jacobian_sum",
                     " + ".join(tm.symbol for tm in terms))]
 
     def _loss_grad(self, k: int, s: int, E: str) -> Factor:
@@ -342,19 +260,20 @@ class Derivation:
     def _path_sum(self, l: int, j: int, s: int) -> Sum:
         """∂E/∂a{l}[j] = Σ_k ∂E/∂z{l+1}[k] · W{l+1}[j,k]: one term per edge leaving neuron j."""
         net, L = self.net, self.net.depth
-        terms = []
+        terms: list[Node] = []
         elementwise = net.loss in ELEMENTWISE_LOSSES and net.layers[-1].activation != "softmax"
         for k in range(net.sizes[l + 1]):
             zk = self.z(l + 1, k)
             edge = Factor(f"∂{zk}/∂{self.a(l, j)}", self.w(l + 1, j, k), float(net.W[l][j, k]), "weight",
                           (("W", l + 1, j, k),))
+            head: list[Factor | Sum]
             if l + 1 == L:
                 head = self._dE_dz_factors(L, k, s, per_term=True)
                 sym = (f"∂{self.nt.loss_term(k)}/∂{self.a(l, j)}" if elementwise
                        else f"∂{self.nt.loss}/∂{zk} × ∂{zk}/∂{self.a(l, j)}")
             else:
                 d = self.nt.neuron("delta", l + 1, k)
-                head = [Factor(f"∂{self.nt.loss}/∂{zk}", d, float(self.state.deltas[l + 1][s, k]), "delta",
+                head = [Factor(f"∂{self.nt.loss}/∂{zk}", d, float(self.state.delta(l + 1)[s, k]), "delta",
                                (("n", l + 1, k),), ref=("delta", l + 1, k))]
                 sym = f"{d} × {self.w(l + 1, j, k)}"
             factors = tuple(head) + (edge,)
@@ -395,7 +314,7 @@ class Derivation:
         return out
 
 
-def derive(net: Network, x, y) -> Derivation:
+def derive(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> Derivation:
     """The chain-rule structure of net at input x and target y (one sample, or a batch: rows)."""
     return Derivation(net, x, y)
 
@@ -415,7 +334,7 @@ def relative_error(a: float, n: float, floor: float = 1e-12) -> float:
     return abs(a - n) / max(abs(a), abs(n), floor)
 
 
-def gradient_check(net: Network, x, y, index: int, h: float = 1e-6) -> GradientCheck:
+def gradient_check(net: Network, x: npt.ArrayLike, y: npt.ArrayLike, index: int, h: float = 1e-6) -> GradientCheck:
     """The engine's dE/dθ[index] beside a central difference (E(θ+h) − E(θ−h)) / 2h."""
     analytic = float(evaluate(net, x, y).grad[index])
     numeric = float(numeric_gradient(net, x, y, index, h))
