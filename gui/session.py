@@ -14,12 +14,13 @@ from PySide6.QtGui import QUndoStack
 
 from backprop_lab.core.model.network import Network, NetworkError, init_weights
 from backprop_lab.core.model.project import Project
-from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.model.settings import FIELDS, Settings
 from backprop_lab.core.numerics import engine
 from backprop_lab.core.numerics.trace import Trace
 from backprop_lab.core.numerics.training import Trainer, samples_for_step
 
 from . import commands as cmd
+from . import setting_words
 from .numbers import parse_number as _parse_number
 from .runner import RunLoop
 from .session_reading import Reading
@@ -255,21 +256,16 @@ class Session(QObject, Reading):
         """lr, momentum (numbers, typed or not), mode, shuffle, batch_size."""
         if name not in SETTING_FIELDS:
             return self._refuse(self.tr("No such setting"))
-        if name in ("lr", "momentum"):
-            v, err = self._number(value)
+        kind = FIELDS[name].kind
+        if kind is float:
+            value, err = self._number(value)
             if err:
                 return self._refuse(err)
-            if name == "lr" and v <= 0:
-                return self._refuse(self.tr("The learning rate must be greater than 0"))
-            if name == "momentum" and not 0 <= v < 1:
-                return self._refuse(self.tr("The momentum must be at least 0 and less than 1"))
-            value = v
-        elif name == "batch_size":
-            value = int(value)
-            if value < 1:
-                return self._refuse(self.tr("The batch size must be at least 1"))
-        elif name == "shuffle":
-            value = bool(value)
+        else:
+            value = kind(value)
+        err = setting_words.check(name, value)       # the limits: core.model.settings.FIELDS
+        if err:
+            return self._refuse(err)
         if getattr(self.settings, name) == value:
             return None
         self.push(cmd.SetSetting(self, name, value))

@@ -1248,21 +1248,6 @@ E = %2</translation>
             <translation>그런 설정은 없습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/session.py" line="262" />
-            <source>The learning rate must be greater than 0</source>
-            <translation>학습률은 0보다 커야 합니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/session.py" line="264" />
-            <source>The momentum must be at least 0 and less than 1</source>
-            <translation>모멘텀은 0 이상 1 미만이어야 합니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/session.py" line="269" />
-            <source>The batch size must be at least 1</source>
-            <translation>배치 크기는 1 이상이어야 합니다</translation>
-        </message>
-        <message>
             <location filename="../../gui/session.py" line="284" />
             <source>Add sample</source>
             <translation>샘플 추가</translation>
@@ -1491,26 +1476,6 @@ E = %2</translation>
             <translation>학습률 η: 갱신마다 w가 −η·∂E/∂w만큼 움직입니다 (Enter로 적용)</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/controls.py" line="40" />
-            <source>Momentum μ in [0, 1): v ← μ·v − η·∂E/∂w, w ← w + v (Enter to apply)</source>
-            <translation>모멘텀 μ (0 이상 1 미만): v ← μ·v − η·∂E/∂w, w ← w + v (Enter로 적용)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="43" />
-            <source>per sample (SGD)</source>
-            <translation>샘플별 (SGD)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="43" />
-            <source>mini-batch</source>
-            <translation>미니배치</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="43" />
-            <source>full batch</source>
-            <translation>전체 배치</translation>
-        </message>
-        <message>
             <location filename="../../gui/panels/controls.py" line="50" />
             <source>shuffle each epoch</source>
             <translation>에폭마다 섞기</translation>
@@ -1539,6 +1504,11 @@ E = %2</translation>
             <location filename="../../gui/panels/controls.py" line="94" />
             <source>Pause</source>
             <translation>일시 정지</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/controls.py" line="52" />
+            <source>Momentum μ in %1: v ← μ·v − η·∂E/∂w, w ← w + v (Enter to apply)</source>
+            <translation>모멘텀 μ ∈ %1: v ← μ·v − η·∂E/∂w, w ← w + v (Enter로 적용)</translation>
         </message>
     </context>
     <context>
@@ -1700,6 +1670,109 @@ E = %2</translation>
             <location filename="../../gui/teaching/walk_panel.py" line="211" />
             <source>μ = %1</source>
             <translation>μ = %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Settings</name>
+        <message>
+            <location filename="../../gui/setting_words.py" line="15" />
+            <source>learning rate</source>
+            <translation>학습률</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="16" />
+            <source>momentum</source>
+            <translation>모멘텀</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="17" />
+            <source>update mode</source>
+            <translation>업데이트 방식</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="18" />
+            <source>shuffle</source>
+            <translation>섞기</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="19" />
+            <source>batch size</source>
+            <translation>배치 크기</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="20" />
+            <source>seed</source>
+            <translation>시드</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="25" />
+            <source>per sample (SGD)</source>
+            <translation>샘플별 (SGD)</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="26" />
+            <source>mini-batch</source>
+            <translation>미니배치</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="27" />
+            <source>full batch</source>
+            <translation>전체 배치</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="34" />
+            <source>The %1 must be greater than %2</source>
+            <translation>%1은(는) %2보다 커야 합니다</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="35" />
+            <source>The %1 must be at least %2</source>
+            <translation>%1은(는) %2 이상이어야 합니다</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="38" />
+            <source>The %1 must be less than %3</source>
+            <translation>%1은(는) %3 미만이어야 합니다</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="39" />
+            <source>The %1 must be at most %3</source>
+            <translation>%1은(는) %3 이하여야 합니다</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="42" />
+            <source>The %1 must be greater than %2 and less than %3</source>
+            <translation>%1은(는) %2 초과 %3 미만이어야 합니다</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="43" />
+            <source>The %1 must be greater than %2 and at most %3</source>
+            <translation>%1은(는) %2 초과 %3 이하여야 합니다</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="45" />
+            <source>The %1 must be at least %2 and less than %3</source>
+            <translation>%1은(는) %2 이상 %3 미만이어야 합니다</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="46" />
+            <source>The %1 must be from %2 to %3</source>
+            <translation>%1은(는) %2 이상 %3 이하여야 합니다</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="55" />
+            <source>The %1 must be one of the listed choices</source>
+            <translation>%1은(는) 목록에 있는 값 중 하나여야 합니다</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="57" />
+            <source>The %1 must be a whole number</source>
+            <translation>%1은(는) 정수여야 합니다</translation>
+        </message>
+        <message>
+            <location filename="../../gui/setting_words.py" line="59" />
+            <source>The %1 must be a finite number</source>
+            <translation>%1은(는) 유한한 수여야 합니다</translation>
         </message>
     </context>
 </TS>

@@ -13,6 +13,8 @@ import time
 
 import numpy as np
 
+from backprop_lab.core.model.settings import FIELDS
+
 PROG = "backprop-lab"
 MAX_TRACE_BYTES = 2 * 2 ** 30   # the trace lives in memory; refuse a run that would need more
 PROGRESS_AFTER, PROGRESS_EVERY = 1.0, 0.1   # seconds: show a bar only on longer runs, redraw 10 times/s
@@ -72,8 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("net", metavar="NET", help="a preset name (see `presets`) or a .json file")
     t.add_argument("--steps", type=_positive_int, required=True, metavar="N")
     t.add_argument("--lr", type=_finite, metavar="X", help="learning rate (default: the project's)")
-    t.add_argument("--momentum", type=_finite, metavar="M", help="momentum in [0, 1) (default: the project's)")
-    t.add_argument("--mode", choices=("sample", "minibatch", "batch"), help="update mode (default: the project's)")
+    t.add_argument("--momentum", type=_finite, metavar="M",
+                   help=f"momentum in {FIELDS['momentum'].interval()} (default: the project's)")
+    t.add_argument("--mode", choices=FIELDS["mode"].choices, help="update mode (default: the project's)")
     t.add_argument("--batch-size", type=_positive_int, metavar="B", help="mini-batch size")
     t.add_argument("--csv", metavar="PATH", help="write the trace (one row per step) to this CSV file")
     return p

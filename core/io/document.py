@@ -34,7 +34,7 @@ import numpy as np
 
 from backprop_lab.core.io.atomic import write_bytes
 from backprop_lab.core.model.activations import ACTIVATIONS
-from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.dataset import MAX_SAMPLES, Dataset
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import (
     MAX_LAYERS,
@@ -46,11 +46,11 @@ from backprop_lab.core.model.network import (
 )
 from backprop_lab.core.model.notation import QUANTITIES, Notation
 from backprop_lab.core.model.project import Project
-from backprop_lab.core.model.settings import MODES, Settings
+from backprop_lab.core.model.settings import FIELDS, Settings
 
 FORMAT, VERSION = "backprop-lab", 1
 MAX_BYTES = 5 * 1024 * 1024
-MAX_SAMPLES, MAX_SOURCE, MAX_SEED = 10_000, 1_000, 2 ** 63 - 1
+MAX_SOURCE = 1_000
 MAX_NAME, MAX_DESCRIPTION, MAX_SYMBOL, MAX_SOURCE_TEXT = 200, 20_000, 24, 2_000
 
 _TOP = ("format", "version", "name", "description", "inputs", "loss", "layers", "notation", "data",
@@ -281,18 +281,24 @@ def _notation(v, depth: int) -> Notation:
 
 
 def _settings(v) -> Settings:
+    """Types as a file writes them (document words); the allowed ranges from core.model.settings.FIELDS."""
     _object(v, "settings", required=_SETTINGS)
-    lr = _number(v["lr"], "settings.lr")
-    if lr <= 0:
-        _fail("settings.lr", f"must be a positive number, got {lr!r}")
-    momentum = _number(v["momentum"], "settings.momentum")
-    if not 0 <= momentum < 1:
-        _fail("settings.momentum", f"must be at least 0 and below 1, got {momentum!r}")
-    return Settings(lr=lr, momentum=momentum,
-                    mode=_choice(v["mode"], "settings.mode", MODES, "update mode"),
+
+    def ranged(name: str, value):
+        problem = FIELDS[name].problem(value)
+        if problem:
+            _fail(f"settings.{name}", f"{problem.requirement()}, got {value!r}")
+        return value
+
+    def whole(name: str) -> int:
+        f = FIELDS[name]
+        return _whole(v[name], f"settings.{name}", int(f.low or 0), int(f.high or 0))
+
+    return Settings(lr=ranged("lr", _number(v["lr"], "settings.lr")),
+                    momentum=ranged("momentum", _number(v["momentum"], "settings.momentum")),
+                    mode=_choice(v["mode"], "settings.mode", FIELDS["mode"].choices, "update mode"),
                     shuffle=_flag(v["shuffle"], "settings.shuffle"),
-                    batch_size=_whole(v["batch_size"], "settings.batch_size", 1, MAX_SAMPLES),
-                    seed=_whole(v["seed"], "settings.seed", 0, MAX_SEED))
+                    batch_size=whole("batch_size"), seed=whole("seed"))
 
 
 def _source(v) -> list[dict]:

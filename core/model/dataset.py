@@ -5,6 +5,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+MAX_SAMPLES = 10_000       # the most samples a data set (and so a file) may hold
+
 
 @dataclass
 class Dataset:

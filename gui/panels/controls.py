@@ -14,10 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from backprop_lab.core.model.settings import FIELDS
+
+from ..setting_words import mode_label
 from .number_field import NumberField
 from .quiet import set_enabled, set_text, set_value
 
-MODES = ("sample", "minibatch", "batch")
+MODES = FIELDS["mode"].choices
 
 
 class TrainingControls(QWidget):
@@ -46,14 +49,14 @@ class TrainingControls(QWidget):
         self.lr.setToolTip(self.tr("Learning rate η: each update moves w by −η·∂E/∂w (Enter to apply)"))
         self.momentum = NumberField(lambda t: session.set_setting("momentum", t))
         self.momentum.setObjectName("momentumField")
-        self.momentum.setToolTip(self.tr("Momentum μ in [0, 1): v ← μ·v − η·∂E/∂w, w ← w + v "
-                                         "(Enter to apply)"))
+        self.momentum.setToolTip(self.tr("Momentum μ in %1: v ← μ·v − η·∂E/∂w, w ← w + v "
+                                         "(Enter to apply)").replace("%1", FIELDS["momentum"].interval()))
         self.mode = QComboBox()
-        for text in (self.tr("per sample (SGD)"), self.tr("mini-batch"), self.tr("full batch")):
-            self.mode.addItem(text)
+        for mode in MODES:
+            self.mode.addItem(mode_label(mode))
         self.mode.activated.connect(lambda i: session.set_setting("mode", MODES[i]))
         self.batch = QSpinBox()
-        self.batch.setRange(1, 10_000)
+        self.batch.setRange(int(FIELDS["batch_size"].low or 1), int(FIELDS["batch_size"].high or 1))
         self.batch.setKeyboardTracking(False)
         self.batch.valueChanged.connect(lambda v: self._set_if_changed("batch_size", v))
         self.shuffle = QCheckBox(self.tr("shuffle each epoch"))

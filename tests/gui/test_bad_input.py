@@ -100,3 +100,32 @@ def test_a_weight_that_would_make_the_loss_infinite_is_refused(qtbot, window):
     editor = type_into_cell(qtbot, window.values.weights.tables[1], 0, 0, "1e200")
     assert "infinite" in editor.toolTip()
     assert_unchanged(s, before)
+
+
+def _type_setting(qtbot, edit, text):
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_momentum_one_is_refused_where_typed(qtbot, window):
+    """The limit comes from core (FIELDS): loosening it to ≤ 1 there lets 1 through here, and this fails."""
+    s, edit = window.session, window.controls.momentum
+    before = snapshot(s)
+    _type_setting(qtbot, edit, "1")
+    reason = "The momentum must be at least 0 and less than 1"
+    assert edit.toolTip() == reason and "d32f2f" in edit.styleSheet()
+    assert window.controls.reason.text() == reason
+    assert_unchanged(s, before)
+    _type_setting(qtbot, edit, "0.99")
+    assert s.settings.momentum == 0.99 and window.controls.reason.text() == ""
+
+
+def test_the_controls_take_their_ranges_and_choices_from_core(window):
+    from backprop_lab.core.model.settings import FIELDS
+    c = window.controls
+    assert (c.batch.minimum(), c.batch.maximum()) == (FIELDS["batch_size"].low, FIELDS["batch_size"].high)
+    assert [c.mode.itemText(i) for i in range(c.mode.count())] == ["per sample (SGD)", "mini-batch", "full batch"]
+    assert "[0, 1)" in c.momentum.toolTip()
