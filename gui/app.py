@@ -13,10 +13,13 @@ ASSETS = Path(__file__).resolve().parent.parent / "assets"
 I18N = ASSETS / "i18n"
 ICON = ASSETS / "icons" / "backprop-lab.svg"
 SCREEN_SIZE = (1280, 800)
+# The translators install_translations put in, by application, to take out on a change of language.
+_installed: dict[QApplication, list[QTranslator]] = {}
 
 
 def make_app(argv=None) -> QApplication:
-    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(list(argv or sys.argv[:1]))
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
     app.setApplicationDisplayName(APP)
@@ -38,7 +41,7 @@ def choose_language(lang: str | None) -> str:
 
 def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
     """Ours from assets/i18n, and Qt's own (standard buttons, dialogs). English needs none."""
-    for old in getattr(app, "_bl_translators", []):
+    for old in _installed.pop(app, []):
         app.removeTranslator(old)
     installed = []
     if lang != "en":
@@ -48,7 +51,7 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
             if t.load(name, folder):
                 app.installTranslator(t)
                 installed.append(t)
-    app._bl_translators = installed
+    _installed[app] = installed
     return installed
 
 

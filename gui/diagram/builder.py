@@ -152,7 +152,7 @@ class Builder:
     def plan(self, room) -> Plan:
         candidates = [layout.grown(self.base, c, r) for c, r in GROWTH]
         candidates.sort(key=lambda m: -self.expected_scale(m, room))
-        best = None
+        best: Plan | None = None
         for m in candidates[:MAX_TRIES]:
             centres, obstacles = self.position(m)
             for stacked in (False, True):
@@ -164,8 +164,10 @@ class Builder:
                     best = Plan(m, stacked, centres, placed, missing)
                 if missing == 0:
                     break
+            assert best is not None         # the inner loop made at least one plan
             if best.missing == 0:
                 break
+        assert best is not None, "GROWTH offers no layout to try"
         self.position(best.metrics)
         best.metrics.stacked = best.stacked
         return best

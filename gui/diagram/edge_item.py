@@ -7,12 +7,16 @@ in a dense layer pair it appears only on hover, selection or highlight.
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 from . import style
+
+if TYPE_CHECKING:           # the scene imports this module to build its edges
+    from .scene import NetworkScene
 
 _HIT_WIDTH = 10.0
 
@@ -81,8 +85,9 @@ class EdgeItem(QGraphicsItem):
                 self.label.setPos(self.line.pointAt(0.5))
             self.label.setZValue(6)
         self.label.setVisible(self.fixed or on_demand)
-        if self.label.isVisible() and self.scene() is not None:
-            self.scene().refresh_label(self)
+        scene = self.scene()
+        if self.label.isVisible() and scene is not None:
+            cast("NetworkScene", scene).refresh_label(self)      # edges live only in the network's scene
 
     def boundingRect(self) -> QRectF:
         pad = max(self.pen.widthF() + 8, _HIT_WIDTH) / 2 + 2

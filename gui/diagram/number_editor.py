@@ -8,7 +8,7 @@ a red border and the reason under it, and the number keeps its old value.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..numbers import fmt
 
@@ -19,8 +19,9 @@ _NORMAL_STYLE = "QLineEdit { border: 2px solid #6A3D9A; border-radius: 3px; padd
 class NumberEditor(QFrame):
     closed = Signal()
 
-    def __init__(self, viewport, item, session):
+    def __init__(self, viewport: QWidget, item, session):
         super().__init__(viewport)
+        self._viewport = viewport
         self.item, self.session = item, session
         self.setObjectName("diagramNumberEditor")
         self.setAutoFillBackground(True)
@@ -102,7 +103,7 @@ class NumberEditor(QFrame):
     def place(self, anchor: QPoint) -> None:
         """Top-left near `anchor` (viewport coordinates), kept inside the viewport."""
         self.adjustSize()
-        vp = self.parentWidget().rect()
+        vp = self._viewport.rect()
         x = min(max(0, anchor.x()), max(0, vp.width() - self.width()))
         y = min(max(0, anchor.y()), max(0, vp.height() - self.height()))
         self.move(x, y)
@@ -111,8 +112,9 @@ class NumberEditor(QFrame):
 class Note(QLabel):
     """A short message beside an item; it fades after a few seconds."""
 
-    def __init__(self, viewport):
+    def __init__(self, viewport: QWidget):
         super().__init__(viewport)
+        self._viewport = viewport
         self.setObjectName("diagramNote")
         self.setWordWrap(True)
         self.setMaximumWidth(360)
@@ -126,7 +128,7 @@ class Note(QLabel):
     def show_at(self, text: str, anchor: QPoint, msec: int = 4000) -> None:
         self.setText(text)
         self.adjustSize()
-        vp = self.parentWidget().rect()
+        vp = self._viewport.rect()
         self.move(min(max(0, anchor.x()), max(0, vp.width() - self.width())),
                   min(max(0, anchor.y()), max(0, vp.height() - self.height())))
         self.show()

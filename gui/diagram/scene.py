@@ -87,7 +87,7 @@ class NetworkScene(QGraphicsScene):
     # ----- refreshing (cheap: texts, colours, widths) -------------------------------------------
     def refresh(self) -> None:
         s = self.session
-        if s.project is None or not self.neurons:
+        if s.project is None or not self.neurons or self.total is None:     # not built yet
             return
         for key, item in self.neurons.items():
             item.set_value(s.value(key))
@@ -127,7 +127,7 @@ class NetworkScene(QGraphicsScene):
         for k, term in enumerate(self.terms):
             if ("term", k) in hidden:
                 term.set_text(HIDDEN)
-        if ("loss",) in hidden:
+        if ("loss",) in hidden and self.total is not None:
             self.total.set_text(HIDDEN)
 
     def refresh_label(self, edge: EdgeItem) -> None:

@@ -18,7 +18,7 @@ class NumberField(QLineEdit):
     def __init__(self, commit: Callable[[str], str | None], parent=None):
         super().__init__(parent)
         self._commit = commit
-        self._value = None
+        self._value: float | None = None
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.returnPressed.connect(self.commit)
         self.textEdited.connect(lambda _t: clear_refused(self))

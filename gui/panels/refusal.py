@@ -28,16 +28,18 @@ def clear_refused(edit: QLineEdit) -> None:
 
 def _show_bubble(edit: QLineEdit, reason: str) -> None:
     # A sibling in the same viewport, not a tooltip window: it stays while the learner fixes the text.
+    parent = edit.parentWidget()
+    if parent is None:          # a field on its own has no viewport to show a bubble in
+        return
     label = getattr(edit, "refusal_bubble", None)
     if label is None:
-        label = QLabel(edit.parentWidget())
+        label = QLabel(parent)
         label.setObjectName("refusalBubble")
         label.setStyleSheet(BUBBLE_STYLE)
-        edit.refusal_bubble = label
+        setattr(edit, "refusal_bubble", label)      # a Python attribute on the Qt object: it dies with it
         edit.destroyed.connect(label.deleteLater)
     label.setText(reason)
     label.adjustSize()
-    parent = edit.parentWidget()
     x = max(0, min(edit.x(), parent.width() - label.width()))
     below = edit.y() + edit.height() + 1
     y = below if below + label.height() <= parent.height() else max(0, edit.y() - label.height() - 1)

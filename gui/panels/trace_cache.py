@@ -50,7 +50,10 @@ class Growing:
 
 
 class TraceCache:
-    def __init__(self):
+    def __init__(self) -> None:
+        self._clear()
+
+    def _clear(self) -> None:
         self.generation = None
         self.rows = 0
         self.loss = Growing()          # the loss column (every row)
@@ -60,7 +63,7 @@ class TraceCache:
         self.peak = 0.0                # the largest loss drawn (the live plot's fixed y range)
 
     def reset(self, n_samples: int) -> None:
-        self.__init__()
+        self._clear()
         self.n_samples = n_samples
         if 1 < n_samples <= MAX_SAMPLE_CURVES:
             self.samples = [(Growing(), Growing()) for _ in range(n_samples)]

@@ -3,8 +3,12 @@ Every number is read from core (walkthrough, derivation, exercises, source_match
 nothing is computed here."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+Maker = Callable[..., QWidget]      # (session, parent) -> the panel
 
 
 def _walk(session, parent):
@@ -32,7 +36,7 @@ def _gradient(session, parent):
     return GradientCheckPanel(session, parent)
 
 
-def _titled_makers() -> list[tuple[str, object]]:
+def _titled_makers() -> list[tuple[str, Maker]]:
     """(title, maker) for each teaching panel, in the order a learner meets them."""
     return [(QCoreApplication.translate("Teaching", "Walk-through"), _walk),
             (QCoreApplication.translate("Teaching", "Derivation"), _derivation),
@@ -62,7 +66,8 @@ class TeachingTabs(QTabWidget):
         self.setObjectName("teachingTabs")
         self.setDocumentMode(True)
         self.setUsesScrollButtons(True)
-        self._makers, self._panels = [], []
+        self._makers: list[Maker] = []
+        self._panels: list[QWidget | None] = []
         for title, make in _titled_makers():
             page = QWidget(self)
             box = QVBoxLayout(page)
@@ -80,8 +85,10 @@ class TeachingTabs(QTabWidget):
             return None
         if self._panels[index] is None:
             page = super().widget(index)
+            box = page.layout() if page is not None else None
+            assert page is not None and box is not None, "every tab got a page with a layout in __init__"
             w = self._makers[index](self.session, page)
-            page.layout().addWidget(w)
+            box.addWidget(w)
             self._panels[index] = w
             if self._makers[index] is not _exercises:      # no changing number in it: never greyed
                 self._shade.add(w)

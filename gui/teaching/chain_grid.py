@@ -54,7 +54,7 @@ def is_given(node) -> bool:
         return False
     if node.kind in GIVEN_KINDS:
         return True
-    return node.kind == "input" and node.items and node.items[0][0] == "n" and node.items[0][1] == 0
+    return node.kind == "input" and bool(node.items) and node.items[0][0] == "n" and node.items[0][1] == 0
 
 
 def item_of(node):

@@ -68,6 +68,7 @@ def window_shot(args) -> int:
 
     from .typeset import flush
     app = QApplication.instance()
+    assert app is not None, "called from main(), which made the application"
     win = build_window(presets.resolve(args.preset))
     win.resize(*SCREEN_SIZE)
     win.show()
@@ -97,6 +98,7 @@ def measure(preset: str, runs: int = 60) -> int:
 
     from .typeset import flush
     app = QApplication.instance()
+    assert app is not None, "called from main(), which made the application"
     win = build_window(presets.resolve(preset))
     win.resize(1280, 800)
     win.show()

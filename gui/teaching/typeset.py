@@ -260,7 +260,9 @@ class MathView(Clickable, QWidget):
                  align=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter):
         super().__init__(parent)
         self._size, self._align, self._clickable = size, align, clickable
-        self._latex, self._text, self._key, self._renderer = "", "", None, None
+        self._latex, self._text = "", ""
+        self._key: tuple | None = None
+        self._renderer: QSvgRenderer | None = None
         self._hover = False
         self._changed_at = -1.0
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -325,8 +327,8 @@ class MathView(Clickable, QWidget):
         return math_font(self._size * 0.62)
 
     def sizeHint(self) -> QSize:
-        if self.is_typeset():
-            s = self._renderer.viewBoxF().size()
+        if (r := self.renderer()) is not None:
+            s = r.viewBoxF().size()
             return QSize(int(s.width() + 0.999) + 2, int(s.height() + 0.999) + 2)
         if not self._text:
             return QSize(0, 0)
