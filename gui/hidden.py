@@ -10,45 +10,37 @@ neuron m of layer l+1; ("grad",) + key, ("new",) + key, ("velocity",) + key for 
 """
 from __future__ import annotations
 
-import re
+from backprop_lab.core.model.quantity import Key
 
 HIDDEN = "?"
 
-_PARAM = r"(?:W(\d+)\[(\d+),(\d+)\]|b(\d+)\[(\d+)\]|b(\d+))"
-_PATTERNS = [
-    (re.compile(r"z(\d+)\[(\d+)\]"), lambda g: ("z", int(g[0]), int(g[1]) - 1)),
-    (re.compile(r"a(\d+)\[(\d+)\]"), lambda g: ("a", int(g[0]), int(g[1]) - 1)),
-    (re.compile(r"delta(\d+)\[(\d+)\]"), lambda g: ("delta", int(g[0]), int(g[1]) - 1)),
-    (re.compile(r"dE/da(\d+)\[(\d+)\]"), lambda g: ("dE/da", int(g[0]), int(g[1]) - 1)),
-    (re.compile(r"da(\d+)\[(\d+)\]/dz\d+\[\d+\]"), lambda g: ("da/dz", int(g[0]), int(g[1]) - 1)),
-    (re.compile(r"dE(\d+)/da(\d+)\[(\d+)\]"), lambda g: ("path", int(g[1]), int(g[2]) - 1, int(g[0]) - 1)),
-    (re.compile(r"via:W(\d+)\[(\d+),(\d+)\]"), lambda g: ("path", int(g[0]) - 1, int(g[1]) - 1, int(g[2]) - 1)),
-    (re.compile(r"loss_term\[(\d+)\]"), lambda g: ("term", int(g[0]) - 1)),
-    (re.compile(r"loss"), lambda g: ("loss",)),
-    (re.compile(r"updated:loss"), lambda g: ("loss+",)),
-    (re.compile(r"dE/d" + _PARAM), lambda g: ("grad",) + _param(g)),
-    (re.compile(r"updated:" + _PARAM), lambda g: ("new",) + _param(g)),
-    (re.compile(r"velocity:" + _PARAM), lambda g: ("velocity",) + _param(g)),
-]
+_OF_PARAM = {"dE/d": "grad", "updated:": "new", "velocity:": "velocity"}
 
 
-def _param(g) -> tuple:
-    if g[0] is not None:
-        return ("W", int(g[0]), int(g[1]) - 1, int(g[2]) - 1)
-    if g[3] is not None:
-        return ("b", int(g[3]), int(g[4]) - 1)
-    return ("b", int(g[5]), 0)
+def _hidden_key(quantity: str) -> tuple | None:
+    try:
+        key = Key.parse(quantity)
+    except KeyError:
+        return None
+    kind, l, j = key.kind, key.layer or 0, key.j
+    if kind in ("z", "a", "delta", "dE/da", "da/dz"):
+        return (kind, l, j)
+    if kind == "dE_k/da":
+        return ("path", l, j, key.i)
+    if kind == "via:W":
+        return ("path", l - 1, key.i, j)
+    if kind in ("loss_term", "loss", "updated:loss"):
+        return {"loss_term": ("term", j), "loss": ("loss",), "updated:loss": ("loss+",)}[kind]
+    p = key.param
+    if p is None or key.prefix not in _OF_PARAM:
+        return None
+    return (_OF_PARAM[key.prefix],) + (("W", l, p.i, j) if p.kind == "W" else ("b", l, j or 0))
 
 
 def keys_for(quantity: str) -> frozenset:
     """The keys to hide for one walk-through quantity ("a1[1]", "dE/dW2[1,1]", "updated:loss" ...)."""
-    out = {("q", quantity)}
-    for pattern, make in _PATTERNS:
-        m = pattern.fullmatch(quantity)
-        if m:
-            out.add(make(m.groups()))
-            break
-    return frozenset(out)
+    hidden = _hidden_key(quantity)
+    return frozenset({("q", quantity)} if hidden is None else {("q", quantity), hidden})
 
 
 def top_key(key) -> tuple | None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from backprop_lab.core.model.quantity import Key
+
 QUANTITIES = ("z", "a", "W", "b", "delta")
 
 
@@ -48,6 +50,22 @@ class Notation:
         if j is None:
             return self.symbol("b", layer)
         return self._join("b", layer, j + 1)
+
+    def name(self, key: Key) -> str:
+        """A quantity key's name in this notation: weights, biases, z, a, δ, targets, loss terms, the loss
+        (any other key as its text key)."""
+        kind, l, i, j = key.kind, key.layer or 0, key.i or 0, key.j or 0
+        if kind == "W":
+            return self.weight(l, i, j)
+        if kind == "b":
+            return self.bias(l, key.j)
+        if kind in ("z", "a", "delta"):
+            return self.neuron(kind, l, j)
+        if kind == "y":
+            return self.target_name(j)
+        if kind == "loss_term":
+            return self.loss_term(j)
+        return self.loss if kind == "loss" else str(key)
 
     def target_name(self, k: int) -> str:
         return f"{self.target}{k + 1}"

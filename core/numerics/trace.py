@@ -6,17 +6,17 @@ column (the loss plot's million points) is read with one memcpy per block. Block
 from 1,024 rows up to 65,536 and then stay there, so growth never copies what is stored and at most
 one block is partly unused: a million rows of seed 004's 2-2-2 net (35 columns) take
 1,047,552 × 35 × 8 B = 293 MB (numpy gives large arrays transparent huge pages, and a 2 MB page
-spans several columns, so a block is resident from its first row on). The columns sit in the order the training loop keeps a row
-(`storage_layout`: parameters and gradients each in one piece, as theta), so a chunk of the loop's
-rows goes in with one (transposing) copy; every reader here returns columns in `names` order.
+spans several columns, so a block is resident from its first row on). The columns sit in the order
+the training loop keeps a row (`storage_layout`: parameters and gradients each in one piece, as
+theta), so a chunk of the loop's rows goes in with one (transposing) copy; every reader here returns
+columns in `names` order. Column names are quantity keys (core.model.quantity) written as text.
 """
 from __future__ import annotations
-
-import re
 
 import numpy as np
 
 from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.quantity import Key, bias, neuron, weight
 
 FIRST_BLOCK = 1024
 MAX_BLOCK = 65536
@@ -26,65 +26,64 @@ class TraceError(ValueError):
     pass
 
 
-def column_names(net: Network) -> list[str]:
-    """The trace's columns, in their fixed order (the CSV header)."""
+def column_keys(net: Network) -> list[Key]:
+    """The trace's columns as quantity keys, in their fixed order."""
     sizes = net.sizes
-    names = ["step", "sample", "loss"]
-    names += [f"a0[{i + 1}]" for i in range(sizes[0])]
-    names += [f"y[{k + 1}]" for k in range(sizes[-1])]
+    keys = [Key("step"), Key("sample"), Key("loss")]
+    keys += [neuron("a", 0, i) for i in range(sizes[0])]
+    keys += [Key("y", j=k) for k in range(sizes[-1])]
     for l, spec in enumerate(net.layers, start=1):
         n_in, n = sizes[l - 1], spec.size
-        names += [f"z{l}[{j + 1}]" for j in range(n)]
-        names += [f"a{l}[{j + 1}]" for j in range(n)]
-        names += [f"W{l}[{i + 1},{j + 1}]" for i in range(n_in) for j in range(n)]
+        params = [weight(l, i, j) for i in range(n_in) for j in range(n)]
         if spec.bias == "neuron":
-            names += [f"b{l}[{j + 1}]" for j in range(n)]
+            params += [bias(l, j) for j in range(n)]
         elif spec.bias == "shared":
-            names.append(f"b{l}")
-        names += [f"delta{l}[{j + 1}]" for j in range(n)]
-        names += [f"dE/dW{l}[{i + 1},{j + 1}]" for i in range(n_in) for j in range(n)]
-        if spec.bias == "neuron":
-            names += [f"dE/db{l}[{j + 1}]" for j in range(n)]
-        elif spec.bias == "shared":
-            names.append(f"dE/db{l}")
-    return names
+            params.append(bias(l, None))
+        keys += [neuron(q, l, j) for q in ("z", "a") for j in range(n)] + params
+        keys += [neuron("delta", l, j) for j in range(n)] + [p.about("dE/d") for p in params]
+    return keys
+
+
+def column_names(net: Network) -> list[str]:
+    """The trace's columns, in their fixed order (the CSV header)."""
+    return [str(k) for k in column_keys(net)]
+
+
+def parameter_keys(net: Network) -> list[Key]:
+    """Quantity keys of theta's entries, in theta order."""
+    shared = lambda l: net.layers[l - 1].bias == "shared"
+    return [weight(l, i, j) if kind == "W" else bias(l, None if shared(l) else i)
+            for kind, l, i, j in net.param_keys()]
 
 
 def parameter_columns(net: Network) -> list[str]:
     """Trace column names of theta's entries, in theta order."""
-    out = []
-    for kind, l, i, j in net.param_keys():
-        if kind == "W":
-            out.append(f"W{l}[{i + 1},{j + 1}]")
-        elif net.layers[l - 1].bias == "shared":
-            out.append(f"b{l}")
-        else:
-            out.append(f"b{l}[{i + 1}]")
-    return out
+    return [str(k) for k in parameter_keys(net)]
 
 
-_PARAM = re.compile(r"(dE/d)?([Wb])(\d+)(\[.*\])?$")
-_NEURON = re.compile(r"(z|a|delta)(\d+)\[")
+_GROUPS = {"W": 1, "b": 1, "dE/dW": 2, "dE/db": 2, "z": 3, "a": 3, "delta": 3}
 
 
 def storage_layout(names: list[str]) -> np.ndarray:
     """Where each column sits in a stored row: step, sample, loss, the parameters in theta order, their
     gradients in the same order, z, a, delta of each layer, the inputs, the targets (other names last)."""
-    def key(j_name):
+    def order(j_name):
         j, name = j_name
         if j < 3 and name in ("step", "sample", "loss"):
             return (0, 0, 0, j)
-        m = _PARAM.match(name)
-        if m:
-            return (2 if m.group(1) else 1, int(m.group(3)), m.group(2) == "b", j)
-        m = _NEURON.match(name)
-        if m:
-            l = int(m.group(2))
-            return (3, l, ("z", "a", "delta").index(m.group(1)), j) if l else (4, 0, 0, j)
-        return (5 if name.startswith("y[") else 6, 0, 0, j)
-    order = [j for j, _ in sorted(enumerate(names), key=key)]
+        try:
+            key = Key.parse(name)
+        except KeyError:
+            return (6, 0, 0, j)
+        group = _GROUPS.get(key.kind)
+        if group in (1, 2):
+            return (group, key.layer, key.kind.endswith("b"), j)
+        if group == 3:
+            return (3, key.layer, ("z", "a", "delta").index(key.kind), j) if key.layer else (4, 0, 0, j)
+        return (5 if key.kind == "y" else 6, 0, 0, j)
+    order_ = [j for j, _ in sorted(enumerate(names), key=order)]
     layout = np.empty(len(names), dtype=np.intp)
-    layout[order] = np.arange(len(names))
+    layout[order_] = np.arange(len(names))
     return layout
 
 

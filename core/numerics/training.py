@@ -14,7 +14,6 @@ All gradients of a step are taken at the weights before it.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -24,6 +23,7 @@ from backprop_lab.core.model import activations as act
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.quantity import Key
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.batch_step import BatchStep
 from backprop_lab.core.numerics.rewind import Rewind
@@ -266,11 +266,8 @@ class Trainer(Rewind):
         if th.start <= index < th.stop + n_p:
             what = "the parameter" if index < th.stop else "the gradient of"
             return what, self.net.param_names()[(index - th.start) % n_p]
-        name = self.names[int(np.flatnonzero(self.layout == index)[0])]
-        if name == "loss":
-            return "the loss", nt.loss
-        m = re.fullmatch(r"(z|a|delta)(\d+)\[(\d+)\]", name)
-        return "the value", nt.neuron(m[1], int(m[2]), int(m[3]) - 1) if m else name
+        key = Key.parse(self.names[int(np.flatnonzero(self.layout == index)[0])])
+        return ("the loss" if key.kind == "loss" else "the value"), nt.name(key)
 
 
 def _step_program(t: Trainer) -> list:

@@ -14,11 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from backprop_lab.core.model.settings import Settings
+
+Arr = Any              # an array, or a number where the rule is asked about one parameter
+Op = Callable[[], Any]
 
 
 class Updated(NamedTuple):
@@ -26,27 +30,27 @@ class Updated(NamedTuple):
     velocity: np.ndarray   # v⁺ (the velocity as it was, frozen entries zeroed, for a rule without one)
 
 
-def rates(settings: Settings, frozen) -> np.ndarray:
+def rates(settings: Settings, frozen: ArrayLike) -> np.ndarray:
     """The learning rate per parameter: 0 where a parameter is frozen (kept out of every update)."""
     return np.where(frozen, 0.0, settings.lr)
 
 
-def _sgd(theta, grad, velocity, lr, mu):
+def _sgd(theta: Arr, grad: Arr, velocity: Arr, lr: Arr, mu: Arr) -> Updated:
     """θ⁺ = θ − η·g."""
     return Updated(theta - grad * lr, velocity)
 
 
-def _sgd_ops(theta, grad, velocity, lr, mu, upd) -> list:
+def _sgd_ops(theta: Arr, grad: Arr, velocity: Arr, lr: Arr, mu: Arr, upd: Arr) -> list[Op]:
     return [partial(np.multiply, grad, lr, upd), partial(np.subtract, theta, upd, theta)]
 
 
-def _momentum(theta, grad, velocity, lr, mu):
+def _momentum(theta: Arr, grad: Arr, velocity: Arr, lr: Arr, mu: Arr) -> Updated:
     """v⁺ = μ·v − η·g, θ⁺ = θ + v⁺."""
     v = velocity * mu - grad * lr
     return Updated(theta + v, v)
 
 
-def _momentum_ops(theta, grad, velocity, lr, mu, upd) -> list:
+def _momentum_ops(theta: Arr, grad: Arr, velocity: Arr, lr: Arr, mu: Arr, upd: Arr) -> list[Op]:
     return [partial(np.multiply, grad, lr, upd), partial(np.multiply, velocity, mu, velocity),
             partial(np.subtract, velocity, upd, velocity), partial(np.add, theta, velocity, theta)]
 
@@ -67,7 +71,8 @@ def rule_of(settings: Settings) -> Rule:
     return RULES["momentum" if settings.momentum else "sgd"]
 
 
-def update(theta, grad, velocity, settings: Settings, frozen=False) -> Updated:
+def update(theta: ArrayLike, grad: ArrayLike, velocity: ArrayLike | None, settings: Settings,
+           frozen: ArrayLike = False) -> Updated:
     """One step's θ⁺ and v⁺ from θ, the gradient and v (arrays alike, or scalars); `frozen` marks the
     parameters the step keeps, and whose velocity it holds at 0. Inputs are not changed."""
     theta, grad = np.asarray(theta, dtype=float), np.asarray(grad, dtype=float)
@@ -76,7 +81,7 @@ def update(theta, grad, velocity, settings: Settings, frozen=False) -> Updated:
 
 
 def update_ops(theta: np.ndarray, grad: np.ndarray, velocity: np.ndarray, settings: Settings,
-               frozen: np.ndarray) -> list:
+               frozen: np.ndarray) -> list[Op]:
     """`update` as numpy calls on the trainer's own arrays, each writing in place: calling them in
     order leaves θ⁺ in theta and v⁺ in velocity, the bits `update` returns. The velocity's frozen
     entries are zeroed now, once (the ops keep them at 0)."""

@@ -18,6 +18,7 @@ import numpy as np
 from backprop_lab.core.model import activations as act
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.project import Project
+from backprop_lab.core.model.quantity import Key
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.numerics.update import update
@@ -379,16 +380,16 @@ class _Mistakes:
 
     # the update
     def param(self, step):
-        key = step.quantity.split(":", 1)[1]
-        bias = key.startswith("b")
+        key = Key.parse(step.quantity).param      # updated:… or velocity:… of a weight or bias
+        bias = key.kind == "b"
         l, index = step.layer, step.index
         idx = self.net.param_index("b", l, index[0]) if bias else self.net.param_index("W", l, *index)
-        g_step = self.by[f"dE/d{key}"]
+        g_step = self.by[str(key.about("dE/d"))]
         alts = [(code, v, {"where": g_step.name, **p}) for code, v, p in self.gradient_alternatives(l, index, bias)]
         if not bias:
             p_name = self.nm.weight(l, *index)[0]
         else:
-            p_name = self.nm.bias(l, index[0] if "[" in key else None)[0]
+            p_name = self.nm.bias(l, key.j)[0]
         return idx, g_step, alts, p_name
 
     def stepped(self, idx, g=None, v=None, lr=None):

@@ -13,16 +13,15 @@ from dataclasses import dataclass
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.project import Project
+from backprop_lab.core.model.quantity import Key, neuron
 from backprop_lab.core.model.settings import Settings
-from backprop_lab.core.numerics.trace import parameter_columns
+from backprop_lab.core.numerics.trace import parameter_columns, parameter_keys
 from backprop_lab.core.teaching.formula import format_number
 from backprop_lab.core.teaching.source_values import printed_matches, source_value
 from backprop_lab.core.teaching.walkthrough import single_sample, walk
 
 _DECIMALS = re.compile(r"-?\d+(?:\.(\d+))?")
 _TRAILING = re.compile(r"\.(\d+)\s*$")
-_NEURON = re.compile(r"(?:a|z|delta|dE/da|dE\d+/da|da)(\d+)\[(\d+)\](?:/dz\d+\[\d+\])?")
-_PARAM = re.compile(r"(?:dE/d|updated:|velocity:|via:)?(W|b)(\d+)(?:\[(\d+)(?:,(\d+))?\])?")
 
 STATUSES = ("match", "erratum", "mismatch", "text", "unknown", "note_but_matches")
 
@@ -47,8 +46,8 @@ def values(net: Network, x, y, settings: Settings | None = None, velocity=None) 
     """Every quantity of one pass and update on one sample: the walk's steps and the given numbers."""
     settings = settings or Settings()
     x, y = single_sample(net, x, y)
-    out = {f"a0[{i + 1}]": float(v) for i, v in enumerate(x)}
-    out.update({f"y[{k + 1}]": float(v) for k, v in enumerate(y)})
+    out = {str(neuron("a", 0, i)): float(v) for i, v in enumerate(x)}
+    out.update({str(Key("y", j=k)): float(v) for k, v in enumerate(y)})
     out.update(zip(parameter_columns(net), map(float, net.theta)))
     out.update(lr=float(settings.lr), momentum=float(settings.momentum))
     out.update((s.quantity, s.value) for s in walk(net, x, y, settings, velocity))
@@ -61,10 +60,10 @@ def normalize(net: Network, quantity: str) -> str:
     key = quantity.strip()
     if key.startswith("grad:"):
         key = "dE/d" + key[5:]
-    names = dict(zip(net.param_names(), parameter_columns(net)))
+    names = dict(zip(net.param_names(), parameter_keys(net)))
     for prefix in ("dE/d", "updated:", "velocity:", ""):
         if key.startswith(prefix) and key[len(prefix):] in names:
-            return prefix + names[key[len(prefix):]]
+            return str(names[key[len(prefix):]].about(prefix))
     return key
 
 
@@ -87,16 +86,10 @@ def value_of(net: Network, x, y, settings: Settings | float | None, quantity: st
 def item_of(quantity: str) -> tuple | None:
     """The diagram key of a quantity: a neuron for z, a, δ, dE/da, da/dz; a weight or bias for the
     parameter, its gradient and its update; None for the loss and the settings."""
-    if m := _PARAM.fullmatch(quantity):
-        kind, l, i, j = m.group(1), int(m.group(2)), m.group(3), m.group(4)
-        if kind == "W" and i and j:
-            return ("W", l, int(i) - 1, int(j) - 1)
-        if kind == "b" and j is None:
-            return ("b", l, int(i) - 1 if i else 0)
+    try:
+        return Key.parse(quantity).item
+    except KeyError:
         return None
-    if m := _NEURON.fullmatch(quantity):
-        return ("n", int(m.group(1)), int(m.group(2)) - 1)
-    return None
 
 
 def printed_digits(printed: str) -> int | None:

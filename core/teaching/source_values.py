@@ -8,17 +8,12 @@ import numpy as np
 
 from backprop_lab.core.model import activations as act
 from backprop_lab.core.model.project import Project
+from backprop_lab.core.model.quantity import NEURON, Key
 from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.numerics.training import samples_for_step
 from backprop_lab.core.numerics.update import update
 
 _NUMBER = re.compile(r"-?\d+(\.(\d+))?")
-_NEURON = re.compile(r"(a|z|delta|dE/da)(\d+)\[(\d+)\]")
-_LOCAL = re.compile(r"da(\d+)\[(\d+)\]/dz(\d+)\[(\d+)\]")
-_PATH = re.compile(r"dE(\d+)/da(\d+)\[(\d+)\]")
-_WEIGHT = re.compile(r"W(\d+)\[(\d+),(\d+)\]")
-_BIAS = re.compile(r"b(\d+)(?:\[(\d+)\])?")
-_INDEXED = re.compile(r"(a0|y|loss_term)\[(\d+)\]")
 
 
 def printed_matches(printed: str, value: float) -> bool:
@@ -51,63 +46,54 @@ class _Lookup:
             self._updated = update(net.theta, grad, None, p.settings, net.frozen).theta
         return self._updated
 
-    def param(self, name: str) -> int:
-        net = self.net
-        if m := _WEIGHT.fullmatch(name):
-            l, i, j = (int(g) for g in m.groups())
-            self._check(1 <= l <= net.depth and 1 <= i <= net.sizes[l - 1] and 1 <= j <= net.sizes[l], name)
-            return net.param_index("W", l, i - 1, j - 1)
-        if m := _BIAS.fullmatch(name):
-            l, j = int(m.group(1)), m.group(2)
-            self._check(1 <= l <= net.depth, name)
-            spec = net.layers[l - 1]
-            self._check((spec.bias == "shared" and j is None)
-                        or (spec.bias == "neuron" and j is not None and 1 <= int(j) <= spec.size), name)
-            return net.param_index("b", l, 0 if j is None else int(j) - 1)
-        raise KeyError(name)
+    def param(self, key: Key, name: str) -> int:
+        """Position in theta of a weight or bias key, KeyError (naming `name`) if the network has none."""
+        net, l = self.net, key.layer
+        self._check(1 <= l <= net.depth, name)
+        if key.kind == "W":
+            self._check(key.i < net.sizes[l - 1] and key.j < net.sizes[l], name)
+            return net.param_index("W", l, key.i, key.j)
+        spec = net.layers[l - 1]
+        self._check((spec.bias == "shared" and key.j is None)
+                    or (spec.bias == "neuron" and key.j is not None and key.j < spec.size), name)
+        return net.param_index("b", l, key.j or 0)
 
     @staticmethod
     def _check(ok: bool, key: str):
         if not ok:
             raise KeyError(key)
 
-    def neuron(self, l: int, j: int, key: str) -> tuple[int, int]:
-        self._check(0 <= l <= self.net.depth and 1 <= j <= self.net.sizes[l], key)
-        return l, j - 1
-
-    def value(self, key: str) -> float | None:
-        st, net = self.state, self.net
-        if key.startswith("text:"):
+    def value(self, name: str) -> float | None:
+        st, net, key = self.state, self.net, Key.parse(name)
+        kind, l, j = key.kind, key.layer, key.j
+        if kind == "text":
             return None
-        if key in ("lr", "momentum"):
-            return float(getattr(self.project.settings, key))
-        if key == "loss":
+        if kind in ("lr", "momentum"):
+            return float(getattr(self.project.settings, kind))
+        if kind == "loss":
             return float(st.losses[0])
-        if m := _INDEXED.fullmatch(key):
-            what, k = m.group(1), int(m.group(2))
-            row = {"a0": st.x, "y": st.y, "loss_term": st.terms}[what][0]
-            self._check(1 <= k <= row.size, key)
-            return float(row[k - 1])
-        if m := _NEURON.fullmatch(key):
-            l, j = self.neuron(int(m.group(2)), int(m.group(3)), key)
-            table = {"a": st.acts, "z": st.zs, "delta": st.deltas, "dE/da": st.dE_da}[m.group(1)]
-            self._check(table[l] is not None, key)
+        if kind in ("y", "loss_term"):
+            row = (st.y if kind == "y" else st.terms)[0]
+            self._check(j < row.size, name)
+            return float(row[j])
+        if kind in NEURON or kind == "dE_k/da":
+            self._check(l <= net.depth and j < net.sizes[l], name)
+        if kind in ("z", "a", "delta", "dE/da"):
+            table = {"a": st.acts, "z": st.zs, "delta": st.deltas, "dE/da": st.dE_da}[kind]
+            self._check(table[l] is not None, name)
             return float(table[l][0, j])
-        if m := _LOCAL.fullmatch(key):
-            l, j = self.neuron(int(m.group(1)), int(m.group(2)), key)
-            self._check(l >= 1 and (l, j + 1) == (int(m.group(3)), int(m.group(4))), key)
-            d = act.derivative(net.layers[l - 1].activation, st.zs[l][0], st.acts[l][0])
-            return float(d[j])
-        if m := _PATH.fullmatch(key):
-            k = int(m.group(1))
-            l, j = self.neuron(int(m.group(2)), int(m.group(3)), key)
-            self._check(1 <= k <= net.sizes[-1], key)
-            return float(self.term_gradient(k - 1, l)[j])
-        if key.startswith("dE/d"):
-            return float(st.grad[self.param(key[4:])])
-        if key.startswith("updated:"):
-            return float(self.updated()[self.param(key[8:])])
-        return float(net.theta[self.param(key)])
+        if kind == "da/dz":
+            self._check(l >= 1, name)
+            return float(act.derivative(net.layers[l - 1].activation, st.zs[l][0], st.acts[l][0])[j])
+        if kind == "dE_k/da":
+            self._check(key.i < net.sizes[-1], name)
+            return float(self.term_gradient(key.i, l)[j])
+        p = key.param
+        if p is None or key.prefix not in ("", "dE/d", "updated:"):
+            raise KeyError(name)
+        at = self.param(p, name)
+        values = self.updated() if key.prefix == "updated:" else st.grad if key.prefix else net.theta
+        return float(values[at])
 
     def term_gradient(self, k: int, l: int) -> np.ndarray:
         """dE_k/da{l}: back-propagate output k's loss term alone."""
