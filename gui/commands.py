@@ -1,8 +1,13 @@
 """Every edit and every training run as a QUndoCommand.
 
-A command changes the session's core objects and asks the session to recompute. Training commands
-are built after the steps were taken (their first redo does nothing), and keep what undo needs: the
-parameters, velocity and step counter before and after, and the trace rows they added.
+A command captures everything it needs when it is made, and its redo and undo only apply that to the
+project model (core.numerics.project_model), which announces the change; views follow the
+announcement, never the command. Training commands are made after the steps were taken (their first
+redo does nothing) and keep the trainer, the state before and after, and the trace rows they added.
+
+No exception may leave undo() or redo(): inside QUndoStack it kills the process. A command whose
+application fails is reported in the status bar, made obsolete (the stack drops it) and the views
+are told to show the model as it is.
 """
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ from PySide6.QtGui import QUndoCommand
 
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.notation import Notation
-from backprop_lab.core.numerics import engine
+from backprop_lab.core.numerics.project_model import World
 from backprop_lab.core.numerics.rewind import Snapshot
 from backprop_lab.core.numerics.trace import Trace
 from backprop_lab.core.numerics.training import DivergenceError, Trainer
@@ -22,6 +27,10 @@ translate = QCoreApplication.translate
 # Trace rows kept in memory for redo up to this many values; a longer run is replayed instead
 # (training is deterministic: same start, settings and step counter give the same rows).
 KEEP_ROWS_VALUES = 4_000_000
+
+
+class StaleCommand(RuntimeError):
+    """The model is not in the state this command was made for."""
 
 
 def steps_text(n: int) -> str:
@@ -35,61 +44,61 @@ def divergence_text(e: DivergenceError) -> str:
                "state; lower the learning rate, or Undo.").replace("%1", str(e.step)).replace("%2", e.param))
 
 
-def snapshot(session) -> Snapshot:
-    return session.trainer.snapshot()
-
-
-def restore(session, snap: Snapshot) -> None:
-    session.trainer.restore(snap)
-
-
-def cut_rows(trace: Trace, start: int) -> np.ndarray:
-    """Rows start.. as an (n × ncols) array (a copy, for redo)."""
-    return trace.array(start)
-
-
-def settle_divergence(session, floor: int) -> None:
-    session.trainer.settle_divergence(floor)
-
-
-def _finite_loss(net, data) -> bool:
-    return bool(np.isfinite(engine.loss_at(net, data.X, data.Y)))
-
-
 class Command(QUndoCommand):
     def __init__(self, session, text: str):
         super().__init__(text)
         self.session = session
+        self.model = session.model
 
     def check(self) -> str | None:
         return None
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def redo(self):
+        self._guarded(self.apply)
+
+    def undo(self):
+        self._guarded(self.revert)
+
+    def _guarded(self, action) -> None:
+        try:
+            with self.model.changing():
+                action()
+        except Exception as e:     # noqa: BLE001 - anything escaping here kills the process inside Qt
+            self.setObsolete(True)
+            self.session.command_failed(self.text(), e)
+
+    def _same(self, what, captured) -> None:
+        if what is not captured:
+            raise StaleCommand("the project changed under this command")
 
 
 class EditParam(Command):
     def __init__(self, session, key, new: float, old: float | None = None):
         text = translate("Commands", "Set %1 = %2")
         super().__init__(session, text.replace("%1", session.label(key)).replace("%2", repr(new)))
-        self.key, self.i = key, session.index(key)
+        self.key, self.i, self.net = key, session.index(key), session.net
         self.new = float(new)
         self.old = float(session.net.theta[self.i]) if old is None else float(old)
 
     def check(self):
-        probe = self.session.net.copy()
-        probe.theta[self.i] = self.new
-        if not _finite_loss(probe, self.session.data):
+        if not self.model.finite_with_param(self.i, self.new):
             return translate("Commands", "%1 = %2 would make the loss infinite; the value was not changed"
                       ).replace("%1", self.session.label(self.key)).replace("%2", repr(self.new))
         return None
 
-    def _set(self, v):
-        self.session.net.theta[self.i] = v
-        self.session.refresh()
+    def apply(self):
+        self._same(self.model.net, self.net)
+        self.model.set_param(self.i, self.new)
 
-    def redo(self):
-        self._set(self.new)
-
-    def undo(self):
-        self._set(self.old)
+    def revert(self):
+        self._same(self.model.net, self.net)
+        self.model.set_param(self.i, self.old)
 
 
 class EditData(Command):
@@ -102,24 +111,23 @@ class EditData(Command):
                          .replace("%2", str(sample + 1)).replace("%3", repr(new)))
         self.array, self.at, self.new = array, (sample, col), float(new)
         self.old = float(getattr(session.data, array)[self.at])
+        self.shape = getattr(session.data, array).shape
 
     def check(self):
-        d = self.session.data
-        probe = Dataset(d.X.copy(), d.Y.copy())
-        getattr(probe, self.array)[self.at] = self.new
-        if not _finite_loss(self.session.net, probe):
+        if not self.model.finite_with_data(self.array, self.at, self.new):
             text = translate("Commands", "%1 would make the loss infinite; the value was not changed")
             return text.replace("%1", repr(self.new))
         return None
 
     def _set(self, v):
-        getattr(self.session.data, self.array)[self.at] = v
-        self.session.refresh()
+        if getattr(self.model.data, self.array).shape != self.shape:
+            raise StaleCommand("the data set changed under this command")
+        self.model.set_data_value(self.array, self.at, v)
 
-    def redo(self):
+    def apply(self):
         self._set(self.new)
 
-    def undo(self):
+    def revert(self):
         self._set(self.old)
 
 
@@ -131,34 +139,27 @@ class SetData(Command):
         self.new = (np.array(X, float), np.array(Y, float))
         self.old = (session.data.X.copy(), session.data.Y.copy())
 
-    def _set(self, XY):
-        s = self.session
-        s.data.X, s.data.Y = XY[0].copy(), XY[1].copy()
-        s.refresh(samples=True)
+    def apply(self):
+        self.model.set_samples(*self.new)
 
-    def redo(self):
-        self._set(self.new)
-
-    def undo(self):
-        self._set(self.old)
+    def revert(self):
+        self.model.set_samples(*self.old)
 
 
 class SetFrozen(Command):
     def __init__(self, session, key, frozen: bool):
         text = translate("Commands", "Freeze %1") if frozen else translate("Commands", "Unfreeze %1")
         super().__init__(session, text.replace("%1", session.label(key)))
-        self.i, self.new = session.index(key), frozen
+        self.i, self.new, self.net = session.index(key), frozen, session.net
         self.old = bool(session.net.frozen[self.i])
 
-    def _set(self, v):
-        self.session.net.frozen[self.i] = v
-        self.session.refresh()
+    def apply(self):
+        self._same(self.model.net, self.net)
+        self.model.set_frozen(self.i, self.new)
 
-    def redo(self):
-        self._set(self.new)
-
-    def undo(self):
-        self._set(self.old)
+    def revert(self):
+        self._same(self.model.net, self.net)
+        self.model.set_frozen(self.i, self.old)
 
 
 class SetSetting(Command):
@@ -166,67 +167,58 @@ class SetSetting(Command):
         super().__init__(session, translate("Commands", "Set %1 = %2").replace("%1", name).replace("%2", str(value)))
         self.name, self.new, self.old = name, value, getattr(session.settings, name)
 
-    def _set(self, v):
-        setattr(self.session.settings, self.name, v)
-        self.session.refresh()
+    def apply(self):
+        self.model.set_setting(self.name, self.new)
 
-    def redo(self):
-        self._set(self.new)
-
-    def undo(self):
-        self._set(self.old)
+    def revert(self):
+        self.model.set_setting(self.name, self.old)
 
 
 class Steps(Command):
     """N steps (Step, Step ×N, or a Run until Pause) as one undo step. Undo restores θ, velocity
-    and the step counter, and cuts the trace back."""
+    and the step counter, and cuts the trace back. Made with n, it takes the steps; made with
+    `before` (a run), they were taken already. Push it only if `valid`."""
 
-    def __init__(self, session, n: int | None = None, before: Snapshot | None = None):
+    def __init__(self, session, n: int | None = None, before: tuple[Trainer, Snapshot] | None = None):
         super().__init__(session, "")
         self.error = None
         self.settings = session.settings.copy()
         if before is None:
-            before = snapshot(session)
-            try:
-                session.trainer.run(n)
-            except DivergenceError as e:
-                settle_divergence(session, before.rows)
-                self.error = divergence_text(e)
+            before = (self.model.trainer, self.model.trainer.snapshot())
+            _, self.error = self.model.train(n)
+            if self.error is not None:
+                self.error = divergence_text(self.error)
                 session.set_training_state("diverged")
                 session.message.emit(self.error)
-            session.refresh()
-        self.before, self.after = before, snapshot(session)
+        self.trainer, self.before = before
+        self.after = self.trainer.snapshot()
         self.done = self.after.step - self.before.step
+        rows = self.after.rows - self.before.rows
+        self.valid = self.trainer is self.model.trainer and self.done > 0 and rows >= 0
         self.setText(steps_text(self.done))
         self._rows = None
         self._first = True
 
-    def redo(self):
-        s = self.session
+    def apply(self):
         if self._first:
             self._first = False
             return
+        self._check(self.before)
         if self._rows is not None:
-            restore(s, self.after)
-            s.trace.extend(self._rows)
+            self.model.replay(self.after, self._rows)
             self._rows = None
         else:
-            restore(s, self.before)
-            saved, s.trainer.settings = s.trainer.settings, self.settings.copy()
-            try:
-                s.trainer.run(self.done)
-            finally:
-                s.trainer.settings = saved
-        s.refresh()
+            self.model.train_with(self.settings, self.before, self.done)
 
-    def undo(self):
-        s = self.session
-        n = self.after.rows - self.before.rows
-        self._rows = cut_rows(s.trace, self.before.rows) if n * s.trace.ncols <= KEEP_ROWS_VALUES else None
-        s.trace.truncate(self.before.rows)
-        restore(s, self.before)
-        s.set_training_state("idle")
-        s.refresh()
+    def revert(self):
+        self._check(self.after)
+        self._rows = self.model.rewind(self.before, KEEP_ROWS_VALUES)
+        self.session.settle_training_state()
+
+    def _check(self, expected: Snapshot) -> None:
+        self._same(self.model.trainer, self.trainer)
+        if len(self.trainer.trace) != expected.rows or self.trainer.step != expected.step:
+            raise StaleCommand("the trace is not where this command left it")
 
 
 class Reset(Command):
@@ -235,55 +227,48 @@ class Reset(Command):
 
     def __init__(self, session):
         super().__init__(session, translate("Commands", "Reset to the starting weights"))
-        t = session.trainer
-        self.old = (snapshot(session), t.trace)
+        t = self.trainer = self.model.trainer
+        self.old = (t.snapshot(), t.trace)
         self.new_trace = Trace(t.names)
-        self.start = session.start_theta.copy()
+        start = self.model.start_theta.copy()
+        self.start = Snapshot(start, np.zeros_like(start), 0, 0)
 
-    def redo(self):
-        s = self.session
-        t = s.trainer
-        t.theta[...] = self.start
-        t.velocity[...] = 0.0
-        t.step = 0
+    def apply(self):
+        self._same(self.model.trainer, self.trainer)
         self.new_trace.truncate(0)
-        t.trace = self.new_trace
-        s.set_training_state("idle")
-        s.refresh()
+        self.model.use_trace(self.new_trace, self.start)
+        self.session.settle_training_state()
 
-    def undo(self):
-        s = self.session
+    def revert(self):
+        self._same(self.model.trainer, self.trainer)
         snap, trace = self.old
-        restore(s, snap)
-        s.trainer.trace = trace
-        s.refresh()
+        self.model.use_trace(trace, snap)
 
 
 class Branch(Command):
-    """Continue from step i of the trace: later rows are cut, θ is the one recorded before step i.
-    Velocity is taken as θ_i − θ_(i−1) (what the momentum update added), zero at step 0."""
+    """Continue from step i of the trace: later rows are cut, θ is the one recorded before step i,
+    velocity the one momentum had then (core.numerics.rewind.Rewind.branch_state)."""
 
     def __init__(self, session, i: int):
         super().__init__(session, translate("Commands", "Branch from step %1").replace("%1", str(i)))
-        s = session
+        t = self.trainer = self.model.trainer
         self.i = i
-        self.before = snapshot(s)
-        self.rows = cut_rows(s.trace, i)
-        self.after = s.trainer.branch_state(i)
+        self.before = t.snapshot()
+        self.rows = t.trace.array(i)
+        self.after = t.branch_state(i)
 
-    def redo(self):
-        s = self.session
-        s.trace.truncate(self.i)
-        restore(s, self.after)
-        s.set_training_state("idle")
-        s.refresh()
+    def apply(self):
+        self._same(self.model.trainer, self.trainer)
+        if len(self.trainer.trace) != self.before.rows:
+            raise StaleCommand("the trace is not where this command found it")
+        self.model.rewind(self.after)
+        self.session.settle_training_state()
 
-    def undo(self):
-        s = self.session
-        s.trace.truncate(self.i)
-        s.trace.extend(self.rows)
-        restore(s, self.before)
-        s.refresh()
+    def revert(self):
+        self._same(self.model.trainer, self.trainer)
+        if len(self.trainer.trace) != self.i:
+            raise StaleCommand("the trace is not where this command left it")
+        self.model.replay(self.before, self.rows)
 
 
 def notation_for(nt: Notation, old_depth: int, new_depth: int) -> Notation:
@@ -305,31 +290,21 @@ class SetShape(Command):
 
     def __init__(self, session, net):
         super().__init__(session, translate("Commands", "Change the architecture"))
-        s = session
-        X, Y = s.data.X, s.data.Y
-        data = Dataset(_fit_columns(X, net.sizes[0]), _fit_columns(Y, net.sizes[-1]))
-        trainer = Trainer(net, data, s.settings)
-        self.old = (s.project.net, s.project.data, s.trainer, s.start_theta)
-        self.new = (net, data, trainer, net.theta.copy())
+        m = self.model
+        data = Dataset(_fit_columns(m.data.X, net.sizes[0]), _fit_columns(m.data.Y, net.sizes[-1]))
+        self.old = m.world
+        self.new = World(net, data, Trainer(net, data, m.settings), net.theta.copy())
 
-    def _set(self, world):
-        s = self.session
-        s.project.net, s.project.data, s.trainer, s.start_theta = world
-        s.trainer.settings = s.project.settings
-        lost_selection = s.selection is not None and not s.is_valid(s.selection)
-        if lost_selection:
-            s.selection = None
-        s.highlight = frozenset(k for k in s.highlight if s.is_valid(k))
-        s.set_training_state("idle")
-        s.refresh(shape=True)
-        if lost_selection:
-            s.selectionChanged.emit(None)
+    def _set(self, world: World, was: World):
+        self._same(self.model.trainer, was.trainer)
+        self.model.set_world(world)
+        self.session.settle_training_state()
 
-    def redo(self):
-        self._set(self.new)
+    def apply(self):
+        self._set(self.new, self.old)
 
-    def undo(self):
-        self._set(self.old)
+    def revert(self):
+        self._set(self.old, self.new)
 
 
 def _fit_columns(A: np.ndarray, n: int) -> np.ndarray:

@@ -17,8 +17,6 @@ import time
 
 from PySide6.QtCore import QObject, QTimer
 
-from backprop_lab.core.numerics.training import DivergenceError
-
 from . import commands as cmd
 
 FRAME = 0.025          # one tick plus its refresh: ~40 frames a second
@@ -56,7 +54,7 @@ class RunLoop(QObject):
         except ValueError as e:
             s.message.emit(str(e))
             return
-        self._before = cmd.snapshot(s)
+        self._before = (s.trainer, s.trainer.snapshot())
         self._tick_end = None
         self._started, self._trained = time.perf_counter(), 0.0
         self._heavy, self._heavy_gap = False, 0.0
@@ -75,27 +73,14 @@ class RunLoop(QObject):
         if self._trained < TRAIN_SHARE * (t0 - self._started):
             budget = max(budget, gap)
         deadline = t0 + min(MAX_TRAIN, max(MIN_TRAIN, budget))
-        done = 0
-        try:
-            while True:
-                now = time.perf_counter()
-                if now >= deadline:
-                    break
-                n = int(max(1, min(MAX_CHUNK, self._rate * (deadline - now))))
-                s.trainer.run(n)
-                done += n
-                spent = time.perf_counter() - now
-                if spent > 0:
-                    self._rate = 0.5 * self._rate + 0.5 * n / spent
-        except DivergenceError as e:
-            cmd.settle_divergence(s, self._before.rows)
+        with s.model.changing():      # one announcement a tick: the views recompute once
+            done, error = self._train_until(deadline)
             self.last_tick_steps = done
-            self._finish(cmd.divergence_text(e))
+            self._tick_end = now = time.perf_counter()      # the gap counts the refresh and the repaint
+            self._trained += now - t0
+        if error is not None:
+            self._finish(cmd.divergence_text(error))
             return
-        self.last_tick_steps = done
-        self._tick_end = now = time.perf_counter()      # the gap counts the refresh and the repaint
-        self._trained += now - t0
-        s.progress()
         # The number views refresh 15 times a second, or less often when a refresh is slow, so that
         # it takes at most a quarter of the time (a large net on a slow machine).
         self._heavy = now - self._views_at >= max(VIEW_PERIOD, 4 * self._heavy_gap)
@@ -103,17 +88,42 @@ class RunLoop(QObject):
             self._views_at = now
             s.changed.emit()
 
+    def _train_until(self, deadline: float):
+        """Train in chunks sized by the learned rate until the deadline or a divergence."""
+        model, floor = self.session.model, self._before[1].rows
+        done = 0
+        while True:
+            now = time.perf_counter()
+            if now >= deadline:
+                return done, None
+            n = int(max(1, min(MAX_CHUNK, self._rate * (deadline - now))))
+            taken, error = model.train(n, floor)
+            done += taken
+            if error is not None:
+                return done, error
+            spent = time.perf_counter() - now
+            if spent > 0:
+                self._rate = 0.5 * self._rate + 0.5 * n / spent
+
     def checkpoint(self) -> None:
         """Close the steps taken so far as one undo command and keep running."""
         if self.running and self._before is not None:
             self._push()
-            self._before = cmd.snapshot(self.session)
+
+    def resume_from_here(self) -> None:
+        """After a command was pushed mid-run, the run's next undo step starts from the state it left
+        (a new shape or a reset replaces the trainer or its trace: never count across that)."""
+        if self.running:
+            t = self.session.trainer
+            self._before = (t, t.snapshot())
 
     def _push(self) -> None:
         s = self.session
+        if self._before is None:
+            return
         command = cmd.Steps(s, before=self._before)
         self._before = None
-        if command.done:
+        if command.valid:
             s.undo_stack.push(command)
 
     def stop(self, push: bool = True) -> None:

@@ -1222,6 +1222,11 @@ E = %2</translation>
     <context>
         <name>Session</name>
         <message>
+            <location filename="../../gui/session.py" line="96" />
+            <source>Could not apply %1: %2</source>
+            <translation>%1을(를) 적용하지 못했습니다: %2</translation>
+        </message>
+        <message>
             <location filename="../../gui/session.py" line="196" />
             <source>Showing step %1 of the past (read-only): return to the present or branch from here first</source>
             <translation>과거의 %1단계를 보는 중입니다 (읽기 전용): 먼저 현재로 돌아가거나 여기서 갈라져 나오세요</translation>

@@ -1,0 +1,219 @@
+"""The project as the window edits it: a project and its trainer, changed only through these methods,
+each of which announces what it changed to the listeners (the window's Qt adapter, tests). Qt-free.
+
+Announcements are fine-grained Change records; the changes made inside one `changing()` block (one
+command, one run tick) reach the listeners together, once, when the outermost block ends.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import numpy as np
+
+from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.project import Project
+from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics import engine
+from backprop_lab.core.numerics.rewind import Snapshot
+from backprop_lab.core.numerics.trace import Trace
+from backprop_lab.core.numerics.training import DivergenceError, Trainer
+
+PARAMETERS, SHAPE, SAMPLES, DATA, SETTINGS = "parameters", "shape", "samples", "data", "settings"
+TRACE_APPENDED, TRACE_RESET = "trace appended", "trace reset"
+
+
+@dataclass(frozen=True)
+class Change:
+    """What changed: parameters (θ, frozen flags, velocity, step), shape (a new network), samples (rows
+    added or removed), data (values of inputs or targets), settings, trace appended (rows start..stop)
+    or trace reset (rows cut or the trace replaced)."""
+    kind: str
+    start: int = 0
+    stop: int = 0
+
+
+@dataclass(frozen=True)
+class World:
+    """Everything an architecture change replaces at once."""
+    net: Network
+    data: Dataset
+    trainer: Trainer
+    start_theta: np.ndarray
+
+
+Listener = Callable[[tuple[Change, ...]], None]
+
+
+class ProjectModel:
+    def __init__(self, project: Project):
+        self._listeners: list[Listener] = []
+        self._pending: list[Change] = []
+        self._depth = 0
+        self.load(project)
+
+    # ----- listening ------------------------------------------------------------------------------
+    def listen(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    @contextmanager
+    def changing(self) -> Iterator[None]:
+        """Gather the changes made inside; announce them once, when the outermost block ends."""
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if not self._depth and self._pending:
+                changes, self._pending = _merged(self._pending), []
+                for listener in list(self._listeners):
+                    listener(changes)
+
+    def _announce(self, *changes: Change) -> None:
+        with self.changing():
+            self._pending.extend(changes)
+
+    def announce_all(self) -> None:
+        """Tell the listeners that anything may have changed (after a failure part-way)."""
+        self._announce(*(Change(k) for k in (SHAPE, SAMPLES, DATA, SETTINGS, PARAMETERS, TRACE_RESET)))
+
+    # ----- reading --------------------------------------------------------------------------------
+    @property
+    def net(self) -> Network:
+        return self.project.net
+
+    @property
+    def data(self) -> Dataset:
+        return self.project.data
+
+    @property
+    def settings(self) -> Settings:
+        return self.project.settings
+
+    @property
+    def trace(self) -> Trace:
+        return self.trainer.trace
+
+    @property
+    def world(self) -> World:
+        return World(self.net, self.data, self.trainer, self.start_theta)
+
+    def finite_with_param(self, i: int, value: float) -> bool:
+        """Would the loss over the data set stay finite with θ[i] = value?"""
+        probe = self.net.copy()
+        probe.theta[i] = value
+        return _finite_loss(probe, self.data)
+
+    def finite_with_data(self, array: str, at: tuple[int, int], value: float) -> bool:
+        """Would the loss stay finite with input ("X") or target ("Y") `at` = value?"""
+        probe = Dataset(self.data.X.copy(), self.data.Y.copy())
+        getattr(probe, array)[at] = value
+        return _finite_loss(self.net, probe)
+
+    # ----- changing -------------------------------------------------------------------------------
+    def load(self, project: Project) -> None:
+        """A whole new project (New, Open)."""
+        project.settings.validate(len(project.data))
+        self.project = project
+        self.trainer = Trainer(project.net, project.data, project.settings)
+        self.start_theta = project.net.theta.copy()
+        self.announce_all()
+
+    def set_param(self, i: int, value: float) -> None:
+        self.net.theta[i] = value
+        self._announce(Change(PARAMETERS))
+
+    def set_frozen(self, i: int, frozen: bool) -> None:
+        self.net.frozen[i] = frozen
+        self._announce(Change(PARAMETERS))
+
+    def set_data_value(self, array: str, at: tuple[int, int], value: float) -> None:
+        getattr(self.data, array)[at] = value
+        self._announce(Change(DATA))
+
+    def set_samples(self, X: np.ndarray, Y: np.ndarray) -> None:
+        self.data.X, self.data.Y = X.copy(), Y.copy()
+        self._announce(Change(SAMPLES), Change(DATA))
+
+    def set_setting(self, name: str, value) -> None:
+        setattr(self.settings, name, value)
+        self._announce(Change(SETTINGS))
+
+    def set_world(self, world: World) -> None:
+        """A new architecture: network, data fitted to it, its trainer and its starting weights."""
+        self.project.net, self.project.data = world.net, world.data
+        self.trainer, self.start_theta = world.trainer, world.start_theta
+        self.trainer.settings = self.project.settings
+        self.announce_all()
+
+    def train(self, n: int, floor: int | None = None) -> tuple[int, DivergenceError | None]:
+        """n steps (fewer on a divergence, which is settled back to a finite loss, not below trace row
+        `floor` or the rows there were). Returns the steps taken and the divergence, if any."""
+        t = self.trainer
+        rows, step = len(t.trace), t.step
+        error = None
+        try:
+            t.run(n)
+        except DivergenceError as e:
+            t.settle_divergence(rows if floor is None else floor)
+            error = e
+        self._trace_moved(rows)
+        return t.step - step, error
+
+    def train_with(self, settings: Settings, before: Snapshot, n: int) -> None:
+        """Replay n steps from `before` with the settings they were first taken with (a redo)."""
+        t = self.trainer
+        t.trace.truncate(before.rows)
+        t.restore(before)
+        saved, t.settings = t.settings, settings.copy()
+        try:
+            t.run(n)
+        finally:
+            t.settings = saved
+            self._trace_moved(before.rows)
+
+    def rewind(self, snap: Snapshot, keep_values: int | None = None) -> np.ndarray | None:
+        """Back to a snapshot: later trace rows cut (returned when small enough to keep)."""
+        cut = self.trainer.rewind(snap, keep_values)
+        self._announce(Change(TRACE_RESET), Change(PARAMETERS))
+        return cut
+
+    def replay(self, after: Snapshot, rows: np.ndarray) -> None:
+        """Put back rows cut by rewind and the state after them."""
+        start = len(self.trace)
+        self.trace.extend(rows)
+        self.trainer.restore(after)
+        self._trace_moved(start)
+
+    def use_trace(self, trace: Trace, snap: Snapshot) -> None:
+        """Another trace (Reset keeps the old one for undo) and the state that goes with it."""
+        self.trainer.trace = trace
+        self.trainer.restore(snap)
+        self._announce(Change(TRACE_RESET), Change(PARAMETERS))
+
+    def _trace_moved(self, start: int) -> None:
+        stop = len(self.trace)
+        grew = Change(TRACE_APPENDED, start, stop) if stop > start else Change(TRACE_RESET)
+        self._announce(grew, Change(PARAMETERS))
+
+
+def _finite_loss(net: Network, data: Dataset) -> bool:
+    return bool(np.isfinite(engine.loss_at(net, data.X, data.Y)))
+
+
+def _merged(changes: list[Change]) -> tuple[Change, ...]:
+    """One record per kind, in first-seen order; appended rows merge into one range, and a reset
+    makes them moot (the listener reloads the trace)."""
+    kinds = {c.kind for c in changes}
+    out: dict[str, Change] = {}
+    for c in changes:
+        if c.kind == TRACE_APPENDED:
+            if TRACE_RESET in kinds:
+                continue
+            old = out.get(c.kind)
+            if old is not None:
+                c = Change(c.kind, min(old.start, c.start), max(old.stop, c.stop))
+        out[c.kind] = c
+    return tuple(out.values())

@@ -1,0 +1,168 @@
+"""The window's edits, as the session offers them to the views: each checks what it is given (a
+number, a place that exists, the present rather than a past step), then becomes one undoable command
+(gui.commands); None on success, else the message shown. A mixin of gui.session.Session."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication
+
+from backprop_lab.core.model.network import Network, NetworkError, init_weights
+from backprop_lab.core.model.settings import FIELDS
+
+from . import commands as cmd
+from . import setting_words
+from .numbers import parse_number as _parse_number
+
+translate = QCoreApplication.translate    # the context stays "Session", where these strings have lived
+SETTING_FIELDS = ("lr", "momentum", "mode", "shuffle", "batch_size")
+
+
+class Edits:
+    # ----- asking: edits (undoable); None on success, else a message ---------------------------
+    def _refuse(self, text: str) -> str:
+        self.message.emit(text)
+        return text
+
+    def _editable(self) -> str | None:
+        if self.viewing_step is not None:
+            return self._refuse(translate("Session", "Showing step %1 of the past (read-only): return to the present "
+                                        "or branch from here first").replace("%1", str(self.viewing_step)))
+        return None
+
+    def _number(self, value) -> tuple[float | None, str | None]:
+        if isinstance(value, str):
+            return _parse_number(value)
+        try:
+            v = float(value)
+        except (TypeError, ValueError):
+            return _parse_number(str(value))
+        return _parse_number(repr(v)) if not np.isfinite(v) else (v, None)
+
+    def push(self, command) -> None:
+        """Push a command; a run in progress is first closed as its own undo step, so the history
+        keeps the order things happened in."""
+        self.runner.checkpoint()
+        self.undo_stack.push(command)
+        self.runner.resume_from_here()
+
+    def _edit(self, make, value):
+        err = self._editable()
+        if err:
+            return err
+        v, err = self._number(value)
+        if err:
+            return self._refuse(err)
+        command = make(v)
+        if command.new == command.old:
+            return None
+        err = command.check()
+        if err:
+            return self._refuse(err)
+        self.push(command)
+        return None
+
+    def edit_param(self, key, value):
+        i = self.index(key)
+        if i is None:
+            return self._refuse(translate("Session", "No such parameter"))
+        return self._edit(lambda v: cmd.EditParam(self, key, v), value)
+
+    def edit_input(self, sample: int, i: int, value):
+        if not (0 <= sample < len(self.data) and 0 <= i < self.data.X.shape[1]):
+            return self._refuse(translate("Session", "No such input"))
+        return self._edit(lambda v: cmd.EditData(self, "X", sample, i, v), value)
+
+    def edit_target(self, sample: int, k: int, value):
+        if not (0 <= sample < len(self.data) and 0 <= k < self.data.Y.shape[1]):
+            return self._refuse(translate("Session", "No such target"))
+        return self._edit(lambda v: cmd.EditData(self, "Y", sample, k, v), value)
+
+    def set_frozen(self, key, frozen: bool):
+        if self.index(key) is None:
+            return self._refuse(translate("Session", "No such parameter"))
+        self.push(cmd.SetFrozen(self, key, bool(frozen)))
+        return None
+
+    def set_setting(self, name: str, value):
+        """lr, momentum (numbers, typed or not), mode, shuffle, batch_size."""
+        if name not in SETTING_FIELDS:
+            return self._refuse(translate("Session", "No such setting"))
+        kind = FIELDS[name].kind
+        if kind is float:
+            value, err = self._number(value)
+            if err:
+                return self._refuse(err)
+        else:
+            value = kind(value)
+        err = setting_words.check(name, value)       # the limits: core.model.settings.FIELDS
+        if err:
+            return self._refuse(err)
+        if getattr(self.settings, name) == value:
+            return None
+        self.push(cmd.SetSetting(self, name, value))
+        return None
+
+    def add_sample(self, x=None, y=None):
+        err = self._editable()
+        if err:
+            return err
+        x = np.zeros(self.net.sizes[0]) if x is None else np.asarray(x, float)
+        y = np.zeros(self.net.sizes[-1]) if y is None else np.asarray(y, float)
+        self.push(cmd.SetData(self, np.vstack([self.data.X, x]), np.vstack([self.data.Y, y]),
+                              translate("Session", "Add sample")))
+        return None
+
+    def remove_sample(self, k: int):
+        err = self._editable()
+        if err:
+            return err
+        if len(self.data) <= 1:
+            return self._refuse(translate("Session", "The data set needs at least one sample"))
+        if not 0 <= k < len(self.data):
+            return self._refuse(translate("Session", "No such sample"))
+        self.push(cmd.SetData(self, np.delete(self.data.X, k, 0), np.delete(self.data.Y, k, 0),
+                              translate("Session", "Remove sample %1").replace("%1", str(k + 1))))
+        return None
+
+    def set_architecture(self, n_inputs: int, layers, loss: str, seed: int | None = None):
+        """A new shape (sizes, activations, bias modes, loss). Weights that still fit are kept; new
+        ones follow core.network.init_weights' stated rule. Training starts again at step 0."""
+        err = self._editable()
+        if err:
+            return err
+        old = self.net
+        try:
+            new = Network(n_inputs, list(layers), loss, notation=cmd.notation_for(old.notation, old.depth,
+                                                                                  len(layers)))
+        except NetworkError as e:
+            return self._refuse(str(e))
+        init_weights(new, self.settings.seed if seed is None else seed, keep=old)
+        self.push(cmd.SetShape(self, new))
+        return None
+
+    # ----- asking: scrubbing (a drag is one undo step) ------------------------------------------
+    def begin_scrub(self, key) -> None:
+        if self._editable() is None and self.index(key) is not None:
+            self._scrub[key] = self.value(key)
+
+    def scrub(self, key, value):
+        if key not in self._scrub:
+            self.begin_scrub(key)
+            if key not in self._scrub:
+                return translate("Session", "Not editable now")
+        v, err = self._number(value)
+        if err:
+            return self._refuse(err)
+        self.model.set_param(self.index(key), v)
+        return None
+
+    def end_scrub(self, key):
+        if key not in self._scrub:
+            return None
+        old = self._scrub.pop(key)
+        new = self.value(key)
+        if new == old:
+            return None
+        self.push(cmd.EditParam(self, key, new, old=old))
+        return None
+

@@ -1,0 +1,61 @@
+"""What the window shows, apart from what the project is: the selected and highlighted keys, the
+numbers an exercise hides, the sample shown, and the past step looked at (with its network)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+
+from backprop_lab.core.model.network import Network
+
+
+class ViewState(QObject):
+    selectionChanged = Signal(object)
+    highlightChanged = Signal(object)
+    hiddenChanged = Signal(object)       # the keys an exercise hides (gui.hidden), possibly empty
+    viewingChanged = Signal(object)      # the past step shown, or None for the present
+
+    def __init__(self, is_valid: Callable[[object], bool], parent=None):
+        super().__init__(parent)
+        self.is_valid = is_valid
+        self.selection = None
+        self.highlight: frozenset = frozenset()
+        self.hidden: frozenset = frozenset()    # views show gui.hidden.HIDDEN for these (an exercise)
+        self.shown_sample: int | None = None
+        self.viewing_step: int | None = None
+        self.past_net: Network | None = None
+
+    def select(self, key) -> None:
+        key = key if self.is_valid(key) else None
+        if key != self.selection:
+            self.selection = key
+            self.selectionChanged.emit(key)
+
+    def set_highlight(self, keys) -> None:
+        keys = frozenset(k for k in (keys or ()) if self.is_valid(k))
+        if keys != self.highlight:
+            self.highlight = keys
+            self.highlightChanged.emit(keys)
+
+    def set_hidden(self, keys) -> None:
+        keys = frozenset(keys or ())
+        if keys != self.hidden:
+            self.hidden = keys
+            self.hiddenChanged.emit(keys)
+
+    def show_sample(self, k: int | None, n_samples: int) -> None:
+        self.shown_sample = k if k is not None and 0 <= k < n_samples else None
+
+    def view_past(self, step: int | None, net: Network | None) -> None:
+        if step != self.viewing_step or net is not self.past_net:
+            self.viewing_step, self.past_net = step, net
+            self.viewingChanged.emit(step)
+
+    def drop_invalid(self) -> bool:
+        """After a change of shape: forget keys that no longer exist, quietly (the views rebuild
+        first); True if the selection was lost, to be announced after."""
+        self.highlight = frozenset(k for k in self.highlight if self.is_valid(k))
+        lost = self.selection is not None and not self.is_valid(self.selection)
+        if lost:
+            self.selection = None
+        return lost
