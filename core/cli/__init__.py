@@ -13,6 +13,7 @@ import time
 
 import numpy as np
 
+from backprop_lab.core.model.numbers import format_number
 from backprop_lab.core.model.settings import FIELDS
 
 PROG = "backprop-lab"
@@ -144,15 +145,13 @@ def cmd_presets(args) -> int:
 
 # ----- explain ---------------------------------------------------------------------------------------
 class Numbers:
-    """Fixed decimals as the texts print them (0.02592286); scientific where that would hide the value."""
+    """Numbers as every view writes them (core.model.numbers), with the --digits the learner asked for."""
 
     def __init__(self, digits: int):
         self.d = digits
 
     def __call__(self, v: float) -> str:
-        if v != 0 and np.isfinite(v) and not 10.0 ** (-self.d / 2) <= abs(v) < 1e7:
-            return f"{v:.{self.d}e}"
-        return f"{v:.{self.d}f}"
+        return format_number(v, self.d)
 
     def factor(self, v: float) -> str:
         s = self(v)
@@ -356,7 +355,8 @@ def cmd_train(args) -> int:
     bar.close()
     after = evaluate(net, data.X, data.Y).loss
     rate = f"{args.steps / seconds:,.0f} steps/s" if seconds > 0 else "instant"
-    print(f"{project.name}\ntrained {args.steps} steps ({s.mode}, lr {s.lr:g}, momentum {s.momentum:g}) "
+    print(f"{project.name}\ntrained {args.steps} steps ({s.mode}, lr {format_number(s.lr, 8, True)}, "
+          f"momentum {format_number(s.momentum, 8, True)}) "
           f"in {seconds:.3f} s ({rate})")
     print(f"loss over the {len(data)} sample{'s' if len(data) != 1 else ''}: {before!r} before, "
           f"{after!r} after")

@@ -17,12 +17,13 @@ import numpy as np
 
 from backprop_lab.core.model import activations as act
 from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.numbers import format_number
 from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.quantity import Key
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.numerics.update import update
-from backprop_lab.core.teaching.formula import Names, Sym, format_number, render
+from backprop_lab.core.teaching.formula import Names, Sym, render
 from backprop_lab.core.teaching.walkthrough import derivative_rhs, single_sample, walk
 
 DEFAULT_DIGITS = 4

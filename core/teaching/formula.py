@@ -1,31 +1,11 @@
 """How the walk-through and the exercises write quantities: names in the network's notation (plain and
 LaTeX), small formula trees (symbols, literals, fractions, functions) and their three renderings —
-symbols, symbols with the numbers in, and LaTeX — plus the number format the seeds print."""
+symbols, symbols with the numbers in, and LaTeX (numbers written by core.model.numbers)."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-import numpy as np
-
 from backprop_lab.core.model.network import Network
-
-
-def format_number(v: float, digits: int = 8, given: bool = False) -> str:
-    """Computed numbers with `digits` decimals ("0.52747230"); given numbers (inputs, weights, targets,
-    rates) as short as they are ("0.45") unless they need more than `digits` decimals."""
-    v = float(v)
-    if not math.isfinite(v):
-        return "nan" if math.isnan(v) else ("inf" if v > 0 else "-inf")
-    if given:
-        short = np.format_float_positional(v, trim="-")
-        if len(short.partition(".")[2]) <= digits and "e" not in short:
-            return short
-    if abs(v) >= 1e9:
-        return f"{v:.{digits}e}"
-    text = f"{v:.{digits}f}"
-    return text.lstrip("-") if float(text) == 0.0 else text
-
 
 _TEX = {"δ": r"\delta", "σ": r"\sigma", "η": r"\eta", "μ": r"\mu", "α": r"\alpha", "θ": r"\theta",
         "φ": r"\phi", "ŷ": r"\hat{y}", "ô": r"\hat{o}"}

@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.numbers import format_number
 from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.quantity import Key, neuron
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.trace import parameter_columns, parameter_keys
-from backprop_lab.core.teaching.formula import format_number
 from backprop_lab.core.teaching.source_values import printed_matches, source_value
 from backprop_lab.core.teaching.walkthrough import single_sample, walk
 

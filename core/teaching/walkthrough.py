@@ -21,6 +21,7 @@ import numpy as np
 
 from backprop_lab.core.model import activations as act
 from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.numbers import format_number
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.numerics.update import rule_of, update
@@ -39,7 +40,6 @@ from backprop_lab.core.teaching.formula import (
     Names,
     Sym,
     _number,
-    format_number,
     joined,
     render,
 )

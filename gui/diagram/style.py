@@ -5,12 +5,13 @@ the common colour-vision deficiencies; width carries magnitude so that sign is n
 """
 from __future__ import annotations
 
-import math
 from functools import cache, lru_cache
 
 import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPen
+
+from backprop_lab.core.model.numbers import MINUS, format_number
 
 POSITIVE = QColor("#0072B2")
 NEGATIVE = QColor("#D55E00")
@@ -91,14 +92,5 @@ def edge_pen(sign: int, width_tenths: int, alpha: int) -> QPen:
 
 
 def format_value(value: float, digits: int = 3) -> str:
-    """Fixed decimals for the everyday range; scientific where fixed would show only zeros or
-    run too long."""
-    if not math.isfinite(value):
-        return "—"
-    a = abs(value)
-    if a != 0 and (a < 10 ** -digits or a >= 1e5):
-        return f"{value:.{max(1, digits - 1)}e}".replace("-", "\u2212")
-    text = f"{value:.{digits}f}"
-    if text.startswith("-") and float(text) == 0:
-        text = text[1:]                      # no "−0.000"
-    return text.replace("-", "\u2212")       # the typographic minus, as everywhere in the window
+    """A number on the diagram: `digits` decimals, by the one rule every view uses."""
+    return format_number(value, digits, minus=MINUS)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QVBox
 
 from backprop_lab.core.teaching.derivation import gradient_check
 
+from ..numbers import fmt
 from ..on_screen import RefreshWhenSeen, on_screen
 from .typeset import MathView
 from .widgets import caption, number_text
@@ -34,7 +35,7 @@ class GradientCheckPanel(RefreshWhenSeen, QWidget):
             "∂E/∂θ ≈ (E(θ+h) − E(θ−h)) / 2h")
         self.h_box = QComboBox()
         for h in STEPS:
-            self.h_box.addItem(f"{h:g}", h)
+            self.h_box.addItem(fmt(h, None), h)     # every digit: 1e-10 is not 0.00000000
         self.h_box.setCurrentIndex(STEPS.index(DEFAULT_H))
         self.h_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.analytic = QLabel()

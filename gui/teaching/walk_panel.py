@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from backprop_lab.core.teaching.walkthrough import walk
 
 from ..hidden import HIDDEN
+from ..numbers import fmt
 from ..on_screen import RefreshWhenSeen
 from .texnames import polish
 from .typeset import MathView
@@ -215,9 +216,9 @@ class WalkPanel(RefreshWhenSeen, QWidget):
             note = (note + "  " if note else "") + self.tr("(the walk is paused: the diagram is not highlighted)")
         self.note_label.setText(note)
         settings = s.settings
-        text = self.tr("sample %1 · η = %2").replace("%1", str(self._sample + 1)).replace("%2", f"{settings.lr:g}")
+        text = self.tr("sample %1 · η = %2").replace("%1", str(self._sample + 1)).replace("%2", fmt(settings.lr))
         if settings.momentum:
-            text += " · " + self.tr("μ = %1").replace("%1", f"{settings.momentum:g}")
+            text += " · " + self.tr("μ = %1").replace("%1", fmt(settings.momentum))
         self.sample_label.setText(text)
         if self.active and self.isVisible():
             s.set_highlight(step.highlight)

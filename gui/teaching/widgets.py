@@ -6,17 +6,15 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QFrame, QLabel
 
-from backprop_lab.core.teaching.formula import format_number
+from backprop_lab.core.model.numbers import MINUS, format_number
 
 from .clickable import Clickable
 from .typeset import math_font
 
-MINUS = "\u2212"
-
 
 def number_text(v, given: bool = False, digits: int = 8) -> str:
     """Eight decimals, as seed 004 prints computed numbers; given numbers (weights, inputs) short."""
-    return format_number(float(v), digits, given).replace("-", MINUS)
+    return format_number(float(v), digits, given, minus=MINUS)
 
 
 def walk_sample(session) -> int:

@@ -17,7 +17,7 @@ from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.numerics.trace import parameter_columns
 from backprop_lab.core.numerics.training import Trainer
-from backprop_lab.core.teaching.formula import format_number
+from backprop_lab.core.model.numbers import format_number
 from backprop_lab.core.teaching.walkthrough import PHASES, walk
 
 # Every number seed 004 prints that one pass computes, in the order the walk reaches it (the text prints

@@ -62,3 +62,15 @@ def test_a_formula_edited_in_a_row_shows_as_text_at_once_and_is_typeset_when_it_
     qtbot.waitUntil(view.is_typeset, timeout=5000)
     assert view.latex().startswith("z_{1} = ")
     assert view.text() == first_walk_step(s).substituted
+
+
+def test_a_small_weight_reads_the_same_in_the_selected_panel_the_table_and_the_walk_through(qtbot, window):
+    """One number format (core.model.numbers): 1.2345e-5 is not "1.2345e-05" in one view and
+    "0.00001234" in another."""
+    s = window.session
+    type_into_cell(qtbot, window.values.weights.tables[0], 0, 0, "1.2345e-5")
+    assert s.value(W11) == 1.2345e-5
+    dock_tab(qtbot, window, "Selected")
+    assert "W11 = 0.00001234" in window.selected.text.toPlainText()
+    assert window.values.weights.tables[0].model().index(0, 0).data() == "0.00001234"
+    assert "0.00001234" in first_walk_step(s).substituted
