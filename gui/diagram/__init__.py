@@ -2,7 +2,7 @@
 
 
 def __getattr__(name):
-    # Lazy, so that `python -m gui.diagram.view` does not import the module twice.
+    # Lazy, so that `python -m backprop_lab.gui.diagram.view` does not import the module twice.
     if name == "NetworkView":
         from .view import NetworkView
         return NetworkView

@@ -4,7 +4,7 @@ It shows the scene fitted to the window, the inline editor and notes over it, a 
 banner while the session shows a past state, and a one-line legend of what colour and width mean, and how to
 change a number.
 
-Preview alone:  python -m gui.diagram.view [NET] [--screenshot PATH] [--size 900x620]
+Preview alone:  python -m backprop_lab.gui.diagram.view [NET] [--screenshot PATH] [--size 900x620]
 NET is a preset name, a project file, or layer sizes such as 4-16-16-3 (random weights, seed 0).
 """
 from __future__ import annotations
@@ -256,7 +256,8 @@ def main(argv=None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
-    parser = argparse.ArgumentParser(prog="python -m gui.diagram.view", description="Preview the network diagram")
+    parser = argparse.ArgumentParser(prog="python -m backprop_lab.gui.diagram.view",
+                                     description="Preview the network diagram")
     parser.add_argument("net", nargs="?", default="seed004", help="preset name, project file, or sizes like 2-3-2")
     parser.add_argument("--screenshot", metavar="PATH", help="render offscreen to a PNG and quit")
     parser.add_argument("--size", default="900x620", help="view size WxH (default 900x620)")

@@ -7,7 +7,7 @@ their SVGs come from the typesetter's cache. An edit only rebuilds core.derivati
 selected key (about 0.3 ms) and sets the text of the number labels under the formulas, in the same
 event-loop turn as the edit; the grids are rebuilt only if the tree's symbols changed (a different
 batch size, cross-entropy's targets no longer summing to one).
-Measured with `python -m gui.teaching.preview PRESET --measure` (whole main window, W11 selected, minimum
+Measured with `python -m backprop_lab.gui.teaching.preview PRESET --measure` (whole main window, W11 selected, minimum
 of 60 edits, 2 busy cores): an edit updates every view in 2.5 ms (seed004) / 3.1 ms (seed000, a hidden
 weight of the 3-3-3-3 net) with this view open, 1.1× the window without the teaching dock; with the
 whole window repainted 9.9 / 11.7 ms, within one 16 ms frame. Selecting another parameter rebuilds the

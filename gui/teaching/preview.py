@@ -1,4 +1,4 @@
-"""Preview the teaching panels alone: `python -m gui.teaching.preview [PRESET] [--tab N] [--select KEY]
+"""Preview the teaching panels alone: `python -m backprop_lab.gui.teaching.preview [PRESET] [--tab N] [--select KEY]
 [--screenshot PATH] [--measure]`. --measure times an edit → refresh of the whole main window with the
 derivation view open (minimum of many runs) and prints it."""
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Benchmark of the SGD step loop and the trace (not part of the test run): `python -m core.bench`.
+"""Benchmark of the SGD step loop and the trace (not part of the test run):
+`python tests/bench/core_bench.py` (`--quick`: a smoke run).
 
 Times single-sample SGD steps (forward, gradients, update, trace append) with core.training.Trainer
 against `baseline_run`, the numpy loop a person writes first (allocating, one row appended to a list

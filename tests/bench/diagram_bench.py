@@ -1,6 +1,6 @@
 """Benchmark: a weight edit until the diagram has repainted, against the session alone in the same run.
 
-    QT_QPA_PLATFORM=offscreen python -m gui.diagram.bench [NET ...]
+    QT_QPA_PLATFORM=offscreen python tests/bench/diagram_bench.py [NET ...]
 
 For each net: the median time of session.edit_param alone (the baseline: core recomputes, no view),
 then with the diagram shown (recompute, item refresh, and the repaint of what changed), and their

@@ -1,4 +1,4 @@
-"""Benchmark of the window (not a test): `python -m gui.bench`, offscreen.
+"""Benchmark of the window (not a test): `QT_QPA_PLATFORM=offscreen python tests/bench/gui_bench.py`.
 
   edit → screen   a weight typed into the session until every view has repainted (2-2-2, 3-3-3-3)
   run rate        steps/s while Run trains with the plot live, against the headless trainer's rate
