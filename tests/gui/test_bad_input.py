@@ -129,3 +129,22 @@ def test_the_controls_take_their_ranges_and_choices_from_core(window):
     assert (c.batch.minimum(), c.batch.maximum()) == (FIELDS["batch_size"].low, FIELDS["batch_size"].high)
     assert [c.mode.itemText(i) for i in range(c.mode.count())] == ["per sample (SGD)", "mini-batch", "full batch"]
     assert "[0, 1)" in c.momentum.toolTip()
+
+
+@pytest.mark.parametrize("column", [0, 2])               # x1 and y1
+def test_an_input_or_target_that_would_make_the_loss_infinite_is_refused(qtbot, window, column):
+    # identity output, squared error: an input or a target of 1e200 overflows the loss; the edit is
+    # refused in place, nothing changes, and the history stays as it was
+    s = window.session
+    from backprop_lab.core.model.network import LayerSpec
+    assert s.set_architecture(2, [LayerSpec(2, "identity", "none"), LayerSpec(2, "identity", "none")],
+                              "half_sse") is None
+    click_tab(qtbot, window.values, 3)
+    before = snapshot(s)
+    editor = type_into_cell(qtbot, window.values.data_tab.view, 0, column, "1e200")
+    assert "infinite" in editor.toolTip() and "infinite" in window.status.note.text()
+    assert_unchanged(s, before)
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    editor = type_into_cell(qtbot, window.values.data_tab.view, 0, column, "3")
+    assert s.undo_stack.count() == before[-1] + 1
+    assert (s.data.X if column == 0 else s.data.Y)[0, 0] == 3.0

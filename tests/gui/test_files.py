@@ -75,3 +75,31 @@ def test_geometry_is_kept_between_runs(qtbot, make_window):
         assert (w2.size().width(), w2.size().height()) == (790, 590)
     finally:
         w2.close_without_asking()
+
+
+def test_open_recent_lists_the_last_opened_first(qtbot, window, tmp_path, monkeypatch):
+    paths = []
+    for name in ("a", "b", "c"):
+        paths.append(str(tmp_path / f"{name}.json"))
+        document.save(window.session.project, paths[-1])
+    picked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (picked[-1], ""))
+
+    def open_file(path):
+        picked.append(path)
+        window.files.open.trigger()
+        assert window.files.path == path
+
+    for p in paths:
+        open_file(p)
+    a, b, c = paths
+    assert window.prefs.recent_files() == [c, b, a]
+    window.files.recent_menu.aboutToShow.emit()
+    assert [x.text() for x in window.files.recent_menu.actions()] == [c, b, a]
+    open_file(a)                                        # opened again: first, and listed once
+    assert window.prefs.recent_files() == [a, c, b]
+    window.files.recent_menu.aboutToShow.emit()
+    shown = window.files.recent_menu.actions()
+    assert [x.text() for x in shown] == [a, c, b]
+    shown[2].trigger()                                  # Open Recent → b
+    assert window.files.path == b and window.prefs.recent_files() == [b, a, c]
