@@ -5,8 +5,8 @@ An exercise is one walk step (core.walkthrough) with its value hidden. `check` a
 digits). A wrong answer is compared with the values the commonest mistakes give, each computed from the
 same state: the activation derivative left out, a sign flipped, a path of the sum left out, the wrong
 weight or input, z in place of a, the learning rate or the momentum forgotten, ... Each mistake has a
-stable code and its parameters (names in the network's notation), so the window can write the sentence
-in its own language; `message` is the English one.
+stable code and its parameters (names in the network's notation, VERDICT_PARAMS); the window writes the
+sentence in the learner's language (gui/teaching/mistakes.py), so core holds no words that could drift.
 """
 from __future__ import annotations
 
@@ -29,36 +29,34 @@ from backprop_lab.core.teaching.walkthrough import derivative_rhs, single_sample
 DEFAULT_DIGITS = 4
 MIN_SIGNIFICANT = 3
 
-MESSAGES = {
-    "right": "Right: your value is within ±{tolerance} of {quantity} ({digits} decimal places).",
-    "wrong": "Not right: your value is not within ±{tolerance} of {quantity}.",
-    "close": "Close, but not within ±{tolerance}: check how you rounded the numbers along the way.",
+# Every verdict code (wrong_sign with its params["variant"]) and the parameters core gives it, names
+# in the network's notation and numbers as text. The words are the window's (gui/teaching/mistakes.py,
+# translated); a test holds its table to exactly these codes and parameters.
+VERDICT_PARAMS: dict[str, tuple[str, ...]] = {
+    "right": ("quantity", "tolerance", "digits"),
+    "wrong": ("quantity", "tolerance"),
+    "close": ("tolerance",),
     # {where} names the quantity in which the slip happens: the answer itself, or, for an updated weight,
     # the gradient it was computed from
-    "missing_act_grad": "Your value leaves out the activation derivative {factor} of {neuron} in {where}.",
-    "wrong_sign/flipped": "Your value has the wrong sign in {where}: check the sign of the error term {error}.",
-    "wrong_sign/added": "Your value adds η·{gradient} instead of subtracting it: gradient descent moves "
-                        "against the gradient.",
-    "wrong_sign/exponent": "Your value equals σ(−{z}) = 1 − {quantity}: the exponent in 1/(1 + e^(−z)) has "
-                           "lost its minus sign.",
-    "missing_path": "Your value leaves out the path through {via} in {where}: the sum needs {missing} too.",
-    "wrong_weight": "Your value uses the weight {used} where {right} belongs, in {where}.",
-    "wrong_input": "Your value multiplies by {used} in {where}; a weight's gradient takes {right}, the "
-                   "activation at the start of its edge.",
-    "used_z": "Your value uses {used} (before the activation) where {right} (after it) belongs, in {where}.",
-    "missing_input": "Your value leaves out the factor {factor} in {where}: a weight's gradient is δ times the "
-                     "activation at the start of its edge.",
-    "missing_lr": "Your value uses the whole gradient: multiply it by the learning rate η = {lr} first.",
-    "missing_momentum": "Your value leaves out the momentum term μ·v = {term}.",
-    "update_only": "Your value is only the change of {param}; add it to the old value {old}.",
-    "frozen": "{param} is frozen and keeps its value; yours is what it would be if it were not frozen.",
-    "missing_activation": "Your value is {z} itself: apply the activation function {function} to it.",
-    "missing_bias": "Your value leaves out the bias {bias}.",
-    "swapped_indices": "Your value uses {used} instead of {right}: the first index of a weight is the neuron "
-                       "its edge comes from.",
-    "missing_half": "Your value is twice the right one: the loss has a factor ½.",
-    "missing_term": "Your value leaves out the loss term {missing}: the total adds every term.",
-    "not_updated": "Your value is the loss before the update: evaluate the network again with the new weights.",
+    "missing_act_grad": ("factor", "neuron", "where"),
+    "wrong_sign/flipped": ("error", "where"),
+    "wrong_sign/added": ("gradient",),
+    "wrong_sign/exponent": ("quantity", "z"),
+    "missing_path": ("missing", "via", "where"),
+    "wrong_weight": ("right", "used", "where"),
+    "wrong_input": ("right", "used", "where"),
+    "used_z": ("right", "used", "where"),
+    "missing_input": ("factor", "where"),
+    "missing_lr": ("lr",),
+    "missing_momentum": ("term",),
+    "update_only": ("old", "param"),
+    "frozen": ("param",),
+    "missing_activation": ("function", "z"),
+    "missing_bias": ("bias",),
+    "swapped_indices": ("right", "used"),
+    "missing_half": (),
+    "missing_term": ("missing",),
+    "not_updated": (),
 }
 
 
@@ -67,10 +65,6 @@ class Mistake:
     code: str        # stable: the window translates by it (with params["variant"] for wrong_sign)
     value: float     # what the mistake gives, from the same state
     params: dict     # names in the network's notation and numbers, as text
-
-    @property
-    def message(self) -> str:
-        return message(self.code, self.params)
 
 
 @dataclass(frozen=True)
@@ -102,13 +96,12 @@ class Verdict:
     tolerance: float
     mistake: str | None      # a Mistake code, "close", or None
     params: dict
-    message: str
     others: tuple = ()       # further mistakes that give the same value (rare coincidences)
 
 
-def message(code: str, params: dict) -> str:
-    key = f"{code}/{params['variant']}" if code == "wrong_sign" else code
-    return MESSAGES[key].format(**params)
+def verdict_key(code: str, params: dict) -> str:
+    """The entry of VERDICT_PARAMS (and of the window's words) for a code and its parameters."""
+    return f"{code}/{params['variant']}" if code == "wrong_sign" else code
 
 
 def digits_for(value: float, digits: int = DEFAULT_DIGITS, significant: int = MIN_SIGNIFICANT) -> int:
@@ -125,18 +118,18 @@ def check(exercise: Exercise, answer: float) -> Verdict:
     base = {"quantity": ex.name, "tolerance": tol_text, "digits": str(ex.digits)}
     answer = float(answer)
     if not math.isfinite(answer):
-        return Verdict(False, answer, ex.value, ex.digits, tol, None, base, message("wrong", base))
+        return Verdict(False, answer, ex.value, ex.digits, tol, None, base)
     if _within(answer, ex.value, tol):
-        return Verdict(True, answer, ex.value, ex.digits, tol, None, base, message("right", base))
+        return Verdict(True, answer, ex.value, ex.digits, tol, None, base)
     near = [m for m in ex.mistakes if _within(answer, m.value, tol)]
     if near:
         near.sort(key=lambda m: abs(answer - m.value))
         m, params = near[0], {**base, **near[0].params}
-        return Verdict(False, answer, ex.value, ex.digits, tol, m.code, params, message(m.code, params),
+        return Verdict(False, answer, ex.value, ex.digits, tol, m.code, params,
                        tuple(dict.fromkeys(o.code for o in near[1:] if o.code != m.code)))
     if abs(answer - ex.value) <= 10 * tol:
-        return Verdict(False, answer, ex.value, ex.digits, tol, "close", base, message("close", base))
-    return Verdict(False, answer, ex.value, ex.digits, tol, None, base, message("wrong", base))
+        return Verdict(False, answer, ex.value, ex.digits, tol, "close", base)
+    return Verdict(False, answer, ex.value, ex.digits, tol, None, base)
 
 
 def _within(a: float, b: float, tol: float) -> bool:

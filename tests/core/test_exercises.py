@@ -14,12 +14,13 @@ from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import BIAS_MODES, LayerSpec, Network
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.teaching.exercises import (
-    MESSAGES,
+    VERDICT_PARAMS,
     check,
     default_sequence,
     digits_for,
     exercise_set,
     exercises,
+    verdict_key,
 )
 
 SEED004_ORDER = [
@@ -64,7 +65,7 @@ def test_every_number_the_seed_prints_is_accepted(seed004):
         q = entry["quantity"]
         if q in seed004 and not entry.get("note"):
             v = check(seed004[q], float(entry["printed"]))
-            assert v.correct, (q, entry["printed"], v.message)
+            assert v.correct, (q, entry["printed"], v.mistake, v.params)
             checked += 1
     assert checked >= len(SEED004_ORDER) - 1   # h2 is printed wrongly ("0.0.52747230")
     assert check(seed004["a1[2]"], 0.52747230).correct
@@ -75,8 +76,8 @@ def test_the_tolerance_is_stated_and_enforced(seed004):
     assert (t1.digits, t1.tolerance) == (4, 0.00005)
     assert check(t1, 0.4450).correct and check(t1, 0.44498412 + 0.00004).correct
     wrong = check(t1, 0.44498412 + 0.00006)
-    assert not wrong.correct and "±0.00005" in wrong.message
-    assert check(t1, 0.4450).message == "Right: your value is within ±0.00005 of t1 (4 decimal places)."
+    assert not wrong.correct and wrong.params["tolerance"] == "0.00005"
+    assert check(t1, 0.4450).params == {"quantity": "t1", "tolerance": "0.00005", "digits": "4"}
     small = seed004["dE/dW1[1,1]"]           # 0.00080888: 4 decimals would leave one significant digit
     assert small.digits == 6 and check(small, 0.000809).correct and not check(small, 0.0008).correct
 
@@ -84,7 +85,7 @@ def test_the_tolerance_is_stated_and_enforced(seed004):
 def test_a_wrong_answer_is_rejected(seed004):
     v = verdict(seed004, "z2[1]", 1.0)
     assert not v.correct and v.mistake is None
-    assert v.message == "Not right: your value is not within ±0.00005 of t1."
+    assert v.params == {"quantity": "t1", "tolerance": "0.00005", "digits": "4"}
     nan = verdict(seed004, "z2[1]", math.nan)
     assert not nan.correct and nan.mistake is None
 
@@ -93,7 +94,7 @@ def test_missing_activation_derivative_is_named(seed004):
     v = verdict(seed004, "dE/dW2[1,1]", DE_DO1 * H1)           # −(y1−o1)·h1: σ′ of o1 dropped
     assert (v.correct, v.mistake) == (False, "missing_act_grad")
     assert v.params["factor"] == "o1(1 − o1)" and v.params["neuron"] == "o1"
-    assert v.message == "Your value leaves out the activation derivative o1(1 − o1) of o1 in ∂E_tot/∂U11."
+    assert v.params["where"] == "∂E_tot/∂U11"
     hidden = verdict(seed004, "dE/dW1[1,1]", DE_DH1 * X1)       # h1(1−h1) dropped
     assert hidden.mistake == "missing_act_grad" and hidden.params["factor"] == "h1(1 − h1)"
     update = verdict(seed004, "updated:W2[1,1]", U11 - LR * DE_DO1 * H1)
@@ -103,10 +104,10 @@ def test_missing_activation_derivative_is_named(seed004):
 def test_wrong_sign_is_named(seed004):
     flipped = verdict(seed004, "dE/dW2[1,1]", -G_U11)           # (y1 − o1) instead of −(y1 − o1)
     assert (flipped.mistake, flipped.params["variant"]) == ("wrong_sign", "flipped")
-    assert "−(y1 − o1)" in flipped.message
+    assert flipped.params["error"] == "−(y1 − o1)"
     added = verdict(seed004, "updated:W2[1,1]", U11 + LR * G_U11)
     assert (added.mistake, added.params["variant"]) == ("wrong_sign", "added")
-    assert added.message.startswith("Your value adds η·∂E_tot/∂U11 instead of subtracting it")
+    assert added.params["gradient"] == "∂E_tot/∂U11"
 
 
 def test_forgetting_a_path_is_named_with_the_path_missing(seed004):
@@ -136,7 +137,7 @@ def test_forgetting_a_path_is_named_with_the_path_missing(seed004):
 ])
 def test_more_mistakes_are_named(seed004, quantity, answer, code, params):
     v = verdict(seed004, quantity, answer)
-    assert not v.correct and v.mistake == code, v.message
+    assert not v.correct and v.mistake == code, v.params
     assert params.items() <= v.params.items()
 
 
@@ -161,7 +162,7 @@ def test_momentum_and_frozen_mistakes():
     fx = exercises(frozen.net, frozen.data.X[0], frozen.data.Y[0], frozen.settings, ["updated:W2[1,1]"])[0]
     assert check(fx, 0.45).correct
     v = check(fx, 0.43703857)
-    assert v.mistake == "frozen" and v.message.startswith("U11 is frozen")
+    assert v.mistake == "frozen" and v.params["param"] == "U11"
 
 
 def test_digits_for():
@@ -180,7 +181,8 @@ def test_every_mistake_of_every_preset_is_named_back(preset):
         for m in e.mistakes:
             v = check(e, m.value)
             assert not v.correct and v.mistake is not None, (e.id, m.code)
-            assert m.code in {k.split("/")[0] for k in MESSAGES} and v.message
+            key = verdict_key(v.mistake, v.params)
+            assert set(VERDICT_PARAMS[key]) <= set(v.params), (e.id, key)
 
 
 def test_a_network_without_a_source_gets_seed004s_route():
@@ -227,4 +229,5 @@ def test_every_step_of_any_network_makes_an_exercise_that_knows_its_mistakes(pro
         assert check(e, e.value).correct
         for m in e.mistakes:
             verdict = check(e, m.value)
-            assert not verdict.correct and verdict.mistake and verdict.message
+            assert not verdict.correct and verdict.mistake
+            assert set(VERDICT_PARAMS[verdict_key(verdict.mistake, verdict.params)]) <= set(verdict.params)
