@@ -1,43 +1,15 @@
-"""The `backprop-lab` command. Command-line subcommands go to core.cli without importing Qt; anything
-else opens the window (or renders it offscreen with --screenshot)."""
+"""The `backprop-lab` command. The arguments are parsed by core.cli's one parser; headless subcommands
+run there without importing Qt; `open` (the default) opens the window, or renders it offscreen with
+--screenshot."""
 from __future__ import annotations
 
 import os
 import sys
 
-CLI_COMMANDS = ("presets", "explain", "train")
-USAGE = ("usage: backprop-lab [--lang ko|en] [NET]\n"
-         "       backprop-lab --screenshot PATH [NET]\n"
-         "       backprop-lab presets | explain | train ...   (backprop-lab --help for details)")
-
 
 def _fail(text: str) -> int:
-    print(f"backprop-lab: {text}", file=sys.stderr)
-    return 2
-
-
-def parse(argv: list[str]) -> tuple[dict | None, str | None]:
-    """({'screenshot', 'lang', 'net'}, None) or (None, error)."""
-    opts = {"screenshot": None, "lang": None, "net": None}
-    it = iter(argv)
-    for arg in it:
-        if arg in ("--screenshot", "--lang"):
-            value = next(it, None)
-            if value is None:
-                return None, f"{arg} needs a value"
-            opts[arg[2:]] = value
-        elif arg.startswith("--screenshot=") or arg.startswith("--lang="):
-            name, value = arg[2:].split("=", 1)
-            opts[name] = value
-        elif arg.startswith("-"):
-            return None, f"unknown option {arg}"
-        elif opts["net"] is None:
-            opts["net"] = arg
-        else:
-            return None, f"one network at a time (got {opts['net']!r} and {arg!r})"
-    if opts["lang"] not in (None, "ko", "en"):
-        return None, f"--lang: ko or en, not {opts['lang']!r}"
-    return opts, None
+    from backprop_lab.core.cli import fail
+    return fail(text, 2)
 
 
 def has_display() -> bool:
@@ -58,26 +30,29 @@ def load_project(net: str | None):
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Parse once (core.cli.parser) and dispatch: a headless subcommand to core.cli, else the window."""
+    from backprop_lab.core import cli
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and (argv[0] in CLI_COMMANDS or argv[0] in ("-h", "--help")):
-        from backprop_lab.core import cli
-        return cli.main(argv)
-    opts, err = parse(argv)
+    try:
+        args = cli.parse(argv)
+    except SystemExit as e:   # --help
+        return int(e.code or 0)
+    except cli.UsageError as e:
+        return _fail(str(e))
+    if args.command != "open":
+        return cli.run(args)
+    project, err = load_project(args.net)
     if err:
-        print(USAGE, file=sys.stderr)
         return _fail(err)
-    project, err = load_project(opts["net"])
-    if err:
-        return _fail(err)
-    if opts["screenshot"]:
+    if args.screenshot:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         from .app import screenshot
-        return screenshot(project, opts["screenshot"], opts["lang"], path=_path_of(opts["net"]))
+        return screenshot(project, args.screenshot, args.lang, path=_path_of(args.net))
     if not has_display():
         return _fail("no display found: run it under a desktop session or `xvfb-run backprop-lab`, "
                      "or render a picture with `backprop-lab --screenshot out.png`")
     from .app import run
-    return run(project, opts["lang"], path=_path_of(opts["net"]))
+    return run(project, args.lang, path=_path_of(args.net))
 
 
 def _path_of(net: str | None) -> str | None:

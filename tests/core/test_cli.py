@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 from backprop_lab.core import cli
+from backprop_lab.core.cli import train as cli_train
 from backprop_lab.core.io import presets
 from backprop_lab.core.io.document import save
 from backprop_lab.core.io.trace_csv import read_csv
@@ -131,8 +132,8 @@ def test_train_defaults_come_from_the_preset(capsys):
 
 
 def test_train_shows_a_progress_bar_on_a_terminal(capsys, monkeypatch):
-    monkeypatch.setattr(cli, "PROGRESS_AFTER", 0.0)
-    monkeypatch.setattr(cli, "PROGRESS_EVERY", 0.0)
+    monkeypatch.setattr(cli_train, "PROGRESS_AFTER", 0.0)
+    monkeypatch.setattr(cli_train, "PROGRESS_EVERY", 0.0)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
     code, _, err = run(capsys, "train", "seed004", "--steps", "1024")
     assert code == 0
@@ -140,8 +141,8 @@ def test_train_shows_a_progress_bar_on_a_terminal(capsys, monkeypatch):
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal(capsys, monkeypatch):
-    monkeypatch.setattr(cli, "PROGRESS_AFTER", 0.0)
-    monkeypatch.setattr(cli, "PROGRESS_EVERY", 0.0)
+    monkeypatch.setattr(cli_train, "PROGRESS_AFTER", 0.0)
+    monkeypatch.setattr(cli_train, "PROGRESS_EVERY", 0.0)
     assert run(capsys, "train", "seed004", "--steps", "1024")[2] == ""
 
 

@@ -3,6 +3,7 @@ bad option give one line and exit 2; --screenshot writes a PNG offscreen."""
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -50,3 +51,16 @@ def test_screenshot_writes_a_png(tmp_path):
     from PySide6.QtGui import QImage
     image = QImage(str(png))
     assert (image.width(), image.height()) == (1280, 800)
+
+
+def test_one_parser_for_the_window_and_the_subcommands(capsys):
+    """The launcher only dispatches: its options are core.cli's, and --help lists them all."""
+    from backprop_lab.core import cli
+    assert launcher.main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for word in ("open", "presets", "explain", "train", "--screenshot", "--lang", "NET"):
+        assert word in out, word
+    args = cli.parse(["seed003", "--lang", "ko", "--screenshot", "x.png"])
+    assert (args.command, args.net, args.lang, args.screenshot) == ("open", "seed003", "ko", "x.png")
+    assert cli.parse([]).command == "open" and cli.parse(["train", "seed004", "--steps", "2"]).steps == 2
+    assert not hasattr(launcher, "parse") and "argparse" not in Path(launcher.__file__).read_text("utf-8")

@@ -1,0 +1,180 @@
+"""`backprop-lab explain`: the forward pass, the loss, every δ and every gradient with its chain rule."""
+from __future__ import annotations
+
+from backprop_lab.core.cli.parser import PROG, UsageError
+from backprop_lab.core.cli.presets import load_net
+from backprop_lab.core.model.numbers import format_number
+
+
+class Numbers:
+    """Numbers as every view writes them (core.model.numbers), with the --digits the learner asked for."""
+
+    def __init__(self, digits: int):
+        self.d = digits
+
+    def __call__(self, v: float) -> str:
+        return format_number(v, self.d)
+
+    def factor(self, v: float) -> str:
+        s = self(v)
+        return f"({s})" if s.startswith("-") else s
+
+
+def table(rows: list[list[str]], indent: str = "  ") -> str:
+    widths = [max(len(r[c]) for r in rows if c < len(r)) for c in range(max(len(r) for r in rows))]
+    lines = []
+    for r in rows:
+        cells = [cell.ljust(widths[c]) for c, cell in enumerate(r)]
+        lines.append((indent + "  ".join(cells)).rstrip())
+    return "\n".join(lines)
+
+
+def _describe(net) -> str:
+    from backprop_lab.core.model.activations import ACTIVATIONS
+    from backprop_lab.core.model.losses import LOSSES
+    parts = [f"{net.n_inputs} inputs"]
+    bias = {"none": "no bias", "neuron": "a bias per neuron", "shared": "one shared bias"}
+    parts += [f"{s.size} {ACTIVATIONS[s.activation].label} ({bias[s.bias]})" for s in net.layers]
+    loss = LOSSES[net.loss]
+    return " → ".join(parts) + f"; loss {loss.label}: {loss.formula}"
+
+
+def cmd_explain(args) -> int:
+    from backprop_lab.core.teaching.derivation import derive
+    project = load_net(args.net)
+    net, data = project.net, project.data
+    if args.sample > len(data):
+        raise UsageError(f"--sample: {args.sample} is out of range; {args.net} has {len(data)} "
+                         f"sample{'s' if len(data) != 1 else ''}")
+    d = derive(net, data.X[args.sample - 1], data.Y[args.sample - 1])
+    fmt = Numbers(args.digits)
+    if args.param is not None:
+        return _explain_param(project, d, args, fmt)
+    _explain_all(project, d, args, fmt)
+    return 0
+
+
+def _explain_param(project, d, args, fmt: Numbers) -> int:
+    from backprop_lab.core.numerics.trace import parameter_columns
+    from backprop_lab.core.teaching.derivation import gradient_check
+    net, nt = project.net, project.net.notation
+    names, columns = net.param_names(), parameter_columns(net)
+    if args.param in names:
+        index = names.index(args.param)
+    elif args.param in columns:   # the default notation's name works for every network
+        index = columns.index(args.param)
+    else:
+        raise UsageError(f"--param: {args.net} has no parameter {args.param!r} "
+                         f"(its parameters: {', '.join(names)})")
+    node = d.by_name(names[index])
+    print(f"{project.name}  (sample {args.sample} of {len(project.data)})\n")
+    print("\n".join(expand(node, fmt)))
+    factors = list(dict.fromkeys(leaves(node)))
+    refs = dict.fromkeys(f.ref for f in factors if f.ref is not None)
+    if refs:   # δ of a deeper layer enters as one number; say where each comes from
+        rows = [[dn.symbol, "=", f"∂{nt.loss}/∂{d.z(l, k)}", "=", *_parts(dn, fmt, "="), "=", fmt(dn.value)]
+                for l, k, dn in ((r[1], r[2], d.delta(r[1], r[2])) for r in refs)]
+        print("\nwhere\n" + table(rows))
+    print("\nFactors")
+    print(table([["symbol", "kind", "formula", "value", "diagram items"]]
+                + [[f.symbol, f.kind, f.formula, fmt(f.value), " ".join(map(_key, f.items))] for f in factors]))
+    x, y = project.data.X[args.sample - 1], project.data.Y[args.sample - 1]
+    gc = gradient_check(net, x, y, index)
+    print(f"\nGradient check: analytic {gc.analytic!r}, central difference (h = {gc.h:g}) {gc.numeric!r}, "
+          f"relative error {gc.rel_error:.1e}")
+    return 0
+
+
+def _explain_all(project, d, args, fmt: Numbers) -> None:
+    from backprop_lab.core.model.losses import LOSSES
+    net, data, nt = project.net, project.data, project.net.notation
+    x, y = data.X[args.sample - 1], data.Y[args.sample - 1]
+    st = d.state
+    print(project.name)
+    print(_describe(net))
+    print(f"sample {args.sample} of {len(data)}: "
+          + ", ".join(f"{d.a(0, i)} = {fmt(v)}" for i, v in enumerate(x)) + "; "
+          + ", ".join(f"{nt.target_name(k)} = {fmt(v)}" for k, v in enumerate(y)))
+    rows = []
+    for l, spec in enumerate(net.layers, start=1):
+        for j in range(spec.size):
+            rows.append([d.z(l, j), "=", d.z_formula(l, j), "=", fmt(st.zs[l][0, j])])
+            f = (f"exp({d.z(l, j)}) / ({' + '.join(f'exp({d.z(l, m)})' for m in range(spec.size))})"
+                 if spec.activation == "softmax" else f"{spec.activation}({d.z(l, j)})")
+            rows.append([d.a(l, j), "=", f, "=", fmt(st.acts[l][0, j])])
+    print("\nForward pass\n" + table(rows))
+    L = net.depth
+    term = LOSSES[net.loss].term_formula.split("=", 1)[1].strip()
+    rows = [[nt.loss_term(k), "=", _fill(term, nt.target_name(k), d.a(L, k), net.sizes[-1]), "=",
+             fmt(st.terms[0, k])] for k in range(net.sizes[-1])]
+    rows.append([nt.loss, "=", " + ".join(nt.loss_term(k) for k in range(net.sizes[-1])), "=", fmt(st.loss)])
+    print("\nLoss\n" + table(rows))
+    rows = []
+    for l in range(L, 0, -1):
+        for j, node in enumerate(d.deltas[l]):
+            rows.append([node.symbol, "=", f"∂{nt.loss}/∂{d.z(l, j)}", "=", *_parts(node, fmt, "="), "=",
+                         fmt(node.value)])
+    print(f"\nDeltas {nt.delta} = ∂{nt.loss}/∂z, from the output back\n" + table(rows))
+    rows = [["parameter", "∂E/∂parameter", "chain rule", "formula", "factors"]]
+    for key, name in d.params():
+        node = d.param(key[0], *key[1:])
+        rows.append([name, fmt(node.value), *_parts(node, fmt)])
+    print("\nGradients (each the product of its chain-rule factors)\n" + table(rows))
+    rows = [[n.symbol, "=", n.formula, "=", fmt(n.value)] for n in d.dE_dx]
+    print("\nInputs\n" + table(rows))
+    print(f"\nFor one parameter's derivation in full: {PROG} explain {args.net} --param {d.params()[0][1]}")
+
+
+def _parts(node, fmt: Numbers, sep: str | None = None) -> list[str]:
+    """(chain, formula, numbers) of a row: a product's factors, or a sum's terms (shared bias, softmax)."""
+    from backprop_lab.core.teaching.derivation import Sum
+    if isinstance(node, Sum) or (len(node.factors) == 1 and isinstance(node.factors[0], Sum)):
+        total = node if isinstance(node, Sum) else node.factors[0]
+        cells = [total.formula, " + ".join(f"({t.formula})" for t in total.terms),
+                 " + ".join(fmt.factor(t.value) for t in total.terms)]
+    else:
+        cells = [node.chain, node.formula, " × ".join(fmt.factor(f.value) for f in node.factors)]
+    if sep is None:
+        return cells
+    return [cells[0], sep, cells[1], sep, cells[2]]
+
+
+def _fill(template: str, y: str, o: str, n: int) -> str:
+    from backprop_lab.core.teaching.derivation import _sub
+    return _sub(template, y_k=y, o_k=o, n=str(n))
+
+
+def _key(key) -> str:
+    return key[0] + "(" + ",".join(str(v) for v in key[1:]) + ")"
+
+
+def leaves(node) -> list:
+    """Every Factor under node, in order."""
+    kids = getattr(node, "factors", None) or getattr(node, "terms", None)
+    if kids is None:
+        return [node]
+    return [f for k in kids for f in leaves(k)]
+
+
+def expand(node, fmt: Numbers, indent: str = "") -> list[str]:
+    """A derivation written out as the seeds do: symbols, then formulas, then numbers, then the result;
+    every sum (over paths, neurons or samples) expanded below it, term by term."""
+    from backprop_lab.core.teaching.derivation import Factor, Product
+    if isinstance(node, Factor):
+        return [f"{indent}{node.symbol} = {node.formula} = {fmt(node.value)}"]
+    pad = indent + " " * len(node.symbol) + " = "
+    if isinstance(node, Product):
+        lines = [f"{indent}{node.symbol} = {node.chain}", pad + node.formula] if node.chain != node.symbol \
+            else [f"{indent}{node.symbol} = {node.formula}"]
+        lines += [pad + " × ".join(fmt.factor(f.value) for f in node.factors), pad + fmt(node.value)]
+        subs = [f for f in node.factors if not isinstance(f, Factor)]
+    else:
+        values = " + ".join(fmt.factor(t.value) for t in node.terms)
+        if node.kind == "batch_mean":
+            values = f"1/{len(node.terms)} × ({values})"
+        lines = [f"{indent}{node.symbol} = {node.formula}", pad + values, pad + fmt(node.value)]
+        subs = list(node.terms)
+    for s in subs:
+        lines.append("")
+        lines += expand(s, fmt, indent + "    ")
+    return lines

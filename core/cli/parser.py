@@ -1,0 +1,98 @@
+"""The one argument parser of the `backprop-lab` command: the window (`open`, the default, with
+--screenshot and --lang) and the headless subcommands (presets, explain, train). gui/launcher.py only
+dispatches on what it returns; `backprop-lab --help` lists everything."""
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+
+from backprop_lab.core.model.settings import FIELDS
+
+PROG = "backprop-lab"
+HEADLESS = ("presets", "explain", "train")
+LANGUAGES = ("ko", "en")
+
+
+class UsageError(Exception):
+    """Bad input from the command line or a file: one line on stderr, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):   # argparse prints usage and the error on two lines; we keep one
+        raise UsageError(f"{PROG}: {message} (see {self.prog} --help)")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {n}")
+    return n
+
+
+def _finite(text: str) -> float:
+    try:
+        v = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not math.isfinite(v):
+        raise argparse.ArgumentTypeError(f"must be a finite number, got {text!r}")
+    return v
+
+
+def _digits(text: str) -> int:
+    n = _positive_int(text)
+    if n > 17:
+        raise argparse.ArgumentTypeError("at most 17 digits (a float64 holds no more)")
+    return n
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog=PROG, description="Backprop Lab: see every number of backpropagation.",
+                epilog=f"Without a subcommand, `{PROG} [--lang ko|en] [--screenshot PATH] [NET]` is `{PROG} open "
+                "...`: it opens the window on NET (seed 004 unless given), or renders it to a picture.")
+    sub = p.add_subparsers(dest="command", required=True, metavar="{open,presets,explain,train}")
+    o = sub.add_parser("open", help="open the window (the default)",
+                       description="Open the window on NET, or render it offscreen to a PNG with --screenshot.")
+    o.add_argument("net", nargs="?", metavar="NET", help="a preset name or a .json file (default: seed004)")
+    o.add_argument("--screenshot", metavar="PATH", help="render the window offscreen to this PNG and quit")
+    o.add_argument("--lang", choices=LANGUAGES, help="the window's language (default: the saved choice)")
+    sub.add_parser("presets", help="list the presets")
+    e = sub.add_parser("explain", help="forward values, loss, every δ and every dE/dparam with its chain rule",
+                       description="Print the forward pass, the loss, every δ and every parameter's gradient "
+                       "with its chain-rule factors, for one sample of NET.")
+    e.add_argument("net", metavar="NET", help="a preset name (see `presets`) or a .json file")
+    e.add_argument("--param", metavar="NAME", help="only this parameter (e.g. U11), its derivation in full")
+    e.add_argument("--sample", type=_positive_int, default=1, metavar="K", help="which sample, from 1 (default 1)")
+    e.add_argument("--digits", type=_digits, default=8, metavar="D", help="decimals shown (default 8)")
+    t = sub.add_parser("train", help="train headless and write the trace",
+                       description="Train NET with SGD, print the final loss, optionally write the trace as CSV.")
+    t.add_argument("net", metavar="NET", help="a preset name (see `presets`) or a .json file")
+    t.add_argument("--steps", type=_positive_int, required=True, metavar="N")
+    t.add_argument("--lr", type=_finite, metavar="X", help="learning rate (default: the project's)")
+    t.add_argument("--momentum", type=_finite, metavar="M",
+                   help=f"momentum in {FIELDS['momentum'].interval()} (default: the project's)")
+    t.add_argument("--mode", choices=FIELDS["mode"].choices, help="update mode (default: the project's)")
+    t.add_argument("--batch-size", type=_positive_int, metavar="B", help="mini-batch size")
+    t.add_argument("--csv", metavar="PATH", help="write the trace (one row per step) to this CSV file")
+    return p
+
+
+def parse(argv: list[str], default: str | None = "open") -> argparse.Namespace:
+    """The arguments; UsageError for bad ones, SystemExit(0) after --help. Anything that does not start
+    with a subcommand (or --help) is the `default` one's: `backprop-lab seed003` is `backprop-lab open
+    seed003`; with no default, a subcommand is required."""
+    argv = list(argv)
+    if default and (not argv or argv[0] not in (*HEADLESS, "open", "-h", "--help")):
+        argv.insert(0, default)
+    return build_parser().parse_args(argv)
+
+
+def fail(message: str, code: int) -> int:
+    """One line on stderr, prefixed with the command's name; returns the exit status."""
+    line = " ".join(message.split())
+    print(line if line.startswith(PROG) else f"{PROG}: {line}", file=sys.stderr)
+    return code

@@ -1,0 +1,103 @@
+"""`backprop-lab train`: train headless, print the final loss, write the trace as CSV."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from backprop_lab.core.cli.explain import Numbers
+from backprop_lab.core.cli.parser import UsageError, fail
+from backprop_lab.core.cli.presets import load_net
+from backprop_lab.core.model.numbers import format_number
+
+MAX_TRACE_BYTES = 2 * 2 ** 30   # the trace lives in memory; refuse a run that would need more
+PROGRESS_AFTER, PROGRESS_EVERY = 1.0, 0.1   # seconds: show a bar only on longer runs, redraw 10 times/s
+
+
+def cmd_train(args) -> int:
+    from backprop_lab.core.io.trace_csv import write_csv
+    from backprop_lab.core.numerics.engine import evaluate
+    from backprop_lab.core.numerics.trace import Trace, column_names
+    from backprop_lab.core.numerics.training import DivergenceError, Trainer
+    project = load_net(args.net)
+    net, data, s = project.net, project.data, project.settings
+    for name in ("lr", "momentum", "mode", "batch_size"):
+        if getattr(args, name) is not None:
+            setattr(s, name, getattr(args, name))
+    try:
+        s.validate(len(data))
+    except ValueError as e:
+        raise UsageError(f"--{str(e).replace('_', '-')}") from None
+    need = args.steps * len(column_names(net)) * 8
+    if need > MAX_TRACE_BYTES:
+        raise UsageError(f"--steps: {args.steps} steps would need a {need / 2 ** 30:.1f} GB trace in memory "
+                         f"(at most {MAX_TRACE_BYTES // 2 ** 30} GB); train fewer steps")
+    if args.csv is not None:
+        _check_writable(args.csv)
+    before = evaluate(net, data.X, data.Y).loss
+    trainer = Trainer(net, data, s, Trace(column_names(net)))
+    bar = Progress(args.steps, trainer)
+    t0 = time.perf_counter()
+    try:
+        trainer.run(args.steps, should_stop=bar.update)
+    except DivergenceError as e:
+        bar.close()
+        return fail(f"{e} (try a smaller --lr)", 1)
+    except KeyboardInterrupt:
+        bar.close()
+        return fail(f"interrupted after {trainer.step} steps; nothing written", 130)
+    seconds = time.perf_counter() - t0
+    bar.close()
+    after = evaluate(net, data.X, data.Y).loss
+    rate = f"{args.steps / seconds:,.0f} steps/s" if seconds > 0 else "instant"
+    print(f"{project.name}\ntrained {args.steps} steps ({s.mode}, lr {format_number(s.lr, 8, True)}, "
+          f"momentum {format_number(s.momentum, 8, True)}) "
+          f"in {seconds:.3f} s ({rate})")
+    print(f"loss over the {len(data)} sample{'s' if len(data) != 1 else ''}: {before!r} before, "
+          f"{after!r} after")
+    print(f"final loss: {Numbers(8)(after)}")
+    if args.csv is not None:
+        try:
+            write_csv(trainer.trace, args.csv)
+        except OSError as e:
+            raise UsageError(f"--csv: cannot write {args.csv}: {e.strerror or e}") from None
+        print(f"trace: {len(trainer.trace)} rows written to {args.csv}")
+    return 0
+
+
+def _check_writable(path: str) -> None:
+    """Before a long run, not after it: the folder must exist and take a new file."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise UsageError(f"--csv: {path} is a folder, not a file name")
+    if not os.path.isdir(folder):
+        raise UsageError(f"--csv: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise UsageError(f"--csv: the folder {folder} is not writable")
+
+
+class Progress:
+    """A one-line bar on stderr, redrawn with \\r, for runs longer than a second on a terminal."""
+
+    def __init__(self, total: int, trainer):
+        self.total, self.trainer, self.start = total, trainer, trainer.step
+        self.t0 = self.last = time.perf_counter()
+        self.shown = False
+        self.enabled = sys.stderr.isatty()
+
+    def update(self) -> bool:
+        now = time.perf_counter()
+        if self.enabled and now - self.t0 >= PROGRESS_AFTER and now - self.last >= PROGRESS_EVERY:
+            self.last = now
+            done = self.trainer.step - self.start
+            frac = done / self.total
+            bar = "#" * int(30 * frac)
+            sys.stderr.write(f"\r[{bar:<30}] {done}/{self.total} steps  {done / (now - self.t0):,.0f}/s ")
+            sys.stderr.flush()
+            self.shown = True
+        return False
+
+    def close(self):
+        if self.shown:
+            sys.stderr.write("\r" + " " * 79 + "\r")
+            sys.stderr.flush()
