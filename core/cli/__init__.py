@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     return run(args)
 
 
-def _tolerant_streams():
+def _tolerant_streams() -> None:
     # A console that cannot show ∂, δ or × gets '?' instead of a UnicodeEncodeError.
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -1,9 +1,17 @@
 """`backprop-lab explain`: the forward pass, the loss, every δ and every gradient with its chain rule."""
 from __future__ import annotations
 
+import argparse
+from typing import TYPE_CHECKING, Any
+
 from backprop_lab.core.cli.parser import PROG, UsageError
 from backprop_lab.core.cli.presets import load_net
 from backprop_lab.core.model.numbers import format_number
+
+if TYPE_CHECKING:
+    from backprop_lab.core.model.network import Network
+    from backprop_lab.core.model.project import Project
+    from backprop_lab.core.teaching.derivation import Derivation
 
 
 class Numbers:
@@ -29,7 +37,7 @@ def table(rows: list[list[str]], indent: str = "  ") -> str:
     return "\n".join(lines)
 
 
-def _describe(net) -> str:
+def _describe(net: Network) -> str:
     from backprop_lab.core.model.activations import ACTIVATIONS
     from backprop_lab.core.model.losses import LOSSES
     parts = [f"{net.n_inputs} inputs"]
@@ -39,7 +47,7 @@ def _describe(net) -> str:
     return " → ".join(parts) + f"; loss {loss.label}: {loss.formula}"
 
 
-def cmd_explain(args) -> int:
+def cmd_explain(args: argparse.Namespace) -> int:
     from backprop_lab.core.teaching.derivation import derive
     project = load_net(args.net)
     net, data = project.net, project.data
@@ -54,7 +62,7 @@ def cmd_explain(args) -> int:
     return 0
 
 
-def _explain_param(project, d, args, fmt: Numbers) -> int:
+def _explain_param(project: Project, d: Derivation, args: argparse.Namespace, fmt: Numbers) -> int:
     from backprop_lab.core.numerics.trace import parameter_columns
     from backprop_lab.core.teaching.derivation import gradient_check
     net, nt = project.net, project.net.notation
@@ -85,7 +93,7 @@ def _explain_param(project, d, args, fmt: Numbers) -> int:
     return 0
 
 
-def _explain_all(project, d, args, fmt: Numbers) -> None:
+def _explain_all(project: Project, d: Derivation, args: argparse.Namespace, fmt: Numbers) -> None:
     from backprop_lab.core.model.losses import LOSSES
     net, data, nt = project.net, project.data, project.net.notation
     x, y = data.X[args.sample - 1], data.Y[args.sample - 1]
@@ -97,8 +105,10 @@ def _explain_all(project, d, args, fmt: Numbers) -> None:
           + ", ".join(f"{nt.target_name(k)} = {fmt(v)}" for k, v in enumerate(y)))
     rows = []
     for l, spec in enumerate(net.layers, start=1):
+        z = st.zs[l]
+        assert z is not None          # only the inputs (l = 0) have no z
         for j in range(spec.size):
-            rows.append([d.z(l, j), "=", d.z_formula(l, j), "=", fmt(st.zs[l][0, j])])
+            rows.append([d.z(l, j), "=", d.z_formula(l, j), "=", fmt(z[0, j])])
             f = (f"exp({d.z(l, j)}) / ({' + '.join(f'exp({d.z(l, m)})' for m in range(spec.size))})"
                  if spec.activation == "softmax" else f"{spec.activation}({d.z(l, j)})")
             rows.append([d.a(l, j), "=", f, "=", fmt(st.acts[l][0, j])])
@@ -125,7 +135,7 @@ def _explain_all(project, d, args, fmt: Numbers) -> None:
     print(f"\nFor one parameter's derivation in full: {PROG} explain {args.net} --param {d.params()[0][1]}")
 
 
-def _parts(node, fmt: Numbers, sep: str | None = None) -> list[str]:
+def _parts(node: Any, fmt: Numbers, sep: str | None = None) -> list[str]:
     """(chain, formula, numbers) of a row: a product's factors, or a sum's terms (shared bias, softmax)."""
     from backprop_lab.core.teaching.derivation import Sum
     if isinstance(node, Sum) or (len(node.factors) == 1 and isinstance(node.factors[0], Sum)):
@@ -144,11 +154,11 @@ def _fill(template: str, y: str, o: str, n: int) -> str:
     return _sub(template, y_k=y, o_k=o, n=str(n))
 
 
-def _key(key) -> str:
+def _key(key: Any) -> str:
     return key[0] + "(" + ",".join(str(v) for v in key[1:]) + ")"
 
 
-def leaves(node) -> list:
+def leaves(node: Any) -> list:
     """Every Factor under node, in order."""
     kids = getattr(node, "factors", None) or getattr(node, "terms", None)
     if kids is None:
@@ -156,7 +166,7 @@ def leaves(node) -> list:
     return [f for k in kids for f in leaves(k)]
 
 
-def expand(node, fmt: Numbers, indent: str = "") -> list[str]:
+def expand(node: Any, fmt: Numbers, indent: str = "") -> list[str]:
     """A derivation written out as the seeds do: symbols, then formulas, then numbers, then the result;
     every sum (over paths, neurons or samples) expanded below it, term by term."""
     from backprop_lab.core.teaching.derivation import Factor, Product

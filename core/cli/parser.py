@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+from typing import NoReturn
 
 from backprop_lab.core.model.settings import FIELDS
 
@@ -19,7 +20,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):   # argparse prints usage and the error on two lines; we keep one
+    def error(self, message: str) -> NoReturn:   # argparse prints usage and the error on two lines; we keep one
         raise UsageError(f"{PROG}: {message} (see {self.prog} --help)")
 
 

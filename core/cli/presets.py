@@ -1,12 +1,17 @@
 """`backprop-lab presets`, and reading the NET a subcommand names."""
 from __future__ import annotations
 
+import argparse
 import os
+from typing import TYPE_CHECKING
 
 from backprop_lab.core.cli.parser import PROG, UsageError
 
+if TYPE_CHECKING:
+    from backprop_lab.core.model.project import Project
 
-def load_net(name: str):
+
+def load_net(name: str) -> Project:
     from backprop_lab.core.io.document import DocumentError
     from backprop_lab.core.io.presets import resolve
     from backprop_lab.core.model.network import NetworkError
@@ -19,7 +24,7 @@ def load_net(name: str):
         raise UsageError(message) from None
 
 
-def cmd_presets(args) -> int:
+def cmd_presets(args: argparse.Namespace) -> int:
     from backprop_lab.core.io.document import DocumentError
     from backprop_lab.core.io.presets import list_presets
     try:

@@ -1,20 +1,25 @@
 """`backprop-lab train`: train headless, print the final loss, write the trace as CSV."""
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from backprop_lab.core.cli.explain import Numbers
 from backprop_lab.core.cli.parser import UsageError, fail
 from backprop_lab.core.cli.presets import load_net
 from backprop_lab.core.model.numbers import format_number
 
+if TYPE_CHECKING:
+    from backprop_lab.core.numerics.training import Trainer
+
 MAX_TRACE_BYTES = 2 * 2 ** 30   # the trace lives in memory; refuse a run that would need more
 PROGRESS_AFTER, PROGRESS_EVERY = 1.0, 0.1   # seconds: show a bar only on longer runs, redraw 10 times/s
 
 
-def cmd_train(args) -> int:
+def cmd_train(args: argparse.Namespace) -> int:
     from backprop_lab.core.io.trace_csv import write_csv
     from backprop_lab.core.numerics.engine import evaluate
     from backprop_lab.core.numerics.trace import Trace, column_names
@@ -58,6 +63,7 @@ def cmd_train(args) -> int:
     print(f"final loss: {Numbers(8)(after)}")
     if args.csv is not None:
         try:
+            assert trainer.trace is not None     # Trainer(..., trace=...) keeps one
             write_csv(trainer.trace, args.csv)
         except OSError as e:
             raise UsageError(f"--csv: cannot write {args.csv}: {e.strerror or e}") from None
@@ -79,7 +85,7 @@ def _check_writable(path: str) -> None:
 class Progress:
     """A one-line bar on stderr, redrawn with \\r, for runs longer than a second on a terminal."""
 
-    def __init__(self, total: int, trainer):
+    def __init__(self, total: int, trainer: Trainer):
         self.total, self.trainer, self.start = total, trainer, trainer.step
         self.t0 = self.last = time.perf_counter()
         self.shown = False
@@ -97,7 +103,7 @@ class Progress:
             self.shown = True
         return False
 
-    def close(self):
+    def close(self) -> None:
         if self.shown:
             sys.stderr.write("\r" + " " * 79 + "\r")
             sys.stderr.flush()
