@@ -13,11 +13,11 @@ from backprop_lab.core.io.presets import load_preset
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import BIAS_MODES, LayerSpec, Network
+from backprop_lab.core.model.numbers import format_number
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.numerics.trace import parameter_columns
 from backprop_lab.core.numerics.training import Trainer
-from backprop_lab.core.model.numbers import format_number
 from backprop_lab.core.teaching.walkthrough import PHASES, walk
 
 # Every number seed 004 prints that one pass computes, in the order the walk reaches it (the text prints
