@@ -217,7 +217,7 @@ class Steps(Command):
 
     def _check(self, expected: Snapshot) -> None:
         self._same(self.model.trainer, self.trainer)
-        if len(self.trainer.trace) != expected.rows or self.trainer.step != expected.step:
+        if len(self.trainer.history()) != expected.rows or self.trainer.step != expected.step:
             raise StaleCommand("the trace is not where this command left it")
 
 
@@ -259,14 +259,14 @@ class Branch(Command):
 
     def apply(self):
         self._same(self.model.trainer, self.trainer)
-        if len(self.trainer.trace) != self.before.rows:
+        if len(self.trainer.history()) != self.before.rows:
             raise StaleCommand("the trace is not where this command found it")
         self.model.rewind(self.after)
         self.session.settle_training_state()
 
     def revert(self):
         self._same(self.model.trainer, self.trainer)
-        if len(self.trainer.trace) != self.i:
+        if len(self.trainer.history()) != self.i:
             raise StaleCommand("the trace is not where this command left it")
         self.model.replay(self.before, self.rows)
 

@@ -27,13 +27,12 @@ from .model_signals import ModelSignals
 from .numbers import parse_number as _parse_number
 from .runner import RunLoop
 from .session_edits import Edits
-from .session_reading import Reading
 from .view_state import ViewState
 
 RUN_KINDS = {pm.TRACE_APPENDED, pm.TRACE_RESET, pm.PARAMETERS}    # what a run tick changes
 
 
-class Session(QObject, Reading, Edits):
+class Session(QObject, Edits):
     """The window's side of the project: the model (core.numerics.project_model) and its Qt adapter,
     the view state, the undo stack and the run loop. It recomputes the shown state whenever the model
     announces a change (synchronously, so no number on screen is ever stale); commands change the model
@@ -63,8 +62,9 @@ class Session(QObject, Reading, Edits):
         self._scrub: dict = {}
         self.trace_generation = 0
         self._index_net, self._index_map = None, {}
-        self._seen_trace, self._seen_rows = None, 0
-        self.model: ProjectModel | None = None
+        self._seen_trace: Trace | None = None
+        self._seen_rows = 0
+        self.model: ProjectModel = None  # type: ignore[assignment]  # until load_project
         if project is not None:
             self.load_project(project)
 
@@ -120,15 +120,15 @@ class Session(QObject, Reading, Edits):
 
     @property
     def net(self) -> Network:
-        return self.model.net
+        return self.model.project.net      # asked per table cell: one hop, not two
 
     @property
     def data(self):
-        return self.model.data
+        return self.model.project.data
 
     @property
     def settings(self) -> Settings:
-        return self.model.settings
+        return self.model.project.settings
 
     @property
     def trace(self) -> Trace:
@@ -162,7 +162,8 @@ class Session(QObject, Reading, Edits):
     @property
     def shown_net(self) -> Network:
         """The network as shown: a past one (read-only) while viewing the trace, else the live one."""
-        return self.view.past_net if self.view.past_net is not None else self.net
+        past = self.view.past_net
+        return past if past is not None else self.model.project.net
 
     @property
     def gradient_colours(self) -> bool:
@@ -203,7 +204,7 @@ class Session(QObject, Reading, Edits):
         else:
             k = self.shown_sample
             self.state = engine.evaluate(net, X[k:k + 1], Y[k:k + 1])
-        trace = self.trainer.trace
+        trace = self.trace
         if trace is not self._seen_trace or len(trace) < self._seen_rows:
             self.trace_generation += 1     # rows were cut or replaced: plots reload, not append
         self._seen_trace, self._seen_rows = trace, len(trace)

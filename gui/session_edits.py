@@ -3,6 +3,8 @@ number, a place that exists, the present rather than a past step), then becomes 
 (gui.commands); None on success, else the message shown. A mixin of gui.session.Session."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
@@ -12,12 +14,31 @@ from backprop_lab.core.model.settings import FIELDS
 from . import commands as cmd
 from . import setting_words
 from .numbers import parse_number as _parse_number
+from .session_reading import Reading
 
 translate = QCoreApplication.translate    # the context stays "Session", where these strings have lived
 SETTING_FIELDS = ("lr", "momentum", "mode", "shuffle", "batch_size")
 
 
-class Edits:
+class Edits(Reading):
+    if TYPE_CHECKING:     # what gui.session.Session provides
+        from PySide6.QtGui import QUndoStack
+
+        from backprop_lab.core.model.dataset import Dataset
+        from backprop_lab.core.numerics.project_model import ProjectModel
+
+        from .runner import RunLoop
+        model: ProjectModel
+        runner: RunLoop
+        undo_stack: QUndoStack
+        message: Any
+        _scrub: dict[Any, float]
+
+        @property
+        def data(self) -> Dataset: ...
+        @property
+        def viewing_step(self) -> int | None: ...
+
     # ----- asking: edits (undoable); None on success, else a message ---------------------------
     def _refuse(self, text: str) -> str:
         self.message.emit(text)

@@ -3,10 +3,34 @@ values and gradients of the shown state, and what the next update will do. Read-
 gui.session.Session (which holds net, state, next_state, settings and trainer)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
 from backprop_lab.core.numerics.update import rates, rule_of, update
 
 
 class Reading:
+    if TYPE_CHECKING:     # what gui.session.Session provides
+        from backprop_lab.core.model.network import Network
+        from backprop_lab.core.model.settings import Settings
+        from backprop_lab.core.numerics.engine import State
+        from backprop_lab.core.numerics.training import Trainer
+        state: State
+        next_state: State
+        _index_net: Network | None
+        _index_map: dict[Any, int]
+
+        @property
+        def net(self) -> Network: ...
+        @property
+        def shown_net(self) -> Network: ...
+        @property
+        def settings(self) -> Settings: ...
+        @property
+        def trainer(self) -> Trainer: ...
+        def next_samples(self) -> np.ndarray: ...
+
     def index(self, key) -> int | None:
         """Position in theta of a parameter key, None for a neuron or a key that does not exist."""
         net = self.net
@@ -65,8 +89,7 @@ class Reading:
         v = 0.0 if frozen else float(self.trainer.velocity[i])   # the trainer zeroes a frozen one first
         new, v_new = update(w, g, v, s, frozen)
         lr, mu = float(rates(s, frozen)), s.momentum
-        if not rule_of(s).has_velocity:
-            v_new = None
+        has_velocity = rule_of(s).has_velocity
         return {"w": w, "grad": g, "lr": lr, "momentum": mu, "velocity": v,
-                "velocity_new": None if v_new is None else float(v_new), "new": float(new),
+                "velocity_new": float(v_new) if has_velocity else None, "new": float(new),
                 "samples": self.next_samples().tolist()}

@@ -94,7 +94,7 @@ class ProjectModel:
 
     @property
     def trace(self) -> Trace:
-        return self.trainer.trace
+        return self.trainer.history()
 
     @property
     def world(self) -> World:
@@ -137,7 +137,7 @@ class ProjectModel:
         self.data.X, self.data.Y = X.copy(), Y.copy()
         self._announce(Change(SAMPLES), Change(DATA))
 
-    def set_setting(self, name: str, value) -> None:
+    def set_setting(self, name: str, value: object) -> None:
         setattr(self.settings, name, value)
         self._announce(Change(SETTINGS))
 
@@ -152,7 +152,7 @@ class ProjectModel:
         """n steps (fewer on a divergence, which is settled back to a finite loss, not below trace row
         `floor` or the rows there were). Returns the steps taken and the divergence, if any."""
         t = self.trainer
-        rows, step = len(t.trace), t.step
+        rows, step = len(self.trace), t.step
         error = None
         try:
             t.run(n)
@@ -165,7 +165,7 @@ class ProjectModel:
     def train_with(self, settings: Settings, before: Snapshot, n: int) -> None:
         """Replay n steps from `before` with the settings they were first taken with (a redo)."""
         t = self.trainer
-        t.trace.truncate(before.rows)
+        self.trace.truncate(before.rows)
         t.restore(before)
         saved, t.settings = t.settings, settings.copy()
         try:

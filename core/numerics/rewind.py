@@ -8,7 +8,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics import engine
+from backprop_lab.core.numerics.trace import Trace
 
 
 @dataclass(frozen=True)
@@ -22,9 +26,22 @@ class Snapshot:
 
 class Rewind:
     """Needs net, data, settings, trace, theta, velocity and step (core.numerics.training.Trainer)."""
+    net: Network
+    data: Dataset
+    settings: Settings
+    trace: Trace | None
+    theta: np.ndarray
+    velocity: np.ndarray
+    step: int
+
+    def history(self) -> Trace:
+        """The trace (a Trainer always has one once built)."""
+        if self.trace is None:
+            raise ValueError("trace: this trainer has none")
+        return self.trace
 
     def snapshot(self) -> Snapshot:
-        return Snapshot(self.theta.copy(), self.velocity.copy(), int(self.step), len(self.trace))
+        return Snapshot(self.theta.copy(), self.velocity.copy(), int(self.step), len(self.history()))
 
     def restore(self, snap: Snapshot) -> None:
         """θ, velocity and step as in snap; the trace is left as it is."""
@@ -36,31 +53,31 @@ class Rewind:
         """Back to snap: rows after snap.rows are cut, θ, velocity and step restored. Returns the cut
         rows (for a redo) when they hold at most keep_values numbers, else None."""
         cut = None
-        if keep_values is not None and (len(self.trace) - snap.rows) * self.trace.ncols <= keep_values:
-            cut = self.trace.array(snap.rows)
-        self.trace.truncate(snap.rows)
+        if keep_values is not None and (len(self.history()) - snap.rows) * self.history().ncols <= keep_values:
+            cut = self.history().array(snap.rows)
+        self.history().truncate(snap.rows)
         self.restore(snap)
         return cut
 
     def branch_velocity(self, i: int) -> np.ndarray:
         """The velocity before step i: θ_i − θ_(i−1), what the momentum update added at step i−1;
         zero at step 0 or without momentum."""
-        theta = self.trace.theta_at(i, self.net)
+        theta = self.history().theta_at(i, self.net)
         if i > 0 and self.settings.momentum:
-            return theta - self.trace.theta_at(i - 1, self.net)
+            return theta - self.history().theta_at(i - 1, self.net)
         return np.zeros_like(theta)
 
     def branch_state(self, i: int) -> Snapshot:
         """The state before step i of the trace, as training would continue from it."""
-        return Snapshot(self.trace.theta_at(i, self.net), self.branch_velocity(i), i, i)
+        return Snapshot(self.history().theta_at(i, self.net), self.branch_velocity(i), i, i)
 
     def settle_divergence(self, floor: int = 0) -> None:
         """After a DivergenceError θ is finite but may already overflow the forward pass (E = inf).
         Step back through the trace, not below row `floor`, to the last state whose loss is finite."""
-        while len(self.trace) > floor and not self.finite_loss():
-            i = len(self.trace) - 1
+        while len(self.history()) > floor and not self.finite_loss():
+            i = len(self.history()) - 1
             state = self.branch_state(i)
-            self.trace.truncate(i)
+            self.history().truncate(i)
             self.restore(state)
 
     def finite_loss(self) -> bool:
