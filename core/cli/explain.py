@@ -88,8 +88,9 @@ def _explain_param(project: Project, d: Derivation, args: argparse.Namespace, fm
                 + [[f.symbol, f.kind, f.formula, fmt(f.value), " ".join(map(_key, f.items))] for f in factors]))
     x, y = project.data.X[args.sample - 1], project.data.Y[args.sample - 1]
     gc = gradient_check(net, x, y, index)
-    print(f"\nGradient check: analytic {gc.analytic!r}, central difference (h = {gc.h:g}) {gc.numeric!r}, "
-          f"relative error {gc.rel_error:.1e}")
+    every = lambda v: format_number(v, None)    # every digit: the two are compared closely
+    print(f"\nGradient check: analytic {every(gc.analytic)}, central difference (h = {every(gc.h)}) "
+          f"{every(gc.numeric)}, relative error {gc.rel_error:.1e}")
     return 0
 
 

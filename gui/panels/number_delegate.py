@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit, QStyledItemDelegate
 
+from backprop_lab.core.model.numbers import format_number
+
 from .refusal import clear_refused, mark_refused
 
 
@@ -19,7 +21,7 @@ class NumberDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):
         v = index.data(Qt.ItemDataRole.EditRole)
-        editor.setText("" if v is None else repr(float(v)))
+        editor.setText("" if v is None else format_number(v, None))   # every digit, to edit
         editor.selectAll()
 
     def setModelData(self, editor, model, index):
