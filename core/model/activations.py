@@ -5,8 +5,10 @@ computed) and may write into `out`, so the training loop can run without allocat
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from functools import partial
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -14,6 +16,8 @@ import numpy.typing as npt
 from backprop_lab.core.model.arrays import FloatArray
 
 LEAKY_SLOPE = 0.01
+Op = Callable[[], Any]
+Const = Any        # a number, or an array of it shaped like the buffers
 
 
 def _sigmoid(z: FloatArray, out: FloatArray | None = None) -> FloatArray:
@@ -25,28 +29,26 @@ def _sigmoid(z: FloatArray, out: FloatArray | None = None) -> FloatArray:
     return np.reciprocal(out, out=out)
 
 
-def _sigmoid_d(z: FloatArray, a: FloatArray, out: FloatArray | None = None) -> FloatArray:
-    out = np.subtract(1.0, a, out=out)
-    out *= a
-    return out
+def _sigmoid_d(z: FloatArray, a: FloatArray, out: FloatArray, one: Const) -> list[Op]:
+    return [partial(np.subtract, one, a, out), partial(np.multiply, out, a, out)]     # (1 − a)·a
 
 
 def _tanh(z: FloatArray, out: FloatArray | None = None) -> FloatArray:
     return np.tanh(z, out=out)
 
 
-def _tanh_d(z: FloatArray, a: FloatArray, out: FloatArray | None = None) -> FloatArray:
-    out = np.multiply(a, a, out=out)
-    return np.subtract(1.0, out, out=out)
+def _tanh_d(z: FloatArray, a: FloatArray, out: FloatArray, one: Const) -> list[Op]:
+    return [partial(np.multiply, a, a, out), partial(np.subtract, one, out, out)]     # 1 − a·a
 
 
 def _relu(z: FloatArray, out: FloatArray | None = None) -> FloatArray:
     return np.maximum(z, 0.0, out=out)
 
 
-def _relu_d(z: FloatArray, a: FloatArray, out: FloatArray | None = None) -> FloatArray:
-    # The kink at 0 takes the derivative 0 (as PyTorch and most texts do).
-    return np.greater(z, 0.0, out=out, casting="unsafe") if out is not None else (z > 0).astype(float)
+def _relu_d(z: FloatArray, a: FloatArray, out: npt.NDArray[np.bool_], zero: Const) -> list[Op]:
+    # [z > 0] into a bool buffer, read as 0.0 or 1.0 by what uses it: the kink at 0 takes the
+    # derivative 0 (as PyTorch and most texts do).
+    return [partial(np.greater, z, zero, out)]
 
 
 def _leaky(z: FloatArray, out: FloatArray | None = None) -> FloatArray:
@@ -56,12 +58,12 @@ def _leaky(z: FloatArray, out: FloatArray | None = None) -> FloatArray:
     return np.maximum(z, out, out=out)
 
 
-def _leaky_d(z: FloatArray, a: FloatArray, out: FloatArray | None = None) -> FloatArray:
-    d = np.where(z > 0, 1.0, LEAKY_SLOPE)
-    if out is None:
-        return d
-    out[...] = d
-    return out
+def _leaky_where(z: FloatArray, out: FloatArray) -> None:
+    out[...] = np.where(z > 0, 1.0, LEAKY_SLOPE)
+
+
+def _leaky_d(z: FloatArray, a: FloatArray, out: FloatArray, one: Const) -> list[Op]:
+    return [partial(_leaky_where, z, out)]
 
 
 def _identity(z: FloatArray, out: FloatArray | None = None) -> FloatArray:
@@ -71,11 +73,8 @@ def _identity(z: FloatArray, out: FloatArray | None = None) -> FloatArray:
     return out
 
 
-def _identity_d(z: FloatArray, a: FloatArray, out: FloatArray | None = None) -> FloatArray:
-    if out is None:
-        return np.ones_like(z, dtype=float)
-    out.fill(1.0)
-    return out
+def _identity_d(z: FloatArray, a: FloatArray, out: FloatArray, one: Const) -> list[Op]:
+    return [partial(np.copyto, out, one)]
 
 
 def softmax(z: FloatArray, out: FloatArray | None = None) -> FloatArray:
@@ -100,15 +99,10 @@ class ActivationFn(Protocol):
     def __call__(self, z: FloatArray, out: FloatArray | None = None) -> FloatArray: ...
 
 
-class DerivativeFn(Protocol):
-    def __call__(self, z: FloatArray, a: FloatArray, out: FloatArray | None = None) -> FloatArray: ...
-
-
-def elementwise_derivative(name: str) -> DerivativeFn:
-    df = ACTIVATIONS[name].df
-    if df is None:
-        raise ValueError(f"{name} has no elementwise derivative: its Jacobian is not diagonal")
-    return df
+class DerivativeOps(Protocol):
+    """f'(z) as numpy calls writing into `out`; `const` is 1 (0 for ReLU's comparison), a number or, in
+    the training loop, an array of them (a Python scalar costs a conversion per call)."""
+    def __call__(self, z: FloatArray, a: FloatArray, out: Any, const: Const) -> list[Op]: ...
 
 
 @dataclass(frozen=True)
@@ -118,17 +112,33 @@ class Activation:
     formula: str        # f(z), with z standing for the neuron's input
     derivative: str     # f'(z), written with a = f(z) where that is how texts write it
     f: ActivationFn
-    df: DerivativeFn | None  # None where the Jacobian is not diagonal (softmax)
+    df_ops: DerivativeOps | None  # None where the Jacobian is not diagonal (softmax)
     elementwise: bool = True
+    df_in_a: bool = False         # the derivative is written in a alone (σ: a(1−a), tanh: 1−a²)
+    df_const: float = 1.0         # the constant df_ops takes
+    df_dtype: type = float        # what df_ops writes: a bool for ReLU's [z > 0]
+
+    def df(self, z: FloatArray, a: FloatArray, out: FloatArray | None = None) -> FloatArray:
+        """f'(z), given a = f(z): df_ops run on numbers."""
+        if self.df_ops is None:
+            raise ValueError(f"{self.name} has no elementwise derivative: its Jacobian is not diagonal")
+        buf = out if out is not None and self.df_dtype is float else np.empty(np.shape(a), self.df_dtype)
+        for op in self.df_ops(z, a, buf, self.df_const):
+            op()
+        if out is None:
+            return buf.astype(float, copy=False)
+        if buf is not out:
+            np.copyto(out, buf)
+        return out
 
 
 ACTIVATIONS: dict[str, Activation] = {
     a.name: a
     for a in (
         Activation("identity", "identity", "z", "1", _identity, _identity_d),
-        Activation("sigmoid", "sigmoid", "1/(1+e^(-z))", "a(1-a)", _sigmoid, _sigmoid_d),
-        Activation("tanh", "tanh", "tanh(z)", "1-a^2", _tanh, _tanh_d),
-        Activation("relu", "ReLU", "max(0,z)", "[z>0]", _relu, _relu_d),
+        Activation("sigmoid", "sigmoid", "1/(1+e^(-z))", "a(1-a)", _sigmoid, _sigmoid_d, df_in_a=True),
+        Activation("tanh", "tanh", "tanh(z)", "1-a^2", _tanh, _tanh_d, df_in_a=True),
+        Activation("relu", "ReLU", "max(0,z)", "[z>0]", _relu, _relu_d, df_const=0.0, df_dtype=bool),
         Activation("leaky_relu", "leaky ReLU", f"max({LEAKY_SLOPE}z,z)", f"[z>0] + {LEAKY_SLOPE}[z<=0]",
                    _leaky, _leaky_d),
         Activation("softmax", "softmax", "e^(z_j)/sum_k e^(z_k)", "a_j([j=k]-a_k)", softmax, None,
@@ -146,11 +156,24 @@ def derivative(name: str, z: FloatArray, a: FloatArray) -> FloatArray:
     """Diagonal of da/dz; for softmax the diagonal a(1−a) (the full Jacobian is used in backward)."""
     if name == "softmax":
         return a * (1.0 - a)
-    return elementwise_derivative(name)(z, a)
+    return ACTIVATIONS[name].df(z, a)
 
 
 def backward(name: str, z: FloatArray, a: FloatArray, grad_a: FloatArray) -> FloatArray:
     """dE/dz given dE/da, for a batch (rows) or a single sample."""
     if name == "softmax":
         return softmax_backward(a, grad_a)
-    return grad_a * elementwise_derivative(name)(z, a)
+    return grad_a * ACTIVATIONS[name].df(z, a)
+
+
+def times_derivative_ops(name: str, z: FloatArray, a: FloatArray, g: FloatArray, out: FloatArray) -> list[Op]:
+    """out = g ⊙ f'(z) (backward) as numpy calls, for the training loops: f'(z) is made in `out` (or in
+    a buffer of its own type) by the activation's df_ops, then multiplied by g (g and out distinct)."""
+    spec = ACTIVATIONS[name]
+    const = np.full(out.shape, spec.df_const)
+    if spec.df_ops is None:
+        raise ValueError(f"{name} has no elementwise derivative: its Jacobian is not diagonal")
+    if name == "identity":          # g·1 = g: one call instead of two
+        return [partial(np.multiply, g, const, out)]
+    buf = out if spec.df_dtype is float else np.empty(out.shape, spec.df_dtype)
+    return spec.df_ops(z, a, buf, const) + [partial(np.multiply, g, buf, out)]

@@ -6,9 +6,9 @@ rows; W and its transpose as views of theta), so each matmul makes the same BLAS
 runs in the same order (a (B × 1) column sums pairwise, a (B × n) block row by row: one buffer for
 all the means would change that): the row (batch means of x, y, z, a, δ; the loss; the mean
 gradients) is the reference's to the bit, which tests/core/test_training.py holds. The common
-activations, derivatives and losses are written out as the ufunc calls core.activations and
-core.losses make (with arrays of ones, not the scalar 1.0, which costs a conversion per call); the
-others are called as they are, with `out` where they take one.
+activations and losses are written out as the ufunc calls core.activations and core.losses make
+(with arrays of ones, not the scalar 1.0, which costs a conversion per call); the derivatives are
+core.activations' own op lists (times_derivative_ops); the others are called as they are.
 """
 from __future__ import annotations
 
@@ -144,15 +144,7 @@ class BatchStep:
 
     def _times_derivative(self, name: str, l: int, grad_a: FloatArray, out: FloatArray) -> list[Op]:
         """out = grad_a ⊙ f'(z{l}) (activations.backward: grad_a * df(z, a))."""
-        P, t, a, ones = partial, self.tmp[l], self.a[l], self.ones[l]
-        ops: list[Op]
-        if name == "sigmoid":                    # (1 − a)·a
-            ops = [P(np.subtract, ones, a, t), P(np.multiply, t, a, t)]
-        elif name == "tanh":                     # 1 − a·a
-            ops = [P(np.multiply, a, a, t), P(np.subtract, ones, t, t)]
-        else:
-            ops = [P(act.elementwise_derivative(name), self.z[l], a, t)]
-        return ops + [P(np.multiply, grad_a, t, out)]
+        return act.times_derivative_ops(name, self.z[l], self.a[l], grad_a, out)
 
     def load(self, X: FloatArray, Y: FloatArray, ysum: FloatArray, idx: npt.NDArray[np.intp] | None) -> None:
         """The samples idx (all of them if None) into the buffers, and their means into R."""

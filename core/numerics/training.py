@@ -278,7 +278,6 @@ def _step_program(t: Trainer) -> list:
     ones = [np.ones(n) for n in net.sizes]     # arrays, not 1.0: a Python scalar costs a conversion per call
     zeros = [np.zeros(n) for n in net.sizes]
     tmp = [np.empty(n) for n in net.sizes]
-    above = [np.empty(n, dtype=bool) for n in net.sizes]
     s0 = np.empty(())      # 0-d: a (1,)-shaped operand would be broadcast, at twice the cost
     P = partial
     prog = []
@@ -301,18 +300,7 @@ def _step_program(t: Trainer) -> list:
 
     def times_derivative(l, g, out):
         """out = g ⊙ f'(z{l}) (activations.backward), g and out distinct."""
-        name, z, a = net.layers[l - 1].activation, t.z[l], t.a[l]
-        if name == "identity":
-            return [P(np.multiply, g, ones[l], out)]
-        if name == "sigmoid":
-            ops = [P(np.subtract, ones[l], a, out), P(np.multiply, out, a, out)]
-        elif name == "tanh":
-            ops = [P(np.multiply, a, a, out), P(np.subtract, ones[l], out, out)]
-        elif name == "relu":       # g·[z > 0], the bool read as 0.0 or 1.0 as in activations._relu_d
-            return [P(np.greater, z, zeros[l], above[l]), P(np.multiply, g, above[l], out)]
-        else:
-            ops = [P(act.ACTIVATIONS[name].df, z, a, out)]
-        return ops + [P(np.multiply, out, g, out)]
+        return act.times_derivative_ops(net.layers[l - 1].activation, t.z[l], t.a[l], g, out)
 
     o, y, dL, g, nL = t.a[L], t.y, t.delta[L], tmp[L], net.sizes[-1]
     out_act = net.layers[-1].activation

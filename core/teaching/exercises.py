@@ -238,7 +238,8 @@ class _Mistakes:
         name = self.net.layers[l - 1].activation
         v = (self.st.zs if of_z else self.st.acts)[l][0, j]
         if of_z:   # the derivative written in a, fed with z
-            return {"sigmoid": v * (1 - v), "tanh": 1 - v * v}.get(name)
+            spec = act.ACTIVATIONS[name]
+            return float(spec.df(np.array([v]), np.array([v]))[0]) if spec.df_in_a else None
         return float(act.derivative(name, self.st.zs[l][0], self.st.acts[l][0])[j])
 
     def flipped(self, step):
