@@ -56,7 +56,7 @@ def top_key(key) -> tuple | None:
 def node_key(node, top=None) -> tuple | None:
     """The key of a core.derivation node's number (top: the key of the tree's root, see top_key)."""
     kind = getattr(node, "kind", "")
-    items = getattr(node, "items", ())
+    items: tuple = getattr(node, "items", ())
     if kind in ("param_grad", "batch_mean"):
         return top
     if kind == "delta":

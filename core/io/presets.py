@@ -3,8 +3,9 @@
 A preset is an ordinary document (core/document.py). Its `source` list holds every number the text it
 comes from prints, each as {"quantity": key, "printed": the text exactly as printed, "note": erratum
 (only where the text is wrong), "where": where in the text (optional)}. The keys name quantities that
-source_value() computes from core.engine.evaluate on the data set's first sample (1-based indices, the
-trace's column names where the trace has the quantity):
+source_value() computes from core.engine.evaluate on the data set's first sample. They are the text keys
+of core.model.quantity (Key.parse reads them, str(key) writes them; 1-based indices, the trace's column
+names where the trace has the quantity):
 
     a0[i], y[k]                 input i, target k
     z{l}[j], a{l}[j]            neuron j of layer l before and after its activation

@@ -102,7 +102,7 @@ class ActivationFn(Protocol):
 class DerivativeOps(Protocol):
     """f'(z) as numpy calls writing into `out`; `const` is 1 (0 for ReLU's comparison), a number or, in
     the training loop, an array of them (a Python scalar costs a conversion per call)."""
-    def __call__(self, z: FloatArray, a: FloatArray, out: Any, const: Const) -> list[Op]: ...
+    def __call__(self, z: FloatArray, a: FloatArray, out: Any, const: Const, /) -> list[Op]: ...
 
 
 @dataclass(frozen=True)

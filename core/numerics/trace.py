@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.network import LayerSpec, Network
 from backprop_lab.core.model.quantity import Key, bias, neuron, weight
 
 FIRST_BLOCK = 1024
@@ -26,6 +26,15 @@ class TraceError(ValueError):
     pass
 
 
+def _layer_params(l: int, n_in: int, spec: LayerSpec) -> list[Key]:
+    keys = [weight(l, i, j) for i in range(n_in) for j in range(spec.size)]
+    if spec.bias == "neuron":
+        keys += [bias(l, j) for j in range(spec.size)]
+    elif spec.bias == "shared":
+        keys.append(bias(l, None))
+    return keys
+
+
 def column_keys(net: Network) -> list[Key]:
     """The trace's columns as quantity keys, in their fixed order."""
     sizes = net.sizes
@@ -33,14 +42,9 @@ def column_keys(net: Network) -> list[Key]:
     keys += [neuron("a", 0, i) for i in range(sizes[0])]
     keys += [Key("y", j=k) for k in range(sizes[-1])]
     for l, spec in enumerate(net.layers, start=1):
-        n_in, n = sizes[l - 1], spec.size
-        params = [weight(l, i, j) for i in range(n_in) for j in range(n)]
-        if spec.bias == "neuron":
-            params += [bias(l, j) for j in range(n)]
-        elif spec.bias == "shared":
-            params.append(bias(l, None))
-        keys += [neuron(q, l, j) for q in ("z", "a") for j in range(n)] + params
-        keys += [neuron("delta", l, j) for j in range(n)] + [p.about("dE/d") for p in params]
+        params = _layer_params(l, sizes[l - 1], spec)
+        keys += [neuron(q, l, j) for q in ("z", "a") for j in range(spec.size)] + params
+        keys += [neuron("delta", l, j) for j in range(spec.size)] + [p.about("dE/d") for p in params]
     return keys
 
 
@@ -51,9 +55,7 @@ def column_names(net: Network) -> list[str]:
 
 def parameter_keys(net: Network) -> list[Key]:
     """Quantity keys of theta's entries, in theta order."""
-    shared = lambda l: net.layers[l - 1].bias == "shared"
-    return [weight(l, i, j) if kind == "W" else bias(l, None if shared(l) else i)
-            for kind, l, i, j in net.param_keys()]
+    return [k for l, spec in enumerate(net.layers, start=1) for k in _layer_params(l, net.sizes[l - 1], spec)]
 
 
 def parameter_columns(net: Network) -> list[str]:
@@ -67,7 +69,7 @@ _GROUPS = {"W": 1, "b": 1, "dE/dW": 2, "dE/db": 2, "z": 3, "a": 3, "delta": 3}
 def storage_layout(names: list[str]) -> np.ndarray:
     """Where each column sits in a stored row: step, sample, loss, the parameters in theta order, their
     gradients in the same order, z, a, delta of each layer, the inputs, the targets (other names last)."""
-    def order(j_name):
+    def order(j_name: tuple[int, str]) -> tuple[int, int, int, int]:
         j, name = j_name
         if j < 3 and name in ("step", "sample", "loss"):
             return (0, 0, 0, j)
@@ -77,7 +79,7 @@ def storage_layout(names: list[str]) -> np.ndarray:
             return (6, 0, 0, j)
         group = _GROUPS.get(key.kind)
         if group in (1, 2):
-            return (group, key.layer, key.kind.endswith("b"), j)
+            return (group, key.layer or 0, key.kind.endswith("b"), j)
         if group == 3:
             return (3, key.layer, ("z", "a", "delta").index(key.kind), j) if key.layer else (4, 0, 0, j)
         return (5 if key.kind == "y" else 6, 0, 0, j)

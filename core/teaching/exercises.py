@@ -19,7 +19,7 @@ from backprop_lab.core.model import activations as act
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.numbers import format_number
 from backprop_lab.core.model.project import Project
-from backprop_lab.core.model.quantity import Key
+from backprop_lab.core.model.quantity import Key, neuron, weight
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.numerics.update import update
@@ -188,16 +188,20 @@ def default_sequence(net: Network) -> list[str]:
     """Seed 004's route through any network: the first neuron of each layer forward, the loss, the first
     output weight's gradient and update, then down each hidden layer: its paths, their sum, da/dz, δ,
     the first weight's gradient and update; last the loss after the update."""
-    L = net.depth
-    seq = [q for l in range(1, L + 1) for q in (f"z{l}[1]", f"a{l}[1]")] + ["loss_term[1]", "loss"]
-    if act.ACTIVATIONS[net.layers[-1].activation].elementwise:
-        seq.append(f"da{L}[1]/dz{L}[1]")
-    seq += [f"delta{L}[1]", f"dE/dW{L}[1,1]", f"updated:W{L}[1,1]"]
+    L, elementwise = net.depth, act.ACTIVATIONS[net.layers[-1].activation].elementwise
+    first = weight(L, 0, 0)
+    seq = [neuron(q, l, 0) for l in range(1, L + 1) for q in ("z", "a")] + [Key("loss_term", j=0), Key("loss")]
+    if elementwise:
+        seq.append(neuron("da/dz", L, 0))
+    seq += [neuron("delta", L, 0), first.about("dE/d"), first.about("updated:")]
     for l in range(L - 1, 0, -1):
-        per_output = l + 1 == L and act.ACTIVATIONS[net.layers[-1].activation].elementwise
-        seq += [f"dE{m}/da{l}[1]" if per_output else f"via:W{l + 1}[1,{m}]" for m in range(1, net.sizes[l + 1] + 1)]
-        seq += [f"dE/da{l}[1]", f"da{l}[1]/dz{l}[1]", f"delta{l}[1]", f"dE/dW{l}[1,1]", f"updated:W{l}[1,1]"]
-    return seq + ["updated:loss"]
+        per_output = l + 1 == L and elementwise
+        seq += [Key("dE_k/da", l, m, 0) if per_output else weight(l + 1, 0, m).about("via:")
+                for m in range(net.sizes[l + 1])]
+        first = weight(l, 0, 0)
+        seq += [neuron("dE/da", l, 0), neuron("da/dz", l, 0), neuron("delta", l, 0), first.about("dE/d"),
+                first.about("updated:")]
+    return [str(k) for k in seq + [Key("updated:loss")]]
 
 
 # ----- the commonest mistakes, computed from the same state ----------------------------------------------
@@ -245,7 +249,7 @@ class _Mistakes:
     def flipped(self, step):
         L = self.net.depth
         k = step.index[-1] if step.layer == L and step.kind in ("dE/do", "delta", "grad") else 0
-        error = self.by[f"dE/da{self.net.depth}[{k + 1}]"].formula.split(" = ", 1)[1]
+        error = self.by[str(neuron("dE/da", L, k))].formula.split(" = ", 1)[1]
         return [("wrong_sign", -step.value, {"variant": "flipped", "error": error})]
 
     # forward

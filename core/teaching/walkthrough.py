@@ -22,6 +22,7 @@ import numpy as np
 from backprop_lab.core.model import activations as act
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.numbers import format_number
+from backprop_lab.core.model.quantity import Key, bias, neuron, weight
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.numerics.update import rule_of, update
@@ -165,7 +166,7 @@ class _Walker:
                     jb = j if spec.bias == "neuron" else 0
                     rhs += [PLUS, Sym(*nm.bias(l, j if spec.bias == "neuron" else None), net.b[l - 1][jb], True)]
                     hl.add(("b", l, jb))
-                self.Z[l][j] = self.add("forward", "z", f"z{l}[{j + 1}]", l, (j,), nm.neuron("z", l, j), rhs,
+                self.Z[l][j] = self.add("forward", "z", str(neuron("z", l, j)), l, (j,), nm.neuron("z", l, j), rhs,
                                         st.zs[l][0, j], hl)
                 if spec.activation != "softmax":
                     self.activation_step(l, j)
@@ -188,10 +189,10 @@ class _Walker:
         else:   # softmax: every z of the layer takes part
             hl = {("n", l, m) for m in range(len(self.Z[l]))}
             rhs = [Frac([_exp(z)], joined([_exp(t) for t in self.Z[l]], PLUS))]
-            self.A[l][j] = self.add("forward", "a", f"a{l}[{j + 1}]", l, (j,), self.nm.neuron("a", l, j), rhs,
+            self.A[l][j] = self.add("forward", "a", str(neuron("a", l, j)), l, (j,), self.nm.neuron("a", l, j), rhs,
                                     self.st.acts[l][0, j], hl)
             return
-        self.A[l][j] = self.add("forward", "a", f"a{l}[{j + 1}]", l, (j,), self.nm.neuron("a", l, j), rhs,
+        self.A[l][j] = self.add("forward", "a", str(neuron("a", l, j)), l, (j,), self.nm.neuron("a", l, j), rhs,
                                 self.st.acts[l][0, j], {("n", l, j)})
 
     def weight(self, l, i, j):
@@ -233,12 +234,12 @@ class _Walker:
         self.dEdo, self.dodt, self.D[L] = [None] * n, [None] * n, [None] * n
         elementwise = act.ACTIVATIONS[name].elementwise
         for k in range(n):
-            self.dEdo[k] = self.add("output", "dE/do", f"dE/da{L}[{k + 1}]", L, (k,),
+            self.dEdo[k] = self.add("output", "dE/do", str(neuron("dE/da", L, k)), L, (k,),
                                     nm.partial(nm.total(), self.A[L][k].names), self.dE_do_rhs(k),
                                     st.dE_do[0, k], {("n", L, k)})
             if elementwise:
                 self.dodt[k] = self.derivative_step("output", L, k)
-                self.D[L][k] = self.add("output", "delta", f"delta{L}[{k + 1}]", L, (k,), nm.delta(L, k),
+                self.D[L][k] = self.add("output", "delta", str(neuron("delta", L, k)), L, (k,), nm.delta(L, k),
                                         [self.dEdo[k], MUL, self.dodt[k]], st.deltas[L][0, k], {("n", L, k)})
         if elementwise:
             return
@@ -254,7 +255,7 @@ class _Walker:
                 inner = joined([[self.dEdo[m], MUL, self.A[L][m]] for m in range(n)], PLUS)
                 rhs = [o, IMPL, Lit("("), self.dEdo[k], MINUS, Lit("(")] + inner + [Lit(")"), Lit(")")]
                 hl = everything
-            self.D[L][k] = self.add("output", "delta", f"delta{L}[{k + 1}]", L, (k,), nm.delta(L, k), rhs,
+            self.D[L][k] = self.add("output", "delta", str(neuron("delta", L, k)), L, (k,), nm.delta(L, k), rhs,
                                     st.deltas[L][0, k], hl)
 
     def dE_do_rhs(self, k):
@@ -273,7 +274,7 @@ class _Walker:
         name, a, z = self.net.layers[l - 1].activation, self.A[l][j], self.Z[l][j]
         rhs = derivative_rhs(name, a, z)
         value = act.derivative(name, self.st.zs[l][0], self.st.acts[l][0])[j]
-        return self.add(phase, "da/dz", f"da{l}[{j + 1}]/dz{l}[{j + 1}]", l, (j,), self.nm.partial(a.names, z.names),
+        return self.add(phase, "da/dz", str(neuron("da/dz", l, j)), l, (j,), self.nm.partial(a.names, z.names),
                         rhs, value, {("n", l, j)})
 
     # ----- 4. hidden layers -------------------------------------------------------------------------
@@ -296,18 +297,18 @@ class _Walker:
                     value = st.deltas[l + 1][0, m] * net.W[l][j, m]
                     if per_output:
                         dEk = Sym(*nm.partial(nm.term(m), self.A[L][m].names), self.dEdo[m].value)
-                        paths.append(self.add("hidden", "path", f"dE{m + 1}/da{l}[{j + 1}]", l, (j, m),
+                        paths.append(self.add("hidden", "path", str(Key("dE_k/da", l, m, j)), l, (j, m),
                                               nm.partial(nm.term(m), h.names),
                                               [dEk, MUL, self.dodt[m], MUL, w], value, hl))
                     else:
                         t = self.Z[l + 1][m].names
                         lhs = nm.product(nm.partial(nm.total(), t), nm.partial(t, h.names))
-                        paths.append(self.add("hidden", "path", f"via:W{l + 1}[{j + 1},{m + 1}]", l, (j, m), lhs,
+                        paths.append(self.add("hidden", "path", str(weight(l + 1, j, m).about("via:")), l, (j, m), lhs,
                                               [self.D[l + 1][m], MUL, w], value, hl))
-                dEdh = self.add("hidden", "dE/da", f"dE/da{l}[{j + 1}]", l, (j,), nm.partial(nm.total(), h.names),
+                dEdh = self.add("hidden", "dE/da", str(neuron("dE/da", l, j)), l, (j,), nm.partial(nm.total(), h.names),
                                 joined(paths, PLUS), st.dE_da[l][0, j], around)
                 dhdz = self.derivative_step("hidden", l, j)
-                self.D[l][j] = self.add("hidden", "delta", f"delta{l}[{j + 1}]", l, (j,), nm.delta(l, j),
+                self.D[l][j] = self.add("hidden", "delta", str(neuron("delta", l, j)), l, (j,), nm.delta(l, j),
                                         [dEdh, MUL, dhdz], st.deltas[l][0, j], {("n", l, j)})
 
     # ----- 5. gradients -----------------------------------------------------------------------------
@@ -320,22 +321,24 @@ class _Walker:
             for j in range(spec.size):
                 for i in range(n_in):
                     w = self.weight(l, i, j)
-                    g = self.add("gradient", "grad", f"dE/dW{l}[{i + 1},{j + 1}]", l, (i, j),
+                    g = self.add("gradient", "grad", str(weight(l, i, j).about("dE/d")), l, (i, j),
                                  nm.partial(nm.total(), w.names), [self.D[l][j], MUL, self.A[l - 1][i]],
                                  st.dW[l - 1][i, j], {("n", l - 1, i), ("n", l, j), ("W", l, i, j)})
-                    self.params.append((f"W{l}[{i + 1},{j + 1}]", w0 + i * spec.size + j, w, g,
+                    self.params.append((weight(l, i, j), w0 + i * spec.size + j, w, g,
                                         ("W", l, i, j), l, (i, j)))
                 if spec.bias == "neuron":
                     b = Sym(*nm.bias(l, j), net.b[l - 1][j], True)
-                    g = self.add("gradient", "grad", f"dE/db{l}[{j + 1}]", l, (j,), nm.partial(nm.total(), b.names),
+                    g = self.add("gradient", "grad", str(bias(l, j).about("dE/d")), l, (j,),
+                                 nm.partial(nm.total(), b.names),
                                  [self.D[l][j]], st.db[l - 1][j], {("n", l, j), ("b", l, j)})
-                    self.params.append((f"b{l}[{j + 1}]", b0 + j, b, g, ("b", l, j), l, (j,)))
+                    self.params.append((bias(l, j), b0 + j, b, g, ("b", l, j), l, (j,)))
             if spec.bias == "shared":
                 b = Sym(*nm.bias(l, None), net.b[l - 1][0], True)
-                g = self.add("gradient", "grad", f"dE/db{l}", l, (0,), nm.partial(nm.total(), b.names),
+                g = self.add("gradient", "grad", str(bias(l, None).about("dE/d")), l, (0,),
+                             nm.partial(nm.total(), b.names),
                              joined(self.D[l], PLUS), st.db[l - 1][0],
                              {("b", l, 0)} | {("n", l, j) for j in range(spec.size)})
-                self.params.append((f"b{l}", b0, b, g, ("b", l, 0), l, (0,)))
+                self.params.append((bias(l, None), b0, b, g, ("b", l, 0), l, (0,)))
 
     # ----- 6. update and the loss after it ----------------------------------------------------------
     def update(self):
@@ -350,19 +353,20 @@ class _Walker:
             if s.momentum:
                 v_old = 0.0 if self.velocity is None else self.velocity[idx]
                 v = Sym(*nm.velocity(p.names), v_old, True)
-                v_plus = self.add("update", "velocity", f"velocity:{key}", l, index, nm.plus(v.names),
+                v_plus = self.add("update", "velocity", str(key.about("velocity:")), l, index, nm.plus(v.names),
                                   [mu, MUL, v] + step, v_new[idx], {diagram}, note)
                 rhs = [p, PLUS, v_plus]
             else:
                 rhs = [p] + step
-            self.add("update", "updated", f"updated:{key}", l, index, nm.plus(p.names), rhs, theta_new[idx],
+            self.add("update", "updated", str(key.about("updated:")), l, index, nm.plus(p.names), rhs, theta_new[idx],
                      {diagram}, note)
         after = net.copy()
         after.theta[...] = theta_new
         st2 = evaluate(after, self.x, self.y)
         L, n = net.depth, net.sizes[-1]
         terms = [Sym(*nm.plus(nm.term(k)), st2.terms[0, k]) for k in range(n)]
-        self.add("update", "loss_after", "updated:loss", L, (), nm.plus(nm.total()), joined(terms, PLUS), st2.loss,
+        self.add("update", "loss_after", str(Key("updated:loss")), L, (), nm.plus(nm.total()), joined(terms, PLUS),
+                 st2.loss,
                  {("n", L, k) for k in range(n)})
 
 
