@@ -1,7 +1,9 @@
 """Activation functions: each value beside its derivative and the formula the derivation view shows.
 
-Every function takes the pre-activation z (and, for the derivative, the activation a = f(z) already
-computed) and may write into `out`, so the training loop can run without allocating.
+Every function takes the pre-activation z and may write into `out`. Each derivative is written once, as
+the numpy calls that make f'(z) from z and a = f(z) into a buffer (`df_ops`): `Activation.df` runs them
+on the numbers it is given, and the training loops build their step from the same calls
+(`times_derivative_ops`), so nothing else writes a derivative out.
 """
 from __future__ import annotations
 
