@@ -34,7 +34,7 @@ class _Lookup:
     def __init__(self, project: Project):
         self.project, self.net = project, project.net
         self.state = evaluate(self.net, project.data.X[0], project.data.Y[0])
-        self._updated = None
+        self._updated: np.ndarray | None = None
 
     def updated(self) -> np.ndarray:
         """theta after the first training step: the gradient over that step's samples, frozen entries
@@ -48,24 +48,24 @@ class _Lookup:
 
     def param(self, key: Key, name: str) -> int:
         """Position in theta of a weight or bias key, KeyError (naming `name`) if the network has none."""
-        net, l = self.net, key.layer
+        net, l, i, j = self.net, key.layer or 0, key.i or 0, key.j or 0   # parsed keys have them
         self._check(1 <= l <= net.depth, name)
         if key.kind == "W":
-            self._check(key.i < net.sizes[l - 1] and key.j < net.sizes[l], name)
-            return net.param_index("W", l, key.i, key.j)
+            self._check(i < net.sizes[l - 1] and j < net.sizes[l], name)
+            return net.param_index("W", l, i, j)
         spec = net.layers[l - 1]
         self._check((spec.bias == "shared" and key.j is None)
                     or (spec.bias == "neuron" and key.j is not None and key.j < spec.size), name)
-        return net.param_index("b", l, key.j or 0)
+        return net.param_index("b", l, j)
 
     @staticmethod
-    def _check(ok: bool, key: str):
+    def _check(ok: bool, key: str) -> None:
         if not ok:
             raise KeyError(key)
 
     def value(self, name: str) -> float | None:
         st, net, key = self.state, self.net, Key.parse(name)
-        kind, l, j = key.kind, key.layer, key.j
+        kind, l, i, j = key.kind, key.layer or 0, key.i or 0, key.j or 0   # as far as the kind has them
         if kind == "text":
             return None
         if kind in ("lr", "momentum"):
@@ -73,21 +73,21 @@ class _Lookup:
         if kind == "loss":
             return float(st.losses[0])
         if kind in ("y", "loss_term"):
-            row = (st.y if kind == "y" else st.terms)[0]
+            row = st.y[0] if kind == "y" else st.terms[0]
             self._check(j < row.size, name)
             return float(row[j])
         if kind in NEURON or kind == "dE_k/da":
             self._check(l <= net.depth and j < net.sizes[l], name)
         if kind in ("z", "a", "delta", "dE/da"):
-            table = {"a": st.acts, "z": st.zs, "delta": st.deltas, "dE/da": st.dE_da}[kind]
+            table: list = {"a": st.acts, "z": st.zs, "delta": st.deltas, "dE/da": st.dE_da}[kind]
             self._check(table[l] is not None, name)
             return float(table[l][0, j])
         if kind == "da/dz":
             self._check(l >= 1, name)
             return float(act.derivative(net.layers[l - 1].activation, st.zs[l][0], st.acts[l][0])[j])
         if kind == "dE_k/da":
-            self._check(key.i < net.sizes[-1], name)
-            return float(self.term_gradient(key.i, l)[j])
+            self._check(i < net.sizes[-1], name)
+            return float(self.term_gradient(i, l)[j])
         p = key.param
         if p is None or key.prefix not in ("", "dE/d", "updated:"):
             raise KeyError(name)
