@@ -3,6 +3,7 @@ LaTeX), small formula trees (symbols, literals, fractions, functions) and their 
 symbols, symbols with the numbers in, and LaTeX (numbers written by core.model.numbers)."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from backprop_lab.core.model.network import Network
@@ -16,6 +17,9 @@ def tex_symbol(s: str) -> str:
         return _TEX[s]
     base, _, sub = s.partition("_")
     return f"{base}_{{{sub}}}" if sub else s
+
+
+Name = tuple[str, str]      # (text, LaTeX): ("U11", "U_{11}")
 
 
 def _base(tex: str) -> str:
@@ -32,14 +36,14 @@ class Sym:
     given: bool = False
 
     @property
-    def names(self):
+    def names(self) -> Name:
         return self.text, self.tex
 
 
 class Lit:
     """Fixed text in a formula, as (text with symbols, text with numbers, LaTeX symbols, LaTeX numbers)."""
 
-    def __init__(self, text, tex=None, *, forms=None):
+    def __init__(self, text: str, tex: str | None = None, *, forms: tuple[str, str, str, str] | None = None):
         tex = text if tex is None else tex
         self.forms = forms or (text, text, tex, tex)
 
@@ -52,26 +56,31 @@ ONE, SQ, LN = Lit("1"), Lit("²", "^{2}"), Lit("ln", r"\ln ")
 
 @dataclass
 class Frac:
-    num: list
-    den: list
+    num: list[Token]
+    den: list[Token]
 
 
 @dataclass
 class Func:
     text: str
     tex: str
-    args: list
+    args: list[Token]
     power_of: str = ""   # LaTeX e^{t_1} instead of exp(t1)
 
 
-def joined(items, sep) -> list:
-    out = []
+Token = Sym | Lit | Frac | Func
+# How a value is written: (value, given) -> text (core.model.numbers.format_number at some digits).
+Fmt = Callable[[float, bool], str]
+
+
+def joined(items: Iterable[Token | list[Token]], sep: Token) -> list[Token]:
+    out: list[Token] = []
     for n, item in enumerate(items):
         out += ([sep] if n else []) + (list(item) if isinstance(item, list) else [item])
     return out
 
 
-def render(tokens, mode: int, fmt) -> str:
+def render(tokens: Sequence[Token], mode: int, fmt: Fmt) -> str:
     """mode 0: text with symbols, 1: text with numbers, 2: LaTeX symbols, 3: LaTeX numbers."""
     out = []
     for t in tokens:
@@ -83,8 +92,11 @@ def render(tokens, mode: int, fmt) -> str:
             n, d = render(t.num, mode, fmt), render(t.den, mode, fmt)
             out.append(rf"\frac{{{n}}}{{{d}}}" if mode >= 2 else f"{_grouped(n)}/{_grouped(d)}")
         else:
-            single = len(t.args) == 1 and isinstance(t.args[0], Sym) and mode in (1, 3)
-            inner = _number(t.args[0], mode, fmt, wrap=False) if single else render(t.args, mode, fmt)
+            only = t.args[0] if len(t.args) == 1 else None
+            if isinstance(only, Sym) and mode in (1, 3):
+                inner = _number(only, mode, fmt, wrap=False)
+            else:
+                inner = render(t.args, mode, fmt)
             if mode >= 2:
                 out.append(f"{t.power_of}^{{{inner}}}" if t.power_of else rf"{t.tex}\left({inner}\right)")
             else:
@@ -92,7 +104,7 @@ def render(tokens, mode: int, fmt) -> str:
     return "".join(out)
 
 
-def _number(t: Sym, mode: int, fmt, wrap: bool) -> str:
+def _number(t: Sym, mode: int, fmt: Fmt, wrap: bool) -> str:
     s = fmt(t.value, t.given)
     if mode == 3:
         s = {"nan": r"\mathrm{NaN}", "inf": r"\infty", "-inf": r"-\infty"}.get(s, s)
@@ -118,54 +130,54 @@ class Names:
     def __init__(self, net: Network):
         self.nt, self.n_out = net.notation, net.sizes[-1]
 
-    def _tex(self, q, l, idx):
+    def _tex(self, q: str, l: int, idx: tuple[int, ...]) -> str:
         if self.nt.is_custom(q, l):
             sep = "," if any(i >= 10 for i in idx) else ""
             return f"{_base(tex_symbol(self.nt.symbol(q, l)))}_{{{sep.join(map(str, idx))}}}"
         return f"{tex_symbol(self.nt.delta) if q == 'delta' else q}^{{({l})}}_{{{','.join(map(str, idx))}}}"
 
-    def neuron(self, q, l, j):
+    def neuron(self, q: str, l: int, j: int) -> Name:
         return self.nt.neuron(q, l, j), self._tex(q, l, (j + 1,))
 
-    def weight(self, l, i, j):
+    def weight(self, l: int, i: int, j: int) -> Name:
         return self.nt.weight(l, i, j), self._tex("W", l, (i + 1, j + 1))
 
-    def bias(self, l, j):
+    def bias(self, l: int, j: int | None) -> Name:
         if j is not None:
             return self.nt.bias(l, j), self._tex("b", l, (j + 1,))
         sym = self.nt.symbol("b", l)
         return sym, tex_symbol(sym) if self.nt.is_custom("b", l) else f"b^{{({l})}}"
 
-    def delta(self, l, j):
+    def delta(self, l: int, j: int) -> Name:
         """δ named after its z where the text names z (δt1), else δ1[1]."""
         if self.nt.is_custom("z", l) and not self.nt.is_custom("delta", l):
             z = self.neuron("z", l, j)
             return f"{self.nt.delta}{z[0]}", f"{tex_symbol(self.nt.delta)}_{{{z[1]}}}"
         return self.neuron("delta", l, j)
 
-    def target(self, k):
+    def target(self, k: int) -> Name:
         return self.nt.target_name(k), f"{_base(tex_symbol(self.nt.target))}_{{{k + 1}}}"
 
-    def term(self, k):
+    def term(self, k: int) -> Name:
         return self.nt.loss_term(k), f"{_base(tex_symbol(self.nt.loss))}_{{{k + 1}}}"
 
-    def total(self):
+    def total(self) -> Name:
         """E_tot as seed 004 writes it where there are several loss terms, E for one."""
         e = self.nt.loss
         return (f"{e}_tot", f"{tex_symbol(e)}_{{tot}}") if self.n_out > 1 else (e, tex_symbol(e))
 
     @staticmethod
-    def partial(top, bottom):
+    def partial(top: Name, bottom: Name) -> Name:
         return f"∂{top[0]}/∂{bottom[0]}", rf"\frac{{\partial {top[1]}}}{{\partial {bottom[1]}}}"
 
     @staticmethod
-    def product(a, b):
+    def product(a: Name, b: Name) -> Name:
         return f"{a[0]}·{b[0]}", f"{a[1]} {b[1]}"
 
     @staticmethod
-    def plus(n):
+    def plus(n: Name) -> Name:
         return n[0] + "⁺", (f"{{{n[1]}}}^{{+}}" if "^" in n[1] or n[1].count("_") > 1 else f"{n[1]}^{{+}}")
 
     @staticmethod
-    def velocity(n):
+    def velocity(n: Name) -> Name:
         return "v" + n[0], f"v_{{{n[1]}}}"
