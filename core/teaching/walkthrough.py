@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
+import numpy.typing as npt
 
 from backprop_lab.core.model import activations as act
+from backprop_lab.core.model.arrays import FloatArray
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.numbers import format_number
 from backprop_lab.core.model.quantity import Key, bias, neuron, weight
@@ -38,14 +40,19 @@ from backprop_lab.core.teaching.formula import (
     Frac,
     Func,
     Lit,
+    Name,
     Names,
     Sym,
+    Token,
     _number,
     joined,
     render,
 )
 
 PHASES = ("forward", "loss", "output", "hidden", "gradient", "update")
+DiagramKey = tuple[str | int, ...]      # ("n", l, j), ("W", l, i, j), ("b", l, j)
+# Each parameter's row in the update: (key, theta index, parameter, gradient, diagram key, layer, index)
+ParamRow = tuple[Key, int, Sym, Sym, DiagramKey, int, tuple[int, ...]]
 
 
 @dataclass(frozen=True)
@@ -55,14 +62,14 @@ class WalkStep:
                            # loss_after
     quantity: str          # source key (core/presets.py scheme), e.g. "z2[1]", "dE/dW2[1,1]"
     layer: int             # the layer the quantity belongs to (1-based; the loss counts as the last layer)
-    index: tuple           # 0-based: (j,) neuron, (i, j) weight, (k,) loss term, (j, m) path, () loss
+    index: tuple[int, ...]  # 0-based: (j,) neuron, (i, j) weight, (k,) loss term, (j, m) path, () loss
     name: str              # "t1"
     name_tex: str          # "t_{1}"
     value: float
-    highlight: frozenset   # diagram keys: ("n", l, j), ("W", l, i, j), ("b", l, j)
+    highlight: frozenset[DiagramKey]   # diagram keys: ("n", l, j), ("W", l, i, j), ("b", l, j)
     note: str = ""         # "frozen": the parameter does not move
     digits: int = 8
-    rhs: tuple = field(default=(), repr=False, compare=False)
+    rhs: tuple[Token, ...] = field(default=(), repr=False, compare=False)
 
     # The texts are rendered when first read: a walk of the largest network has 25,000 steps, and the
     # window shows one at a time.
@@ -90,26 +97,28 @@ class WalkStep:
     def result_tex(self) -> str:
         return f"{self.name_tex} = {_number(Sym('', '', self.value), 3, self._fmt, wrap=False)}"
 
-    def _fmt(self, v, given=False):
+    def _fmt(self, v: float, given: bool = False) -> str:
         return format_number(v, self.digits, given)
 
     def _render(self, mode: int) -> str:
         return render(self.rhs, mode, self._fmt)
 
 
-def walk(net: Network, x, y, settings: Settings | None = None, velocity=None, digits: int = 8) -> list[WalkStep]:
+def walk(net: Network, x: npt.ArrayLike, y: npt.ArrayLike, settings: Settings | None = None,
+         velocity: npt.ArrayLike | None = None, digits: int = 8) -> list[WalkStep]:
     """The steps of one pass on one sample and one update with `settings` (lr, momentum). `velocity` is
     the momentum velocity per parameter (like theta; zeros when None)."""
     return _Walker(net, x, y, settings or Settings(), velocity, digits).run()
 
 
-def updated_theta(net: Network, grad: np.ndarray, settings: Settings, velocity=None):
+def updated_theta(net: Network, grad: FloatArray, settings: Settings,
+                  velocity: FloatArray | None = None) -> tuple[FloatArray, FloatArray | None]:
     """(theta⁺, velocity⁺) after one step (core.numerics.update); velocity⁺ is None without momentum."""
     theta, v = update(net.theta, grad, velocity, settings, net.frozen)
     return theta, (v if rule_of(settings).has_velocity else None)
 
 
-def single_sample(net: Network, x, y) -> tuple[np.ndarray, np.ndarray]:
+def single_sample(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> tuple[FloatArray, FloatArray]:
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     if (x.ndim == 2 and x.shape[0] != 1) or (y.ndim == 2 and y.shape[0] != 1) or x.ndim > 2 or y.ndim > 2:
         raise ValueError("walk: one sample at a time (x and y must each be one row)")
@@ -118,31 +127,39 @@ def single_sample(net: Network, x, y) -> tuple[np.ndarray, np.ndarray]:
 
 # ----- names in the network's notation, and formulas rendered four ways ---------------------------------
 class _Walker:
-    def __init__(self, net, x, y, settings, velocity, digits):
+    def __init__(self, net: Network, x: npt.ArrayLike, y: npt.ArrayLike, settings: Settings,
+                 velocity: npt.ArrayLike | None, digits: int):
         self.net, self.s, self.digits = net, settings, digits
         self.x, self.y = single_sample(net, x, y)
         self.st = evaluate(net, self.x, self.y)
         self.nm = Names(net)
+        self.velocity: FloatArray | None = None
         if velocity is not None:
-            velocity = np.asarray(velocity, dtype=float).reshape(-1)
-            if velocity.shape != net.theta.shape:
-                raise ValueError(f"velocity: expected {net.theta.size} values, got {velocity.size}")
-            velocity = np.where(net.frozen, 0.0, velocity)   # as the trainer keeps it
-        self.velocity = velocity
+            v = np.asarray(velocity, dtype=float).reshape(-1)
+            if v.shape != net.theta.shape:
+                raise ValueError(f"velocity: expected {net.theta.size} values, got {v.size}")
+            self.velocity = np.where(net.frozen, 0.0, v)   # as the trainer keeps it
         self.steps: list[WalkStep] = []
-        self._weights: dict = {}
+        self._weights: dict[tuple[int, int, int], Sym] = {}
         L = net.depth
-        self.Z = [None] * (L + 1)
-        self.A = [[Sym(*self.nm.neuron("a", 0, i), self.x[i], True) for i in range(net.n_inputs)]] + [None] * L
-        self.D = [None] * (L + 1)
-        self.params = []   # (key, theta index, parameter Sym, gradient Sym, diagram key, layer, index)
+        # The steps' results by layer and neuron; each layer's row is made full size (of _UNSET) and every
+        # entry filled before it is read.
+        self.Z: list[list[Sym]] = [[] for _ in range(L + 1)]
+        self.A: list[list[Sym]] = [[Sym(*self.nm.neuron("a", 0, i), self.x[i], True) for i in range(net.n_inputs)]]
+        self.A += [[] for _ in range(L)]
+        self.D: list[list[Sym]] = [[] for _ in range(L + 1)]
+        self.E: list[Sym] = []
+        self.dEdo: list[Sym] = []
+        self.dodt: list[Sym] = []
+        self.params: list[ParamRow] = []
 
-    def add(self, phase, kind, quantity, layer, index, lhs, rhs, value, highlight, note=""):
+    def add(self, phase: str, kind: str, quantity: str, layer: int, index: tuple[int, ...], lhs: Name,
+            rhs: list[Token], value: float, highlight: set[DiagramKey], note: str = "") -> Sym:
         self.steps.append(WalkStep(phase, kind, quantity, layer, tuple(index), lhs[0], lhs[1], float(value),
                                    frozenset(highlight), note, self.digits, tuple(rhs)))
         return Sym(lhs[0], lhs[1], float(value))
 
-    def run(self):
+    def run(self) -> list[WalkStep]:
         self.forward()
         self.loss()
         self.output()
@@ -152,13 +169,14 @@ class _Walker:
         return self.steps
 
     # ----- 1. forward -------------------------------------------------------------------------------
-    def forward(self):
+    def forward(self) -> None:
         net, st, nm = self.net, self.st, self.nm
         for l, spec in enumerate(net.layers, start=1):
             n_in = net.sizes[l - 1]
-            self.Z[l], self.A[l] = [None] * spec.size, [None] * spec.size
+            self.Z[l], self.A[l] = [_UNSET] * spec.size, [_UNSET] * spec.size
             for j in range(spec.size):
-                rhs, hl = [], {("n", l, j)}
+                rhs: list[Token] = []
+                hl: set[DiagramKey] = {("n", l, j)}
                 for i in range(n_in):
                     rhs += ([PLUS] if i else []) + [self.weight(l, i, j), MUL, self.A[l - 1][i]]
                     hl |= {("n", l - 1, i), ("W", l, i, j)}
@@ -167,15 +185,16 @@ class _Walker:
                     rhs += [PLUS, Sym(*nm.bias(l, j if spec.bias == "neuron" else None), net.b[l - 1][jb], True)]
                     hl.add(("b", l, jb))
                 self.Z[l][j] = self.add("forward", "z", str(neuron("z", l, j)), l, (j,), nm.neuron("z", l, j), rhs,
-                                        st.zs[l][0, j], hl)
+                                        st.z(l)[0, j], hl)
                 if spec.activation != "softmax":
                     self.activation_step(l, j)
             if spec.activation == "softmax":
                 for j in range(spec.size):
                     self.activation_step(l, j)
 
-    def activation_step(self, l, j):
+    def activation_step(self, l: int, j: int) -> None:
         name, z = self.net.layers[l - 1].activation, self.Z[l][j]
+        rhs: list[Token]
         if name == "sigmoid":
             rhs = [Func("σ", r"\sigma", [z])]
         elif name == "tanh":
@@ -187,7 +206,7 @@ class _Walker:
         elif name == "identity":
             rhs = [z]
         else:   # softmax: every z of the layer takes part
-            hl = {("n", l, m) for m in range(len(self.Z[l]))}
+            hl: set[DiagramKey] = {("n", l, m) for m in range(len(self.Z[l]))}
             rhs = [Frac([_exp(z)], joined([_exp(t) for t in self.Z[l]], PLUS))]
             self.A[l][j] = self.add("forward", "a", str(neuron("a", l, j)), l, (j,), self.nm.neuron("a", l, j), rhs,
                                     self.st.acts[l][0, j], hl)
@@ -195,26 +214,27 @@ class _Walker:
         self.A[l][j] = self.add("forward", "a", str(neuron("a", l, j)), l, (j,), self.nm.neuron("a", l, j), rhs,
                                 self.st.acts[l][0, j], {("n", l, j)})
 
-    def weight(self, l, i, j):
+    def weight(self, l: int, i: int, j: int) -> Sym:
         key = (l, i, j)
         if key not in self._weights:   # each weight appears in three steps; naming it is the costly part
             self._weights[key] = Sym(*self.nm.weight(l, i, j), float(self.net.W[l - 1][i, j]), True)
         return self._weights[key]
 
-    def target(self, k):
+    def target(self, k: int) -> Sym:
         return Sym(*self.nm.target(k), self.y[k], True)
 
     # ----- 2. loss ----------------------------------------------------------------------------------
-    def loss(self):
+    def loss(self) -> None:
         net, st, nm = self.net, self.st, self.nm
         L, n = net.depth, net.sizes[-1]
         self.E = []
         for k in range(n):
             y, o = self.target(k), self.A[L][k]
+            rhs: list[Token]
             if net.loss == "half_sse":
                 rhs = [Lit("½", r"\frac{1}{2}"), Lit("("), y, MINUS, o, Lit(")"), SQ]
             elif net.loss == "mse":
-                square = [Lit("("), y, MINUS, o, Lit(")"), SQ]
+                square: list[Token] = [Lit("("), y, MINUS, o, Lit(")"), SQ]
                 rhs = [Frac(square, [Lit(str(n))])] if n > 1 else square
             elif net.loss == "cross_entropy":
                 rhs = [NEG, y, MUL, LN, Lit("("), o, Lit(")")]
@@ -227,11 +247,11 @@ class _Walker:
                  {("n", L, k) for k in range(n)})
 
     # ----- 3. output layer --------------------------------------------------------------------------
-    def output(self):
+    def output(self) -> None:
         net, st, nm = self.net, self.st, self.nm
         L, n = net.depth, net.sizes[-1]
         name = net.layers[-1].activation
-        self.dEdo, self.dodt, self.D[L] = [None] * n, [None] * n, [None] * n
+        self.dEdo, self.dodt, self.D[L] = [_UNSET] * n, [_UNSET] * n, [_UNSET] * n
         elementwise = act.ACTIVATIONS[name].elementwise
         for k in range(n):
             self.dEdo[k] = self.add("output", "dE/do", str(neuron("dE/da", L, k)), L, (k,),
@@ -240,25 +260,28 @@ class _Walker:
             if elementwise:
                 self.dodt[k] = self.derivative_step("output", L, k)
                 self.D[L][k] = self.add("output", "delta", str(neuron("delta", L, k)), L, (k,), nm.delta(L, k),
-                                        [self.dEdo[k], MUL, self.dodt[k]], st.deltas[L][0, k], {("n", L, k)})
+                                        [self.dEdo[k], MUL, self.dodt[k]], st.delta(L)[0, k], {("n", L, k)})
         if elementwise:
             return
-        everything = {("n", L, m) for m in range(n)}
+        everything: set[DiagramKey] = {("n", L, m) for m in range(n)}
         y_sum = float(np.sum(self.y))
         for k in range(n):
             o, y = self.A[L][k], self.target(k)
+            rhs: list[Token]
+            hl: set[DiagramKey]
             if net.loss == "cross_entropy":   # the cancelled form the engine uses: o·Σy − y
-                rhs = [o, MINUS, y] if y_sum == 1.0 else \
-                    [o, MUL, Lit("(")] + joined([self.target(m) for m in range(n)], PLUS) + [Lit(")"), MINUS, y]
+                rhs = [o, MINUS, y]
+                if y_sum != 1.0:
+                    rhs = [o, MUL, Lit("("), *joined([self.target(m) for m in range(n)], PLUS), Lit(")"), MINUS, y]
                 hl = {("n", L, k)}
             else:
                 inner = joined([[self.dEdo[m], MUL, self.A[L][m]] for m in range(n)], PLUS)
-                rhs = [o, IMPL, Lit("("), self.dEdo[k], MINUS, Lit("(")] + inner + [Lit(")"), Lit(")")]
+                rhs = [o, IMPL, Lit("("), self.dEdo[k], MINUS, Lit("("), *inner, Lit(")"), Lit(")")]
                 hl = everything
             self.D[L][k] = self.add("output", "delta", str(neuron("delta", L, k)), L, (k,), nm.delta(L, k), rhs,
-                                    st.deltas[L][0, k], hl)
+                                    st.delta(L)[0, k], hl)
 
-    def dE_do_rhs(self, k):
+    def dE_do_rhs(self, k: int) -> list[Token]:
         net, n = self.net, self.net.sizes[-1]
         y, o = self.target(k), self.A[net.depth][k]
         if net.loss == "half_sse":
@@ -270,15 +293,15 @@ class _Walker:
             return [NEG, Frac([y], [o])]
         return [Frac([Lit("("), o, MINUS, y, Lit(")")], [o, IMPL, Lit("("), ONE, MINUS, o, Lit(")")])]
 
-    def derivative_step(self, phase, l, j):
+    def derivative_step(self, phase: str, l: int, j: int) -> Sym:
         name, a, z = self.net.layers[l - 1].activation, self.A[l][j], self.Z[l][j]
         rhs = derivative_rhs(name, a, z)
-        value = act.derivative(name, self.st.zs[l][0], self.st.acts[l][0])[j]
+        value = float(act.derivative(name, self.st.z(l)[0], self.st.acts[l][0])[j])
         return self.add(phase, "da/dz", str(neuron("da/dz", l, j)), l, (j,), self.nm.partial(a.names, z.names),
                         rhs, value, {("n", l, j)})
 
     # ----- 4. hidden layers -------------------------------------------------------------------------
-    def hidden(self):
+    def hidden(self) -> None:
         net, st, nm = self.net, self.st, self.nm
         L = net.depth
         out_elementwise = act.ACTIVATIONS[net.layers[-1].activation].elementwise
@@ -286,15 +309,16 @@ class _Walker:
             nxt = net.sizes[l + 1]
             # next to the output, the part through edge (j, k) is exactly dE_k/dh_j, as seed 004 writes it
             per_output = l + 1 == L and out_elementwise
-            self.D[l] = [None] * net.sizes[l]
+            self.D[l] = [_UNSET] * net.sizes[l]
             for j in range(net.sizes[l]):
                 h = self.A[l][j]
-                paths, around = [], {("n", l, j)}
+                paths: list[Sym] = []
+                around: set[DiagramKey] = {("n", l, j)}
                 for m in range(nxt):
                     w = self.weight(l + 1, j, m)
-                    hl = {("n", l, j), ("n", l + 1, m), ("W", l + 1, j, m)}
+                    hl: set[DiagramKey] = {("n", l, j), ("n", l + 1, m), ("W", l + 1, j, m)}
                     around |= hl
-                    value = st.deltas[l + 1][0, m] * net.W[l][j, m]
+                    value = float(st.delta(l + 1)[0, m] * net.W[l][j, m])
                     if per_output:
                         dEk = Sym(*nm.partial(nm.term(m), self.A[L][m].names), self.dEdo[m].value)
                         paths.append(self.add("hidden", "path", str(Key("dE_k/da", l, m, j)), l, (j, m),
@@ -309,10 +333,10 @@ class _Walker:
                                 joined(paths, PLUS), st.dE_da[l][0, j], around)
                 dhdz = self.derivative_step("hidden", l, j)
                 self.D[l][j] = self.add("hidden", "delta", str(neuron("delta", l, j)), l, (j,), nm.delta(l, j),
-                                        [dEdh, MUL, dhdz], st.deltas[l][0, j], {("n", l, j)})
+                                        [dEdh, MUL, dhdz], st.delta(l)[0, j], {("n", l, j)})
 
     # ----- 5. gradients -----------------------------------------------------------------------------
-    def gradients(self):
+    def gradients(self) -> None:
         net, st, nm = self.net, self.st, self.nm
         slices = net.slices()   # once: net.param_index recomputes them on every call
         for l in range(net.depth, 0, -1):
@@ -341,7 +365,7 @@ class _Walker:
                 self.params.append((bias(l, None), b0, b, g, ("b", l, 0), l, (0,)))
 
     # ----- 6. update and the loss after it ----------------------------------------------------------
-    def update(self):
+    def update(self) -> None:
         net, s, nm = self.net, self.s, self.nm
         theta_new, v_new = updated_theta(net, self.st.grad, s, self.velocity)
         lr = Sym("η", r"\eta", s.lr, True)
@@ -349,12 +373,14 @@ class _Walker:
         for key, idx, p, g, diagram, l, index in self.params:
             frozen = bool(net.frozen[idx])
             note = "frozen" if frozen else ""
-            step = [] if frozen else [MINUS, lr, MUL, g]
+            step: list[Token] = [] if frozen else [MINUS, lr, MUL, g]
+            rhs: list[Token]
             if s.momentum:
+                assert v_new is not None        # updated_theta gives the velocity with momentum
                 v_old = 0.0 if self.velocity is None else self.velocity[idx]
                 v = Sym(*nm.velocity(p.names), v_old, True)
                 v_plus = self.add("update", "velocity", str(key.about("velocity:")), l, index, nm.plus(v.names),
-                                  [mu, MUL, v] + step, v_new[idx], {diagram}, note)
+                                  [mu, MUL, v, *step], v_new[idx], {diagram}, note)
                 rhs = [p, PLUS, v_plus]
             else:
                 rhs = [p] + step
@@ -364,17 +390,21 @@ class _Walker:
         after.theta[...] = theta_new
         st2 = evaluate(after, self.x, self.y)
         L, n = net.depth, net.sizes[-1]
-        terms = [Sym(*nm.plus(nm.term(k)), st2.terms[0, k]) for k in range(n)]
+        terms: list[Token] = [Sym(*nm.plus(nm.term(k)), st2.terms[0, k]) for k in range(n)]
         self.add("update", "loss_after", str(Key("updated:loss")), L, (), nm.plus(nm.total()), joined(terms, PLUS),
                  st2.loss,
                  {("n", L, k) for k in range(n)})
 
 
-def _exp(z: Sym):
+# Stands in a layer's row until its step is made (never read: each entry is set before use).
+_UNSET = Sym("", "", float("nan"))
+
+
+def _exp(z: Sym) -> Func:
     return Func("exp", "", [z], power_of="e")
 
 
-def derivative_rhs(name: str, a: Sym, z: Sym) -> list:
+def derivative_rhs(name: str, a: Sym, z: Sym) -> list[Token]:
     """f'(z) as texts write it: a(1 − a) for σ, 1 − a² for tanh, [z > 0] for ReLU."""
     if name in ("sigmoid", "softmax"):
         return [a, IMPL, Lit("("), ONE, MINUS, a, Lit(")")]
