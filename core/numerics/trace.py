@@ -13,8 +13,12 @@ columns in `names` order. Column names are quantity keys (core.model.quantity) w
 """
 from __future__ import annotations
 
-import numpy as np
+from collections.abc import Iterator
 
+import numpy as np
+import numpy.typing as npt
+
+from backprop_lab.core.model.arrays import FloatArray
 from backprop_lab.core.model.network import LayerSpec, Network
 from backprop_lab.core.model.quantity import Key, bias, neuron, weight
 
@@ -66,7 +70,7 @@ def parameter_columns(net: Network) -> list[str]:
 _GROUPS = {"W": 1, "b": 1, "dE/dW": 2, "dE/db": 2, "z": 3, "a": 3, "delta": 3}
 
 
-def storage_layout(names: list[str]) -> np.ndarray:
+def storage_layout(names: list[str]) -> npt.NDArray[np.intp]:
     """Where each column sits in a stored row: step, sample, loss, the parameters in theta order, their
     gradients in the same order, z, a, delta of each layer, the inputs, the targets (other names last)."""
     def order(j_name: tuple[int, str]) -> tuple[int, int, int, int]:
@@ -92,7 +96,7 @@ def storage_layout(names: list[str]) -> np.ndarray:
 class Trace:
     """Rows appended by the training loop. `layout[j]` is where column `names[j]` sits in a stored row."""
 
-    def __init__(self, names: list[str], layout=None):
+    def __init__(self, names: list[str], layout: npt.ArrayLike | None = None):
         if len(set(names)) != len(names):
             raise TraceError("duplicate column names")
         self.names = list(names)
@@ -144,19 +148,19 @@ class Trace:
     def _commit(self, k: int) -> None:
         self._n += k
 
-    def append(self, row) -> None:
+    def append(self, row: npt.ArrayLike) -> None:
         self.extend(np.asarray(row, dtype=float)[None, :])
 
-    def extend(self, rows) -> None:
+    def extend(self, rows: npt.ArrayLike) -> None:
         """Append rows given in `names` order."""
-        rows = np.asarray(rows, dtype=float)
-        if rows.ndim != 2 or rows.shape[1] != self.ncols:
-            raise TraceError(f"rows must have {self.ncols} values, got shape {rows.shape}")
+        block_in = np.asarray(rows, dtype=float)
+        if block_in.ndim != 2 or block_in.shape[1] != self.ncols:
+            raise TraceError(f"rows must have {self.ncols} values, got shape {block_in.shape}")
         done = 0
-        while done < len(rows):
+        while done < len(block_in):
             block, pos, room = self._reserve()
-            k = min(room, len(rows) - done)
-            block[pos:pos + k, self.layout] = rows[done:done + k]
+            k = min(room, len(block_in) - done)
+            block[pos:pos + k, self.layout] = block_in[done:done + k]
             self._commit(k)
             done += k
 
@@ -169,18 +173,18 @@ class Trace:
     def clear(self) -> None:
         self._blocks, self._n, self._cap = [], 0, 0
 
-    def relayout(self, layout) -> None:
+    def relayout(self, layout: npt.ArrayLike) -> None:
         """Store rows in another order (a trainer adopting a trace read from a file); values unchanged."""
-        layout = np.array(layout, dtype=np.intp)
-        if np.array_equal(layout, self.layout):
+        order = np.array(layout, dtype=np.intp)
+        if np.array_equal(order, self.layout):
             return
         rows = self.array()
-        new = Trace(self.names, layout)
+        new = Trace(self.names, order)
         new.extend(rows)
         self.layout, self._blocks, self._n, self._cap = new.layout, new._blocks, new._n, new._cap
 
     # ----- reading ----------------------------------------------------------------------------------
-    def _chunks(self, start: int = 0, stop: int | None = None):
+    def _chunks(self, start: int = 0, stop: int | None = None) -> Iterator[FloatArray]:
         """Stored (k × ncols) column-major views covering rows start..stop, in order, without copying."""
         stop = self._n if stop is None else max(0, min(stop, self._n))
         pos = 0

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy.typing as npt
+
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.numbers import format_number
@@ -39,18 +41,19 @@ class Match:
                           # "mismatch" = wrong without a note (an unrecorded typo, or a bug here)
     note: str
     where: str
-    item: tuple | None    # the diagram key the number belongs to, if any
+    item: tuple[str | int, ...] | None    # the diagram key the number belongs to, if any
 
 
-def values(net: Network, x, y, settings: Settings | None = None, velocity=None) -> dict[str, float]:
+def values(net: Network, x: npt.ArrayLike, y: npt.ArrayLike, settings: Settings | None = None,
+           velocity: npt.ArrayLike | None = None) -> dict[str, float]:
     """Every quantity of one pass and update on one sample: the walk's steps and the given numbers."""
     settings = settings or Settings()
-    x, y = single_sample(net, x, y)
-    out = {str(neuron("a", 0, i)): float(v) for i, v in enumerate(x)}
-    out.update({str(Key("y", j=k)): float(v) for k, v in enumerate(y)})
+    x1, y1 = single_sample(net, x, y)
+    out = {str(neuron("a", 0, i)): float(v) for i, v in enumerate(x1)}
+    out.update({str(Key("y", j=k)): float(v) for k, v in enumerate(y1)})
     out.update(zip(parameter_columns(net), map(float, net.theta)))
     out.update(lr=float(settings.lr), momentum=float(settings.momentum))
-    out.update((s.quantity, s.value) for s in walk(net, x, y, settings, velocity))
+    out.update((s.quantity, s.value) for s in walk(net, x1, y1, settings, velocity))
     return out
 
 
@@ -67,7 +70,8 @@ def normalize(net: Network, quantity: str) -> str:
     return key
 
 
-def value_of(net: Network, x, y, settings: Settings | float | None, quantity: str, velocity=None) -> float:
+def value_of(net: Network, x: npt.ArrayLike, y: npt.ArrayLike, settings: Settings | float | None, quantity: str,
+             velocity: npt.ArrayLike | None = None) -> float:
     """The value of one quantity key; KeyError names a key this network has no quantity for."""
     if isinstance(settings, (int, float)):
         settings = Settings(lr=float(settings))
@@ -100,7 +104,7 @@ def printed_digits(printed: str) -> int | None:
     return len(m.group(1)) if m else None
 
 
-def match(project: Project, sample: int = 0, velocity=None) -> list[Match]:
+def match(project: Project, sample: int = 0, velocity: npt.ArrayLike | None = None) -> list[Match]:
     """Each source entry beside the engine's value for it."""
     net, data = project.net, project.data
     x, y = data.X[sample], data.Y[sample]
