@@ -14,16 +14,12 @@ edge, δ·w, where it is not one output's dE_k/da), `velocity:W{l}[i,j]` (v⁺ w
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cached_property
-
 import numpy as np
 import numpy.typing as npt
 
 from backprop_lab.core.model import activations as act
 from backprop_lab.core.model.arrays import FloatArray
 from backprop_lab.core.model.network import Network
-from backprop_lab.core.model.numbers import format_number
 from backprop_lab.core.model.quantity import Key, bias, neuron, weight
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.engine import evaluate
@@ -44,64 +40,13 @@ from backprop_lab.core.teaching.formula import (
     Names,
     Sym,
     Token,
-    _number,
     joined,
-    render,
 )
+from backprop_lab.core.teaching.walk_step import PHASES, DiagramKey, WalkStep
 
-PHASES = ("forward", "loss", "output", "hidden", "gradient", "update")
-DiagramKey = tuple[str | int, ...]      # ("n", l, j), ("W", l, i, j), ("b", l, j)
+__all__ = ["PHASES", "WalkStep", "derivative_rhs", "single_sample", "updated_theta", "walk"]
 # Each parameter's row in the update: (key, theta index, parameter, gradient, diagram key, layer, index)
 ParamRow = tuple[Key, int, Sym, Sym, DiagramKey, int, tuple[int, ...]]
-
-
-@dataclass(frozen=True)
-class WalkStep:
-    phase: str             # one of PHASES
-    kind: str              # z, a, loss_term, loss, dE/do, da/dz, delta, path, dE/da, grad, velocity, updated,
-                           # loss_after
-    quantity: str          # source key (core/presets.py scheme), e.g. "z2[1]", "dE/dW2[1,1]"
-    layer: int             # the layer the quantity belongs to (1-based; the loss counts as the last layer)
-    index: tuple[int, ...]  # 0-based: (j,) neuron, (i, j) weight, (k,) loss term, (j, m) path, () loss
-    name: str              # "t1"
-    name_tex: str          # "t_{1}"
-    value: float
-    highlight: frozenset[DiagramKey]   # diagram keys: ("n", l, j), ("W", l, i, j), ("b", l, j)
-    note: str = ""         # "frozen": the parameter does not move
-    digits: int = 8
-    rhs: tuple[Token, ...] = field(default=(), repr=False, compare=False)
-
-    # The texts are rendered when first read: a walk of the largest network has 25,000 steps, and the
-    # window shows one at a time.
-    @cached_property
-    def formula(self) -> str:              # "t1 = U11·h1 + U21·h2"
-        return f"{self.name} = {self._render(0)}"
-
-    @cached_property
-    def substituted(self) -> str:          # "t1 = 0.45·0.51998934 + 0.4·0.52747230"
-        return f"{self.name} = {self._render(1)}"
-
-    @cached_property
-    def result(self) -> str:               # "t1 = 0.44498412"
-        return f"{self.name} = {format_number(self.value, self.digits)}"
-
-    @cached_property
-    def formula_tex(self) -> str:          # "t_{1} = U_{11} h_{1} + U_{21} h_{2}"
-        return f"{self.name_tex} = {self._render(2)}"
-
-    @cached_property
-    def substituted_tex(self) -> str:
-        return f"{self.name_tex} = {self._render(3)}"
-
-    @cached_property
-    def result_tex(self) -> str:
-        return f"{self.name_tex} = {_number(Sym('', '', self.value), 3, self._fmt, wrap=False)}"
-
-    def _fmt(self, v: float, given: bool = False) -> str:
-        return format_number(v, self.digits, given)
-
-    def _render(self, mode: int) -> str:
-        return render(self.rhs, mode, self._fmt)
 
 
 def walk(net: Network, x: npt.ArrayLike, y: npt.ArrayLike, settings: Settings | None = None,
