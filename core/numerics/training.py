@@ -14,12 +14,14 @@ All gradients of a step are taken at the weights before it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 import numpy as np
 
 from backprop_lab.core.model import activations as act
+from backprop_lab.core.model.arrays import FloatArray
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import Network
@@ -69,23 +71,26 @@ def _sample_run(k: int, m: int, n: int, s: Settings) -> np.ndarray:
     return orders[k - e0 * n:k - e0 * n + m]
 
 
-@dataclass
+@dataclass(init=False)
 class Trainer(Rewind):
     """Owns the network's parameters while training; `net.theta` lives inside the row buffer. The
     trace, the settings and the data's arrays may be replaced between runs. Snapshots, rewinding,
     branching and divergence settling: core.numerics.rewind."""
     net: Network
     data: Dataset
-    settings: Settings = field(default_factory=Settings)
-    trace: Trace | None = None
-    step: int = 0
+    settings: Settings
+    trace: Trace
+    step: int
 
-    def __post_init__(self):
-        net = self.net
+    # Written out rather than generated: without a trace given, one is made for the network's columns,
+    # so `trace` is never None.
+    def __init__(self, net: Network, data: Dataset, settings: Settings | None = None, trace: Trace | None = None,
+                 step: int = 0) -> None:
+        self.net, self.data, self.step = net, data, step
+        self.settings = Settings() if settings is None else settings
         self.names = column_names(net)
         self.layout = storage_layout(self.names)
-        if self.trace is None:
-            self.trace = Trace(self.names, self.layout)
+        self.trace = Trace(self.names, self.layout) if trace is None else trace
         w = len(self.names)
         self.R = R = np.zeros(w + 1)       # R[w]: Σy of the current sample (cross-entropy's δ), not traced
         self.Rt = R[:w]
@@ -99,9 +104,10 @@ class Trainer(Rewind):
         sizes = net.sizes
         self.x, self.y = seg("a", 0, sizes[0]), R[at["y[1]"]:at["y[1]"] + sizes[-1]]
         self.xy = R[at["a0[1]"]:]
-        self.z = [None] + [seg("z", l, sizes[l]) for l in range(1, net.depth + 1)]
+        # Index 0 is the input's, which has no z or δ: an empty view stands there.
+        self.z: list[FloatArray] = [R[:0]] + [seg("z", l, sizes[l]) for l in range(1, net.depth + 1)]
         self.a = [self.x] + [seg("a", l, sizes[l]) for l in range(1, net.depth + 1)]
-        self.delta = [None] + [seg("delta", l, sizes[l]) for l in range(1, net.depth + 1)]
+        self.delta: list[FloatArray] = [R[:0]] + [seg("delta", l, sizes[l]) for l in range(1, net.depth + 1)]
         self.neurons = R[at["z1[1]"]:at["a0[1]"]]      # every z, a and δ (storage_layout keeps them together)
         self.dW = [self.grad[ws].reshape(W.shape) for (ws, _), W in zip(net.slices(), net.W)]
         self.db = [self.grad[bs] for _, bs in net.slices()]
@@ -114,7 +120,7 @@ class Trainer(Rewind):
         self._prog = _step_program(self)
 
     # ----- stepping -----------------------------------------------------------------------------
-    def run(self, n: int, should_stop=None) -> int:
+    def run(self, n: int, should_stop: Callable[[], bool] | None = None) -> int:
         """Take n steps (fewer if should_stop() turns true, checked every CHUNK steps). Returns the
         number taken. Raises DivergenceError, with the state before the offending step kept."""
         s, data, net = self.settings, self.data, self.net
@@ -153,7 +159,8 @@ class Trainer(Rewind):
             # Each sample's x | y | Σy, in R's order, ready to be copied in with one assignment.
             self._rows = list(np.hstack([X, Y, ysum]))
         else:
-            self._data, self._epoch = (X, Y, ysum), None
+            self._data = (X, Y, ysum)
+            self._epoch: int | None = None
             if s.mode == "batch":                     # the same samples every step: loaded once
                 self._batch_step(len(X)).load(X, Y, ysum, None)
 
@@ -280,7 +287,7 @@ def _step_program(t: Trainer) -> list:
     tmp = [np.empty(n) for n in net.sizes]
     s0 = np.empty(())      # 0-d: a (1,)-shaped operand would be broadcast, at twice the cost
     P = partial
-    prog = []
+    prog: list[Callable[[], object]] = []
     for l in range(1, L + 1):
         spec, z, a = net.layers[l - 1], t.z[l], t.a[l]
         prog.append(P(np.dot, t.a[l - 1], net.W[l - 1], z))
@@ -298,7 +305,7 @@ def _step_program(t: Trainer) -> list:
         else:
             prog.append(P(act.ACTIVATIONS[spec.activation].f, z, a))
 
-    def times_derivative(l, g, out):
+    def times_derivative(l: int, g: FloatArray, out: FloatArray) -> list[Callable[[], object]]:
         """out = g ⊙ f'(z{l}) (activations.backward), g and out distinct."""
         return act.times_derivative_ops(net.layers[l - 1].activation, t.z[l], t.a[l], g, out)
 
