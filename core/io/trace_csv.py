@@ -7,6 +7,7 @@ import itertools
 import os
 
 import numpy as np
+import numpy.typing as npt
 
 from backprop_lab.core.io import csv_workers
 from backprop_lab.core.io.atomic import atomic_open
@@ -15,7 +16,7 @@ from backprop_lab.core.numerics.trace import Trace, TraceError
 CSV_CHUNK = 4096
 
 
-def write_csv(trace: Trace, path, workers: int | None = None) -> None:
+def write_csv(trace: Trace, path: str | os.PathLike[str], workers: int | None = None) -> None:
     """Write atomically (core.io.atomic: the old file or none, never a partial one). Every number is written as its
     repr (which reads back bit for bit); whole-number step and sample values without '.0'.
     A long trace whose numbers are costly to format is formatted by `workers` processes (default:
@@ -29,7 +30,7 @@ def write_csv(trace: Trace, path, workers: int | None = None) -> None:
         for text in csv_workers.texts(pieces, len(trace), workers, _format_rows):
             f.write(text)
 
-def read_csv(path) -> Trace:
+def read_csv(path: str | os.PathLike[str]) -> Trace:
     """Load a trace CSV; a malformed file raises TraceError naming the line and column."""
     where = os.fspath(path)
     try:
@@ -102,7 +103,9 @@ def _format_rows(rows: np.ndarray) -> str:
     template, and one that takes a few values (inputs and targets of a small data set) is formatted
     per distinct value. Step and sample are written as whole numbers where they are ones."""
     k = len(rows)
-    specs, cols, given = [], [], {}
+    specs: list[str] = []
+    cols: list[int] = []
+    given: dict[int, npt.NDArray[np.object_]] = {}
     for j in range(rows.shape[1]):
         c = rows[:, j]
         bits = c.view(np.int64)            # bit patterns: -0.0 and 0.0 stay apart
@@ -131,7 +134,7 @@ def _format_rows(rows: np.ndarray) -> str:
     return (line * k) % tuple(values.ravel().tolist())
 
 
-def _few_values(bits: np.ndarray):
+def _few_values(bits: npt.NDArray[np.int64]) -> npt.NDArray[np.object_] | None:
     """The column's values as repr strings if it takes at most one distinct value per 8 rows, else None."""
     if len(bits) < 16 or len(set(bits[:64].tolist())) > 16:
         return None
