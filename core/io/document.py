@@ -25,16 +25,34 @@ is too large is refused before it is read.
 from __future__ import annotations
 
 import json
-import math
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from backprop_lab.core.io.atomic import write_bytes
+from backprop_lab.core.io.document_checks import (
+    DocumentError,
+    _BadNumber,
+    _choice,
+    _describe,
+    _fail,
+    _flag,
+    _matrix,
+    _no_duplicates,
+    _number,
+    _object,
+    _parse_float,
+    _parse_int,
+    _samples,
+    _text,
+    _vector,
+    _whole,
+)
 from backprop_lab.core.model.activations import ACTIVATIONS
-from backprop_lab.core.model.dataset import MAX_SAMPLES, Dataset
+from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import (
     MAX_LAYERS,
@@ -58,143 +76,34 @@ _TOP = ("format", "version", "name", "description", "inputs", "loss", "layers", 
 _SETTINGS = ("lr", "momentum", "mode", "shuffle", "batch_size", "seed")
 
 
-class DocumentError(ValueError):
-    """A file or project that cannot be loaded or saved; the message names the field and what is wrong."""
-
-
-def _fail(field: str, what: str):
-    raise DocumentError(f"{field}: {what}" if field else what)
-
-
-class _BadNumber:
-    """Stands in for NaN, Infinity, or a number too large for a float, so the check that meets it can
-    name the field."""
-
-    def __init__(self, token: str):
-        self.token = token if len(token) <= 24 else f"a number of {len(token)} characters"
-
-
-def _parse_float(token: str):
-    value = float(token)
-    return value if math.isfinite(value) else _BadNumber(token)
-
-
-def _parse_int(token: str):
-    return int(token) if len(token) <= 40 else _BadNumber(token)
-
-
-def _no_duplicates(pairs):
-    seen = {}
-    for key, value in pairs:
-        if key in seen:
-            _fail("", f"not a valid Backprop Lab file: the field {key!r} appears twice in one object")
-        seen[key] = value
-    return seen
-
-
-# ----- checks --------------------------------------------------------------------------------------
-def _describe(v) -> str:
-    if isinstance(v, _BadNumber):
-        return v.token
-    if v is None or isinstance(v, bool):
-        return json.dumps(v)
-    if isinstance(v, str):
-        return f"text {v[:30]!r}"
-    if isinstance(v, (list, dict)):
-        return f"a list of {len(v)}" if isinstance(v, list) else "an object"
-    return repr(v)
-
-
-def _number(v, field: str) -> float:
-    if isinstance(v, _BadNumber):
-        _fail(field, f"{v.token} is not a finite number")
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        _fail(field, f"must be a number, got {_describe(v)}")
-    try:
-        f = float(v)
-    except OverflowError:
-        f = math.inf
-    if not math.isfinite(f):
-        _fail(field, f"must be a finite number, got {_describe(v)}")
-    return f
-
-
-def _flag(v, field: str) -> bool:
-    if not isinstance(v, bool):
-        _fail(field, f"must be true or false, got {_describe(v)}")
-    return v
-
-
-def _whole(v, field: str, lo: int, hi: int) -> int:
-    if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
-        _fail(field, f"must be a whole number from {lo} to {hi}, got {_describe(v)}")
-    return v
-
-
-def _text(v, field: str, limit: int, empty: bool = True) -> str:
-    if not isinstance(v, str):
-        _fail(field, f"must be text, got {_describe(v)}")
-    if not empty and not v:
-        _fail(field, "must not be empty")
-    if len(v) > limit:
-        _fail(field, f"is {len(v)} characters long; at most {limit} are allowed")
-    try:
-        v.encode("utf-8")
-    except UnicodeEncodeError:
-        _fail(field, "holds characters that cannot be written as UTF-8")
-    return v
-
-
-def _choice(v, field: str, options, what: str) -> str:
-    if not isinstance(v, str) or v not in options:
-        _fail(field, f"unknown {what} {_describe(v) if not isinstance(v, str) else repr(v)} "
-                     f"(one of {', '.join(options)})")
-    return v
-
-
-def _object(v, field: str, required=(), optional=()) -> dict:
-    if not isinstance(v, dict):
-        _fail(field, f"must be an object {{...}}, got {_describe(v)}")
-    for key in v:
-        if key not in required and key not in optional:
-            _fail(f"{field}.{key}" if field else str(key),
-                  f"unknown field (known here: {', '.join((*required, *optional))})")
-    for key in required:
-        if key not in v:
-            _fail(f"{field}.{key}" if field else key, "missing")
-    return v
-
-
-def _vector(v, n: int, field: str, item=_number) -> list:
-    if not isinstance(v, list):
-        _fail(field, f"must be a list of {n} values, got {_describe(v)}")
-    if len(v) != n:
-        _fail(field, f"expected {n} value{'s' if n != 1 else ''}, got {len(v)}")
-    return [item(x, f"{field}[{i}]") for i, x in enumerate(v, start=1)]
-
-
-def _matrix(v, rows: int, cols: int, field: str, item=_number) -> list:
-    shape = f"{rows}×{cols} values ({rows} row{'s' if rows != 1 else ''} of {cols})"
-    if not isinstance(v, list):
-        _fail(field, f"expected {shape}, got {_describe(v)}")
-    if any(not isinstance(r, list) for r in v):
-        _fail(field, f"expected {shape}, got a flat list of {len(v)}" if v else f"expected {shape}, got none")
-    if len(v) != rows:
-        _fail(field, f"expected {shape}, got {len(v)} row{'s' if len(v) != 1 else ''}")
-    return [_vector(r, cols, f"{field}[{i}]", item) for i, r in enumerate(v, start=1)]
-
-
-def _samples(v, n: int, field: str) -> list:
-    if not isinstance(v, list) or not v:
-        _fail(field, f"must be a list of samples, each a list of {n} numbers, got {_describe(v)}")
-    if len(v) > MAX_SAMPLES:
-        _fail(field, f"{len(v)} samples; at most {MAX_SAMPLES} are allowed")
-    return _matrix(v, len(v), n, field)
-
-
 # ----- reading -------------------------------------------------------------------------------------
-def from_json(doc) -> Project:
+def from_json(doc: object) -> Project:
     """Check a parsed document completely and build its Project; raises DocumentError."""
+    top = _header(doc)
+    n_inputs = _whole(top["inputs"], "inputs", 1, MAX_NEURONS)
+    loss = _choice(top["loss"], "loss", tuple(LOSSES), "loss")
+    raw_layers, specs = _layers(top["layers"], n_inputs, loss)
+    theta, frozen = _parameters(raw_layers, specs, n_inputs)
+    notation = _notation(top.get("notation", {}), len(specs))
+    data = _object(top["data"], "data", required=("inputs", "targets"))
+    X = _samples(data["inputs"], n_inputs, "data.inputs")
+    Y = _samples(data["targets"], specs[-1].size, "data.targets")
+    if len(X) != len(Y):
+        _fail("data", f"{len(X)} samples of inputs but {len(Y)} of targets")
+    settings = _settings(top["settings"])
+    source = _source(top.get("source", []))
+    name = _text(top.get("name", ""), "name", MAX_NAME)
+    description = _text(top.get("description", ""), "description", MAX_DESCRIPTION)
+    try:
+        net = Network(n_inputs, specs, loss, np.array(theta, dtype=float), np.array(frozen, dtype=bool), notation)
+        dataset = Dataset(np.array(X, dtype=float), np.array(Y, dtype=float))
+    except ValueError as e:   # the checks above should leave nothing for these to find
+        raise DocumentError(str(e)) from None
+    return Project(net, dataset, settings, name, description, source)
+
+
+def _header(doc: object) -> dict[str, Any]:
+    """The top-level object, once its format and version are ones this Backprop Lab reads."""
     if not isinstance(doc, dict):
         _fail("", f"not a Backprop Lab file: expected an object {{...}} at the top, got {_describe(doc)}")
     if doc.get("format") != FORMAT:
@@ -206,18 +115,19 @@ def from_json(doc) -> Project:
         _fail("", f"made by a newer Backprop Lab (version {version}); this one reads version {VERSION}")
     if version < 1:
         _fail("version", f"unknown version {version}; this Backprop Lab reads version {VERSION}")
-    _object(doc, "", required=("format", "version", "inputs", "loss", "layers", "data", "settings"),
-            optional=_TOP)
+    return _object(doc, "", required=("format", "version", "inputs", "loss", "layers", "data", "settings"),
+                   optional=_TOP)
 
-    n_inputs = _whole(doc["inputs"], "inputs", 1, MAX_NEURONS)
-    loss = _choice(doc["loss"], "loss", tuple(LOSSES), "loss")
-    raw_layers = doc["layers"]
+
+def _layers(raw_layers: object, n_inputs: int, loss: str) -> tuple[list[dict[str, Any]], list[LayerSpec]]:
+    """Each layer's object and its shape (size, activation, bias), checked together as a network."""
     if not isinstance(raw_layers, list) or not 1 <= len(raw_layers) <= MAX_LAYERS:
         _fail("layers", f"must be a list of 1 to {MAX_LAYERS} layers after the input, got {_describe(raw_layers)}")
-    specs = []
+    raws, specs = [], []
     for l, raw in enumerate(raw_layers, start=1):
         f = f"layers[{l}]"
-        _object(raw, f, required=("size", "activation", "bias", "W"), optional=("b", "frozen_W", "frozen_b"))
+        raws.append(_object(raw, f, required=("size", "activation", "bias", "W"),
+                            optional=("b", "frozen_W", "frozen_b")))
         specs.append(LayerSpec(_whole(raw["size"], f"{f}.size", 1, MAX_NEURONS),
                                _choice(raw["activation"], f"{f}.activation", tuple(ACTIVATIONS), "activation"),
                                _choice(raw["bias"], f"{f}.bias", ("none", "neuron", "shared"), "bias mode")))
@@ -225,47 +135,38 @@ def from_json(doc) -> Project:
         validate_shape(n_inputs, specs, loss)
     except NetworkError as e:
         raise DocumentError(str(e)) from None
+    return raws, specs
 
-    theta, frozen = [], []
+
+def _parameters(raw_layers: list[dict[str, Any]], specs: list[LayerSpec],
+                n_inputs: int) -> tuple[list[float], list[bool]]:
+    """theta and the frozen flags, in theta's order, from each layer's W, b, frozen_W and frozen_b."""
+    theta: list[float] = []
+    frozen: list[bool] = []
     sizes = [n_inputs] + [s.size for s in specs]
     for l, (raw, spec) in enumerate(zip(raw_layers, specs), start=1):
         f, n_in, nb = f"layers[{l}]", sizes[l - 1], spec.n_bias()
-        W = _matrix(raw["W"], n_in, spec.size, f"{f}.W")
+        W = _matrix(raw["W"], n_in, spec.size, f"{f}.W", _number)
         fW = _matrix(raw["frozen_W"], n_in, spec.size, f"{f}.frozen_W", _flag) if "frozen_W" in raw \
             else [[False] * spec.size] * n_in
+        b: list[float] = []
+        fb: list[bool] = []
         if spec.bias == "none":
             for key in ("b", "frozen_b"):
                 if key in raw and raw[key] != []:
                     _fail(f"{f}.{key}", "this layer has no bias (bias is \"none\")")
-            b, fb = [], []
         else:
             if "b" not in raw:
                 _fail(f"{f}.b", f"missing (the layer's bias is \"{spec.bias}\")")
-            b = _vector(raw["b"], nb, f"{f}.b")
+            b = _vector(raw["b"], nb, f"{f}.b", _number)
             fb = _vector(raw["frozen_b"], nb, f"{f}.frozen_b", _flag) if "frozen_b" in raw else [False] * nb
         theta += [x for row in W for x in row] + b
         frozen += [x for row in fW for x in row] + fb
-
-    notation = _notation(doc.get("notation", {}), len(specs))
-    data = _object(doc["data"], "data", required=("inputs", "targets"))
-    X = _samples(data["inputs"], n_inputs, "data.inputs")
-    Y = _samples(data["targets"], sizes[-1], "data.targets")
-    if len(X) != len(Y):
-        _fail("data", f"{len(X)} samples of inputs but {len(Y)} of targets")
-    settings = _settings(doc["settings"])
-    source = _source(doc.get("source", []))
-    name = _text(doc.get("name", ""), "name", MAX_NAME)
-    description = _text(doc.get("description", ""), "description", MAX_DESCRIPTION)
-    try:
-        net = Network(n_inputs, specs, loss, np.array(theta, dtype=float), np.array(frozen, dtype=bool), notation)
-        dataset = Dataset(np.array(X, dtype=float), np.array(Y, dtype=float))
-    except ValueError as e:   # the checks above should leave nothing for these to find
-        raise DocumentError(str(e)) from None
-    return Project(net, dataset, settings, name, description, source)
+    return theta, frozen
 
 
-def _notation(v, depth: int) -> Notation:
-    _object(v, "notation", optional=("layers", "target", "loss", "delta"))
+def _notation(raw: object, depth: int) -> Notation:
+    v = _object(raw, "notation", optional=("layers", "target", "loss", "delta"))
     layers = v.get("layers", [])
     if not isinstance(layers, list) or len(layers) > depth + 1:
         _fail("notation.layers", f"must be a list of at most {depth + 1} objects (input and each layer), "
@@ -280,11 +181,11 @@ def _notation(v, depth: int) -> Notation:
     return Notation(layers=symbols, **extra)
 
 
-def _settings(v) -> Settings:
+def _settings(raw: object) -> Settings:
     """Types as a file writes them (document words); the allowed ranges from core.model.settings.FIELDS."""
-    _object(v, "settings", required=_SETTINGS)
+    v = _object(raw, "settings", required=_SETTINGS)
 
-    def ranged(name: str, value):
+    def ranged(name: str, value: float) -> float:
         problem = FIELDS[name].problem(value)
         if problem:
             _fail(f"settings.{name}", f"{problem.requirement()}, got {value!r}")
@@ -301,30 +202,32 @@ def _settings(v) -> Settings:
                     batch_size=whole("batch_size"), seed=whole("seed"))
 
 
-def _source(v) -> list[dict]:
+def _source(v: object) -> list[dict[str, str]]:
     if not isinstance(v, list) or len(v) > MAX_SOURCE:
         _fail("source", f"must be a list of at most {MAX_SOURCE} entries, got {_describe(v)}")
     out = []
-    for i, entry in enumerate(v, start=1):
+    for i, raw in enumerate(v, start=1):
         f = f"source[{i}]"
-        _object(entry, f, required=("quantity", "printed"), optional=("note", "where"))
+        entry = _object(raw, f, required=("quantity", "printed"), optional=("note", "where"))
         out.append({k: _text(x, f"{f}.{k}", MAX_SOURCE_TEXT, empty=(k != "quantity")) for k, x in entry.items()})
     return out
 
 
 def loads(raw: bytes | str) -> Project:
     """Parse and check the text of a file."""
+    text = raw
     if isinstance(raw, bytes):
         if b"\0" in raw:
             _fail("", "not a Backprop Lab file: it holds binary data, not text")
         try:
-            raw = raw.decode("utf-8-sig")
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as e:
             _fail("", f"not a Backprop Lab file: not UTF-8 text (byte {e.start + 1})")
-    if len(raw) > MAX_BYTES:
-        _fail("", _too_large(len(raw.encode("utf-8", "surrogatepass"))))
+    assert isinstance(text, str)
+    if len(text) > MAX_BYTES:
+        _fail("", _too_large(len(text.encode("utf-8", "surrogatepass"))))
     try:
-        doc = json.loads(raw, parse_constant=_BadNumber, parse_float=_parse_float, parse_int=_parse_int,
+        doc = json.loads(text, parse_constant=_BadNumber, parse_float=_parse_float, parse_int=_parse_int,
                          object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as e:
         _fail("", f"not a Backprop Lab file: not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})")
@@ -337,9 +240,9 @@ def _too_large(n: int) -> str:
     return f"the file is {n / 2 ** 20:.1f} MB; a Backprop Lab file is at most {MAX_BYTES // 2 ** 20} MB"
 
 
-def load(path) -> Project:
+def load(where: str | os.PathLike[str]) -> Project:
     """Read and check a file. Refuses a file over MAX_BYTES before reading it."""
-    path = Path(path)
+    path = Path(where)
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
@@ -358,12 +261,13 @@ def load(path) -> Project:
 
 
 # ----- writing -------------------------------------------------------------------------------------
-def to_json(project: Project) -> dict:
+def to_json(project: Project) -> dict[str, Any]:
     """The document of a project, as plain JSON values (not checked: save checks before writing)."""
     net, data, s = project.net, project.data, project.settings
     layers = []
     for l, spec in enumerate(net.layers, start=1):
-        entry = {"size": spec.size, "activation": spec.activation, "bias": spec.bias, "W": net.W[l - 1].tolist()}
+        entry: dict[str, Any] = {"size": spec.size, "activation": spec.activation, "bias": spec.bias,
+                                 "W": net.W[l - 1].tolist()}
         if spec.bias != "none":
             entry["b"] = net.b[l - 1].tolist()
         if net.frozen_W[l - 1].any():
@@ -378,13 +282,13 @@ def to_json(project: Project) -> dict:
             "source": [dict(entry) for entry in project.source]}
 
 
-def _scalar(v) -> str:
+def _scalar(v: object) -> str:
     if isinstance(v, np.generic):
         v = v.item()
     return json.dumps(v, ensure_ascii=False, allow_nan=False)
 
 
-def _encode(v, depth: int = 0) -> str:
+def _encode(v: object, depth: int = 0) -> str:
     """JSON with one line per matrix row and per short object, so a file reads like the network."""
     pad = "  " * depth
     if isinstance(v, dict):
@@ -408,7 +312,7 @@ def dumps(project: Project) -> str:
     return _encode(doc) + "\n"
 
 
-def save(project: Project, path) -> None:
+def save(project: Project, path: str | os.PathLike[str]) -> None:
     """Write atomically (core.io.atomic): a failure at any point leaves the old file (or no file) and
     never a partial one; a file saved over keeps its permissions."""
     data = dumps(project).encode("utf-8")
