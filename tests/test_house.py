@@ -61,7 +61,7 @@ MAX_FUNCTION_LINES = 60
 # Files and functions still over the limits while another change splits them: each entry must still be
 # over (so a split that lands takes its entry out), and the list only ever shrinks to empty.
 PENDING: set[str] = {
-    "core/numerics/training.py:_step_program", "core/teaching/exercises.py",
+    "core/teaching/exercises.py",
 }
 
 

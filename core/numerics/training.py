@@ -277,18 +277,12 @@ class Trainer(Rewind):
         return ("the loss" if key.kind == "loss" else "the value"), nt.name(key)
 
 
-def _step_program(t: Trainer) -> list:
-    """The numpy calls of one per-sample step, forward and backward, as argument-bound partials.
-    Each mirrors core.activations / core.losses operation for operation, so the results are the
-    reference engine's to the bit (tests/core/test_training.py holds them equal)."""
-    net, L = t.net, t.net.depth
-    ones = [np.ones(n) for n in net.sizes]     # arrays, not 1.0: a Python scalar costs a conversion per call
-    zeros = [np.zeros(n) for n in net.sizes]
-    tmp = [np.empty(n) for n in net.sizes]
-    s0 = np.empty(())      # 0-d: a (1,)-shaped operand would be broadcast, at twice the cost
-    P = partial
+def _forward_program(t: Trainer, ones: list[FloatArray], zeros: list[FloatArray], tmp: list[FloatArray],
+                     s0: FloatArray) -> list[Callable[[], object]]:
+    """The forward half of _step_program: z = a W (+ b), then a = f(z), layer by layer."""
+    net, P = t.net, partial
     prog: list[Callable[[], object]] = []
-    for l in range(1, L + 1):
+    for l in range(1, net.depth + 1):
         spec, z, a = net.layers[l - 1], t.z[l], t.a[l]
         prog.append(P(np.dot, t.a[l - 1], net.W[l - 1], z))
         if spec.bias != "none":
@@ -304,6 +298,20 @@ def _step_program(t: Trainer) -> list:
             prog.append(P(np.fmax, z, zeros[l], a))
         else:
             prog.append(P(act.ACTIVATIONS[spec.activation].f, z, a))
+    return prog
+
+
+def _step_program(t: Trainer) -> list:
+    """The numpy calls of one per-sample step, forward and backward, as argument-bound partials.
+    Each mirrors core.activations / core.losses operation for operation, so the results are the
+    reference engine's to the bit (tests/core/test_training.py holds them equal)."""
+    net, L = t.net, t.net.depth
+    ones = [np.ones(n) for n in net.sizes]     # arrays, not 1.0: a Python scalar costs a conversion per call
+    zeros = [np.zeros(n) for n in net.sizes]
+    tmp = [np.empty(n) for n in net.sizes]
+    s0 = np.empty(())      # 0-d: a (1,)-shaped operand would be broadcast, at twice the cost
+    P = partial
+    prog = _forward_program(t, ones, zeros, tmp, s0)
 
     def times_derivative(l: int, g: FloatArray, out: FloatArray) -> list[Callable[[], object]]:
         """out = g ⊙ f'(z{l}) (activations.backward), g and out distinct."""

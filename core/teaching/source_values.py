@@ -78,13 +78,16 @@ class _Lookup:
             return float(row[j])
         if kind in NEURON or kind == "dE_k/da":
             self._check(l <= net.depth and j < net.sizes[l], name)
-        if kind in ("z", "a", "delta", "dE/da"):
-            table: list = {"a": st.acts, "z": st.zs, "delta": st.deltas, "dE/da": st.dE_da}[kind]
-            self._check(table[l] is not None, name)
-            return float(table[l][0, j])
+        if kind in ("a", "dE/da"):
+            return float((st.acts if kind == "a" else st.dE_da)[l][0, j])
+        if kind in ("z", "delta"):
+            column = (st.zs if kind == "z" else st.deltas)[l]
+            if column is None:              # the input layer has neither
+                raise KeyError(name)
+            return float(column[0, j])
         if kind == "da/dz":
             self._check(l >= 1, name)
-            return float(act.derivative(net.layers[l - 1].activation, st.zs[l][0], st.acts[l][0])[j])
+            return float(act.derivative(net.layers[l - 1].activation, st.z(l)[0], st.acts[l][0])[j])
         if kind == "dE_k/da":
             self._check(i < net.sizes[-1], name)
             return float(self.term_gradient(i, l)[j])
@@ -102,12 +105,12 @@ class _Lookup:
         g[k] = st.dE_do[0, k]
         if l == L:
             return g
-        d = act.backward(net.layers[-1].activation, st.zs[L][0], st.acts[L][0], g)
+        d = act.backward(net.layers[-1].activation, st.z(L)[0], st.acts[L][0], g)
         for m in range(L, l, -1):
             da = net.W[m - 1] @ d
             if m - 1 == l:
                 return da
-            d = act.backward(net.layers[m - 2].activation, st.zs[m - 1][0], st.acts[m - 1][0], da)
+            d = act.backward(net.layers[m - 2].activation, st.z(m - 1)[0], st.acts[m - 1][0], da)
         raise AssertionError("unreachable")
 
 
