@@ -78,6 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"momentum in {FIELDS['momentum'].interval()} (default: the project's)")
     t.add_argument("--mode", choices=FIELDS["mode"].choices, help="update mode (default: the project's)")
     t.add_argument("--batch-size", type=_positive_int, metavar="B", help="mini-batch size")
+    t.add_argument("--data", metavar="FILE.csv",
+                   help="train on this CSV data set instead of the project's (last column the target, "
+                   "unless --targets names others)")
+    t.add_argument("--targets", metavar="COLS", help="the target columns of --data, comma-separated names")
     t.add_argument("--csv", metavar="PATH", help="write the trace (one row per step) to this CSV file")
     return p
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from backprop_lab.core.cli.explain import Numbers
 from backprop_lab.core.cli.parser import UsageError, fail
 from backprop_lab.core.cli.presets import load_net
+from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.numbers import format_number
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     from backprop_lab.core.numerics.trace import Trace, column_names
     from backprop_lab.core.numerics.training import DivergenceError, Trainer
     project = load_net(args.net)
+    if getattr(args, "data", None) is not None:
+        project.data = _data_file(args.data, args.targets, project.net.sizes)
     net, data, s = project.net, project.data, project.settings
     for name in ("lr", "momentum", "mode", "batch_size"):
         if getattr(args, name) is not None:
@@ -69,6 +72,20 @@ def cmd_train(args: argparse.Namespace) -> int:
             raise UsageError(f"--csv: cannot write {args.csv}: {e.strerror or e}") from None
         print(f"trace: {len(trainer.trace)} rows written to {args.csv}")
     return 0
+
+
+def _data_file(path: str, targets: str | None, sizes: list[int]) -> Dataset:
+    """--data: the file's inputs and targets, fitted to the network, or one clear line (exit 2)."""
+    from backprop_lab.core.io.dataset_csv import CsvDataError, load_dataset
+    try:
+        data = load_dataset(path, None, None if targets is None else [t.strip() for t in targets.split(",")])
+    except CsvDataError as e:
+        raise UsageError(f"--data: {path}: {e}") from None
+    n_in, n_out = data.X.shape[1], data.Y.shape[1]
+    if (n_in, n_out) != (sizes[0], sizes[-1]):
+        raise UsageError(f"--data: {path} has {n_in} input and {n_out} target columns; the network takes "
+                         f"{sizes[0]} inputs and gives {sizes[-1]} outputs")
+    return data
 
 
 def _check_writable(path: str) -> None:
