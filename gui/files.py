@@ -14,6 +14,7 @@ from backprop_lab.core.io import atomic, document, presets
 from backprop_lab.core.io.trace_csv import write_csv
 
 from .preset_titles import preset_title
+from .script_export import ScriptExports
 
 JSON_FILTER = "Backprop Lab (*.json)"
 
@@ -30,6 +31,7 @@ class FileActions(QObject):
         self.export_csv = self._action(self.tr("Export trace to &CSV…"), None, self.export_trace)
         self.export_png = self._action(self.tr("Export plot as &PNG…"), None, lambda: self.export_plot("png"))
         self.export_svg = self._action(self.tr("Export plot as S&VG…"), None, lambda: self.export_plot("svg"))
+        self.scripts = ScriptExports(window, session, self._folder)
         self.quit = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
         self.recent_menu = QMenu(self.tr("Open &Recent"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -54,6 +56,7 @@ class FileActions(QObject):
         menu.addAction(self.export_csv)
         menu.addAction(self.export_png)
         menu.addAction(self.export_svg)
+        menu.addActions(self.scripts.actions)
         menu.addSeparator()
         menu.addAction(self.quit)
 

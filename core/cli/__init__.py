@@ -1,4 +1,4 @@
-"""The headless command line: `backprop-lab presets | explain | train` (gui/launcher.py routes here
+"""The headless command line: `backprop-lab presets | explain | train | export` (gui/launcher.py routes here
 without importing Qt; `python -m backprop_lab.core.cli ...` works too). The arguments, the window's
 included, are parsed once, in parser.py.
 
@@ -12,6 +12,7 @@ import os
 import sys
 
 from backprop_lab.core.cli.explain import Numbers, cmd_explain
+from backprop_lab.core.cli.export import cmd_export
 from backprop_lab.core.cli.parser import HEADLESS, PROG, UsageError, build_parser, fail, parse
 from backprop_lab.core.cli.presets import cmd_presets
 from backprop_lab.core.cli.train import cmd_train
@@ -23,7 +24,8 @@ def run(args: argparse.Namespace) -> int:
     """Run a headless subcommand that parse() returned."""
     _tolerant_streams()
     try:
-        return {"presets": cmd_presets, "explain": cmd_explain, "train": cmd_train}[args.command](args)
+        commands = {"presets": cmd_presets, "explain": cmd_explain, "train": cmd_train, "export": cmd_export}
+        return commands[args.command](args)
     except UsageError as e:
         return fail(str(e), 2)
     except BrokenPipeError:   # `backprop-lab explain seed004 | head`: stop quietly

@@ -11,7 +11,7 @@ from typing import NoReturn
 from backprop_lab.core.model.settings import FIELDS
 
 PROG = "backprop-lab"
-HEADLESS = ("presets", "explain", "train")
+HEADLESS = ("presets", "explain", "train", "export")
 LANGUAGES = ("ko", "en")
 
 
@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog=PROG, description="Backprop Lab: see every number of backpropagation.",
                 epilog=f"Without a subcommand, `{PROG} [--lang ko|en] [--screenshot PATH] [NET]` is `{PROG} open "
                 "...`: it opens the window on NET (seed 004 unless given), or renders it to a picture.")
-    sub = p.add_subparsers(dest="command", required=True, metavar="{open,presets,explain,train}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="{open,presets,explain,train,export}")
     o = sub.add_parser("open", help="open the window (the default)",
                        description="Open the window on NET, or render it offscreen to a PNG with --screenshot.")
     o.add_argument("net", nargs="?", metavar="NET", help="a preset name or a .json file (default: seed004)")
@@ -83,6 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
                    "unless --targets names others)")
     t.add_argument("--targets", metavar="COLS", help="the target columns of --data, comma-separated names")
     t.add_argument("--csv", metavar="PATH", help="write the trace (one row per step) to this CSV file")
+    x = sub.add_parser("export", help="write the network, data and optimizer as a NumPy or PyTorch script",
+                       description="Write NET, its data set and its optimizer as a short standalone script that "
+                       "trains as the app does and prints the same loss for every step.")
+    x.add_argument("net", metavar="NET", help="a preset name (see `presets`) or a .json file")
+    x.add_argument("--to", choices=("numpy", "pytorch"), required=True, help="the script's library")
+    x.add_argument("-o", "--output", required=True, metavar="FILE", help="the script to write")
+    x.add_argument("--steps", type=_positive_int, default=100, metavar="N",
+                   help="steps the script takes unless given another number when run (default 100)")
     return p
 
 
