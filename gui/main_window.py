@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from .files import FileActions
 from .on_screen import when_shown
 from .panels.architecture import ArchitecturePanel
+from .panels.boundary import BoundaryView
 from .panels.controls import TrainingControls
 from .panels.loss_plot import LossPlot
 from .panels.sample_picker import SamplePicker
@@ -107,6 +108,13 @@ class MainWindow(QMainWindow):
             # Views that skip work while their dock's tab is not the current one catch up when it is.
             when_shown(self.teaching_dock, self._teaching_catch_up)
         when_shown(self.selected_dock, self.selected.catch_up)
+        # The pictures of issue 11, tabbed behind Values: they cost a forward pass of a grid per frame.
+        self.boundary = BoundaryView(session)
+        self.boundary_dock = self._dock("boundaryDock", self.tr("Decision boundary"), self.boundary,
+                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.values_dock, self.boundary_dock)
+        self.values_dock.raise_()
+        when_shown(self.boundary_dock, self.boundary.catch_up)
 
         self.status = StatusBar(session)
         self.setStatusBar(self.status)
@@ -170,7 +178,7 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.gradient_action)
         view.addSeparator()
-        for dock in (self.left_dock, self.selected_dock, self.values_dock):
+        for dock in (self.left_dock, self.selected_dock, self.values_dock, self.boundary_dock):
             view.addAction(dock.toggleViewAction())
         language = view.addMenu(self.tr("&Language"))
         group_ = QActionGroup(self)

@@ -108,6 +108,7 @@ class Trace:
         self.layout = layout
         self.layout.flags.writeable = False
         self._blocks: list[np.ndarray] = []
+        self._theta_places: dict[tuple[object, ...], npt.NDArray[np.intp]] = {}
         self._n = 0
         self._cap = 0
 
@@ -206,12 +207,15 @@ class Trace:
         parts = self._column_parts(name, start, stop)
         return np.concatenate(parts) if parts else np.zeros(0)
 
-    def row(self, i: int) -> np.ndarray:
+    def _row_index(self, i: int) -> int:
         if i < 0:
             i += self._n
         if not 0 <= i < self._n:
             raise IndexError(i)
-        b, pos = self._locate(i)
+        return i
+
+    def row(self, i: int) -> np.ndarray:
+        b, pos = self._locate(self._row_index(i))
         return self._blocks[b][pos, self.layout]
 
     def row_dict(self, i: int) -> dict[str, float]:
@@ -224,7 +228,14 @@ class Trace:
 
     def theta_at(self, i: int, net: Network) -> np.ndarray:
         """The parameters as they were before step row i, in the network's theta order."""
-        return self.row(i)[[self.index[n] for n in parameter_columns(net)]]
+        # Where theta's entries sit in a stored row, worked out once a shape: the loss plot asks for
+        # hundreds of past thetas a frame, and naming every parameter each time cost more than the rest.
+        shape = (tuple(net.sizes), tuple(spec.bias for spec in net.layers))
+        places = self._theta_places.get(shape)
+        if places is None:
+            places = self._theta_places[shape] = self.layout[[self.index[n] for n in parameter_columns(net)]]
+        b, pos = self._locate(self._row_index(i))
+        return self._blocks[b][pos, places]
 
     def copy(self) -> Trace:
         t = Trace(self.names, self.layout)

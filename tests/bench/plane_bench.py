@@ -1,0 +1,97 @@
+"""Benchmark of the pictures of issue 11 (not a test): `QT_QPA_PLATFORM=offscreen python tests/bench/plane_bench.py`.
+
+  decision boundary   a 2-8-8-1 net on a 200-point spiral: the boundary dock's pictures a second during
+                      Run (100×100 grid and every hidden neuron's thumbnail), and the training rate beside
+                      the headless trainer's, measured in the same run
+  landscape grid      the loss over a 200×200 grid of two parameters, over the whole data set
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+import numpy as np
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+TARGETS = {"fps": 30.0, "run_ratio": 0.5}
+
+
+def spiral_project(n: int = 200, seed: int = 0):
+    from backprop_lab.core.model.dataset import Dataset
+    from backprop_lab.core.model.network import LayerSpec, Network, init_weights
+    from backprop_lab.core.model.project import Project
+    from backprop_lab.core.model.settings import Settings
+    rng = np.random.default_rng(seed)
+    k = np.arange(n)
+    r = (k // 2) / (n / 2) * 5
+    t = 1.75 * (k // 2) / (n / 2) * 2 * np.pi + np.pi * (k % 2)
+    X = np.column_stack([r * np.sin(t), r * np.cos(t)]) + rng.normal(0, 0.1, (n, 2))
+    Y = (k % 2).astype(float)[:, None]
+    net = Network(2, [LayerSpec(8, "tanh"), LayerSpec(8, "tanh"), LayerSpec(1, "sigmoid")], "bce")
+    init_weights(net, seed)
+    return Project(net, Dataset(X, Y), Settings(lr=0.03), name="spiral 2-8-8-1")
+
+
+def headless_rate(project, seconds: float = 1.5) -> float:
+    from backprop_lab.core.numerics.training import Trainer
+    p = project.copy()
+    t = Trainer(p.net, p.data, p.settings)
+    t.run(1000)
+    n, t0 = 0, time.perf_counter()
+    while time.perf_counter() - t0 < seconds:
+        t.run(2000)
+        n += 2000
+    return n / (time.perf_counter() - t0)
+
+
+def boundary_during_run(project, seconds: float = 4.0) -> tuple[float, float]:
+    from backprop_lab.gui.app import build_window, make_app
+    app = make_app()
+    w = build_window(project.copy())
+    w.resize(1280, 800)
+    w.show()
+    w.boundary_dock.raise_()
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < 1.0:      # the typesetter and every view warm up first
+        app.processEvents()
+    s, view = w.session, w.boundary
+    assert view.frames > 0, "the boundary dock is not on screen"
+    s.run()
+    t0 = time.perf_counter()
+    steps0, frames0 = s.step_count, view.frames
+    while time.perf_counter() - t0 < seconds:
+        app.processEvents()
+    elapsed = time.perf_counter() - t0
+    rate, fps = (s.step_count - steps0) / elapsed, (view.frames - frames0) / elapsed
+    s.pause()
+    w.close_without_asking()
+    return rate, fps
+
+
+def main() -> int:
+    from PySide6.QtCore import QStandardPaths
+    QStandardPaths.setTestModeEnabled(True)     # never touch the real settings
+    rows = []
+    project = spiral_project()
+    head = headless_rate(project)
+    live, fps = boundary_during_run(project)
+    head_after = headless_rate(project)
+    head = (head + head_after) / 2              # the machine's load drifts: the mean of before and after
+    ratio = live / head
+    rows.append(("decision boundary frames during Run (2-8-8-1, 100×100 + 16 thumbnails)", f"{fps:.1f} fps",
+                 "≥ 30", fps >= TARGETS["fps"]))
+    rows.append(("  training rate during Run, boundary live", f"{live:,.0f} steps/s", "", True))
+    rows.append(("  headless trainer, same process", f"{head:,.0f} steps/s", "", True))
+    rows.append(("  ratio live / headless", f"{ratio:.2f}", "≥ 0.5", ratio >= TARGETS["run_ratio"]))
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure'.ljust(width)}  {'result':>18}  {'target':>8}")
+    for name, value, target, ok in rows:
+        mark = "" if not target else ("  ok" if ok else "  MISSED")
+        print(f"{name.ljust(width)}  {value:>18}  {target:>8}{mark}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
