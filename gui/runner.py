@@ -10,6 +10,9 @@ share of the run's time falls under TRAIN_SHARE, a tick trains at least as long 
 training keeps over half of the time whatever the views cost. The steps become one undo command when
 the run pauses (or when an edit arrives mid-run: the run so far is closed first, so the history keeps
 its order).
+A paced run (`pace` updates a second, core.numerics.stop) ticks on a timer instead: one step a tick,
+every view refreshed, up to TICK_HZ a second, then several steps a tick. Either kind stops by itself
+by its `stop_rule` and says why.
 """
 from __future__ import annotations
 
@@ -17,13 +20,17 @@ import time
 
 from PySide6.QtCore import QObject, QTimer
 
+from backprop_lab.core.numerics.stop import DEFAULT_PACE, STILL_WINDOW, StopRule, tick_plan
+
 from . import commands as cmd
+from .numbers import fmt
 
 FRAME = 0.025          # one tick plus its refresh: ~40 frames a second
 VIEW_PERIOD = 1 / 15   # while running, the number views (diagram, tables, panels) refresh this often
 MIN_TRAIN, MAX_TRAIN = 0.004, 0.060
 TRAIN_SHARE = 0.55
 MAX_CHUNK = 8192
+MARK_UP_TO = 10        # updates a second up to which a run marks the numbers each update changed
 
 
 class RunLoop(QObject):
@@ -40,6 +47,18 @@ class RunLoop(QObject):
         self._started = self._trained = 0.0
         self._heavy, self._heavy_gap = False, 0.0
         self.last_tick_steps = 0
+        self.pace: int | None = DEFAULT_PACE     # updates a second; None: as fast as it goes
+        self.stop_rule = StopRule()
+
+    @property
+    def marks_changes(self) -> bool:
+        """The tables mark the numbers each update changed: after a Step, and while a run goes
+        slowly enough to read them (faster, everything would flicker)."""
+        return not self.running or (self.pace is not None and self.pace <= MARK_UP_TO)
+
+    def set_pace(self, pace: int | None) -> None:
+        self.pace = pace
+        self.timer.setInterval(0 if pace is None else tick_plan(pace)[0])
 
     @property
     def running(self) -> bool:
@@ -58,6 +77,8 @@ class RunLoop(QObject):
         self._tick_end = None
         self._started, self._trained = time.perf_counter(), 0.0
         self._heavy, self._heavy_gap = False, 0.0
+        self.stop_rule.start(s.trainer.step)
+        self.set_pace(self.pace)
         s.set_training_state("running")
         self.timer.start()
 
@@ -73,8 +94,12 @@ class RunLoop(QObject):
         if self._trained < TRAIN_SHARE * (t0 - self._started):
             budget = max(budget, gap)
         deadline = t0 + min(MAX_TRAIN, max(MIN_TRAIN, budget))
+        paced = self.pace is not None
         with s.model.changing():      # one announcement a tick: the views recompute once
-            done, error = self._train_until(deadline)
+            if paced:
+                done, error = self._train_paced(t0 + MAX_TRAIN)
+            else:
+                done, error = self._train_until(deadline)
             self.last_tick_steps = done
             self._tick_end = now = time.perf_counter()      # the gap counts the refresh and the repaint
             self._trained += now - t0
@@ -83,10 +108,50 @@ class RunLoop(QObject):
             return
         # The number views refresh 15 times a second, or less often when a refresh is slow, so that
         # it takes at most a quarter of the time (a large net on a slow machine).
-        self._heavy = now - self._views_at >= max(VIEW_PERIOD, 4 * self._heavy_gap)
+        # A paced run of one step a tick shows every update (a slow refresh slows the pace instead:
+        # the timer waits for the tick to end).
+        one_by_one = self.pace is not None and tick_plan(self.pace)[1] == 1
+        self._heavy = one_by_one or now - self._views_at >= max(VIEW_PERIOD, 4 * self._heavy_gap)
         if self._heavy:
             self._views_at = now
             s.changed.emit()
+        why = self.stop_rule.check(s.trainer.step, s.loss)
+        if why is not None:
+            self.stop()
+            s.message.emit(self._stop_text(*why))
+
+    def _stop_text(self, kind: str, value) -> str:
+        step = f"{self.session.trainer.step:,}"
+        if kind == "steps":
+            text = self.tr("Run stopped after %1 steps, at step %2").replace("%1", f"{value:,}")
+        elif kind == "target":
+            text = self.tr("Run stopped at step %2: the loss reached the target %1").replace(
+                "%1", fmt(value))
+        else:
+            text = self.tr("Run stopped at step %2: the loss has stopped changing (over the last "
+                           "%1 steps)").replace("%1", f"{STILL_WINDOW:,}")
+        return text.replace("%2", step)
+
+    def _limit(self, n: int) -> int:
+        left = self.stop_rule.steps_left(self.session.trainer.step)
+        return n if left is None else min(n, left)
+
+    def _train_paced(self, deadline: float):
+        """The pace's steps for this tick (fewer if they would take past the deadline: a large net)."""
+        model, floor = self.session.model, self._before[1].rows
+        want = self._limit(tick_plan(self.pace or 1)[1])
+        done = 0
+        while done < want and time.perf_counter() < deadline:
+            n = int(max(1, min(want - done, self._rate * (deadline - time.perf_counter()))))
+            t = time.perf_counter()
+            taken, error = model.train(n, floor)
+            done += taken
+            if error is not None:
+                return done, error
+            spent = time.perf_counter() - t
+            if spent > 0:
+                self._rate = 0.5 * self._rate + 0.5 * n / spent
+        return done, None
 
     def _train_until(self, deadline: float):
         """Train in chunks sized by the learned rate until the deadline or a divergence."""
@@ -96,7 +161,9 @@ class RunLoop(QObject):
             now = time.perf_counter()
             if now >= deadline:
                 return done, None
-            n = int(max(1, min(MAX_CHUNK, self._rate * (deadline - now))))
+            n = self._limit(int(max(1, min(MAX_CHUNK, self._rate * (deadline - now)))))
+            if n == 0:
+                return done, None
             taken, error = model.train(n, floor)
             done += taken
             if error is not None:

@@ -19,6 +19,7 @@ from backprop_lab.core.model.settings import FIELDS
 from ..setting_words import mode_label
 from .number_field import NumberField
 from .quiet import set_enabled, set_text, set_value
+from .run_pace import RunPace
 
 MODES = FIELDS["mode"].choices
 
@@ -61,6 +62,7 @@ class TrainingControls(QWidget):
         self.batch.valueChanged.connect(lambda v: self._set_if_changed("batch_size", v))
         self.shuffle = QCheckBox(self.tr("shuffle each epoch"))
         self.shuffle.clicked.connect(lambda on: session.set_setting("shuffle", on))
+        self.pace = RunPace(session)
         self.reason = QLabel()
         self.reason.setObjectName("controlsReason")
         self.reason.setWordWrap(True)
@@ -83,6 +85,7 @@ class TrainingControls(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(6, 6, 6, 6)
         box.addLayout(buttons)
+        box.addWidget(self.pace)
         box.addLayout(form)
         box.addWidget(self.reason)
         session.changed.connect(self.refresh)

@@ -2,7 +2,7 @@
 on `changed` (same event-loop turn) and rebuilds on shape or sample-count changes."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..hidden import HIDDEN
@@ -11,10 +11,12 @@ from ..numbers import fmt
 R = Qt.ItemDataRole
 SELECTED = QBrush(QColor("#ffe9a8"))
 HIGHLIGHT = QBrush(QColor("#d6ecff"))
+CHANGED = QBrush(QColor("#ffd59e"))     # a number that the last update changed, for FLASH_MS
+FLASH_MS = 700
 READ_ONLY = QBrush(QColor("#f4f4f4"))
 ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROLES = [R.DisplayRole, R.EditRole, R.ToolTipRole, R.BackgroundRole, R.FontRole]
-_NUMBER_ROLES = [R.DisplayRole, R.EditRole, R.ToolTipRole]
+_NUMBER_ROLES = [R.DisplayRole, R.EditRole, R.ToolTipRole, R.BackgroundRole]
 MAX_CELL_SIGNALS = 6    # more changed cells than this: one signal for their whole range
 
 
@@ -25,6 +27,11 @@ class SessionModel(QAbstractTableModel):
         self.last_error = ""
         self._numbers: dict = {}     # (row, col) -> number, for this refresh: a view asks many roles
         self._look = None
+        self.flashing: set = set()      # (row, col) of the numbers the last update changed
+        self._unflash = QTimer(self)
+        self._unflash.setSingleShot(True)
+        self._unflash.setInterval(FLASH_MS)
+        self._unflash.timeout.connect(lambda: self._flash(set()))
         session.changed.connect(self.numbers_changed)
         session.shapeChanged.connect(self.rebuild)
         session.samplesChanged.connect(self.rebuild)
@@ -58,6 +65,8 @@ class SessionModel(QAbstractTableModel):
             return
         rows, cols = self.shape()
         cells = [at for at, v in old.items() if at[0] < rows and at[1] < cols and self.cached(*at) != v]
+        if cells and self.session.runner.marks_changes:   # a refresh that changed nothing keeps the marks
+            self._flash(set(cells))
         if len(cells) > MAX_CELL_SIGNALS:
             r0, r1 = min(r for r, _ in cells), max(r for r, _ in cells)
             c0, c1 = min(c for _, c in cells), max(c for _, c in cells)
@@ -66,6 +75,14 @@ class SessionModel(QAbstractTableModel):
         for r, c in cells:
             at = self.index(r, c)
             self.dataChanged.emit(at, at, _NUMBER_ROLES)
+
+    def _flash(self, cells: set) -> None:
+        """Mark the cells an update changed (a learner watching slow training sees what moved)."""
+        old, self.flashing = self.flashing, cells
+        for r, c in old - cells:
+            self.dataChanged.emit(self.index(r, c), self.index(r, c), [R.BackgroundRole])
+        if cells:
+            self._unflash.start()
 
     def look(self):
         """What a cell shows besides its number (frozen parameters in italics, the shown sample, a past
@@ -132,6 +149,8 @@ class SessionModel(QAbstractTableModel):
                 return SELECTED
             if key is not None and key in self.session.highlight:
                 return HIGHLIGHT
+            if (r, c) in self.flashing:
+                return CHANGED
             return None if self.editable(r, c) else READ_ONLY
         if role == R.FontRole:
             key = self.key(r, c)
