@@ -11,7 +11,7 @@ from ..numbers import fmt
 R = Qt.ItemDataRole
 SELECTED = QBrush(QColor("#ffe9a8"))
 HIGHLIGHT = QBrush(QColor("#d6ecff"))
-CHANGED = QBrush(QColor("#ffd59e"))     # a number that the last update changed, for FLASH_MS
+CHANGED = QBrush(QColor("#c9ebc9"))     # a number that the last update changed, for FLASH_MS
 FLASH_MS = 700
 READ_ONLY = QBrush(QColor("#f4f4f4"))
 ALIGN = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
