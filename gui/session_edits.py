@@ -145,6 +145,20 @@ class Edits(Reading):
                               translate("Session", "Remove sample %1").replace("%1", str(k + 1))))
         return None
 
+    def move_sample(self, k: int, x):
+        """Sample k's inputs moved to x (a point dragged on the data view): one undo step."""
+        err = self._editable()
+        if err:
+            return err
+        if not 0 <= k < len(self.data):
+            return self._refuse(translate("Session", "No such sample"))
+        X = self.data.X.copy()
+        X[k] = np.asarray(x, float)
+        if not np.isfinite(X[k]).all() or np.array_equal(X[k], self.data.X[k]):
+            return None
+        self.push(cmd.SetData(self, X, self.data.Y, translate("Session", "Move sample %1").replace("%1", str(k + 1))))
+        return None
+
     def set_architecture(self, n_inputs: int, layers, loss: str, seed: int | None = None):
         """A new shape (sizes, activations, bias modes, loss). Weights that still fit are kept; new
         ones follow core.network.init_weights' stated rule. Training starts again at step 0."""

@@ -116,3 +116,13 @@ def montage(plane: Plane, activations: list[str], gap: int = 4, fill: float = np
             # Grid row 0 is the lowest y; the image's row 0 is its top, so each tile is flipped.
             out[r0:r0 + n, c0:c0 + n] = scaled[j, ::-1, :]
     return out
+
+
+def class_targets(net: Network) -> list[FloatArray]:
+    """The target of each class a learner may add a point of on the data view: for one output its two
+    ends (−1 and 1 under tanh, else 0 and 1); for several outputs, one class an output (one-hot)."""
+    outputs = net.sizes[-1]
+    if outputs == 1:
+        low = -1.0 if net.layers[-1].activation == "tanh" else 0.0
+        return [np.array([low]), np.array([1.0])]
+    return [np.eye(outputs)[k] for k in range(outputs)]

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLa
 
 from backprop_lab.core.numerics import plane as pl
 
+from ..numbers import fmt
 from ..on_screen import on_screen
+from .data_points import PointEditor, PointsViewBox
 
 # Playground's colours: orange for the low end, blue for the high end, near-white between.
 LOW, MID, HIGH = (245, 147, 34), (232, 234, 235), (8, 119, 189)
@@ -32,8 +34,8 @@ def class_colours(values: np.ndarray, lo: float, hi: float) -> list:
     return [pg.mkBrush(c) for c in COLOURS.map(t, mode="qcolor")]
 
 
-def image_view(name: str) -> tuple[pg.PlotWidget, pg.ImageItem]:
-    plot = pg.PlotWidget(background="w")
+def image_view(name: str, vb: pg.ViewBox | None = None) -> tuple[pg.PlotWidget, pg.ImageItem]:
+    plot = pg.PlotWidget(background="w", viewBox=vb)
     plot.setObjectName(name)
     item = plot.getPlotItem()
     item.setMenuEnabled(False)
@@ -54,6 +56,8 @@ class BoundaryView(QWidget):
         self._last_frame = 0.0
         self.plane: pl.Plane | None = None
         self._points_key: tuple | None = None
+        self._brushes: list = []
+        self._targets: list[np.ndarray] = []
 
         self.note = QLabel()
         self.note.setObjectName("boundaryNote")
@@ -62,7 +66,13 @@ class BoundaryView(QWidget):
         self.output_box = QComboBox()
         self.output_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.output_label = QLabel(self.tr("Output shown:"))
-        self.plot, self.image = image_view("boundaryPlot")
+        self.plot, self.image = image_view("boundaryPlot", PointsViewBox())
+        self.editor = PointEditor(self, self.plot.getPlotItem().vb)
+        self.class_box = QComboBox()
+        self.class_box.setObjectName("newPointClass")
+        self.class_box.setToolTip(self.tr("Click the plot to add a point of this class; drag a point to move "
+                                          "it; right-click (or Ctrl+click) a point to delete it"))
+        self.class_label = QLabel(self.tr("New point:"))
         pi = self.plot.getPlotItem()
         pi.setLabel("bottom", self.tr("input 1"))
         pi.setLabel("left", self.tr("input 2"))
@@ -80,6 +90,8 @@ class BoundaryView(QWidget):
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.output_label)
         bar.addWidget(self.output_box)
+        bar.addWidget(self.class_label)
+        bar.addWidget(self.class_box)
         bar.addStretch(1)
         self.bar = bar
         self.split = QSplitter(Qt.Orientation.Horizontal)
@@ -119,6 +131,14 @@ class BoundaryView(QWidget):
         self.output_box.blockSignals(False)
         for w in (self.output_box, self.output_label):
             w.setVisible(ok and outputs > 1)
+        self._targets = pl.class_targets(net)
+        self.class_box.clear()
+        for k, y in enumerate(self._targets):
+            self.class_box.addItem(self.tr("class %1 (y = %2)").replace("%1", str(k + 1))
+                                   .replace("%2", ", ".join(fmt(v) for v in y)))
+        self.class_box.setCurrentIndex(len(self._targets) - 1)
+        for w in (self.class_box, self.class_label):
+            w.setVisible(ok)
         self.thumbs.setVisible(ok and net.depth > 1)
         self.forget_grid()
 
@@ -180,5 +200,12 @@ class BoundaryView(QWidget):
         if key == self._points_key:
             return
         self._points_key = key
-        X = self.session.data.X
-        self.points.setData(X[:, 0], X[:, 1], brush=class_colours(targets, lo, hi))
+        self._brushes = class_colours(targets, lo, hi)
+        self.show_points(self.session.data.X)
+
+    def show_points(self, X: np.ndarray) -> None:
+        """The data points at X (the data set's, or with one point where it is being dragged)."""
+        self.points.setData(X[:, 0], X[:, 1], brush=self._brushes)
+
+    def chosen_target(self) -> np.ndarray:
+        return self._targets[max(0, self.class_box.currentIndex())]

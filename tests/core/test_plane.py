@@ -80,3 +80,10 @@ def test_montage_with_a_stride_takes_every_other_point():
     tiles = pl.montage(plane, ["tanh", "relu"], gap=1, stride=2)
     assert tiles.shape == (8 * 5 - 1, 2 * 5 - 1)
     np.testing.assert_allclose(tiles[0:4, 0:4], plane.acts[1][0][::2, ::2][::-1, :], atol=1e-15)
+
+
+def test_class_targets_are_the_output_ends_or_one_hot():
+    assert [t.tolist() for t in pl.class_targets(net_2881())] == [[0.0], [1.0]]
+    assert [t.tolist() for t in pl.class_targets(net_2881(out="tanh"))] == [[-1.0], [1.0]]
+    three = Network(2, [LayerSpec(3, "softmax")], "cross_entropy")
+    assert [t.tolist() for t in pl.class_targets(three)] == [[1, 0, 0], [0, 1, 0], [0, 0, 1]]
