@@ -197,7 +197,7 @@ class Session(QObject, Edits):
         net, X, Y = self.shown_net, self.data.X, self.data.Y
         self.view.show_sample(self.shown_sample, len(self.data))
         nxt = self.next_samples()
-        self.next_state = engine.evaluate(net, X[nxt], Y[nxt])
+        self.next_state = engine.evaluate(net, X[nxt], Y[nxt], self.settings.batch_loss)   # what the step uses
         self.total_state = engine.evaluate(net, X, Y)
         if self.shown_sample is None:
             self.state = self.next_state

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from backprop_lab.core.numerics.update import rates, rule_of, update
+from backprop_lab.core.numerics.update import OptState, rates, rule_of, update
 
 
 class Reading:
@@ -86,10 +86,15 @@ class Reading:
             return None
         w, g = float(self.net.theta[i]), float(self.next_state.grad[i])
         frozen, s = bool(self.net.frozen[i]), self.settings
-        v = 0.0 if frozen else float(self.trainer.velocity[i])   # the trainer zeroes a frozen one first
-        new, v_new = update(w, g, v, s, frozen)
+        opt = self.trainer.opt
+        v = 0.0 if frozen else float(opt.velocity[i])   # the trainer zeroes a frozen one first
+        m, v2 = (0.0, 0.0) if frozen else (float(opt.m[i]), float(opt.v[i]))
+        u = update(w, g, v, s, frozen, OptState(np.array(v), np.array(m), np.array(v2), opt.t.copy()))
         lr, mu = float(rates(s, frozen)), s.momentum
         has_velocity = rule_of(s).has_velocity
+        adam = None if u.m is None else {"m": m, "v": v2, "t": int(u.t), "m_new": float(u.m), "v_new": float(u.v),
+                                         "beta1": s.beta1, "beta2": s.beta2, "eps": s.eps}
         return {"w": w, "grad": g, "lr": lr, "momentum": mu, "velocity": v,
-                "velocity_new": float(v_new) if has_velocity else None, "new": float(new),
+                "velocity_new": float(u.velocity) if has_velocity else None, "new": float(u.theta),
+                "decay": float(s.weight_decay), "grad_used": float(u.grad), "adam": adam,
                 "samples": self.next_samples().tolist()}

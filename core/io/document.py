@@ -1,6 +1,6 @@
 """The files people keep: a Project as a versioned JSON document, saved atomically, loaded with checks.
 
-A file looks like this (version 1; positions in error messages count from 1, as the texts do, so
+A file looks like this (version 2; positions in error messages count from 1, as the texts do, so
 `layers[2]` is the second layer after the input and `layers[2].W[1][2]` is its W{2}[1,2]):
 
     {"format": "backprop-lab", "version": 1, "name": "...", "description": "...",
@@ -12,7 +12,9 @@ A file looks like this (version 1; positions in error messages count from 1, as 
                  "frozen_b": [...]}, ...],
      "notation": {"layers": [{"a": "x"}, ...], "target": "y", "loss": "E", "delta": "δ"},
      "data": {"inputs": [[0.1, 0.2]], "targets": [[0.4, 0.6]]},
-     "settings": {"lr": 0.5, "momentum": 0.0, "mode": "sample", "shuffle": false, "batch_size": 2, "seed": 0},
+     "settings": {"lr": 0.5, "momentum": 0.0, "mode": "sample", "shuffle": false, "batch_size": 2, "seed": 0,
+                  "optimizer": "sgd", "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.0,
+                  "batch_loss": "mean"},     # the last six from version 2 on (version 1: their defaults)
      "source": [{"quantity": "a1[1]", "printed": "0.51998934", "note": "...", "where": "..."}, ...]}
 
 Numbers are written in round-trip form (repr), so save → load gives back every float bit for bit. The
@@ -66,7 +68,7 @@ from backprop_lab.core.model.notation import QUANTITIES, Notation
 from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.settings import FIELDS, Settings
 
-FORMAT, VERSION = "backprop-lab", 1
+FORMAT, VERSION = "backprop-lab", 2      # 2: the optimizer, Adam's β₁ β₂ ε, weight decay, the batch loss
 MAX_BYTES = 5 * 1024 * 1024
 MAX_SOURCE = 1_000
 MAX_NAME, MAX_DESCRIPTION, MAX_SYMBOL, MAX_SOURCE_TEXT = 200, 20_000, 24, 2_000
@@ -74,6 +76,7 @@ MAX_NAME, MAX_DESCRIPTION, MAX_SYMBOL, MAX_SOURCE_TEXT = 200, 20_000, 24, 2_000
 _TOP = ("format", "version", "name", "description", "inputs", "loss", "layers", "notation", "data",
         "settings", "source")
 _SETTINGS = ("lr", "momentum", "mode", "shuffle", "batch_size", "seed")
+_SETTINGS_2 = ("optimizer", "beta1", "beta2", "eps", "weight_decay", "batch_loss")   # version 2 on
 
 
 # ----- reading -------------------------------------------------------------------------------------
@@ -90,7 +93,7 @@ def from_json(doc: object) -> Project:
     Y = _samples(data["targets"], specs[-1].size, "data.targets")
     if len(X) != len(Y):
         _fail("data", f"{len(X)} samples of inputs but {len(Y)} of targets")
-    settings = _settings(top["settings"])
+    settings = _settings(top["settings"], top["version"])
     source = _source(top.get("source", []))
     name = _text(top.get("name", ""), "name", MAX_NAME)
     description = _text(top.get("description", ""), "description", MAX_DESCRIPTION)
@@ -181,9 +184,10 @@ def _notation(raw: object, depth: int) -> Notation:
     return Notation(layers=symbols, **extra)
 
 
-def _settings(raw: object) -> Settings:
-    """Types as a file writes them (document words); the allowed ranges from core.model.settings.FIELDS."""
-    v = _object(raw, "settings", required=_SETTINGS)
+def _settings(raw: object, version: int) -> Settings:
+    """Types as a file writes them (document words); the allowed ranges from core.model.settings.FIELDS.
+    A version 1 file has none of _SETTINGS_2: they take their defaults (plain SGD, no decay, the mean)."""
+    v = _object(raw, "settings", required=_SETTINGS + (_SETTINGS_2 if version >= 2 else ()))
 
     def ranged(name: str, value: float) -> float:
         problem = FIELDS[name].problem(value)
@@ -195,11 +199,17 @@ def _settings(raw: object) -> Settings:
         f = FIELDS[name]
         return _whole(v[name], f"settings.{name}", int(f.low or 0), int(f.high or 0))
 
-    return Settings(lr=ranged("lr", _number(v["lr"], "settings.lr")),
-                    momentum=ranged("momentum", _number(v["momentum"], "settings.momentum")),
-                    mode=_choice(v["mode"], "settings.mode", FIELDS["mode"].choices, "update mode"),
-                    shuffle=_flag(v["shuffle"], "settings.shuffle"),
-                    batch_size=whole("batch_size"), seed=whole("seed"))
+    s = Settings(lr=ranged("lr", _number(v["lr"], "settings.lr")),
+                 momentum=ranged("momentum", _number(v["momentum"], "settings.momentum")),
+                 mode=_choice(v["mode"], "settings.mode", FIELDS["mode"].choices, "update mode"),
+                 shuffle=_flag(v["shuffle"], "settings.shuffle"),
+                 batch_size=whole("batch_size"), seed=whole("seed"))
+    if version >= 2:
+        s.optimizer = _choice(v["optimizer"], "settings.optimizer", FIELDS["optimizer"].choices, "optimizer")
+        s.batch_loss = _choice(v["batch_loss"], "settings.batch_loss", FIELDS["batch_loss"].choices, "batch loss")
+        for name in ("beta1", "beta2", "eps", "weight_decay"):
+            setattr(s, name, ranged(name, _number(v[name], f"settings.{name}")))
+    return s
 
 
 def _source(v: object) -> list[dict[str, str]]:
@@ -278,7 +288,7 @@ def to_json(project: Project) -> dict[str, Any]:
     return {"format": FORMAT, "version": VERSION, "name": project.name, "description": project.description,
             "inputs": net.n_inputs, "loss": net.loss, "layers": layers, "notation": net.notation.to_json(),
             "data": {"inputs": data.X.tolist(), "targets": data.Y.tolist()},
-            "settings": {k: getattr(s, k) for k in _SETTINGS},
+            "settings": {k: getattr(s, k) for k in _SETTINGS + _SETTINGS_2},
             "source": [dict(entry) for entry in project.source]}
 
 

@@ -31,6 +31,8 @@ class Loss:
         n = o.shape[-1]
         if self.name == "half_sse":
             return 0.5 * (y - o) ** 2
+        if self.name == "sse":
+            return (y - o) ** 2
         if self.name == "mse":
             return (y - o) ** 2 / n
         if self.name == "cross_entropy":
@@ -44,6 +46,8 @@ class Loss:
         n = o.shape[-1]
         if self.name == "half_sse":
             return -(y - o)
+        if self.name == "sse":
+            return -2.0 * (y - o)
         if self.name == "mse":
             return -2.0 * (y - o) / n
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -65,6 +69,7 @@ LOSSES: dict[str, Loss] = {
     for l in (
         Loss("half_sse", "½ sum of squares", "E = 1/2 sum_k (y_k - o_k)^2", "E_k = 1/2 (y_k - o_k)^2",
              "-(y_k - o_k)"),
+        Loss("sse", "sum of squares", "E = sum_k (y_k - o_k)^2", "E_k = (y_k - o_k)^2", "-2 (y_k - o_k)"),
         Loss("mse", "mean squared error", "E = 1/n sum_k (y_k - o_k)^2", "E_k = 1/n (y_k - o_k)^2",
              "-2/n (y_k - o_k)"),
         Loss("cross_entropy", "cross-entropy (softmax)", "E = -sum_k y_k log o_k", "E_k = -y_k log o_k",

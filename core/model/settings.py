@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from backprop_lab.core.model.dataset import MAX_SAMPLES
 
 MODES = ("sample", "minibatch", "batch")
+OPTIMIZERS = ("sgd", "adam")       # "sgd" is momentum SGD when μ > 0
+BATCH_LOSSES = ("mean", "sum")     # a batch's loss and gradient: the mean over its samples, or the sum
 MAX_SEED = 2 ** 63 - 1
 
 
@@ -91,7 +93,14 @@ FIELDS: dict[str, Field] = {f.name: f for f in (
     Field("shuffle", bool, False),   # per-sample and mini-batch: shuffle each epoch (seeded) or cycle in order
     Field("batch_size", int, 2, low=1, high=MAX_SAMPLES),   # no batch exceeds the data set
     Field("seed", int, 0, low=0, high=MAX_SEED),
+    Field("optimizer", str, "sgd", choices=OPTIMIZERS),
+    Field("beta1", float, 0.9, low=0, high=1, high_open=True),      # Adam's decay of m
+    Field("beta2", float, 0.999, low=0, high=1, high_open=True),    # Adam's decay of v
+    Field("eps", float, 1e-8, low=0, low_open=True),                # Adam's ε in √v̂ + ε
+    Field("weight_decay", float, 0.0, low=0),                       # λ: E + λ/2·Σθ²
+    Field("batch_loss", str, "mean", choices=BATCH_LOSSES),
 )}
+ADAM_FIELDS = ("beta1", "beta2", "eps")
 
 
 class SettingError(ValueError):
@@ -108,10 +117,17 @@ class Settings:
     shuffle: bool = FIELDS["shuffle"].default         # type: ignore[assignment]
     batch_size: int = FIELDS["batch_size"].default    # type: ignore[assignment]
     seed: int = FIELDS["seed"].default                # type: ignore[assignment]
+    optimizer: str = FIELDS["optimizer"].default      # type: ignore[assignment]
+    beta1: float = FIELDS["beta1"].default            # type: ignore[assignment]
+    beta2: float = FIELDS["beta2"].default            # type: ignore[assignment]
+    eps: float = FIELDS["eps"].default                # type: ignore[assignment]
+    weight_decay: float = FIELDS["weight_decay"].default   # type: ignore[assignment]
+    batch_loss: str = FIELDS["batch_loss"].default    # type: ignore[assignment]
 
     def validate(self, n_samples: int | None = None) -> None:
         """Raises SettingError (a ValueError) naming the first field that is not allowed."""
-        for name in ("lr", "momentum", "mode", "batch_size"):
+        for name in ("lr", "momentum", "mode", "batch_size", "optimizer", "beta1", "beta2", "eps",
+                     "weight_decay", "batch_loss"):
             problem = FIELDS[name].problem(getattr(self, name))
             if problem:
                 raise SettingError(problem)

@@ -37,6 +37,7 @@ class BatchStep:
         net, sizes = t.net, t.net.sizes
         self.t, self.net = t, net
         self.B, self.cross_entropy = B, net.loss == "cross_entropy"
+        self.mean = t.settings.batch_loss == "mean"    # else the sum: the same ops without the division by B
         self.X, self.Y, self.ysum = self._rows(sizes[0]), self._rows(sizes[-1]), self._rows(1)
         # Index 0 of z and d is the input's, which has none: an empty (B × 0) block stands there.
         self.z = [self._rows(0)] + [self._rows(n) for n in sizes[1:]]
@@ -78,16 +79,19 @@ class BatchStep:
         loss_fn, zL, o, Y, tL = LOSSES[net.loss], self.z[L], self.a[L], self.Y, self.tmp[L]
         loss = self.t.R[2:3].reshape(())
         ops: list[Op] = []
-        if net.loss in ("half_sse", "mse"):      # ½ (y − o)² or (y − o)²/n; `** 2` is np.square
+        if net.loss in ("half_sse", "sse", "mse"):   # ½ (y − o)², (y − o)² or (y − o)²/n; `** 2` is np.square
             ops += [P(np.subtract, Y, o, tL), P(np.square, tL, tL)]
-            ops.append(P(np.multiply, np.array(0.5), tL, tL) if net.loss == "half_sse"
-                       else P(np.divide, tL, np.array(float(net.sizes[-1])), tL))
+            if net.loss == "half_sse":
+                ops.append(P(np.multiply, np.array(0.5), tL, tL))
+            elif net.loss == "mse":
+                ops.append(P(np.divide, tL, np.array(float(net.sizes[-1])), tL))
             ops.append(P(np.add.reduce, tL, 1, None, per_sample))
         else:
             def sample_losses() -> None:
                 np.add.reduce(loss_fn.terms(zL, o, Y), 1, None, out=per_sample)
             ops.append(sample_losses)
-        return ops + [P(np.add.reduce, per_sample, 0, None, loss), P(np.divide, loss, self.fB, loss)]
+        ops.append(P(np.add.reduce, per_sample, 0, None, loss))
+        return ops + [P(np.divide, loss, self.fB, loss)] if self.mean else ops
 
     def _output_delta_ops(self) -> list[Op]:
         """δ at the output (losses.output_delta)."""
@@ -100,9 +104,11 @@ class BatchStep:
         elif net.loss == "bce":                  # o − y
             ops.append(P(np.subtract, o, Y, dL))
         else:
-            ops += [P(np.subtract, Y, o, gL)]    # dE/do: −(y − o), or −2(y − o)/n
+            ops += [P(np.subtract, Y, o, gL)]    # dE/do: −(y − o), −2(y − o), or −2(y − o)/n
             if net.loss == "mse":
                 ops += [P(np.multiply, gL, np.array(-2.0), gL), P(np.divide, gL, np.array(float(net.sizes[-1])), gL)]
+            elif net.loss == "sse":
+                ops.append(P(np.multiply, gL, np.array(-2.0), gL))
             else:
                 ops.append(P(np.negative, gL, gL))
             if out_act == "softmax":             # a ⊙ (g − Σ g·a), activations.softmax_backward
@@ -129,7 +135,8 @@ class BatchStep:
             elif spec.bias == "shared":          # δ.sum(axis=1).mean()
                 ops += [P(np.add.reduce, d[l], 1, None, self.per_sample),
                         P(np.add.reduce, self.per_sample, 0, None, db.reshape(()))]
-        ops.append(P(np.divide, t.grad, self.fB, t.grad))
+        if self.mean:
+            ops.append(P(np.divide, t.grad, self.fB, t.grad))
         return ops
 
     def _row_ops(self) -> list[Op]:

@@ -27,7 +27,7 @@ class State:
     acts: list[FloatArray]         # acts[l]: (B, n_l), l = 0..L
     terms: FloatArray              # (B, nL) loss terms E_k
     losses: FloatArray             # (B,) E per sample
-    loss: float                    # mean of losses
+    loss: float                    # mean of losses (their sum with reduction="sum")
     dE_do: FloatArray              # (B, nL)
     deltas: list[FloatArray | None]  # deltas[l]: (B, n_l), l = 1..L
     dE_da: list[FloatArray]        # dE_da[l]: (B, n_l), l = 0..L (dE_da[0] = dE/dx)
@@ -76,8 +76,9 @@ def forward(net: Network, x: npt.ArrayLike) -> tuple[list[FloatArray | None], li
     return zs, acts
 
 
-def evaluate(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> State:
-    """Forward and backward pass; gradients are the mean over the samples given."""
+def evaluate(net: Network, x: npt.ArrayLike, y: npt.ArrayLike, reduction: str = "mean") -> State:
+    """Forward and backward pass; the loss and gradients are the mean over the samples given, or
+    with reduction="sum" (settings.batch_loss) their sum."""
     zs, acts = forward(net, x)
     Y = _as_batch(y, net.sizes[-1])
     if Y.shape[0] != acts[0].shape[0]:
@@ -102,13 +103,14 @@ def evaluate(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> State:
     dW: list[FloatArray] = []
     db: list[FloatArray] = []
     grad = np.zeros_like(net.theta)
+    mean = reduction == "mean"
     for l, ((ws, bs), spec) in enumerate(zip(net.slices(), net.layers), start=1):
         d = _layer(deltas, l, "δ")
-        g = acts[l - 1].T @ d / B
+        g = acts[l - 1].T @ d / B if mean else acts[l - 1].T @ d
         if spec.bias == "neuron":
-            gb = d.mean(axis=0)
+            gb = d.mean(axis=0) if mean else d.sum(axis=0)
         elif spec.bias == "shared":
-            gb = np.array([d.sum(axis=1).mean()])
+            gb = np.array([d.sum(axis=1).mean() if mean else d.sum(axis=1).sum()])
         else:
             gb = np.zeros(0)
         dW.append(g)
@@ -116,7 +118,8 @@ def evaluate(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> State:
         grad[ws] = g.reshape(-1)
         grad[bs] = gb
     losses = terms.sum(axis=1)
-    return State(acts[0], Y, zs, acts, terms, losses, float(losses.mean()), dE_do, deltas, dE_da, dW, db, grad)
+    loss = float(losses.mean() if mean else losses.sum())
+    return State(acts[0], Y, zs, acts, terms, losses, loss, dE_do, deltas, dE_da, dW, db, grad)
 
 
 def loss_at(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> float:

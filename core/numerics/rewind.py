@@ -13,6 +13,7 @@ from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics import engine
 from backprop_lab.core.numerics.trace import Trace
+from backprop_lab.core.numerics.update import OptState
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class Snapshot:
     velocity: np.ndarray
     step: int
     rows: int
+    opt: OptState | None = None    # the whole optimizer state (Adam's m, v, t); None: velocity only, no Adam memory
 
 
 class Rewind:
@@ -32,6 +34,7 @@ class Rewind:
     trace: Trace | None
     theta: np.ndarray
     velocity: np.ndarray
+    opt: OptState
     step: int
 
     def history(self) -> Trace:
@@ -41,11 +44,15 @@ class Rewind:
         return self.trace
 
     def snapshot(self) -> Snapshot:
-        return Snapshot(self.theta.copy(), self.velocity.copy(), int(self.step), len(self.history()))
+        return Snapshot(self.theta.copy(), self.velocity.copy(), int(self.step), len(self.history()), self.opt.copy())
 
     def restore(self, snap: Snapshot) -> None:
         """θ, velocity and step as in snap; the trace is left as it is."""
         self.theta[...] = snap.theta
+        if snap.opt is None:
+            self.opt.reset_adam()
+        else:
+            self.opt.assign(snap.opt)
         self.velocity[...] = snap.velocity
         self.step = snap.step
 
@@ -68,7 +75,8 @@ class Rewind:
         return np.zeros_like(theta)
 
     def branch_state(self, i: int) -> Snapshot:
-        """The state before step i of the trace, as training would continue from it."""
+        """The state before step i of the trace, as training would continue from it. The trace does
+        not hold Adam's m, v and t: from here Adam starts afresh (a checkpoint keeps them)."""
         return Snapshot(self.history().theta_at(i, self.net), self.branch_velocity(i), i, i)
 
     def settle_divergence(self, floor: int = 0) -> None:

@@ -30,7 +30,7 @@ from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.batch_step import BatchStep
 from backprop_lab.core.numerics.rewind import Rewind
 from backprop_lab.core.numerics.trace import Trace, column_names, storage_layout
-from backprop_lab.core.numerics.update import update_ops
+from backprop_lab.core.numerics.update import OptState, update_ops
 
 CHUNK = 256      # steps between checks (finite values, should_stop); a refused step replays at most this many
 STAGE_BYTES = 1 << 21    # the staging buffer's size (CHUNK rows up to ~1,000 columns)
@@ -99,7 +99,8 @@ class Trainer(Rewind):
         p0 = at["W1[1,1]"]
         net.rebind(R[p0:p0 + P])
         self.theta, self.grad = R[p0:p0 + P], R[p0 + P:p0 + 2 * P]
-        self.velocity = np.zeros(P)
+        self.opt = OptState.zeros(P)       # the update rule's memory: one object to copy or checkpoint
+        self.velocity = self.opt.velocity
         seg = lambda q, l, n: R[at[f"{q}{l}[1]"]:at[f"{q}{l}[1]"] + n]
         sizes = net.sizes
         self.x, self.y = seg("a", 0, sizes[0]), R[at["y[1]"]:at["y[1]"] + sizes[-1]]
@@ -116,7 +117,8 @@ class Trainer(Rewind):
         self._zL, self._out, self._yc = ([at[f"{q}[{k + 1}]"] for k in range(nL)] for q in (f"z{L}", f"a{L}", "y"))
         self._stage = np.empty((max(1, min(CHUNK, STAGE_BYTES // (8 * w))), w))
         self._stage_rows = list(self._stage)      # made once: iterating the array makes a view per row
-        self._batch_steps: dict[int, BatchStep] = {}   # by batch size (an epoch's last batch may be short)
+        # by batch size (an epoch's last batch may be short) and the batch loss (mean or sum)
+        self._batch_steps: dict[tuple[int, str], BatchStep] = {}
         self._prog = _step_program(self)
 
     # ----- stepping -----------------------------------------------------------------------------
@@ -152,7 +154,7 @@ class Trainer(Rewind):
 
     def _prepare(self) -> None:
         s, data, net = self.settings, self.data, self.net
-        self._update = update_ops(self.theta, self.grad, self.velocity, s, net.frozen)
+        self._update = update_ops(self.theta, self.grad, self.opt, s, net.frozen)
         X, Y = np.ascontiguousarray(data.X), np.ascontiguousarray(data.Y)
         ysum = np.sum(Y, axis=-1, keepdims=True)      # per row, as core.engine sums a batch's rows
         if s.mode == "sample":
@@ -174,7 +176,7 @@ class Trainer(Rewind):
                 samples = _sample_run(self.step, k, len(self.data), self.settings)
             else:
                 samples = np.full(k, -1)
-            v0 = self.velocity.copy()
+            v0 = self.opt.copy()
             self._steps(samples, self._stage_rows[:k])
             self._settle(self._stage[:k], block[pos:pos + k], samples, v0)
             m -= k
@@ -200,7 +202,7 @@ class Trainer(Rewind):
     def _batch_row(self, k: int) -> None:
         """R for step k of mini-batch or batch mode: the batch means, computed as core.engine does."""
         if self.settings.mode == "batch":
-            step = self._batch_steps[len(self._data[0])]
+            step = self._batch_step(len(self._data[0]))
         else:
             idx = self._minibatch(k)
             step = self._batch_step(len(idx))
@@ -208,9 +210,10 @@ class Trainer(Rewind):
         step.run()
 
     def _batch_step(self, B: int) -> BatchStep:
-        if B not in self._batch_steps:
-            self._batch_steps[B] = BatchStep(self, B)
-        return self._batch_steps[B]
+        key = (B, self.settings.batch_loss)
+        if key not in self._batch_steps:
+            self._batch_steps[key] = BatchStep(self, B)
+        return self._batch_steps[key]
 
     def _minibatch(self, k: int) -> np.ndarray:
         """samples_for_step(k) in mini-batch mode, drawing each epoch's order once."""
@@ -230,7 +233,7 @@ class Trainer(Rewind):
             z, o, y = (np.ascontiguousarray(rows[:, c]) for c in (self._zL, self._out, self._yc))
             rows[:, 2] = np.ascontiguousarray(LOSSES[self.net.loss].terms(z, o, y)).sum(axis=1)
 
-    def _settle(self, staged: np.ndarray, rows: np.ndarray, samples: np.ndarray, v0: np.ndarray) -> None:
+    def _settle(self, staged: np.ndarray, rows: np.ndarray, samples: np.ndarray, v0: OptState) -> None:
         """Fill in and check the staged rows (row-major and still in the cache: isfinite runs 2.5×
         faster there than over the block's short column runs), then copy them into the trace's rows."""
         self._fill(staged, samples)
@@ -244,7 +247,7 @@ class Trainer(Rewind):
         bad, what, name = self._culprit(staged)
         # Back to the start of the piece and forward again, deterministically, to the refused step.
         self.theta[...] = staged[0, self._theta_cols]
-        self.velocity[...] = v0
+        self.opt.assign(v0)
         self._steps(samples[:bad], self._stage_rows[:bad])
         self._fill(staged[:bad], samples[:bad])
         rows[:bad] = staged[:bad]
@@ -327,6 +330,8 @@ def _step_program(t: Trainer) -> list:
         prog.append(P(np.subtract, o, y, g))   # o − y = −(y − o) exactly
         if net.loss == "mse":                  # −2(y − o)/n = (2(o − y))/n exactly
             prog += [P(np.multiply, g, np.full(nL, 2.0), g), P(np.divide, g, np.full(nL, float(nL)), g)]
+        elif net.loss == "sse":                # −2(y − o) = 2(o − y) exactly
+            prog.append(P(np.multiply, g, np.full(nL, 2.0), g))
         if out_act == "softmax":               # a ⊙ (g − Σ g·a), as activations.softmax_backward
             h = np.empty(nL)
             prog += [P(np.multiply, g, o, h), P(np.add.reduce, h, 0, None, s0),

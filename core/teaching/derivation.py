@@ -37,7 +37,7 @@ from backprop_lab.core.model.network import Network
 from backprop_lab.core.numerics.engine import State, evaluate, numeric_gradient
 from backprop_lab.core.teaching.chain_nodes import Factor, Item, Node, Product, Sum, _sub
 
-ELEMENTWISE_LOSSES = ("half_sse", "mse")   # E = Σ_k E_k(o_k): dE/do_k = dE_k/do_k
+ELEMENTWISE_LOSSES = ("half_sse", "sse", "mse")   # E = Σ_k E_k(o_k): dE/do_k = dE_k/do_k
 # Factor, Product and Sum are this module's public nodes too: callers import them from here.
 __all__ = ["Derivation", "Factor", "GradientCheck", "MatrixLayer", "Product", "Sum", "derive", "gradient_check",
            "relative_error"]

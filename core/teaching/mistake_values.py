@@ -118,8 +118,8 @@ class _Mistakes:
     def loss_term(self, step: WalkStep) -> list[Alt]:
         (k,), L, loss = step.index, self.net.depth, self.net.loss
         out: list[Alt] = [("missing_half", 2 * step.value, {})] if loss == "half_sse" else []
-        if loss in ("half_sse", "mse"):
-            scale = 0.5 if loss == "half_sse" else 1.0 / self.net.sizes[-1]
+        if loss in ("half_sse", "sse", "mse"):
+            scale = {"half_sse": 0.5, "sse": 1.0}.get(loss, 1.0 / self.net.sizes[-1])
             t = self.st.z(L)[0, k]
             out.append(("used_z", scale * (self.y[k] - t) ** 2,
                         {"used": self.z_name(L, k), "right": self.a_name(L, k)}))

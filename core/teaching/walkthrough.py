@@ -59,8 +59,8 @@ def walk(net: Network, x: npt.ArrayLike, y: npt.ArrayLike, settings: Settings | 
 def updated_theta(net: Network, grad: FloatArray, settings: Settings,
                   velocity: FloatArray | None = None) -> tuple[FloatArray, FloatArray | None]:
     """(theta⁺, velocity⁺) after one step (core.numerics.update); velocity⁺ is None without momentum."""
-    theta, v = update(net.theta, grad, velocity, settings, net.frozen)
-    return theta, (v if rule_of(settings).has_velocity else None)
+    u = update(net.theta, grad, velocity, settings, net.frozen)
+    return u.theta, (u.velocity if rule_of(settings).has_velocity else None)
 
 
 def single_sample(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> tuple[FloatArray, FloatArray]:
@@ -178,6 +178,8 @@ class _Walker:
             rhs: list[Token]
             if net.loss == "half_sse":
                 rhs = [Lit("½", r"\frac{1}{2}"), Lit("("), y, MINUS, o, Lit(")"), SQ]
+            elif net.loss == "sse":
+                rhs = [Lit("("), y, MINUS, o, Lit(")"), SQ]
             elif net.loss == "mse":
                 square: list[Token] = [Lit("("), y, MINUS, o, Lit(")"), SQ]
                 rhs = [Frac(square, [Lit(str(n))])] if n > 1 else square
@@ -231,6 +233,8 @@ class _Walker:
         y, o = self.target(k), self.A[net.depth][k]
         if net.loss == "half_sse":
             return [NEG, Lit("("), y, MINUS, o, Lit(")")]
+        if net.loss == "sse":
+            return [NEG, Lit("2"), MUL, Lit("("), y, MINUS, o, Lit(")")]
         if net.loss == "mse":
             two = Lit(f"2/{n}", rf"\frac{{2}}{{{n}}}") if n > 1 else Lit("2")
             return [NEG, two, MUL, Lit("("), y, MINUS, o, Lit(")")]

@@ -21,7 +21,8 @@ def activation_label(name: str) -> str:
 
 
 def loss_label(name: str) -> str:
-    return {"half_sse": translate("Losses", "½ sum of squares"), "mse": translate("Losses", "mean squared error"),
+    return {"half_sse": translate("Losses", "½ sum of squares"), "sse": translate("Losses", "sum of squares"),
+            "mse": translate("Losses", "mean squared error"),
             "cross_entropy": translate("Losses", "cross-entropy (softmax)"),
             "bce": translate("Losses", "binary cross-entropy (sigmoid)")}.get(name, name)
 

@@ -141,15 +141,40 @@ class SelectedPanel(QScrollArea):
         v_hidden = g_hidden or ("velocity",) + key in hidden
         g_next = HIDDEN if g_hidden else fmt(u["grad"])
         new = HIDDEN if v_hidden or ("new",) + key in hidden else fmt(u["new"])
+        rows = [head]
+        if u["decay"]:          # weight decay: one more term of the gradient the rule uses
+            g_used = HIDDEN if g_hidden else fmt(u["grad_used"])
+            rows.append(row("", f"g = ∂E/∂{name} + λ·{name} = {g_next} + {fmt(u['decay'])} × {fmt(u['w'])}"
+                                f" = {g_used}"))
+            g_next = g_used
+        if u["adam"] is not None:
+            return rows + self._adam_rows(name, u, g_next, g_hidden, new)
         if u["velocity_new"] is None:
-            line = (f"{name} − η·∂E/∂{name} = {fmt(u['w'])} − {fmt(u['lr'])} × {g_next}"
+            g_name = "g" if u["decay"] else f"∂E/∂{name}"
+            line = (f"{name} − η·{g_name} = {fmt(u['w'])} − {fmt(u['lr'])} × {g_next}"
                     f" = <b>{new}</b>")
-            return [head, row("", line)]
+            return rows + [row("", line)]
         v_new = HIDDEN if v_hidden else fmt(u["velocity_new"])
-        v1 = (f"v ← μ·v − η·∂E/∂{name} = {fmt(u['momentum'])} × {fmt(u['velocity'])} − {fmt(u['lr'])}"
+        g_name = "g" if u["decay"] else f"∂E/∂{name}"
+        v1 = (f"v ← μ·v − η·{g_name} = {fmt(u['momentum'])} × {fmt(u['velocity'])} − {fmt(u['lr'])}"
               f" × {g_next} = {v_new}")
         v2 = f"{name} + v = {fmt(u['w'])} + {v_new} = <b>{new}</b>"
-        return [head, row("", v1), row("", v2)]
+        return rows + [row("", v1), row("", v2)]
+
+    def _adam_rows(self, name: str, u: dict, g_next: str, g_hidden: bool, new: str) -> list[str]:
+        """Adam: the moments m and v of this parameter, then the step η·m̂/(√v̂ + ε)."""
+        a = u["adam"]
+        g_name = "g" if u["decay"] else f"∂E/∂{name}"
+        m_new, v_new = (HIDDEN, HIDDEN) if g_hidden else (fmt(a["m_new"]), fmt(a["v_new"]))
+        b1, b2, t = fmt(a["beta1"]), fmt(a["beta2"]), a["t"]
+        m_line = (f"m ← β₁·m + (1 − β₁)·{g_name} = {b1} × {fmt(a['m'])} + (1 − {b1}) × {g_next}"
+                  f" = {m_new}")
+        v_line = (f"v ← β₂·v + (1 − β₂)·{g_name}² = {b2} × {fmt(a['v'])} + (1 − {b2}) × ({g_next})²"
+                  f" = {v_new}")
+        step = (f"{name} − η·m̂/(√v̂ + ε), m̂ = m/(1 − β₁^{t}), v̂ = v/(1 − β₂^{t}) = {fmt(u['w'])} − "
+                f"{fmt(u['lr'])} × ({m_new}/(1 − {b1}^{t})) / (√({v_new}/(1 − {b2}^{t})) + {fmt(a['eps'])})"
+                f" = <b>{new}</b>")
+        return [row(self.tr("Adam"), m_line), row("", v_line), row("", step)]
 
 
 def row(label: str, content: str) -> str:

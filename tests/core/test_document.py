@@ -75,7 +75,7 @@ def test_the_file_reads_like_the_network(tmp_path):
     save(seed004_project(), tmp_path / "p.json")
     text = (tmp_path / "p.json").read_text("utf-8")
     doc = json.loads(text)
-    assert doc["format"] == "backprop-lab" and doc["version"] == 1
+    assert doc["format"] == "backprop-lab" and doc["version"] == 2
     assert doc["layers"][1]["W"] == [[0.45, 0.7], [0.4, 0.6]]       # W[i][j]: from h_i to o_j (U11, U12 / U21, U22)
     assert "        [0.45, 0.7],\n" in text                           # one row of the matrix per line
     assert "b" not in doc["layers"][0] and "frozen_W" not in doc["layers"][0]
@@ -178,7 +178,7 @@ BAD_DOCUMENTS = [
     (_edit(["layers", 0, "activation"], ["tanh"]), "layers[1].activation: unknown activation a list of 1"),
     (_edit(["layers", 0, "activation"], "softmax"),
      "layers[1].activation: softmax is only allowed on the output layer"),
-    (_edit(["loss"], "hinge"), "loss: unknown loss 'hinge' (one of half_sse, mse, cross_entropy, bce)"),
+    (_edit(["loss"], "hinge"), "loss: unknown loss 'hinge' (one of half_sse, sse, mse, cross_entropy, bce)"),
     (_edit(["loss"], "bce"), "loss: bce needs a sigmoid output layer, not softmax"),
     (_edit(["layers", 0, "bias"], "all"), "layers[1].bias: unknown bias mode 'all' (one of none, neuron, shared)"),
     (_edit(["layers", 0, "b"], _DELETE), "layers[1].b: missing (the layer's bias is \"neuron\")"),
@@ -210,8 +210,15 @@ BAD_DOCUMENTS = [
     (_edit(["source"], [{"quantity": "loss", "printed": 0.5}]), "source[1].printed: must be text, got 0.5"),
     (_edit(["name"], 5), "name: must be text, got 5"),
     (_edit(["description"], "x" * 20_001), "description: is 20001 characters long; at most 20000 are allowed"),
-    (_edit(["version"], 2), "made by a newer Backprop Lab (version 2); this one reads version 1"),
-    (_edit(["version"], 0), "version: unknown version 0; this Backprop Lab reads version 1"),
+    (_edit(["version"], 3), "made by a newer Backprop Lab (version 3); this one reads version 2"),
+    (_edit(["version"], 0), "version: unknown version 0; this Backprop Lab reads version 2"),
+    (_edit(["settings", "optimizer"], "rmsprop"), "settings.optimizer: unknown optimizer 'rmsprop' (one of sgd, adam)"),
+    (_edit(["settings", "beta1"], 1.0), "settings.beta1: must be at least 0 and below 1, got 1.0"),
+    (_edit(["settings", "eps"], 0.0), "settings.eps: must be a positive number, got 0.0"),
+    (_edit(["settings", "weight_decay"], -0.1), "settings.weight_decay: must be at least 0, got -0.1"),
+    (_edit(["settings", "batch_loss"], "median"),
+     "settings.batch_loss: unknown batch loss 'median' (one of mean, sum)"),
+    (_edit(["settings", "batch_loss"], _DELETE), "settings.batch_loss: missing"),
     (_edit(["version"], "1"), "version: must be a whole number, got text '1'"),
     (_edit(["version"], _DELETE), "version: must be a whole number, got null"),
     (_edit(["format"], "keras"), "format: not a Backprop Lab file (expected \"backprop-lab\", got text 'keras')"),
@@ -401,3 +408,19 @@ def test_a_saved_file_has_ordinary_permissions(tmp_path):
     path.chmod(0o600)
     save(seed004_project(), path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600      # an existing file keeps its own
+
+
+def test_the_optimizer_settings_round_trip_and_a_version_1_file_takes_their_defaults(tmp_path):
+    p = seed004_project()
+    p.settings = Settings(lr=0.01, optimizer="adam", beta1=0.8, beta2=0.99, eps=1e-7, weight_decay=0.125,
+                          batch_loss="sum", mode="batch")
+    save(p, tmp_path / "adam.json")
+    assert load(tmp_path / "adam.json").settings == p.settings
+    doc = json.loads((tmp_path / "adam.json").read_text("utf-8"))
+    doc["version"] = 1
+    for k in ("optimizer", "beta1", "beta2", "eps", "weight_decay", "batch_loss"):
+        del doc["settings"][k]
+    old = from_json(doc).settings
+    assert (old.optimizer, old.beta1, old.beta2, old.eps, old.weight_decay, old.batch_loss) == \
+        ("sgd", 0.9, 0.999, 1e-8, 0.0, "mean")
+    assert old.lr == 0.01 and old.mode == "batch"

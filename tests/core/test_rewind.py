@@ -84,3 +84,16 @@ def test_settling_never_goes_below_its_floor():
     floor = len(t.trace)
     t.settle_divergence(floor)
     assert len(t.trace) == floor == t.step
+
+
+def test_a_snapshot_keeps_adams_moments_and_restore_puts_them_back():
+    p = load_preset("xor")
+    t = Trainer(p.net, p.data, Settings(lr=0.05, optimizer="adam"))
+    t.run(7)
+    snap = t.snapshot()
+    t.run(5)
+    after = (t.theta.copy(), t.opt.copy())
+    t.rewind(snap)
+    assert t.opt.t == 7 and np.array_equal(t.opt.m, snap.opt.m) and snap.opt.m is not t.opt.m
+    t.run(5)
+    assert np.array_equal(t.theta, after[0]) and np.array_equal(t.opt.v, after[1].v) and t.opt.t == 12

@@ -23,7 +23,7 @@ from backprop_lab.core.numerics.trace import Trace, column_names, parameter_colu
 from backprop_lab.core.numerics.training import CHUNK, DivergenceError, Trainer, samples_for_step
 
 HIDDEN = [a for a in ACTIVATIONS if a != "softmax"]
-OUTPUT_LOSSES = [(a, "half_sse") for a in ACTIVATIONS] + [(a, "mse") for a in ACTIVATIONS] + [
+OUTPUT_LOSSES = [(a, l) for l in ("half_sse", "sse", "mse") for a in ACTIVATIONS] + [
     ("softmax", "cross_entropy"), ("sigmoid", "bce")]
 
 
@@ -44,7 +44,7 @@ def reference(net, data, s, n, velocity=None):
     with np.errstate(all="ignore"):
         for k in range(n):
             idx = samples_for_step(k, len(data), s)
-            g = evaluate(r, data.X[idx], data.Y[idx])
+            g = evaluate(r, data.X[idx], data.Y[idx], s.batch_loss)
             row = {"step": k, "sample": idx[0] if s.mode == "sample" else -1, "loss": g.loss}
             mean = lambda a: a.mean(axis=0)
             row.update({f"a0[{i + 1}]": x for i, x in enumerate(mean(g.x))})
@@ -121,13 +121,15 @@ def test_minibatch_and_batch_modes_match_the_reference(mode, batch_size, shuffle
                                                        ("batch", 1, 1)])
 @pytest.mark.parametrize("loss,out_act,out_bias", [("half_sse", "sigmoid", "shared"), ("bce", "sigmoid", "none"),
                                                    ("mse", "identity", "neuron"), ("cross_entropy", "softmax", "none")])
-def test_batch_rows_are_the_reference_bit_for_bit(mode, batch_size, n_samples, loss, out_act, out_bias):
+@pytest.mark.parametrize("batch_loss", ["mean", "sum"])
+def test_batch_rows_are_the_reference_bit_for_bit(mode, batch_size, n_samples, loss, out_act, out_bias, batch_loss):
     """Every bit, zeros' signs included: batches of 8 or more and one output neuron (a (B × 1) column
     sums pairwise, a (B × n) block row by row), a short last mini-batch, one-sample batches."""
     n_out = 3 if out_act == "softmax" else 1
     net, data = build(3, [(4, "relu", "none"), (5, "leaky_relu", "shared"), (n_out, out_act, out_bias)], loss,
                       seed=3, n_samples=n_samples, frozen=0.2)
-    s = Settings(lr=0.2, momentum=0.5, mode=mode, batch_size=batch_size, shuffle=True, seed=1)
+    s = Settings(lr=0.2 / (n_samples if batch_loss == "sum" else 1), momentum=0.5, mode=mode,
+                 batch_size=batch_size, shuffle=True, seed=1, batch_loss=batch_loss)
     ref_theta, ref_v, ref_rows, refused = reference(net, data, s, 40)
     t = Trainer(net, data, s)
     t.run(40)
