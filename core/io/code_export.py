@@ -47,12 +47,13 @@ TORCH_ACT = {
 # (the loss terms E_k, dE/do or, for the cross-entropies, δ of the output itself), from z, o and y.
 NP_LOSS = {
     "half_sse": ("0.5 * (y - {o}) ** 2", "-(y - {o})"),
+    "sse": ("(y - {o}) ** 2", "-2.0 * (y - {o})"),
     "mse": ("(y - {o}) ** 2 / {n}", "-2.0 * (y - {o}) / {n}"),
     "cross_entropy": ("-y * log_softmax({z})", "{o} * np.sum(y, axis=1, keepdims=True) - y"),
     "bce": ("-(y * log_sigmoid({z}) + (1.0 - y) * log_sigmoid(-{z}))", "{o} - y"),
 }
 TORCH_LOSS = {
-    "half_sse": "0.5 * (y - {o}) ** 2", "mse": "(y - {o}) ** 2 / {n}",
+    "half_sse": "0.5 * (y - {o}) ** 2", "sse": "(y - {o}) ** 2", "mse": "(y - {o}) ** 2 / {n}",
     "cross_entropy": "-y * torch.log_softmax({z}, dim=1)",
     "bce": "F.binary_cross_entropy_with_logits({z}, y, reduction='none')",
 }

@@ -68,13 +68,14 @@ def every_mode() -> list[tuple[str, Project]]:
         out = LOSSES[loss].requires or ("softmax" if loss == "half_sse" else "identity")
         layers = [LayerSpec(4, hidden[i % len(hidden)], "neuron"),
                   LayerSpec(3, hidden[(i + 2) % len(hidden)], "shared"),
-                  LayerSpec(2, out, ("none", "neuron", "shared", "neuron")[i])]
+                  LayerSpec(2, out, ("none", "neuron", "shared", "neuron", "none")[i])]
         net = Network(3, layers, loss)
         init_weights(net, seed=i)
         net.theta[net.slices()[0][1]] = rng.normal(size=4) * 0.1
         net.frozen[[1, 7]] = True
-        mode = ("sample", "minibatch", "batch", "minibatch")[i]
-        s = Settings(lr=0.3, momentum=(0.0, 0.9, 0.5, 0.0)[i], mode=mode, shuffle=i != 2, batch_size=3, seed=11 + i)
+        mode = ("sample", "minibatch", "batch", "minibatch", "batch")[i]
+        s = Settings(lr=0.3, momentum=(0.0, 0.9, 0.5, 0.0, 0.9)[i], mode=mode, shuffle=i != 2, batch_size=3,
+                     seed=11 + i)
         cases.append((f"{loss}-{mode}", Project(net, Dataset(X, onehot if LOSSES[loss].requires else Y2), s)))
     return cases
 
