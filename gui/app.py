@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from backprop_lab.core.model import i18n
+
 ORG, APP = "BackpropLab", "Backprop Lab"
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 I18N = ASSETS / "i18n"
@@ -40,7 +42,9 @@ def choose_language(lang: str | None) -> str:
 
 
 def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
-    """Ours from assets/i18n, and Qt's own (standard buttons, dialogs). English needs none."""
+    """Ours from assets/i18n, and Qt's own (standard buttons, dialogs). English needs none. Core's
+    words (core.model.i18n) follow."""
+    i18n.set_language(lang)
     for old in _installed.pop(app, []):
         app.removeTranslator(old)
     installed = []

@@ -68,6 +68,8 @@ class FileActions(QObject):
         self.window.setWindowTitle(f"{name}[*] — Backprop Lab")
         self.window.setWindowModified(not self.session.undo_stack.isClean())
 
+    retitle = _title     # after a change of language
+
     def _fail(self, title: str, err: Exception) -> None:
         QMessageBox.critical(self.window, title, str(err))
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from .files import FileActions
+from .language import current as current_language
 from .on_screen import when_shown
 from .panels.architecture import ArchitecturePanel
 from .panels.boundary import BoundaryView
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.left_dock, self.selected_dock], [262, 400], Qt.Orientation.Horizontal)
         self.resizeDocks([self.selected_dock, self.values_dock], [330, 370], Qt.Orientation.Vertical)
         self.teaching = self.teaching_dock = None
+        self.glossary = None
         if teaching:
             # Teaching panels (issue 4, gui/teaching): tabbed with "Selected", shown first.
             from .teaching import teaching_tabs
@@ -122,6 +124,7 @@ class MainWindow(QMainWindow):
         self._actions()
         self._menus()
         self._toolbar()
+        current_language().changed.connect(self._retranslated)
         # A screenshot shows the default layout, whatever the learner last arranged.
         if not (restore and self.prefs.restore_window(self)):
             self.resize(1280, 800)
@@ -182,13 +185,16 @@ class MainWindow(QMainWindow):
             view.addAction(dock.toggleViewAction())
         language = view.addMenu(self.tr("&Language"))
         group_ = QActionGroup(self)
+        self.language_actions = {}
         for code, name in (("en", "English"), ("ko", "한국어")):
             a = language.addAction(name)
             a.setCheckable(True)
-            a.setChecked(self.prefs.language == code)
+            a.setChecked(current_language().code == code)
             a.triggered.connect(lambda _c=False, code=code: self._language(code))
             group_.addAction(a)
+            self.language_actions[code] = a
         help_ = bar.addMenu(self.tr("&Help"))
+        help_.addAction(self.tr("&Glossary"), self.show_glossary)
         help_.addAction(self.tr("&About Backprop Lab"), self._about)
 
     def _toolbar(self):
@@ -209,7 +215,20 @@ class MainWindow(QMainWindow):
 
     def _language(self, code: str):
         self.prefs.language = code
-        self.session.message.emit(self.tr("The language changes at the next start"))
+        current_language().switch(code)
+
+    def _retranslated(self, code: str):
+        """After every window was relabelled: views write their own texts again, in the new words."""
+        self.language_actions[code].setChecked(True)
+        self.files.retitle()
+        self.session.refresh()
+
+    def show_glossary(self):
+        if self.glossary is None:
+            from .glossary import GlossaryDialog
+            self.glossary = GlossaryDialog(self)
+        self.glossary.show()
+        self.glossary.raise_()
 
     def _about(self):
         QMessageBox.about(self, self.tr("About Backprop Lab"),

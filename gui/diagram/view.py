@@ -66,6 +66,13 @@ class NetworkView(QGraphicsView):
             viewing.connect(self._update_overlays)
         self._update_overlays()
 
+    def retranslate(self) -> None:
+        """A change of language: the scene's headers and tool tips are written again."""
+        self.hint.setText(self.tr("drag a number sideways, or double-click it to type"))
+        if self.diagram.items():
+            self.diagram.rebuild()
+        self._update_overlays()
+
     # ----- fitting ------------------------------------------------------------------------------
     def fit(self) -> None:
         """fitInView with margins, keeping the aspect, leaving the legend's strip free."""

@@ -66,6 +66,11 @@ class ArchitecturePanel(QWidget):
         self.rebuild()
 
     # ----- reading the widgets ------------------------------------------------------------------
+    def retranslate(self) -> None:
+        for n, name in enumerate(LOSSES):
+            self.loss.setItemText(n, loss_label(name))
+        self.rebuild()
+
     def _specs(self) -> list[LayerSpec]:
         return [LayerSpec(size.value(), act.currentData(), bias.currentData()) for size, act, bias in self.rows]
 

@@ -134,13 +134,22 @@ class BoundaryView(QWidget):
         self._targets = pl.class_targets(net)
         self.class_box.clear()
         for k, y in enumerate(self._targets):
-            self.class_box.addItem(self.tr("class %1 (y = %2)").replace("%1", str(k + 1))
-                                   .replace("%2", ", ".join(fmt(v) for v in y)))
+            self.class_box.addItem(self._class_text(k, y))
         self.class_box.setCurrentIndex(len(self._targets) - 1)
         for w in (self.class_box, self.class_label):
             w.setVisible(ok)
         self.thumbs.setVisible(ok and net.depth > 1)
         self.forget_grid()
+
+    def _class_text(self, k: int, y) -> str:
+        return self.tr("class %1 (y = %2)").replace("%1", str(k + 1)).replace("%2", ", ".join(fmt(v) for v in y))
+
+    def retranslate(self) -> None:
+        """A change of language: the classes and the note in the new words, the choice kept."""
+        for k, y in enumerate(self._targets):
+            self.class_box.setItemText(k, self._class_text(k, y))
+        if self.note.isVisibleTo(self):
+            self.rebuild()
 
     def forget_grid(self) -> None:
         """The data moved: the plane is laid out afresh around it at the next picture."""

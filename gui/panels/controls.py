@@ -50,11 +50,10 @@ class TrainingControls(QWidget):
         self.lr.setToolTip(self.tr("Learning rate η: each update moves w by −η·∂E/∂w (Enter to apply)"))
         self.momentum = NumberField(lambda t: session.set_setting("momentum", t))
         self.momentum.setObjectName("momentumField")
-        self.momentum.setToolTip(self.tr("Momentum μ in %1: v ← μ·v − η·∂E/∂w, w ← w + v "
-                                         "(Enter to apply)").replace("%1", FIELDS["momentum"].interval()))
         self.mode = QComboBox()
         for mode in MODES:
             self.mode.addItem(mode_label(mode))
+        self.retranslate()
         self.mode.activated.connect(lambda i: session.set_setting("mode", MODES[i]))
         self.batch = QSpinBox()
         self.batch.setRange(int(FIELDS["batch_size"].low or 1), int(FIELDS["batch_size"].high or 1))
@@ -102,6 +101,12 @@ class TrainingControls(QWidget):
     def _set_if_changed(self, name, value):
         if getattr(self.session.settings, name) != value:
             self.session.set_setting(name, value)
+
+    def retranslate(self) -> None:
+        self.momentum.setToolTip(self.tr("Momentum μ in %1: v ← μ·v − η·∂E/∂w, w ← w + v "
+                                         "(Enter to apply)").replace("%1", FIELDS["momentum"].interval()))
+        for n, mode in enumerate(MODES):
+            self.mode.setItemText(n, mode_label(mode))
 
     def _state(self, state: str):
         running = state == "running"

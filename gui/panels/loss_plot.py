@@ -112,6 +112,19 @@ class LossPlot(QWidget):
         self._viewing(None)
         self.redraw()
 
+    def retranslate(self) -> None:
+        self.item.setLabel("bottom", self.tr("step"))
+        self.item.setLabel("left", self.tr("loss E"))
+        self.empty.setText(self.tr("Step or Run: the loss of each step appears here"))
+        names = {id(self.total): self.tr("E (all samples)")}
+        names.update((id(c), self.tr("sample %1").replace("%1", str(k + 1))) for k, c in enumerate(self.sample_curves))
+        for sample, label in self.legend.items:
+            if id(sample.item) in names:
+                label.setText(names[id(sample.item)])
+        # Laid out now: a layout request left pending could reach the legend after its plot is gone.
+        self.legend.layout.activate()
+        self._viewing(self.session.viewing_step)
+
     # ----- drawing ------------------------------------------------------------------------------
     def _changed(self):
         running = self.session.training_state == "running"

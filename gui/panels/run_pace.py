@@ -64,6 +64,9 @@ class RunPace(QWidget):
             text = self.tr("%1 updates a second").replace("%1", f"{pace:,}")
         self.speed_label.setText(text)
 
+    def retranslate(self) -> None:
+        self._speed_changed(self.speed.value())
+
     def _after_changed(self, n: int) -> None:
         self.runner.stop_rule.after_steps = n or None
 

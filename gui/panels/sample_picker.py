@@ -26,6 +26,9 @@ class SamplePicker(QComboBox):
             return self.tr("next update: all %1 samples (mean)").replace("%1", str(len(nxt)))
         return self.tr("next update: mean of samples %1").replace("%1", ", ".join(str(int(k) + 1) for k in nxt))
 
+    def retranslate(self):
+        self.rebuild()
+
     def rebuild(self):
         self.blockSignals(True)
         self.clear()

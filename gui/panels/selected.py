@@ -65,6 +65,10 @@ class SelectedPanel(QScrollArea):
             return
         self._fill()
 
+    def retranslate(self) -> None:
+        self._stale = True
+        self.refresh()
+
     def catch_up(self) -> None:
         if self._stale:
             self._fill()

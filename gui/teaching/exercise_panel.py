@@ -244,9 +244,7 @@ class ExercisePanel(QWidget):
         self.index = index
         ex = self.items[index]
         self.list.scrollToItem(self.list.item(index))
-        self.prompt.setText(self.tr("Compute <b>%1</b> to %2 decimal places (tolerance ±%3):")
-                            .replace("%1", ex.name).replace("%2", str(ex.digits))
-                            .replace("%3", number_text(ex.tolerance, given=True, digits=ex.digits + 1)))
+        self._ask(ex)
         self.formula_view.set_formula(polish(ex.formula_tex), ex.formula)
         self.answer.clear()
         self._refuse(None)
@@ -258,6 +256,23 @@ class ExercisePanel(QWidget):
             self.session.set_highlight(ex.highlight)
         self.revealed = False
         self._hide_numbers()
+
+    def _ask(self, ex) -> None:
+        self.prompt.setText(self.tr("Compute <b>%1</b> to %2 decimal places (tolerance ±%3):")
+                            .replace("%1", ex.name).replace("%2", str(ex.digits))
+                            .replace("%3", number_text(ex.tolerance, given=True, digits=ex.digits + 1)))
+
+    def retranslate(self) -> None:
+        """A change of language: the same exercise, answer and verdict, in the new words."""
+        ex = self.current()
+        if ex is None:
+            return
+        self.title.setText(self.tr("<b>Check your own answer</b> — %1").replace("%1", preset_title(self.set_id)))
+        self._ask(ex)
+        self._update_counts()
+        v = self.last_verdict
+        if v is not None:
+            self.verdict.setText(sentence(v.mistake, v.params, v.correct))
 
     def current(self):
         return self.items[self.index] if self.items else None
