@@ -23,6 +23,7 @@ from .on_screen import when_shown
 from .panels.architecture import ArchitecturePanel
 from .panels.boundary import BoundaryView
 from .panels.controls import TrainingControls
+from .panels.landscape import LandscapeView
 from .panels.loss_plot import LossPlot
 from .panels.sample_picker import SamplePicker
 from .panels.selected import SelectedPanel
@@ -117,6 +118,12 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.values_dock, self.boundary_dock)
         self.values_dock.raise_()
         when_shown(self.boundary_dock, self.boundary.catch_up)
+        self.landscape = LandscapeView(session)
+        self.landscape_dock = self._dock("landscapeDock", self.tr("Loss landscape"), self.landscape,
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.boundary_dock, self.landscape_dock)
+        self.values_dock.raise_()
+        when_shown(self.landscape_dock, self.landscape.catch_up)
 
         self.status = StatusBar(session)
         self.setStatusBar(self.status)
@@ -181,7 +188,8 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.gradient_action)
         view.addSeparator()
-        for dock in (self.left_dock, self.selected_dock, self.values_dock, self.boundary_dock):
+        for dock in (self.left_dock, self.selected_dock, self.values_dock, self.boundary_dock,
+                     self.landscape_dock):
             view.addAction(dock.toggleViewAction())
         language = view.addMenu(self.tr("&Language"))
         group_ = QActionGroup(self)

@@ -180,6 +180,10 @@ class Edits(Reading):
         if self._editable() is None and self.index(key) is not None:
             self._scrub[key] = self.value(key)
 
+    def scrubbing(self) -> bool:
+        """A number is being dragged: views that cost much may draw coarser until it is let go."""
+        return bool(self._scrub)
+
     def scrub(self, key, value):
         if key not in self._scrub:
             self.begin_scrub(key)

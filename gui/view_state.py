@@ -14,6 +14,7 @@ class ViewState(QObject):
     highlightChanged = Signal(object)
     hiddenChanged = Signal(object)       # the keys an exercise hides (gui.hidden), possibly empty
     viewingChanged = Signal(object)      # the past step shown, or None for the present
+    pickedChanged = Signal(object)       # the parameters the loss landscape is drawn over
 
     def __init__(self, is_valid: Callable[[object], bool], parent=None):
         super().__init__(parent)
@@ -24,12 +25,16 @@ class ViewState(QObject):
         self.shown_sample: int | None = None
         self.viewing_step: int | None = None
         self.past_net: Network | None = None
+        self.picked: tuple = ()          # the last two parameters selected, oldest first
 
     def select(self, key) -> None:
         key = key if self.is_valid(key) else None
         if key != self.selection:
             self.selection = key
             self.selectionChanged.emit(key)
+        if key is not None and key[0] in ("W", "b") and key not in self.picked:
+            self.picked = self.picked[-1:] + (key,)
+            self.pickedChanged.emit(self.picked)
 
     def set_highlight(self, keys) -> None:
         keys = frozenset(k for k in (keys or ()) if self.is_valid(k))
@@ -55,6 +60,7 @@ class ViewState(QObject):
         """After a change of shape: forget keys that no longer exist, quietly (the views rebuild
         first); True if the selection was lost, to be announced after."""
         self.highlight = frozenset(k for k in self.highlight if self.is_valid(k))
+        self.picked = tuple(k for k in self.picked if self.is_valid(k))
         lost = self.selection is not None and not self.is_valid(self.selection)
         if lost:
             self.selection = None

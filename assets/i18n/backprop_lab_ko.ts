@@ -536,99 +536,6 @@
         </message>
     </context>
     <context>
-        <name>Glossary</name>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="18" />
-            <source>backpropagation</source>
-            <translation>역전파</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="19" />
-            <source>forward pass</source>
-            <translation>순전파</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="20" />
-            <source>partial derivative</source>
-            <translation>편미분</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="21" />
-            <source>chain rule</source>
-            <translation>연쇄 법칙</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="22" />
-            <source>learning rate</source>
-            <translation>학습률</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="23" />
-            <source>weight</source>
-            <translation>가중치</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="24" />
-            <source>bias</source>
-            <translation>편향</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="25" />
-            <source>loss</source>
-            <translation>손실</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="26" />
-            <source>gradient</source>
-            <translation>기울기</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="27" />
-            <source>gradient descent</source>
-            <translation>경사 하강법</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="28" />
-            <source>activation function</source>
-            <translation>활성화 함수</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="29" />
-            <source>net input</source>
-            <translation>순입력</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="30" />
-            <source>error signal (delta)</source>
-            <translation>오차 신호 (델타)</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="31" />
-            <source>sigmoid</source>
-            <translation>시그모이드</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="32" />
-            <source>momentum</source>
-            <translation>모멘텀</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="33" />
-            <source>target</source>
-            <translation>목표값</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="34" />
-            <source>output</source>
-            <translation>출력</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="35" />
-            <source>hidden layer</source>
-            <translation>은닉층</translation>
-        </message>
-    </context>
-    <context>
         <name>GlossaryDialog</name>
         <message>
             <location filename="../../gui/glossary.py" line="35" />
@@ -697,6 +604,34 @@
             <location filename="../../gui/teaching/gradient_panel.py" line="110" />
             <source>They differ: near a kink (ReLU at 0) or with a poor h this can happen.</source>
             <translation>두 값이 다릅니다: 꺾이는 점(0에서의 ReLU) 근처나 h가 알맞지 않으면 그럴 수 있습니다.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LandscapeView</name>
+        <message>
+            <location filename="../../gui/panels/landscape.py" line="50" />
+            <source>two parameters</source>
+            <translation>매개변수 두 개</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/landscape.py" line="131" />
+            <source>Click one or two edges (weights) or biases in the diagram: the loss is drawn over them, every other parameter held where it is.</source>
+            <translation>다이어그램에서 연결선(가중치)이나 편향을 한두 개 클릭하세요: 다른 매개변수는 지금 값에 둔 채, 그 매개변수에 따른 손실을 그립니다.</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/landscape.py" line="151" />
+            <source>E over %1</source>
+            <translation>%1에 따른 E</translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/landscape.py" line="151" />
+            <source> and </source>
+            <translation> 및 </translation>
+        </message>
+        <message>
+            <location filename="../../gui/panels/landscape.py" line="173" />
+            <source>loss E</source>
+            <translation>손실 E</translation>
         </message>
     </context>
     <context>
@@ -835,137 +770,142 @@ E = %2</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="39" />
+            <location filename="../../gui/main_window.py" line="40" />
             <source>network diagram</source>
             <translation>신경망 다이어그램</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="80" />
+            <location filename="../../gui/main_window.py" line="81" />
             <source>Training</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="81" />
+            <location filename="../../gui/main_window.py" line="82" />
             <source>Architecture</source>
             <translation>구조</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="88" />
+            <location filename="../../gui/main_window.py" line="89" />
             <source>Controls</source>
             <translation>조작</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="92" />
+            <location filename="../../gui/main_window.py" line="93" />
             <source>Selected</source>
             <translation>선택한 값</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="94" />
+            <location filename="../../gui/main_window.py" line="95" />
             <source>Values</source>
             <translation>값</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="104" />
+            <location filename="../../gui/main_window.py" line="105" />
             <source>Learn</source>
             <translation>배우기</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="115" />
+            <location filename="../../gui/main_window.py" line="116" />
             <source>Decision boundary</source>
             <translation>결정 경계</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="148" />
+            <location filename="../../gui/main_window.py" line="122" />
+            <source>Loss landscape</source>
+            <translation>손실 지형</translation>
+        </message>
+        <message>
+            <location filename="../../gui/main_window.py" line="155" />
             <source>&amp;Undo</source>
             <translation>실행 취소(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="151" />
+            <location filename="../../gui/main_window.py" line="158" />
             <source>&amp;Redo</source>
             <translation>다시 실행(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="158" />
+            <location filename="../../gui/main_window.py" line="165" />
             <source>&amp;Step</source>
             <translation>한 단계(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="161" />
+            <location filename="../../gui/main_window.py" line="168" />
             <source>Step ×&amp;N</source>
             <translation>N단계(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="164" />
+            <location filename="../../gui/main_window.py" line="171" />
             <source>&amp;Run / Pause</source>
             <translation>실행 / 일시 정지(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="167" />
+            <location filename="../../gui/main_window.py" line="174" />
             <source>R&amp;eset to the starting weights</source>
             <translation>처음 가중치로 되돌리기(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="169" />
+            <location filename="../../gui/main_window.py" line="176" />
             <source>Colour edges by &amp;gradient</source>
             <translation>연결선을 기울기로 색칠(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="176" />
+            <location filename="../../gui/main_window.py" line="183" />
             <source>&amp;File</source>
             <translation>파일(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="177" />
+            <location filename="../../gui/main_window.py" line="184" />
             <source>&amp;Edit</source>
             <translation>편집(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="179" />
+            <location filename="../../gui/main_window.py" line="186" />
             <source>&amp;Train</source>
             <translation>학습(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="181" />
+            <location filename="../../gui/main_window.py" line="188" />
             <source>&amp;View</source>
             <translation>보기(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="186" />
+            <location filename="../../gui/main_window.py" line="194" />
             <source>&amp;Language</source>
             <translation>언어(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="196" />
+            <location filename="../../gui/main_window.py" line="204" />
             <source>&amp;Help</source>
             <translation>도움말(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="197" />
+            <location filename="../../gui/main_window.py" line="205" />
             <source>&amp;Glossary</source>
             <translation>용어집(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="198" />
+            <location filename="../../gui/main_window.py" line="206" />
             <source>&amp;About Backprop Lab</source>
             <translation>Backprop Lab 정보(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="201" />
+            <location filename="../../gui/main_window.py" line="209" />
             <source>Main</source>
             <translation>기본</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="209" />
+            <location filename="../../gui/main_window.py" line="217" />
             <source>Show:</source>
             <translation>보기:</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="234" />
+            <location filename="../../gui/main_window.py" line="242" />
             <source>About Backprop Lab</source>
             <translation>Backprop Lab 정보</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="235" />
+            <location filename="../../gui/main_window.py" line="243" />
             <source>Backprop Lab: touch every number of a small neural network and watch backpropagation work, step by step.</source>
             <translation>Backprop Lab: 작은 신경망의 모든 숫자를 직접 바꿔 보며 역전파가 한 단계씩 일하는 모습을 봅니다.</translation>
         </message>
@@ -1599,7 +1539,7 @@ E = %2</translation>
             <translation>샘플 %1 옮기기</translation>
         </message>
         <message>
-            <location filename="../../gui/session_edits.py" line="187" />
+            <location filename="../../gui/session_edits.py" line="191" />
             <source>Not editable now</source>
             <translation>지금은 바꿀 수 없습니다</translation>
         </message>

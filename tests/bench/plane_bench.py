@@ -58,6 +58,7 @@ def boundary_during_run(project, seconds: float = 4.0) -> tuple[float, float]:
         app.processEvents()
     s, view = w.session, w.boundary
     assert view.frames > 0, "the boundary dock is not on screen"
+    s.runner.set_pace(None)                    # as fast as it goes: the rate compared with headless
     s.run()
     t0 = time.perf_counter()
     steps0, frames0 = s.step_count, view.frames
@@ -68,6 +69,18 @@ def boundary_during_run(project, seconds: float = 4.0) -> tuple[float, float]:
     s.pause()
     w.close_without_asking()
     return rate, fps
+
+
+def landscape_time(project, indices: list[int], repeats: int = 3) -> float:
+    from backprop_lab.core.numerics import landscape as ls
+    net, d = project.net, project.data
+    ranges = [ls.span_of(net.theta[i]) for i in indices]
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        ls.landscape(net, d.X, d.Y, indices, ranges)
+        times.append(time.perf_counter() - t0)
+    return min(times)
 
 
 def main() -> int:
@@ -85,6 +98,10 @@ def main() -> int:
     rows.append(("  training rate during Run, boundary live", f"{live:,.0f} steps/s", "", True))
     rows.append(("  headless trainer, same process", f"{head:,.0f} steps/s", "", True))
     rows.append(("  ratio live / headless", f"{ratio:.2f}", "≥ 0.5", ratio >= TARGETS["run_ratio"]))
+    for indices, where in (([0, 1], "two first-layer weights"), ([project.net.n_params - 2, project.net.n_params - 3],
+                                                                  "two output weights")):
+        t = landscape_time(project, indices)
+        rows.append((f"landscape 200×200 grid, 200 samples, 2-8-8-1, {where}", f"{t * 1e3:.0f} ms", "", True))
     width = max(len(r[0]) for r in rows)
     print(f"{'measure'.ljust(width)}  {'result':>18}  {'target':>8}")
     for name, value, target, ok in rows:
