@@ -536,6 +536,99 @@
         </message>
     </context>
     <context>
+        <name>Glossary</name>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="18" />
+            <source>backpropagation</source>
+            <translation>역전파</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="19" />
+            <source>forward pass</source>
+            <translation>순전파</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="20" />
+            <source>partial derivative</source>
+            <translation>편미분</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="21" />
+            <source>chain rule</source>
+            <translation>연쇄 법칙</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="22" />
+            <source>learning rate</source>
+            <translation>학습률</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="23" />
+            <source>weight</source>
+            <translation>가중치</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="24" />
+            <source>bias</source>
+            <translation>편향</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="25" />
+            <source>loss</source>
+            <translation>손실</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="26" />
+            <source>gradient</source>
+            <translation>기울기</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="27" />
+            <source>gradient descent</source>
+            <translation>경사 하강법</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="28" />
+            <source>activation function</source>
+            <translation>활성화 함수</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="29" />
+            <source>net input</source>
+            <translation>순입력</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="30" />
+            <source>error signal (delta)</source>
+            <translation>오차 신호 (델타)</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="31" />
+            <source>sigmoid</source>
+            <translation>시그모이드</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="32" />
+            <source>momentum</source>
+            <translation>모멘텀</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="33" />
+            <source>target</source>
+            <translation>목표값</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="34" />
+            <source>output</source>
+            <translation>출력</translation>
+        </message>
+        <message>
+            <location filename="../../core/teaching/glossary.py" line="35" />
+            <source>hidden layer</source>
+            <translation>은닉층</translation>
+        </message>
+    </context>
+    <context>
         <name>GlossaryDialog</name>
         <message>
             <location filename="../../gui/glossary.py" line="35" />

@@ -102,6 +102,11 @@ class LandscapeView(QWidget):
         else:
             self._dirty = True
 
+    def retranslate(self) -> None:
+        """A change of language: the title and axes are written from names, so they are written again."""
+        self._dirty = True
+        self._changed()
+
     def catch_up(self) -> None:
         if self._dirty:
             self.refresh()
