@@ -29,6 +29,7 @@ from .panels.sample_picker import SamplePicker
 from .panels.selected import SelectedPanel
 from .panels.status import StatusBar
 from .panels.values_panel import ValuesPanel
+from .precision import PrecisionMenu
 from .prefs import Prefs
 
 
@@ -191,6 +192,8 @@ class MainWindow(QMainWindow):
         for dock in (self.left_dock, self.selected_dock, self.values_dock, self.boundary_dock,
                      self.landscape_dock):
             view.addAction(dock.toggleViewAction())
+        self.precision_menu = PrecisionMenu(self.session, self.prefs, view)
+        view.addMenu(self.precision_menu)
         language = view.addMenu(self.tr("&Language"))
         group_ = QActionGroup(self)
         self.language_actions = {}

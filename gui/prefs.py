@@ -37,6 +37,16 @@ class Prefs:
     def language(self, lang: str) -> None:
         self.s.setValue("language", lang)
 
+    @property
+    def precision(self) -> int | None:
+        """Decimals the views show (View → Precision); 0 is stored for "every digit"."""
+        n = self.s.value("precision", 8, int)
+        return None if n == 0 else n
+
+    @precision.setter
+    def precision(self, digits: int | None) -> None:
+        self.s.setValue("precision", 0 if digits is None else digits)
+
     def save_window(self, window) -> None:
         self.s.setValue("window/geometry", window.saveGeometry())
         self.s.setValue("window/state", window.saveState())

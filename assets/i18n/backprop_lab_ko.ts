@@ -707,22 +707,22 @@
             <translation>매개변수 두 개</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/landscape.py" line="131" />
+            <location filename="../../gui/panels/landscape.py" line="136" />
             <source>Click one or two edges (weights) or biases in the diagram: the loss is drawn over them, every other parameter held where it is.</source>
             <translation>다이어그램에서 연결선(가중치)이나 편향을 한두 개 클릭하세요: 다른 매개변수는 지금 값에 둔 채, 그 매개변수에 따른 손실을 그립니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/landscape.py" line="151" />
+            <location filename="../../gui/panels/landscape.py" line="156" />
             <source>E over %1</source>
             <translation>%1에 따른 E</translation>
         </message>
         <message>
-            <location filename="../../gui/panels/landscape.py" line="151" />
+            <location filename="../../gui/panels/landscape.py" line="156" />
             <source> and </source>
             <translation> 및 </translation>
         </message>
         <message>
-            <location filename="../../gui/panels/landscape.py" line="173" />
+            <location filename="../../gui/panels/landscape.py" line="178" />
             <source>loss E</source>
             <translation>손실 E</translation>
         </message>
@@ -863,142 +863,142 @@ E = %2</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../gui/main_window.py" line="40" />
+            <location filename="../../gui/main_window.py" line="41" />
             <source>network diagram</source>
             <translation>신경망 다이어그램</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="81" />
+            <location filename="../../gui/main_window.py" line="82" />
             <source>Training</source>
             <translation>학습</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="82" />
+            <location filename="../../gui/main_window.py" line="83" />
             <source>Architecture</source>
             <translation>구조</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="89" />
+            <location filename="../../gui/main_window.py" line="90" />
             <source>Controls</source>
             <translation>조작</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="93" />
+            <location filename="../../gui/main_window.py" line="94" />
             <source>Selected</source>
             <translation>선택한 값</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="95" />
+            <location filename="../../gui/main_window.py" line="96" />
             <source>Values</source>
             <translation>값</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="105" />
+            <location filename="../../gui/main_window.py" line="106" />
             <source>Learn</source>
             <translation>배우기</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="116" />
+            <location filename="../../gui/main_window.py" line="117" />
             <source>Decision boundary</source>
             <translation>결정 경계</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="122" />
+            <location filename="../../gui/main_window.py" line="123" />
             <source>Loss landscape</source>
             <translation>손실 지형</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="155" />
+            <location filename="../../gui/main_window.py" line="156" />
             <source>&amp;Undo</source>
             <translation>실행 취소(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="158" />
+            <location filename="../../gui/main_window.py" line="159" />
             <source>&amp;Redo</source>
             <translation>다시 실행(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="165" />
+            <location filename="../../gui/main_window.py" line="166" />
             <source>&amp;Step</source>
             <translation>한 단계(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="168" />
+            <location filename="../../gui/main_window.py" line="169" />
             <source>Step ×&amp;N</source>
             <translation>N단계(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="171" />
+            <location filename="../../gui/main_window.py" line="172" />
             <source>&amp;Run / Pause</source>
             <translation>실행 / 일시 정지(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="174" />
+            <location filename="../../gui/main_window.py" line="175" />
             <source>R&amp;eset to the starting weights</source>
             <translation>처음 가중치로 되돌리기(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="176" />
+            <location filename="../../gui/main_window.py" line="177" />
             <source>Colour edges by &amp;gradient</source>
             <translation>연결선을 기울기로 색칠(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="183" />
+            <location filename="../../gui/main_window.py" line="184" />
             <source>&amp;File</source>
             <translation>파일(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="184" />
+            <location filename="../../gui/main_window.py" line="185" />
             <source>&amp;Edit</source>
             <translation>편집(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="186" />
+            <location filename="../../gui/main_window.py" line="187" />
             <source>&amp;Train</source>
             <translation>학습(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="188" />
+            <location filename="../../gui/main_window.py" line="189" />
             <source>&amp;View</source>
             <translation>보기(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="194" />
+            <location filename="../../gui/main_window.py" line="197" />
             <source>&amp;Language</source>
             <translation>언어(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="204" />
+            <location filename="../../gui/main_window.py" line="207" />
             <source>&amp;Help</source>
             <translation>도움말(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="205" />
+            <location filename="../../gui/main_window.py" line="208" />
             <source>&amp;Glossary</source>
             <translation>용어집(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="206" />
+            <location filename="../../gui/main_window.py" line="209" />
             <source>&amp;About Backprop Lab</source>
             <translation>Backprop Lab 정보(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="209" />
+            <location filename="../../gui/main_window.py" line="212" />
             <source>Main</source>
             <translation>기본</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="217" />
+            <location filename="../../gui/main_window.py" line="220" />
             <source>Show:</source>
             <translation>보기:</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="242" />
+            <location filename="../../gui/main_window.py" line="245" />
             <source>About Backprop Lab</source>
             <translation>Backprop Lab 정보</translation>
         </message>
         <message>
-            <location filename="../../gui/main_window.py" line="243" />
+            <location filename="../../gui/main_window.py" line="246" />
             <source>Backprop Lab: touch every number of a small neural network and watch backpropagation work, step by step.</source>
             <translation>Backprop Lab: 작은 신경망의 모든 숫자를 직접 바꿔 보며 역전파가 한 단계씩 일하는 모습을 봅니다.</translation>
         </message>
@@ -1281,6 +1281,27 @@ E = %2</translation>
             <location filename="../../gui/panels/param_model.py" line="68" />
             <source>bias</source>
             <translation>편향</translation>
+        </message>
+    </context>
+    <context>
+        <name>Precision</name>
+        <message>
+            <location filename="../../gui/precision.py" line="16" />
+            <source>Every digit</source>
+            <translation>모든 자릿수</translation>
+        </message>
+        <message>
+            <location filename="../../gui/precision.py" line="17" />
+            <source>%1 decimal places</source>
+            <translation>소수점 아래 %1자리</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrecisionMenu</name>
+        <message>
+            <location filename="../../gui/precision.py" line="40" />
+            <source>&amp;Precision</source>
+            <translation>정밀도(&amp;P)</translation>
         </message>
     </context>
     <context>
@@ -2094,47 +2115,47 @@ E = %2</translation>
             <translation>→와 ←로 한 단계씩 이동합니다. 아무 단계에서나 멈추고 숫자를 바꾼 뒤 이어 가면, 바뀐 값으로 계속 진행합니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="191" />
+            <location filename="../../gui/teaching/walk_panel.py" line="192" />
             <source>Continue the walk at step %1</source>
             <translation>%1단계부터 이어 가기</translation>
         </message>
         <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="192" />
+            <location filename="../../gui/teaching/walk_panel.py" line="193" />
             <source>Start the walk</source>
             <translation>따라가기 시작</translation>
         </message>
         <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="194" />
+            <location filename="../../gui/teaching/walk_panel.py" line="195" />
             <source>Leave the walk</source>
             <translation>따라가기 끝내기</translation>
         </message>
         <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="196" />
+            <location filename="../../gui/teaching/walk_panel.py" line="197" />
             <source>The walk goes through one forward and backward pass and one update, one computation at a time.</source>
             <translation>순전파와 역전파 한 번, 갱신 한 번을 계산 하나씩 따라갑니다.</translation>
         </message>
         <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="206" />
+            <location filename="../../gui/teaching/walk_panel.py" line="207" />
             <source>step %1 of %2: %3</source>
             <translation>%2단계 중 %1단계: %3</translation>
         </message>
         <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="214" />
+            <location filename="../../gui/teaching/walk_panel.py" line="215" />
             <source>frozen: this parameter keeps its value</source>
             <translation>고정됨: 이 매개변수는 값이 바뀌지 않습니다</translation>
         </message>
         <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="216" />
+            <location filename="../../gui/teaching/walk_panel.py" line="217" />
             <source>(the walk is paused: the diagram is not highlighted)</source>
             <translation>(따라가기 멈춤: 다이어그램 강조 없음)</translation>
         </message>
         <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="219" />
+            <location filename="../../gui/teaching/walk_panel.py" line="220" />
             <source>sample %1 · η = %2</source>
             <translation>샘플 %1 · η = %2</translation>
         </message>
         <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="221" />
+            <location filename="../../gui/teaching/walk_panel.py" line="222" />
             <source>μ = %1</source>
             <translation>μ = %1</translation>
         </message>

@@ -26,7 +26,7 @@ class WalkStep:
     value: float
     highlight: frozenset[DiagramKey]   # diagram keys: ("n", l, j), ("W", l, i, j), ("b", l, j)
     note: str = ""         # "frozen": the parameter does not move
-    digits: int = 8
+    digits: int | None = 8           # None: every digit
     rhs: tuple[Token, ...] = field(default=(), repr=False, compare=False)
 
     # The texts are rendered when first read: a walk of the largest network has 25,000 steps, and the

@@ -50,7 +50,7 @@ ParamRow = tuple[Key, int, Sym, Sym, DiagramKey, int, tuple[int, ...]]
 
 
 def walk(net: Network, x: npt.ArrayLike, y: npt.ArrayLike, settings: Settings | None = None,
-         velocity: npt.ArrayLike | None = None, digits: int = 8) -> list[WalkStep]:
+         velocity: npt.ArrayLike | None = None, digits: int | None = 8) -> list[WalkStep]:
     """The steps of one pass on one sample and one update with `settings` (lr, momentum). `velocity` is
     the momentum velocity per parameter (like theta; zeros when None)."""
     return _Walker(net, x, y, settings or Settings(), velocity, digits).run()
@@ -73,7 +73,7 @@ def single_sample(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> tuple[Flo
 # ----- names in the network's notation, and formulas rendered four ways ---------------------------------
 class _Walker:
     def __init__(self, net: Network, x: npt.ArrayLike, y: npt.ArrayLike, settings: Settings,
-                 velocity: npt.ArrayLike | None, digits: int):
+                 velocity: npt.ArrayLike | None, digits: int | None):
         self.net, self.s, self.digits = net, settings, digits
         self.x, self.y = single_sample(net, x, y)
         self.st = evaluate(net, self.x, self.y)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from backprop_lab.core.teaching.walkthrough import walk
 
 from ..hidden import HIDDEN
-from ..numbers import fmt
+from ..numbers import fmt, shown_digits
 from ..on_screen import RefreshWhenSeen
 from .texnames import polish
 from .typeset import MathView
@@ -175,7 +175,8 @@ class WalkPanel(RefreshWhenSeen, QWidget):
         s = self.session
         k = walk_sample(s)
         self._sample = k
-        self.steps = walk(s.shown_net, s.data.X[k], s.data.Y[k], s.settings, walk_velocity(s))
+        self.steps = walk(s.shown_net, s.data.X[k], s.data.Y[k], s.settings, walk_velocity(s),
+                          digits=shown_digits())
         self.index = max(0, min(self.index, len(self.steps) - 1))
         self._dirty = False
 

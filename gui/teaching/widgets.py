@@ -8,13 +8,15 @@ from PySide6.QtWidgets import QFrame, QLabel
 
 from backprop_lab.core.model.numbers import MINUS, format_number
 
+from ..numbers import SHOWN, digits_of
 from .clickable import Clickable
 from .typeset import math_font
 
 
-def number_text(v, given: bool = False, digits: int = 8) -> str:
-    """Eight decimals, as seed 004 prints computed numbers; given numbers (weights, inputs) short."""
-    return format_number(float(v), digits, given, minus=MINUS)
+def number_text(v, given: bool = False, digits: int | None = SHOWN) -> str:
+    """The learner's precision (eight decimals, as seed 004 prints computed numbers, unless View →
+    Precision says otherwise); given numbers (weights, inputs) short."""
+    return format_number(float(v), digits_of(digits), given, minus=MINUS)
 
 
 def walk_sample(session) -> int:
