@@ -1,4 +1,4 @@
-"""The headless command line: `backprop-lab presets | explain | train | export` (gui/launcher.py routes here
+"""The headless command line: `backprop-lab presets | explain | train | export | sweep` (gui/launcher.py routes here
 without importing Qt; `python -m backprop_lab.core.cli ...` works too). The arguments, the window's
 included, are parsed once, in parser.py.
 
@@ -15,6 +15,7 @@ from backprop_lab.core.cli.explain import Numbers, cmd_explain
 from backprop_lab.core.cli.export import cmd_export
 from backprop_lab.core.cli.parser import HEADLESS, PROG, UsageError, build_parser, fail, parse
 from backprop_lab.core.cli.presets import cmd_presets
+from backprop_lab.core.cli.sweep import cmd_sweep
 from backprop_lab.core.cli.train import cmd_train
 
 __all__ = ["HEADLESS", "PROG", "Numbers", "UsageError", "build_parser", "fail", "main", "parse", "run"]
@@ -24,7 +25,8 @@ def run(args: argparse.Namespace) -> int:
     """Run a headless subcommand that parse() returned."""
     _tolerant_streams()
     try:
-        commands = {"presets": cmd_presets, "explain": cmd_explain, "train": cmd_train, "export": cmd_export}
+        commands = {"presets": cmd_presets, "explain": cmd_explain, "train": cmd_train, "export": cmd_export,
+                    "sweep": cmd_sweep}
         return commands[args.command](args)
     except UsageError as e:
         return fail(str(e), 2)

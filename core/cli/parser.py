@@ -11,7 +11,7 @@ from typing import NoReturn
 from backprop_lab.core.model.settings import FIELDS
 
 PROG = "backprop-lab"
-HEADLESS = ("presets", "explain", "train", "export")
+HEADLESS = ("presets", "explain", "train", "export", "sweep")
 LANGUAGES = ("ko", "en")
 
 
@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog=PROG, description="Backprop Lab: see every number of backpropagation.",
                 epilog=f"Without a subcommand, `{PROG} [--lang ko|en] [--screenshot PATH] [NET]` is `{PROG} open "
                 "...`: it opens the window on NET (seed 004 unless given), or renders it to a picture.")
-    sub = p.add_subparsers(dest="command", required=True, metavar="{open,presets,explain,train,export}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="{open,presets,explain,train,export,sweep}")
     o = sub.add_parser("open", help="open the window (the default)",
                        description="Open the window on NET, or render it offscreen to a PNG with --screenshot.")
     o.add_argument("net", nargs="?", metavar="NET", help="a preset name or a .json file (default: seed004)")
@@ -91,7 +91,27 @@ def build_parser() -> argparse.ArgumentParser:
     x.add_argument("-o", "--output", required=True, metavar="FILE", help="the script to write")
     x.add_argument("--steps", type=_positive_int, default=100, metavar="N",
                    help="steps the script takes unless given another number when run (default 100)")
+    w = sub.add_parser("sweep", help="train K copies at learning rates on a log grid, print a table",
+                       description="Train K copies of NET at once, each with its own learning rate on a log grid "
+                       "from A to B, and print each copy's final loss (or the step it diverged at).")
+    w.add_argument("net", metavar="NET", help="a preset name (see `presets`) or a .json file")
+    w.add_argument("--lr", type=_lr_range, required=True, metavar="A:B",
+                   help="the lowest and highest rate, e.g. 1e-3:10")
+    w.add_argument("--copies", type=_positive_int, default=20, metavar="K", help="how many copies (default 20)")
+    w.add_argument("--steps", type=_positive_int, required=True, metavar="N")
+    w.add_argument("--show", type=_positive_int, default=40, metavar="R",
+                   help="at most this many rows of the table (evenly spaced; default 40)")
     return p
+
+
+def _lr_range(text: str) -> tuple[float, float]:
+    low, sep, high = text.partition(":")
+    if not sep:
+        raise argparse.ArgumentTypeError(f"expected A:B (two learning rates), got {text!r}")
+    a, b = _finite(low), _finite(high)
+    if not 0 < a <= b:
+        raise argparse.ArgumentTypeError(f"need 0 < A ≤ B, got {text!r}")
+    return a, b
 
 
 def parse(argv: list[str], default: str | None = "open") -> argparse.Namespace:

@@ -163,22 +163,30 @@ def update(theta: ArrayLike, grad: ArrayLike, velocity: ArrayLike | None, settin
     v = np.where(frozen, 0.0, zero if velocity is None else velocity)
     s = OptState(v, zero, zero, np.zeros(())) if state is None else \
         OptState(v, np.where(frozen, 0.0, state.m), np.where(frozen, 0.0, state.v), np.asarray(state.t))
+    return update_with_rates(theta, grad, s, settings, rates(settings, frozen), frozen)
+
+
+def update_with_rates(theta: np.ndarray, grad: np.ndarray, s: OptState, settings: Settings, lr: ArrayLike,
+                      frozen: ArrayLike) -> Updated:
+    """`update` with the learning rates given (0 where frozen), e.g. one per copy of a sweep (K × 1
+    beside K × P parameters), and the state's frozen entries already zero."""
     g = grad
     if settings.weight_decay:
         g = grad + theta * decays(settings, frozen)
     if settings.optimizer == "adam":
         g = g * np.where(frozen, 0.0, 1.0)
-    return rule_of(settings).pure(theta, g, s, rates(settings, frozen), hyper(settings))
+    return rule_of(settings).pure(theta, g, s, lr, hyper(settings))
 
 
 def update_ops(theta: np.ndarray, grad: np.ndarray, state: OptState, settings: Settings,
-               frozen: np.ndarray) -> list[Op]:
+               frozen: np.ndarray, lr: np.ndarray | None = None) -> list[Op]:
     """`update` as numpy calls on the trainer's own arrays, each writing in place: calling them in
     order leaves θ⁺ in theta and the new state in `state`, the bits `update` returns. The state's
-    frozen entries are zeroed now, once (the ops keep them at 0)."""
+    frozen entries are zeroed now, once (the ops keep them at 0). `lr`: the rates (0 where frozen) when
+    not the settings' one, e.g. a (K × P) array for the K copies of a sweep, theta being K × P too."""
     for a in (state.velocity, state.m, state.v):
-        a[frozen] = 0.0
-    lr, P = rates(settings, frozen), partial
+        np.copyto(a, 0.0, where=frozen)
+    lr, P = (rates(settings, frozen) if lr is None else lr), partial
     ops: list[Op] = []
     g = grad
     if settings.weight_decay or settings.optimizer == "adam":
