@@ -17,16 +17,12 @@ from PySide6.QtGui import QUndoCommand
 
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.notation import Notation
+from backprop_lab.core.numerics.history import History
 from backprop_lab.core.numerics.project_model import World
 from backprop_lab.core.numerics.rewind import Snapshot
-from backprop_lab.core.numerics.trace import Trace
 from backprop_lab.core.numerics.training import DivergenceError, Trainer
 
 translate = QCoreApplication.translate
-
-# Trace rows kept in memory for redo up to this many values; a longer run is replayed instead
-# (training is deterministic: same start, settings and step counter give the same rows).
-KEEP_ROWS_VALUES = 4_000_000
 
 
 class StaleCommand(RuntimeError):
@@ -212,7 +208,7 @@ class Steps(Command):
 
     def revert(self):
         self._check(self.after)
-        self._rows = self.model.rewind(self.before, KEEP_ROWS_VALUES)
+        self._rows = self.model.rewind(self.before)
         self.session.settle_training_state()
 
     def _check(self, expected: Snapshot) -> None:
@@ -228,8 +224,8 @@ class Reset(Command):
     def __init__(self, session):
         super().__init__(session, translate("Commands", "Reset to the starting weights"))
         t = self.trainer = self.model.trainer
-        self.old = (t.snapshot(), t.trace)
-        self.new_trace = Trace(t.names)
+        self.old = (t.snapshot(), t.history())
+        self.new_trace = History(t.net, t.names, t.layout)
         start = self.model.start_theta.copy()
         self.start = Snapshot(start, np.zeros_like(start), 0, 0)
 
@@ -254,20 +250,22 @@ class Branch(Command):
         t = self.trainer = self.model.trainer
         self.i = i
         self.before = t.snapshot()
-        self.rows = t.trace.array(i)
         self.after = t.branch_state(i)
+        self.rows = None
 
     def apply(self):
         self._same(self.model.trainer, self.trainer)
         if len(self.trainer.history()) != self.before.rows:
             raise StaleCommand("the trace is not where this command found it")
-        self.model.rewind(self.after)
+        self.rows = self.model.rewind(self.after)
         self.session.settle_training_state()
 
     def revert(self):
         self._same(self.model.trainer, self.trainer)
         if len(self.trainer.history()) != self.i:
             raise StaleCommand("the trace is not where this command left it")
+        if self.rows is None:
+            raise StaleCommand("nothing was cut to put back")
         self.model.replay(self.before, self.rows)
 
 

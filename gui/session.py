@@ -19,7 +19,7 @@ from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics import engine
 from backprop_lab.core.numerics import project_model as pm
 from backprop_lab.core.numerics.project_model import ProjectModel
-from backprop_lab.core.numerics.trace import Trace
+from backprop_lab.core.numerics.history import History
 from backprop_lab.core.numerics.training import Trainer, samples_for_step
 
 from . import commands as cmd
@@ -62,7 +62,7 @@ class Session(QObject, Edits):
         self._scrub: dict = {}
         self.trace_generation = 0
         self._index_net, self._index_map = None, {}
-        self._seen_trace: Trace | None = None
+        self._seen_trace: History | None = None
         self._seen_rows = 0
         self.model: ProjectModel = None  # type: ignore[assignment]  # until load_project
         if project is not None:
@@ -131,7 +131,7 @@ class Session(QObject, Edits):
         return self.model.project.settings
 
     @property
-    def trace(self) -> Trace:
+    def trace(self) -> History:
         return self.model.trace
 
     @property

@@ -11,12 +11,13 @@ import numpy.typing as npt
 
 from backprop_lab.core.io import csv_workers
 from backprop_lab.core.io.atomic import atomic_open
+from backprop_lab.core.numerics.history import History
 from backprop_lab.core.numerics.trace import Trace, TraceError
 
 CSV_CHUNK = 4096
 
 
-def write_csv(trace: Trace, path: str | os.PathLike[str], workers: int | None = None) -> None:
+def write_csv(trace: Trace | History, path: str | os.PathLike[str], workers: int | None = None) -> None:
     """Write atomically (core.io.atomic: the old file or none, never a partial one). Every number is written as its
     repr (which reads back bit for bit); whole-number step and sample values without '.0'.
     A long trace whose numbers are costly to format is formatted by `workers` processes (default:
@@ -25,6 +26,10 @@ def write_csv(trace: Trace, path: str | os.PathLike[str], workers: int | None = 
         head = io.StringIO()
         csv.writer(head, lineterminator="\n").writerow(trace.names)
         f.write(head.getvalue())
+        if isinstance(trace, History):     # rebuilt piece by piece: memory stays flat
+            for rows in trace.rows(piece=CSV_CHUNK):
+                f.write(_format_rows(rows))
+            return
         pieces = [chunk[lo:lo + CSV_CHUNK, trace.layout]
                   for chunk in trace._chunks() for lo in range(0, len(chunk), CSV_CHUNK)]
         for text in csv_workers.texts(pieces, len(trace), workers, _format_rows):

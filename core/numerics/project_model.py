@@ -17,8 +17,8 @@ from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics import engine
+from backprop_lab.core.numerics.history import History, Tail
 from backprop_lab.core.numerics.rewind import Snapshot
-from backprop_lab.core.numerics.trace import Trace
 from backprop_lab.core.numerics.training import DivergenceError, Trainer
 
 PARAMETERS, SHAPE, SAMPLES, DATA, SETTINGS = "parameters", "shape", "samples", "data", "settings"
@@ -93,7 +93,7 @@ class ProjectModel:
         return self.project.settings
 
     @property
-    def trace(self) -> Trace:
+    def trace(self) -> History:
         return self.trainer.history()
 
     @property
@@ -174,20 +174,20 @@ class ProjectModel:
             t.settings = saved
             self._trace_moved(before.rows)
 
-    def rewind(self, snap: Snapshot, keep_values: int | None = None) -> np.ndarray | None:
-        """Back to a snapshot: later trace rows cut (returned when small enough to keep)."""
-        cut = self.trainer.rewind(snap, keep_values)
+    def rewind(self, snap: Snapshot) -> Tail:
+        """Back to a snapshot: later steps cut from the history (returned, to be put back by replay)."""
+        cut = self.trainer.rewind(snap)
         self._announce(Change(TRACE_RESET), Change(PARAMETERS))
         return cut
 
-    def replay(self, after: Snapshot, rows: np.ndarray) -> None:
-        """Put back rows cut by rewind and the state after them."""
+    def replay(self, after: Snapshot, tail: Tail) -> None:
+        """Put back the steps cut by rewind and the state after them."""
         start = len(self.trace)
-        self.trace.extend(rows)
+        self.trace.paste(tail)
         self.trainer.restore(after)
         self._trace_moved(start)
 
-    def use_trace(self, trace: Trace, snap: Snapshot) -> None:
+    def use_trace(self, trace: History, snap: Snapshot) -> None:
         """Another trace (Reset keeps the old one for undo) and the state that goes with it."""
         self.trainer.trace = trace
         self.trainer.restore(snap)

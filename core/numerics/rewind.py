@@ -12,6 +12,7 @@ from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics import engine
+from backprop_lab.core.numerics.history import History, Tail
 from backprop_lab.core.numerics.trace import Trace
 from backprop_lab.core.numerics.update import OptState
 
@@ -31,16 +32,16 @@ class Rewind:
     net: Network
     data: Dataset
     settings: Settings
-    trace: Trace | None
+    trace: History | Trace | None
     theta: np.ndarray
     velocity: np.ndarray
     opt: OptState
     step: int
 
-    def history(self) -> Trace:
-        """The trace (a Trainer always has one once built)."""
-        if self.trace is None:
-            raise ValueError("trace: this trainer has none")
+    def history(self) -> History:
+        """The history (a Trainer always has one once built; a full-row Trace only in replays)."""
+        if not isinstance(self.trace, History):
+            raise ValueError("history: this trainer keeps full rows, not a history")
         return self.trace
 
     def snapshot(self) -> Snapshot:
@@ -56,28 +57,21 @@ class Rewind:
         self.velocity[...] = snap.velocity
         self.step = snap.step
 
-    def rewind(self, snap: Snapshot, keep_values: int | None = None) -> np.ndarray | None:
-        """Back to snap: rows after snap.rows are cut, θ, velocity and step restored. Returns the cut
-        rows (for a redo) when they hold at most keep_values numbers, else None."""
-        cut = None
-        if keep_values is not None and (len(self.history()) - snap.rows) * self.history().ncols <= keep_values:
-            cut = self.history().array(snap.rows)
-        self.history().truncate(snap.rows)
+    def rewind(self, snap: Snapshot) -> Tail:
+        """Back to snap: rows after snap.rows are cut, θ, velocity and step restored. Returns what was
+        cut (for a redo; cheap: only losses and checkpoints)."""
+        cut = self.history().cut(snap.rows)
         self.restore(snap)
         return cut
 
     def branch_velocity(self, i: int) -> np.ndarray:
-        """The velocity before step i: θ_i − θ_(i−1), what the momentum update added at step i−1;
-        zero at step 0 or without momentum."""
-        theta = self.history().theta_at(i, self.net)
-        if i > 0 and self.settings.momentum:
-            return theta - self.history().theta_at(i - 1, self.net)
-        return np.zeros_like(theta)
+        """The velocity before step i, exactly as momentum had it (rebuilt by the history)."""
+        return self.history().state_at(i)[1].velocity
 
     def branch_state(self, i: int) -> Snapshot:
-        """The state before step i of the trace, as training would continue from it. The trace does
-        not hold Adam's m, v and t: from here Adam starts afresh (a checkpoint keeps them)."""
-        return Snapshot(self.history().theta_at(i, self.net), self.branch_velocity(i), i, i)
+        """The state before step i of the history, as training would continue from it."""
+        theta, opt = self.history().state_at(i)
+        return Snapshot(theta, opt.velocity.copy(), self.history().base + i, i, opt)
 
     def settle_divergence(self, floor: int = 0) -> None:
         """After a DivergenceError θ is finite but may already overflow the forward pass (E = inf).

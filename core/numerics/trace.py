@@ -165,6 +165,23 @@ class Trace:
             self._commit(k)
             done += k
 
+    # ----- as the trainer's sink (core.numerics.history.History is the other) ----------------------
+    def room(self, step: int) -> int:
+        return 1 << 62
+
+    def begin(self, t: object) -> None:
+        pass
+
+    def take(self, staged: np.ndarray, t: object = None) -> None:
+        """Rows already in storage order (the trainer's staging buffer), copied into the blocks."""
+        done = 0
+        while done < len(staged):
+            block, pos, room = self._reserve()
+            k = min(room, len(staged) - done)
+            block[pos:pos + k] = staged[done:done + k]
+            self._commit(k)
+            done += k
+
     def truncate(self, n: int) -> None:
         """Forget rows from n on (undo of steps, branching from an earlier step)."""
         if not 0 <= n <= self._n:

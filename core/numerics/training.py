@@ -28,6 +28,7 @@ from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.quantity import Key
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.batch_step import BatchStep
+from backprop_lab.core.numerics.history import History
 from backprop_lab.core.numerics.rewind import Rewind
 from backprop_lab.core.numerics.trace import Trace, column_names, storage_layout
 from backprop_lab.core.numerics.update import OptState, update_ops
@@ -79,18 +80,18 @@ class Trainer(Rewind):
     net: Network
     data: Dataset
     settings: Settings
-    trace: Trace
+    trace: History | Trace
     step: int
 
-    # Written out rather than generated: without a trace given, one is made for the network's columns,
-    # so `trace` is never None.
-    def __init__(self, net: Network, data: Dataset, settings: Settings | None = None, trace: Trace | None = None,
-                 step: int = 0) -> None:
+    # Written out rather than generated: without a trace given, a History is made for the network's
+    # columns, so `trace` is never None. A full-row Trace may be given (replays, tests).
+    def __init__(self, net: Network, data: Dataset, settings: Settings | None = None,
+                 trace: History | Trace | None = None, step: int = 0) -> None:
         self.net, self.data, self.step = net, data, step
         self.settings = Settings() if settings is None else settings
         self.names = column_names(net)
         self.layout = storage_layout(self.names)
-        self.trace = Trace(self.names, self.layout) if trace is None else trace
+        self.trace = History(net, self.names, self.layout) if trace is None else trace
         w = len(self.names)
         self.R = R = np.zeros(w + 1)       # R[w]: Σy of the current sample (cross-entropy's δ), not traced
         self.Rt = R[:w]
@@ -134,6 +135,7 @@ class Trainer(Rewind):
         if bad.any():
             raise ValueError(f"{net.param_names()[int(np.argmax(bad))]}: not a finite number; cannot train")
         self._prepare()
+        self.trace.begin(self)
         done = 0
         with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
             while done < n:
@@ -148,7 +150,10 @@ class Trainer(Rewind):
         """Follow replacements made between runs: a new trace, a theta array set on the network."""
         if self.trace.names != self.names:
             raise ValueError("trace: its columns do not belong to this network")
-        self.trace.relayout(self.layout)
+        if isinstance(self.trace, Trace):
+            self.trace.relayout(self.layout)
+        elif not np.array_equal(self.trace.layout, self.layout):
+            raise ValueError("history: its rows are laid out for another network")
         if self.net.theta is not self.theta:
             self.net.rebind(self.theta)    # copies the new values in, so R holds them again
 
@@ -170,15 +175,14 @@ class Trainer(Rewind):
         """m steps, in pieces that each fit the staging buffer and one trace block; each piece is
         staged, settled (filled in, checked) and then copied into the block and committed."""
         while m > 0:
-            block, pos, room = self.trace._reserve()
-            k = min(m, room, len(self._stage))
+            k = min(m, self.trace.room(self.step), len(self._stage))
             if self.settings.mode == "sample":
                 samples = _sample_run(self.step, k, len(self.data), self.settings)
             else:
                 samples = np.full(k, -1)
             v0 = self.opt.copy()
             self._steps(samples, self._stage_rows[:k])
-            self._settle(self._stage[:k], block[pos:pos + k], samples, v0)
+            self._settle(self._stage[:k], samples, v0)
             m -= k
 
     def _steps(self, samples: np.ndarray, rows: list) -> None:
@@ -233,16 +237,15 @@ class Trainer(Rewind):
             z, o, y = (np.ascontiguousarray(rows[:, c]) for c in (self._zL, self._out, self._yc))
             rows[:, 2] = np.ascontiguousarray(LOSSES[self.net.loss].terms(z, o, y)).sum(axis=1)
 
-    def _settle(self, staged: np.ndarray, rows: np.ndarray, samples: np.ndarray, v0: OptState) -> None:
+    def _settle(self, staged: np.ndarray, samples: np.ndarray, v0: OptState) -> None:
         """Fill in and check the staged rows (row-major and still in the cache: isfinite runs 2.5×
-        faster there than over the block's short column runs), then copy them into the trace's rows."""
+        faster there than over a block's short column runs), then hand them to the history."""
         self._fill(staged, samples)
         # Not one np.dot with zeros: a long BLAS call wakes OpenBLAS's threads, which then spin and
         # steal the core the next chunk runs on.
         if np.isfinite(staged).all() and np.isfinite(self.theta).all():
-            rows[...] = staged
-            self.trace._commit(len(rows))
-            self.step += len(rows)
+            self.step += len(staged)
+            self.trace.take(staged, self)
             return
         bad, what, name = self._culprit(staged)
         # Back to the start of the piece and forward again, deterministically, to the refused step.
@@ -250,9 +253,8 @@ class Trainer(Rewind):
         self.opt.assign(v0)
         self._steps(samples[:bad], self._stage_rows[:bad])
         self._fill(staged[:bad], samples[:bad])
-        rows[:bad] = staged[:bad]
-        self.trace._commit(bad)
         self.step += bad
+        self.trace.take(staged[:bad], self)
         raise DivergenceError(self.step, name, what)
 
     def _culprit(self, rows: np.ndarray) -> tuple[int, str, str]:

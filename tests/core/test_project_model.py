@@ -42,7 +42,7 @@ def test_training_announces_the_rows_it_appended_and_a_rewind_a_reset(heard):
     assert log == [(Change(pm.TRACE_APPENDED, 0, 3), Change(pm.PARAMETERS)),
                    (Change(pm.TRACE_APPENDED, 3, 7), Change(pm.PARAMETERS))]
     log.clear()
-    rows = m.rewind(before, keep_values=10**6)
+    rows = m.rewind(before)
     assert log == [(Change(pm.TRACE_RESET), Change(pm.PARAMETERS))] and len(m.trace) == 0
     log.clear()
     m.replay(after, rows)

@@ -157,8 +157,9 @@ def test_a_staging_buffer_smaller_than_a_chunk_changes_nothing(monkeypatch, stag
 
 def test_the_trainer_writes_its_rows_into_column_major_blocks():
     net, data = build(2, [(3, "tanh", "neuron"), (2, "sigmoid", "none")], "half_sse", n_samples=3)
-    t = Trainer(net, data, Settings(lr=0.1, momentum=0.5))
+    t = Trainer(net, data, Settings(lr=0.1, momentum=0.5), Trace(column_names(net)))
     t.run(1500)
+    assert isinstance(t.trace, Trace)
     assert [len(b) for b in t.trace._blocks] == [1024, 2048]
     assert all(b.flags.f_contiguous for b in t.trace._blocks)
     first, second = t.trace._column_parts("W1[1,1]")

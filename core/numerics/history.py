@@ -1,0 +1,346 @@
+"""The training history: what the window and the trainer keep of every step, in ≤ 16 bytes a step.
+
+Per step only the loss (8 bytes) and the sample it used (4 bytes, −1 for a batch) are stored — what the
+loss plot draws. Every other number of a step (each z, a, δ, gradient and parameter) is rebuilt on
+demand by replaying the deterministic trainer from the nearest checkpoint: θ and the optimizer's state
+(the velocity) taken every K steps, K a power of two chosen so that checkpoints cost at most 4 bytes a
+step whatever the network's size, and at the start of every segment. A segment is a stretch of steps
+taken with the same settings, frozen flags and data; a run that continues where the last one stopped,
+with nothing edited in between, continues its segment. The rebuilt rows are the engine's bits
+(tests/core/test_history.py holds them equal to a full trace at random steps).
+
+Row i is the state before step i (its gradients are taken there), as in core.numerics.trace.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
+
+from backprop_lab.core.model.arrays import FloatArray
+from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics.trace import Trace, parameter_columns, storage_layout
+from backprop_lab.core.numerics.update import OptState
+
+if TYPE_CHECKING:
+    from backprop_lab.core.numerics.training import Trainer
+
+BLOCK = 65536            # steps per stored block of losses and samples
+CHECKPOINT_BYTES = 4     # at most this many bytes a step go to checkpoints
+PIECE = 4096             # rows rebuilt at a time (bounded memory whatever the length asked for)
+
+
+def checkpoint_every(n_params: int) -> int:
+    """K: the smallest power of two ≥ 64 with θ and the optimizer's state (θ, velocity, Adam's m and v:
+    32 bytes a parameter) / K ≤ CHECKPOINT_BYTES."""
+    k = 64
+    while 32 * n_params + 8 > CHECKPOINT_BYTES * k:
+        k *= 2
+    return k
+
+
+@dataclass
+class Segment:
+    """Steps start.. taken with these settings, frozen flags and data; checkpoints by step."""
+    start: int
+    settings: Settings
+    frozen: npt.NDArray[np.bool_]
+    X: FloatArray
+    Y: FloatArray
+    steps: list[int] = field(default_factory=list)
+    states: list[tuple[FloatArray, OptState]] = field(default_factory=list)
+
+    def checkpoint(self, step: int, theta: FloatArray, opt: OptState) -> None:
+        self.steps.append(step)
+        self.states.append((theta.copy(), opt.copy()))
+
+    def cut(self, step: int) -> None:
+        """Forget checkpoints after `step`."""
+        k = bisect.bisect_right(self.steps, step)
+        del self.steps[k:], self.states[k:]
+
+    @property
+    def nbytes(self) -> int:
+        return sum(t.nbytes + _nbytes(o) for t, o in self.states)
+
+
+@dataclass
+class Tail:
+    """What History.cut took away, for History.paste to put back (undo of a branch, redo of a run)."""
+    at: int
+    loss: FloatArray
+    sample: npt.NDArray[np.int32]
+    segments: list[Segment]
+    first: Segment | None      # the segment the cut went through, as it was
+    end: tuple[FloatArray, OptState] | None
+
+
+class History:
+    """The trainer's record of its steps (the sink its step loop writes to) and the window's history."""
+
+    def __init__(self, net: Network, names: list[str], layout: npt.ArrayLike | None = None) -> None:
+        self.net = net.copy()              # the shape, activations and loss to replay with
+        self.names = list(names)
+        self.layout = storage_layout(self.names) if layout is None else np.array(layout, dtype=np.intp)
+        self.index = {n: i for i, n in enumerate(self.names)}
+        self.every = checkpoint_every(net.n_params)
+        self._loss_col, self._sample_col = (int(self.layout[self.index[n]]) for n in ("loss", "sample"))
+        self._theta_cols = [self.index[n] for n in parameter_columns(net)]
+        self.clear()
+
+    # ----- size -----------------------------------------------------------------------------------
+    def clear(self) -> None:
+        self._loss: list[FloatArray] = []
+        self._sample: list[npt.NDArray[np.int32]] = []
+        self._n = 0
+        self.base = 0
+        self.segments: list[Segment] = []
+        self._end: tuple[FloatArray, OptState] | None = None
+        self._cache: tuple[int, Trainer] | None = None
+
+    def __len__(self) -> int:
+        return self._n
+
+    @property
+    def ncols(self) -> int:
+        return len(self.names)
+
+    @property
+    def nbytes(self) -> int:
+        """Memory held: the stored blocks, the checkpoints and the segments' data."""
+        blocks = sum(a.nbytes for a in self._loss) + sum(a.nbytes for a in self._sample)
+        data = {id(a): a.nbytes for s in self.segments for a in (s.X, s.Y)}
+        return blocks + sum(s.nbytes for s in self.segments) + sum(data.values())
+
+    # ----- the trainer's side ---------------------------------------------------------------------
+    def room(self, step: int) -> int:
+        """Steps the trainer may take before the next checkpoint is due."""
+        return self.every - step % self.every
+
+    def begin(self, t: Trainer) -> None:
+        """A run starts: continue the last segment if nothing changed since it stopped, else start one."""
+        if not self.segments:
+            self.base = t.step
+        if t.step != self.base + self._n:
+            raise ValueError(f"history: the trainer is at step {t.step}, the history at {self.base + self._n}")
+        last = self.segments[-1] if self.segments else None
+        if last is not None and self._end is not None and _same(self._end[0], t.theta) \
+                and _same_opt(self._end[1], t.opt) and last.settings == t.settings \
+                and np.array_equal(last.frozen, t.net.frozen) and _same(last.X, t.data.X) \
+                and _same(last.Y, t.data.Y):
+            return
+        X, Y = np.array(t.data.X, dtype=float), np.array(t.data.Y, dtype=float)
+        if last is not None:     # unchanged data is shared, not copied again
+            X = last.X if _same(last.X, X) else X
+            Y = last.Y if _same(last.Y, Y) else Y
+        seg = Segment(t.step, t.settings.copy(), t.net.frozen.copy(), X, Y)
+        seg.checkpoint(t.step, t.theta, t.opt)
+        self.segments.append(seg)
+
+    def take(self, staged: FloatArray, t: Trainer) -> None:
+        """Steps t.step − len(staged) .. t.step were taken: keep their loss and sample (rows in the
+        trainer's storage order) and a checkpoint if one is due."""
+        k = len(staged)
+        if not k:
+            return
+        self._append(staged[:, self._loss_col], staged[:, self._sample_col].astype(np.int32))
+        if t.step % self.every == 0:
+            self.segments[-1].checkpoint(t.step, t.theta, t.opt)
+        self._end = (t.theta.copy(), t.opt.copy())
+
+    def _append(self, loss: FloatArray, sample: npt.NDArray[np.int32]) -> None:
+        done = 0
+        while done < len(loss):
+            at = self._n % BLOCK
+            if at == 0 and self._n // BLOCK == len(self._loss):
+                self._loss.append(np.empty(BLOCK))
+                self._sample.append(np.empty(BLOCK, dtype=np.int32))
+            b = self._n // BLOCK
+            k = min(BLOCK - at, len(loss) - done)
+            self._loss[b][at:at + k] = loss[done:done + k]
+            self._sample[b][at:at + k] = sample[done:done + k]
+            self._n += k
+            done += k
+
+    # ----- reading what is stored -----------------------------------------------------------------
+    def _stored(self, parts: Sequence[np.ndarray], start: int, stop: int | None) -> np.ndarray:
+        stop = self._n if stop is None else max(0, min(stop, self._n))
+        start = max(0, start)
+        out = [parts[b][max(start - b * BLOCK, 0):min(stop - b * BLOCK, BLOCK)]
+               for b in range(start // BLOCK, -(-stop // BLOCK))] if start < stop else []
+        return np.concatenate(out) if out else np.zeros(0, dtype=parts[0].dtype if parts else float)
+
+    def losses(self, start: int = 0, stop: int | None = None) -> FloatArray:
+        """The loss of steps start..stop (a copy): the loss plot's data."""
+        return self._stored(self._loss, start, stop).astype(float, copy=False)
+
+    def samples(self, start: int = 0, stop: int | None = None) -> npt.NDArray[np.int32]:
+        """The sample each step used (0-based; −1 where a step averaged over a batch)."""
+        return self._stored(self._sample, start, stop)
+
+    def column(self, name: str, start: int = 0, stop: int | None = None) -> FloatArray:
+        """One column of rows start..stop; step, sample and loss are stored, the rest rebuilt."""
+        if name == "loss":
+            return self.losses(start, stop)
+        if name == "sample":
+            return self.samples(start, stop).astype(float)
+        if name == "step":
+            stop = self._n if stop is None else min(stop, self._n)
+            return np.arange(self.base + start, self.base + max(start, stop), dtype=float)
+        j = self.index[name]
+        parts = [rows[:, j] for rows in self.rows(start, stop)]
+        return np.concatenate(parts) if parts else np.zeros(0)
+
+    # ----- rebuilding -----------------------------------------------------------------------------
+    def rows(self, start: int = 0, stop: int | None = None, piece: int = PIECE) -> Iterator[FloatArray]:
+        """Rows start..stop, rebuilt by replay, as (k × ncols) arrays in `names` order, k ≤ piece."""
+        stop = self._n if stop is None else max(0, min(stop, self._n))
+        i = max(0, start)
+        while i < stop:
+            s = self._segment_of(i)
+            end = min(stop, self._segment_stop(s))
+            t = self._runner(s, i)
+            while i < end:
+                if t.step != self.base + i:       # another reader moved the shared replayer
+                    t = self._runner(s, i)
+                k = min(end - i, piece)
+                t.trace.clear()
+                t.run(k)
+                yield t.trace.array()
+                i += k
+
+    def array(self, start: int = 0, stop: int | None = None) -> FloatArray:
+        parts = list(self.rows(start, stop))
+        return np.concatenate(parts) if parts else np.zeros((0, self.ncols))
+
+    def row(self, i: int) -> FloatArray:
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        return next(self.rows(i, i + 1))[0]
+
+    def row_dict(self, i: int) -> dict[str, float]:
+        return dict(zip(self.names, self.row(i).tolist()))
+
+    def theta_at(self, i: int, net: Network | None = None) -> FloatArray:
+        """θ before step row i, in the network's theta order."""
+        return self.state_at(i)[0]
+
+    def state_at(self, i: int) -> tuple[FloatArray, OptState]:
+        """(θ, the optimizer's state) before step row i, exactly as the trainer had them (i may be len(self) when
+        the history knows how its last run ended)."""
+        if i == self._n and self._end is not None:
+            return self._end[0].copy(), self._end[1].copy()
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        t = self._runner(self._segment_of(i), i)
+        return t.theta.copy(), t.opt.copy()
+
+    def _segment_of(self, i: int) -> int:
+        return bisect.bisect_right([s.start for s in self.segments], self.base + i) - 1
+
+    def _segment_stop(self, s: int) -> int:
+        return self.segments[s + 1].start - self.base if s + 1 < len(self.segments) else self._n
+
+    def _runner(self, s: int, i: int) -> Trainer:
+        """A trainer at row i of segment s: the cached one if it is in s at or before i and nearer
+        than the checkpoint, else one started from the nearest checkpoint; then stepped up to i."""
+        from backprop_lab.core.numerics.training import Trainer
+        seg, step = self.segments[s], self.base + i
+        c = bisect.bisect_right(seg.steps, step) - 1
+        cached = self._cache
+        if cached is not None and cached[0] == s and seg.steps[c] <= cached[1].step <= step:
+            t = cached[1]
+        else:
+            net = self.net.copy()
+            net.frozen[...] = seg.frozen
+            t = Trainer(net, Dataset(seg.X, seg.Y), seg.settings.copy(), Trace(self.names, self.layout))
+            t.theta[...] = seg.states[c][0]
+            t.opt.assign(seg.states[c][1])
+            t.step = seg.steps[c]
+        while t.step < step:
+            t.trace.clear()
+            t.run(min(step - t.step, PIECE))
+        self._cache = (s, t)
+        return t
+
+    # ----- cutting back ---------------------------------------------------------------------------
+    def truncate(self, n: int) -> None:
+        """Forget rows from n on (undo of steps, branching from an earlier step)."""
+        self.cut(n)
+
+    def cut(self, n: int) -> Tail:
+        """Forget rows from n on and return them, to be pasted back (cheap: no row is rebuilt)."""
+        if not 0 <= n <= self._n:
+            raise IndexError(n)
+        step = self.base + n
+        keep = [s for s in self.segments if s.start < step]
+        through = keep[-1] if keep else None
+        old = self._n
+        tail = Tail(n, self.losses(n), self.samples(n), self.segments[len(keep):],
+                    _copy_segment(through) if through is not None and n < self._n else None, self._end)
+        if through is not None:
+            through.cut(step)
+        self.segments = keep
+        self._n = n
+        self._end = self._end if n == old else None
+        if self._n == 0 and not self.segments:
+            self.clear()
+        self._cache = None
+        return tail
+
+    def paste(self, tail: Tail) -> None:
+        """Put back what cut(tail.at) took, the history being as that cut left it."""
+        if self._n != tail.at:
+            raise ValueError("history: not where the cut left it")
+        if tail.first is not None:
+            self.segments[-1] = tail.first
+        self.segments += tail.segments
+        self._append(tail.loss, tail.sample)
+        self._end = tail.end
+        self._cache = None
+
+    def equals(self, other: History | Trace) -> bool:
+        """Same columns and the same rows, bit for bit (this history's rows rebuilt by replay)."""
+        if self.names != other.names or len(self) != len(other):
+            return False
+        return all(np.array_equal(mine.view(np.int64), other.array(i, i + len(mine)).view(np.int64))
+                   for i, mine in self._pieces())
+
+    def _pieces(self) -> Iterator[tuple[int, FloatArray]]:
+        at = 0
+        for rows in self.rows():
+            yield at, rows
+            at += len(rows)
+
+    def copy(self) -> History:
+        h = History(self.net, self.names, self.layout)
+        h.base, h._end = self.base, self._end
+        h.segments = [_copy_segment(s) for s in self.segments]
+        h._append(self.losses(), self.samples())
+        return h
+
+
+def _copy_segment(s: Segment) -> Segment:
+    return Segment(s.start, s.settings, s.frozen, s.X, s.Y, list(s.steps), list(s.states))
+
+
+def _nbytes(o: OptState) -> int:
+    return o.velocity.nbytes + o.m.nbytes + o.v.nbytes + o.t.nbytes
+
+
+def _same_opt(a: OptState, b: OptState) -> bool:
+    return all(_same(x, y) for x, y in ((a.velocity, b.velocity), (a.m, b.m), (a.v, b.v), (a.t, b.t)))
+
+
+def _same(a: np.ndarray, b: np.ndarray) -> bool:
+    """Same shape and the same bits (−0.0 and 0.0 apart, a NaN equal to itself)."""
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    return a.shape == b.shape and bool(np.array_equal(a.view(np.int64), b.view(np.int64)))
