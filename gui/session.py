@@ -18,8 +18,8 @@ from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics import engine
 from backprop_lab.core.numerics import project_model as pm
-from backprop_lab.core.numerics.project_model import ProjectModel
 from backprop_lab.core.numerics.history import History
+from backprop_lab.core.numerics.project_model import ProjectModel
 from backprop_lab.core.numerics.training import Trainer, samples_for_step
 
 from . import commands as cmd
