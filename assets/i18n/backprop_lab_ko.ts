@@ -1,2163 +1,2153 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
-    <context>
-        <name>Activations</name>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="17" />
-            <source>identity</source>
-            <translation>항등</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="17" />
-            <source>sigmoid</source>
-            <translation>시그모이드</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="18" />
-            <source>tanh</source>
-            <translation>tanh</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="18" />
-            <source>ReLU</source>
-            <translation>ReLU</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="19" />
-            <source>leaky ReLU</source>
-            <translation>leaky ReLU</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="20" />
-            <source>softmax</source>
-            <translation>소프트맥스</translation>
-        </message>
-    </context>
-    <context>
-        <name>ArchitecturePanel</name>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="37" />
-            <source>+ hidden layer</source>
-            <translation>+ 은닉층</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="38" />
-            <source>− hidden layer</source>
-            <translation>− 은닉층</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="55" />
-            <source>Loss</source>
-            <translation>손실 함수</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="89" />
-            <source>At most %1 layers</source>
-            <translation>층은 최대 %1개입니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="98" />
-            <source>The output layer cannot be removed</source>
-            <translation>출력층은 지울 수 없습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="109" />
-            <source>%1 needs a %2 output layer: the output now uses %2</source>
-            <translation>%1에는 %2 출력층이 필요합니다: 출력층을 %2(으)로 바꿨습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="122" />
-            <source>layer</source>
-            <translation>층</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="122" />
-            <source>size</source>
-            <translation>뉴런 수</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="122" />
-            <source>activation</source>
-            <translation>활성화 함수</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="122" />
-            <source>bias</source>
-            <translation>편향</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="128" />
-            <source>inputs</source>
-            <translation>입력</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="137" />
-            <source>none</source>
-            <translation>없음</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="137" />
-            <source>per neuron</source>
-            <translation>뉴런마다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="137" />
-            <source>shared</source>
-            <translation>층 공유</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="151" />
-            <source>New weights: uniform in ±1/√n_in (n_in = inputs of the layer), seed %1; new biases 0. Weights that still fit are kept.</source>
-            <translation>새 가중치: ±1/√n_in 범위의 균등분포(n_in = 그 층의 입력 수), 시드 %1; 새 편향은 0. 자리가 남아 있는 가중치는 그대로 둡니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>BoundaryView</name>
-        <message>
-            <location filename="../../gui/panels/boundary.py" line="68" />
-            <source>Output shown:</source>
-            <translation>표시할 출력:</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/boundary.py" line="73" />
-            <source>Click the plot to add a point of this class; drag a point to move it; right-click (or Ctrl+click) a point to delete it</source>
-            <translation>그림을 클릭하면 이 클래스의 점을 추가합니다. 점을 끌면 옮기고, 점을 오른쪽 클릭(또는 Ctrl+클릭)하면 지웁니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/boundary.py" line="75" />
-            <source>New point:</source>
-            <translation>새 점:</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/boundary.py" line="77" />
-            <source>input 1</source>
-            <translation>입력 1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/boundary.py" line="78" />
-            <source>input 2</source>
-            <translation>입력 2</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/boundary.py" line="87" />
-            <source>hidden neurons</source>
-            <translation>은닉 뉴런</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/boundary.py" line="123" />
-            <source>The decision boundary is drawn over the plane of two inputs; this network has %1 inputs. Give it two inputs (Architecture) to see it.</source>
-            <translation>결정 경계는 두 입력이 이루는 평면 위에 그립니다. 이 신경망의 입력은 %1개입니다. 보려면 입력을 두 개로 하세요(구조).</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/boundary.py" line="145" />
-            <source>class %1 (y = %2)</source>
-            <translation>클래스 %1 (y = %2)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChainRule</name>
-        <message>
-            <location filename="../../gui/panels/chain.py" line="69" />
-            <source>one term per sample; choose one sample to see its factors</source>
-            <translation>샘플마다 한 항; 샘플 하나를 고르면 각 인수가 보입니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/chain.py" line="85" />
-            <source>chain rule</source>
-            <translation>연쇄 법칙</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/chain.py" line="100" />
-            <source>net input</source>
-            <translation>가중합</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/chain.py" line="101" />
-            <source>output</source>
-            <translation>출력</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/chain.py" line="104" />
-            <source>loss term</source>
-            <translation>손실 항</translation>
-        </message>
-    </context>
-    <context>
-        <name>Commands</name>
-        <message>
-            <location filename="../../gui/commands.py" line="38" />
-            <source>%n step(s)</source>
-            <translation>%n단계</translation>
-        </message>
-        <message>
-            <location filename="../../gui/commands.py" line="42" />
-            <source>Training diverged at step %1: %2 would become infinite or NaN. Paused at the last finite state; lower the learning rate, or Undo.</source>
-            <translation>%1단계에서 학습이 발산했습니다: %2이(가) 무한대 또는 NaN이 됩니다. 마지막 유한한 상태에서 멈췄습니다. 학습률을 낮추거나 실행 취소하세요.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/commands.py" line="83" />
-            <location filename="../../gui/commands.py" line="167" />
-            <source>Set %1 = %2</source>
-            <translation>%1 = %2로 설정</translation>
-        </message>
-        <message>
-            <location filename="../../gui/commands.py" line="91" />
-            <source>%1 = %2 would make the loss infinite; the value was not changed</source>
-            <translation>%1 = %2이면 손실이 무한대가 됩니다. 값을 바꾸지 않았습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/commands.py" line="110" />
-            <source>Set %1 of sample %2 = %3</source>
-            <translation>샘플 %2의 %1 = %3으로 설정</translation>
-        </message>
-        <message>
-            <location filename="../../gui/commands.py" line="118" />
-            <source>%1 would make the loss infinite; the value was not changed</source>
-            <translation>%1이면 손실이 무한대가 됩니다. 값을 바꾸지 않았습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/commands.py" line="151" />
-            <source>Freeze %1</source>
-            <translation>%1 고정</translation>
-        </message>
-        <message>
-            <location filename="../../gui/commands.py" line="151" />
-            <source>Unfreeze %1</source>
-            <translation>%1 고정 해제</translation>
-        </message>
-        <message>
-            <location filename="../../gui/commands.py" line="229" />
-            <source>Reset to the starting weights</source>
-            <translation>처음 가중치로 되돌리기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/commands.py" line="253" />
-            <source>Branch from step %1</source>
-            <translation>%1단계에서 갈라져 나오기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/commands.py" line="292" />
-            <source>Change the architecture</source>
-            <translation>구조 바꾸기</translation>
-        </message>
-    </context>
-    <context>
-        <name>DataModel</name>
-        <message>
-            <location filename="../../gui/panels/data_model.py" line="65" />
-            <source>sample %1</source>
-            <translation>샘플 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>DataTab</name>
-        <message>
-            <location filename="../../gui/panels/values_panel.py" line="52" />
-            <source>Add sample</source>
-            <translation>샘플 추가</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/values_panel.py" line="53" />
-            <source>Remove sample</source>
-            <translation>샘플 삭제</translation>
-        </message>
-    </context>
-    <context>
-        <name>DerivationPanel</name>
-        <message>
-            <location filename="../../gui/teaching/derivation_view.py" line="71" />
-            <source>… and %n more path(s), each written out the same way</source>
-            <translation>… 그리고 같은 방식으로 풀리는 경로 %n개 더</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/derivation_view.py" line="97" />
-            <source>Matrix form beside it</source>
-            <translation>행렬 형태도 함께 보기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/derivation_view.py" line="98" />
-            <source>Show seed 002's matrix form next to the node-by-node chain</source>
-            <translation>노드별 연쇄 법칙 옆에 시드 002의 행렬 형태를 보여 줍니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/derivation_view.py" line="125" />
-            <source>Click any factor to select the neuron or edge it belongs to.</source>
-            <translation>인수를 클릭하면 그 인수가 속한 뉴런이나 연결선이 선택됩니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/derivation_view.py" line="158" />
-            <source>Select a weight, a bias or a neuron (in the diagram or a table) to see its derivative written out with the chain rule.</source>
-            <translation>가중치, 편향 또는 뉴런을 (다이어그램이나 표에서) 선택하면 그 미분을 연쇄 법칙으로 풀어 보여 줍니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/derivation_view.py" line="175" />
-            <source>Derivation</source>
-            <translation>미분 풀이</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/derivation_view.py" line="202" />
-            <source>&lt;b&gt;%1&lt;/b&gt;: how the error changes with this input</source>
-            <translation>&lt;b&gt;%1&lt;/b&gt;: 이 입력이 바뀔 때 오차가 변하는 정도</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/derivation_view.py" line="203" />
-            <source>&lt;b&gt;%1&lt;/b&gt;: δ, how the error changes with this neuron's net input</source>
-            <translation>&lt;b&gt;%1&lt;/b&gt;: δ, 이 뉴런의 가중합이 바뀔 때 오차가 변하는 정도</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/derivation_view.py" line="205" />
-            <source>&lt;b&gt;%1&lt;/b&gt;: the chain rule from the error back to this weight</source>
-            <translation>&lt;b&gt;%1&lt;/b&gt;: 오차에서 이 가중치까지 거슬러 가는 연쇄 법칙</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/derivation_view.py" line="207" />
-            <source>&lt;b&gt;%1&lt;/b&gt;: the chain rule from the error back to this bias</source>
-            <translation>&lt;b&gt;%1&lt;/b&gt;: 오차에서 이 편향까지 거슬러 가는 연쇄 법칙</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../gui/teaching/derivation_view.py" line="210" />
-            <source>mean over the %n samples of the batch</source>
-            <translation>
-                <numerusform>배치 샘플 %n개의 평균</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/chain_grid.py" line="117" />
-            <source>Click to select %1</source>
-            <translation>클릭해서 %1 선택</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/chain_grid.py" line="168" />
-            <source>(sum below)</source>
-            <translation>(합은 아래)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/chain_grid.py" line="191" />
-            <source>sample %1</source>
-            <translation>샘플 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExercisePanel</name>
-        <message>
-            <location filename="../../gui/teaching/exercise_panel.py" line="70" />
-            <source>your answer, e.g. 0.1234</source>
-            <translation>답, 예: 0.1234</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/exercise_panel.py" line="73" />
-            <source>Check</source>
-            <translation>확인</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/exercise_panel.py" line="88" />
-            <source>Show the answer</source>
-            <translation>정답 보기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/exercise_panel.py" line="90" />
-            <source>Next exercise ▶</source>
-            <translation>다음 문제 ▶</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/exercise_panel.py" line="92" />
-            <source>Forget progress</source>
-            <translation>진행 기록 지우기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/exercise_panel.py" line="95" />
-            <source>Mark every exercise of this preset as not solved</source>
-            <translation>이 프리셋의 모든 문제를 풀지 않은 것으로 표시</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/exercise_panel.py" line="117" />
-            <source>Work it out by hand (or on paper) from the numbers in the diagram, then type it here. The numbers follow the text's worked example in order.</source>
-            <translation>다이어그램의 숫자로 손으로(또는 종이에) 계산한 뒤 여기에 입력하세요. 문제는 본문 예제의 계산 순서를 따릅니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/exercise_panel.py" line="160" />
-            <location filename="../../gui/teaching/exercise_panel.py" line="270" />
-            <source>&lt;b&gt;Check your own answer&lt;/b&gt; — %1</source>
-            <translation>&lt;b&gt;직접 계산한 답 확인&lt;/b&gt; — %1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/exercise_panel.py" line="227" />
-            <source>%1 of %2 solved</source>
-            <translation>%2문제 중 %1문제 풀었음</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/exercise_panel.py" line="261" />
-            <source>Compute &lt;b&gt;%1&lt;/b&gt; to %2 decimal places (tolerance ±%3):</source>
-            <translation>&lt;b&gt;%1&lt;/b&gt;을(를) 소수점 아래 %2자리까지 계산하세요 (허용 오차 ±%3):</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/exercise_panel.py" line="306" />
-            <source>%1 = %2</source>
-            <translation>%1 = %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>FileActions</name>
-        <message>
-            <location filename="../../gui/files.py" line="27" />
-            <source>&amp;New from preset…</source>
-            <translation>프리셋에서 새로 만들기(&amp;N)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="28" />
-            <source>&amp;Open…</source>
-            <translation>열기(&amp;O)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="29" />
-            <source>&amp;Save</source>
-            <translation>저장(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="30" />
-            <source>Save &amp;As…</source>
-            <translation>다른 이름으로 저장(&amp;A)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="31" />
-            <source>Export trace to &amp;CSV…</source>
-            <translation>학습 기록을 CSV로 내보내기(&amp;C)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="32" />
-            <source>Export plot as &amp;PNG…</source>
-            <translation>그래프를 PNG로 내보내기(&amp;P)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="33" />
-            <source>Export plot as S&amp;VG…</source>
-            <translation>그래프를 SVG로 내보내기(&amp;V)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="35" />
-            <source>&amp;Quit</source>
-            <translation>끝내기(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="36" />
-            <source>Open &amp;Recent</source>
-            <translation>최근 파일 열기(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="67" />
-            <source>untitled</source>
-            <translation>제목 없음</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="82" />
-            <source>Unsaved changes</source>
-            <translation>저장하지 않은 변경 사항</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="83" />
-            <source>The network has changes that are not saved. Save them first?</source>
-            <translation>신경망에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="103" />
-            <source>New from preset</source>
-            <translation>프리셋에서 새로 만들기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="103" />
-            <source>Preset:</source>
-            <translation>프리셋:</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="113" />
-            <source>Open</source>
-            <translation>열기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="119" />
-            <source>Could not open %1</source>
-            <translation>%1 파일을 열 수 없습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="128" />
-            <source>Save As</source>
-            <translation>다른 이름으로 저장</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="136" />
-            <source>Could not save</source>
-            <translation>저장할 수 없습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="142" />
-            <source>Saved %1</source>
-            <translation>%1에 저장했습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="155" />
-            <source>(none)</source>
-            <translation>(없음)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="165" />
-            <source>Export trace to CSV</source>
-            <translation>학습 기록을 CSV로 내보내기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="172" />
-            <source>Could not export the trace</source>
-            <translation>학습 기록을 내보낼 수 없습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="174" />
-            <source>Trace exported: %1 rows to %2</source>
-            <translation>학습 기록 %1행을 %2에 내보냈습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="179" />
-            <source>Export plot</source>
-            <translation>그래프 내보내기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="187" />
-            <source>Could not export the plot</source>
-            <translation>그래프를 내보낼 수 없습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="189" />
-            <source>Plot exported to %1</source>
-            <translation>그래프를 %1에 내보냈습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/files.py" line="200" />
-            <source>the image could not be encoded</source>
-            <translation>이미지를 인코딩할 수 없습니다</translation>
-        </message>
-    </context>
-    <context>
-        <name>Glossary</name>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="18" />
-            <source>backpropagation</source>
-            <translation>역전파</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="19" />
-            <source>forward pass</source>
-            <translation>순전파</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="20" />
-            <source>partial derivative</source>
-            <translation>편미분</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="21" />
-            <source>chain rule</source>
-            <translation>연쇄 법칙</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="22" />
-            <source>learning rate</source>
-            <translation>학습률</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="23" />
-            <source>weight</source>
-            <translation>가중치</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="24" />
-            <source>bias</source>
-            <translation>편향</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="25" />
-            <source>loss</source>
-            <translation>손실</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="26" />
-            <source>gradient</source>
-            <translation>기울기</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="27" />
-            <source>gradient descent</source>
-            <translation>경사 하강법</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="28" />
-            <source>activation function</source>
-            <translation>활성화 함수</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="29" />
-            <source>net input</source>
-            <translation>순입력</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="30" />
-            <source>error signal (delta)</source>
-            <translation>오차 신호 (델타)</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="31" />
-            <source>sigmoid</source>
-            <translation>시그모이드</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="32" />
-            <source>momentum</source>
-            <translation>모멘텀</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="33" />
-            <source>target</source>
-            <translation>목표값</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="34" />
-            <source>output</source>
-            <translation>출력</translation>
-        </message>
-        <message>
-            <location filename="../../core/teaching/glossary.py" line="35" />
-            <source>hidden layer</source>
-            <translation>은닉층</translation>
-        </message>
-    </context>
-    <context>
-        <name>GlossaryDialog</name>
-        <message>
-            <location filename="../../gui/glossary.py" line="35" />
-            <source>Glossary</source>
-            <translation>용어집</translation>
-        </message>
-        <message>
-            <location filename="../../gui/glossary.py" line="36" />
-            <source>The words of backpropagation in Korean and English, with their formulas.</source>
-            <translation>역전파의 용어를 한국어와 영어로, 공식과 함께 보여 줍니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/glossary.py" line="38" />
-            <source>Formula</source>
-            <translation>공식</translation>
-        </message>
-    </context>
-    <context>
-        <name>GradientCheckPanel</name>
-        <message>
-            <location filename="../../gui/teaching/gradient_panel.py" line="51" />
-            <source>step size h</source>
-            <translation>간격 h</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/gradient_panel.py" line="52" />
-            <source>chain rule (backpropagation)</source>
-            <translation>연쇄 법칙 (역전파)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/gradient_panel.py" line="53" />
-            <source>central difference</source>
-            <translation>중앙 차분</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/gradient_panel.py" line="54" />
-            <source>relative error</source>
-            <translation>상대 오차</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/gradient_panel.py" line="62" />
-            <source>relative error = |a − n| / max(|a|, |n|). Below 1e-7 the formula is right; a much larger h shows truncation error, a much smaller one rounding error. At a ReLU kink the two may honestly differ.</source>
-            <translation>상대 오차 = |a − n| / max(|a|, |n|). 1e-7보다 작으면 식이 맞습니다. h가 훨씬 크면 절단 오차가, 훨씬 작으면 반올림 오차가 보입니다. ReLU의 꺾이는 점에서는 두 값이 정당하게 다를 수 있습니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/gradient_panel.py" line="88" />
-            <source>Select a weight or a bias to compare its gradient with a finite difference.</source>
-            <translation>가중치나 편향을 선택하면 그 기울기를 유한 차분과 비교합니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/gradient_panel.py" line="98" />
-            <source>&lt;b&gt;∂E/∂%1&lt;/b&gt;, for what the diagram shows</source>
-            <translation>&lt;b&gt;∂E/∂%1&lt;/b&gt;, 다이어그램이 보여 주는 값에 대해</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/gradient_panel.py" line="106" />
-            <source>They agree: the chain rule gives the slope of the error.</source>
-            <translation>두 값이 같습니다: 연쇄 법칙이 오차의 기울기를 줍니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/gradient_panel.py" line="108" />
-            <source>Close: try another step size h.</source>
-            <translation>비슷합니다: 다른 간격 h로 해 보세요.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/gradient_panel.py" line="110" />
-            <source>They differ: near a kink (ReLU at 0) or with a poor h this can happen.</source>
-            <translation>두 값이 다릅니다: 꺾이는 점(0에서의 ReLU) 근처나 h가 알맞지 않으면 그럴 수 있습니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>LandscapeView</name>
-        <message>
-            <location filename="../../gui/panels/landscape.py" line="50" />
-            <source>two parameters</source>
-            <translation>매개변수 두 개</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/landscape.py" line="136" />
-            <source>Click one or two edges (weights) or biases in the diagram: the loss is drawn over them, every other parameter held where it is.</source>
-            <translation>다이어그램에서 연결선(가중치)이나 편향을 한두 개 클릭하세요: 다른 매개변수는 지금 값에 둔 채, 그 매개변수에 따른 손실을 그립니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/landscape.py" line="156" />
-            <source>E over %1</source>
-            <translation>%1에 따른 E</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/landscape.py" line="156" />
-            <source> and </source>
-            <translation> 및 </translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/landscape.py" line="178" />
-            <source>loss E</source>
-            <translation>손실 E</translation>
-        </message>
-    </context>
-    <context>
-        <name>LossPlot</name>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="54" />
-            <location filename="../../gui/panels/loss_plot.py" line="116" />
-            <source>step</source>
-            <translation>단계</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="55" />
-            <location filename="../../gui/panels/loss_plot.py" line="117" />
-            <source>loss E</source>
-            <translation>손실 E</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="58" />
-            <location filename="../../gui/panels/loss_plot.py" line="119" />
-            <source>E (all samples)</source>
-            <translation>E (전체 샘플)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="69" />
-            <location filename="../../gui/panels/loss_plot.py" line="118" />
-            <source>Step or Run: the loss of each step appears here</source>
-            <translation>한 단계나 실행을 누르면 단계마다 손실이 여기 그려집니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="81" />
-            <source>Return to present</source>
-            <translation>현재로 돌아가기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="82" />
-            <source>Branch from here</source>
-            <translation>여기서 갈라져 나오기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="85" />
-            <source>Keep curve &amp;&amp; restart</source>
-            <translation>곡선 남기고 다시 시작</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="86" />
-            <source>Keep this run's loss curve for comparison and go back to the starting weights: change the learning rate, momentum or mode and train again</source>
-            <translation>이번 학습의 손실 곡선을 비교용으로 남기고 처음 가중치로 돌아갑니다: 학습률, 모멘텀, 갱신 방식을 바꿔 다시 학습해 보세요</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="89" />
-            <source>Clear kept</source>
-            <translation>남긴 곡선 지우기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="92" />
-            <source>log scale</source>
-            <translation>로그 눈금</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="120" />
-            <location filename="../../gui/panels/loss_plot.py" line="162" />
-            <source>sample %1</source>
-            <translation>샘플 %1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="197" />
-            <source>step %1
+<context>
+    <name>Activations</name>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="17"/>
+        <source>identity</source>
+        <translation>항등</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="17"/>
+        <source>sigmoid</source>
+        <translation>시그모이드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="18"/>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="18"/>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="19"/>
+        <source>leaky ReLU</source>
+        <translation>leaky ReLU</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="20"/>
+        <source>softmax</source>
+        <translation>소프트맥스</translation>
+    </message>
+</context>
+<context>
+    <name>ArchitecturePanel</name>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="37"/>
+        <source>+ hidden layer</source>
+        <translation>+ 은닉층</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="38"/>
+        <source>− hidden layer</source>
+        <translation>− 은닉층</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="55"/>
+        <source>Loss</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="89"/>
+        <source>At most %1 layers</source>
+        <translation>층은 최대 %1개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="98"/>
+        <source>The output layer cannot be removed</source>
+        <translation>출력층은 지울 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="109"/>
+        <source>%1 needs a %2 output layer: the output now uses %2</source>
+        <translation>%1에는 %2 출력층이 필요합니다: 출력층을 %2(으)로 바꿨습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="122"/>
+        <source>layer</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="122"/>
+        <source>size</source>
+        <translation>뉴런 수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="122"/>
+        <source>activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="122"/>
+        <source>bias</source>
+        <translation>편향</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="128"/>
+        <source>inputs</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="137"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="137"/>
+        <source>per neuron</source>
+        <translation>뉴런마다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="137"/>
+        <source>shared</source>
+        <translation>층 공유</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="151"/>
+        <source>New weights: uniform in ±1/√n_in (n_in = inputs of the layer), seed %1; new biases 0. Weights that still fit are kept.</source>
+        <translation>새 가중치: ±1/√n_in 범위의 균등분포(n_in = 그 층의 입력 수), 시드 %1; 새 편향은 0. 자리가 남아 있는 가중치는 그대로 둡니다.</translation>
+    </message>
+</context>
+<context>
+    <name>BoundaryView</name>
+    <message>
+        <location filename="../../gui/panels/boundary.py" line="68"/>
+        <source>Output shown:</source>
+        <translation>표시할 출력:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/boundary.py" line="73"/>
+        <source>Click the plot to add a point of this class; drag a point to move it; right-click (or Ctrl+click) a point to delete it</source>
+        <translation>그림을 클릭하면 이 클래스의 점을 추가합니다. 점을 끌면 옮기고, 점을 오른쪽 클릭(또는 Ctrl+클릭)하면 지웁니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/boundary.py" line="75"/>
+        <source>New point:</source>
+        <translation>새 점:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/boundary.py" line="77"/>
+        <source>input 1</source>
+        <translation>입력 1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/boundary.py" line="78"/>
+        <source>input 2</source>
+        <translation>입력 2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/boundary.py" line="87"/>
+        <source>hidden neurons</source>
+        <translation>은닉 뉴런</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/boundary.py" line="123"/>
+        <source>The decision boundary is drawn over the plane of two inputs; this network has %1 inputs. Give it two inputs (Architecture) to see it.</source>
+        <translation>결정 경계는 두 입력이 이루는 평면 위에 그립니다. 이 신경망의 입력은 %1개입니다. 보려면 입력을 두 개로 하세요(구조).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/boundary.py" line="145"/>
+        <source>class %1 (y = %2)</source>
+        <translation>클래스 %1 (y = %2)</translation>
+    </message>
+</context>
+<context>
+    <name>ChainRule</name>
+    <message>
+        <location filename="../../gui/panels/chain.py" line="69"/>
+        <source>one term per sample; choose one sample to see its factors</source>
+        <translation>샘플마다 한 항; 샘플 하나를 고르면 각 인수가 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/chain.py" line="85"/>
+        <source>chain rule</source>
+        <translation>연쇄 법칙</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/chain.py" line="100"/>
+        <source>net input</source>
+        <translation>가중합</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/chain.py" line="101"/>
+        <source>output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/chain.py" line="104"/>
+        <source>loss term</source>
+        <translation>손실 항</translation>
+    </message>
+</context>
+<context>
+    <name>Commands</name>
+    <message>
+        <location filename="../../gui/commands.py" line="38"/>
+        <source>%n step(s)</source>
+        <translation>%n단계</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="42"/>
+        <source>Training diverged at step %1: %2 would become infinite or NaN. Paused at the last finite state; lower the learning rate, or Undo.</source>
+        <translation>%1단계에서 학습이 발산했습니다: %2이(가) 무한대 또는 NaN이 됩니다. 마지막 유한한 상태에서 멈췄습니다. 학습률을 낮추거나 실행 취소하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="83"/>
+        <location filename="../../gui/commands.py" line="167"/>
+        <source>Set %1 = %2</source>
+        <translation>%1 = %2로 설정</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="91"/>
+        <source>%1 = %2 would make the loss infinite; the value was not changed</source>
+        <translation>%1 = %2이면 손실이 무한대가 됩니다. 값을 바꾸지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="110"/>
+        <source>Set %1 of sample %2 = %3</source>
+        <translation>샘플 %2의 %1 = %3으로 설정</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="118"/>
+        <source>%1 would make the loss infinite; the value was not changed</source>
+        <translation>%1이면 손실이 무한대가 됩니다. 값을 바꾸지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="151"/>
+        <source>Freeze %1</source>
+        <translation>%1 고정</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="151"/>
+        <source>Unfreeze %1</source>
+        <translation>%1 고정 해제</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="229"/>
+        <source>Reset to the starting weights</source>
+        <translation>처음 가중치로 되돌리기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="253"/>
+        <source>Branch from step %1</source>
+        <translation>%1단계에서 갈라져 나오기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="292"/>
+        <source>Change the architecture</source>
+        <translation>구조 바꾸기</translation>
+    </message>
+</context>
+<context>
+    <name>DataModel</name>
+    <message>
+        <location filename="../../gui/panels/data_model.py" line="65"/>
+        <source>sample %1</source>
+        <translation>샘플 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DataTab</name>
+    <message>
+        <location filename="../../gui/panels/values_panel.py" line="52"/>
+        <source>Add sample</source>
+        <translation>샘플 추가</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/values_panel.py" line="53"/>
+        <source>Remove sample</source>
+        <translation>샘플 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>DerivationPanel</name>
+    <message>
+        <location filename="../../gui/teaching/derivation_view.py" line="71"/>
+        <source>… and %n more path(s), each written out the same way</source>
+        <translation>… 그리고 같은 방식으로 풀리는 경로 %n개 더</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/derivation_view.py" line="97"/>
+        <source>Matrix form beside it</source>
+        <translation>행렬 형태도 함께 보기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/derivation_view.py" line="98"/>
+        <source>Show seed 002&apos;s matrix form next to the node-by-node chain</source>
+        <translation>노드별 연쇄 법칙 옆에 시드 002의 행렬 형태를 보여 줍니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/derivation_view.py" line="125"/>
+        <source>Click any factor to select the neuron or edge it belongs to.</source>
+        <translation>인수를 클릭하면 그 인수가 속한 뉴런이나 연결선이 선택됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/derivation_view.py" line="158"/>
+        <source>Select a weight, a bias or a neuron (in the diagram or a table) to see its derivative written out with the chain rule.</source>
+        <translation>가중치, 편향 또는 뉴런을 (다이어그램이나 표에서) 선택하면 그 미분을 연쇄 법칙으로 풀어 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/derivation_view.py" line="175"/>
+        <source>Derivation</source>
+        <translation>미분 풀이</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/derivation_view.py" line="202"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: how the error changes with this input</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: 이 입력이 바뀔 때 오차가 변하는 정도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/derivation_view.py" line="203"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: δ, how the error changes with this neuron&apos;s net input</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: δ, 이 뉴런의 가중합이 바뀔 때 오차가 변하는 정도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/derivation_view.py" line="205"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: the chain rule from the error back to this weight</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: 오차에서 이 가중치까지 거슬러 가는 연쇄 법칙</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/derivation_view.py" line="207"/>
+        <source>&lt;b&gt;%1&lt;/b&gt;: the chain rule from the error back to this bias</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: 오차에서 이 편향까지 거슬러 가는 연쇄 법칙</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../gui/teaching/derivation_view.py" line="210"/>
+        <source>mean over the %n samples of the batch</source>
+        <translation>
+            <numerusform>배치 샘플 %n개의 평균</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/chain_grid.py" line="117"/>
+        <source>Click to select %1</source>
+        <translation>클릭해서 %1 선택</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/chain_grid.py" line="168"/>
+        <source>(sum below)</source>
+        <translation>(합은 아래)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/chain_grid.py" line="191"/>
+        <source>sample %1</source>
+        <translation>샘플 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisePanel</name>
+    <message>
+        <location filename="../../gui/teaching/exercise_panel.py" line="70"/>
+        <source>your answer, e.g. 0.1234</source>
+        <translation>답, 예: 0.1234</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/exercise_panel.py" line="73"/>
+        <source>Check</source>
+        <translation>확인</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/exercise_panel.py" line="88"/>
+        <source>Show the answer</source>
+        <translation>정답 보기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/exercise_panel.py" line="90"/>
+        <source>Next exercise ▶</source>
+        <translation>다음 문제 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/exercise_panel.py" line="92"/>
+        <source>Forget progress</source>
+        <translation>진행 기록 지우기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/exercise_panel.py" line="95"/>
+        <source>Mark every exercise of this preset as not solved</source>
+        <translation>이 프리셋의 모든 문제를 풀지 않은 것으로 표시</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/exercise_panel.py" line="117"/>
+        <source>Work it out by hand (or on paper) from the numbers in the diagram, then type it here. The numbers follow the text&apos;s worked example in order.</source>
+        <translation>다이어그램의 숫자로 손으로(또는 종이에) 계산한 뒤 여기에 입력하세요. 문제는 본문 예제의 계산 순서를 따릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/exercise_panel.py" line="160"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="270"/>
+        <source>&lt;b&gt;Check your own answer&lt;/b&gt; — %1</source>
+        <translation>&lt;b&gt;직접 계산한 답 확인&lt;/b&gt; — %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/exercise_panel.py" line="227"/>
+        <source>%1 of %2 solved</source>
+        <translation>%2문제 중 %1문제 풀었음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/exercise_panel.py" line="261"/>
+        <source>Compute &lt;b&gt;%1&lt;/b&gt; to %2 decimal places (tolerance ±%3):</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;을(를) 소수점 아래 %2자리까지 계산하세요 (허용 오차 ±%3):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/exercise_panel.py" line="306"/>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <location filename="../../gui/files.py" line="27"/>
+        <source>&amp;New from preset…</source>
+        <translation>프리셋에서 새로 만들기(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="28"/>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="29"/>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="30"/>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="31"/>
+        <source>Export trace to &amp;CSV…</source>
+        <translation>학습 기록을 CSV로 내보내기(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="32"/>
+        <source>Export plot as &amp;PNG…</source>
+        <translation>그래프를 PNG로 내보내기(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="33"/>
+        <source>Export plot as S&amp;VG…</source>
+        <translation>그래프를 SVG로 내보내기(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="35"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="36"/>
+        <source>Open &amp;Recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="67"/>
+        <source>untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="82"/>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="83"/>
+        <source>The network has changes that are not saved. Save them first?</source>
+        <translation>신경망에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="103"/>
+        <source>New from preset</source>
+        <translation>프리셋에서 새로 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="103"/>
+        <source>Preset:</source>
+        <translation>프리셋:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="113"/>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="119"/>
+        <source>Could not open %1</source>
+        <translation>%1 파일을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="128"/>
+        <source>Save As</source>
+        <translation>다른 이름으로 저장</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="136"/>
+        <source>Could not save</source>
+        <translation>저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="142"/>
+        <source>Saved %1</source>
+        <translation>%1에 저장했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="155"/>
+        <source>(none)</source>
+        <translation>(없음)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="165"/>
+        <source>Export trace to CSV</source>
+        <translation>학습 기록을 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="172"/>
+        <source>Could not export the trace</source>
+        <translation>학습 기록을 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="174"/>
+        <source>Trace exported: %1 rows to %2</source>
+        <translation>학습 기록 %1행을 %2에 내보냈습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="179"/>
+        <source>Export plot</source>
+        <translation>그래프 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="187"/>
+        <source>Could not export the plot</source>
+        <translation>그래프를 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="189"/>
+        <source>Plot exported to %1</source>
+        <translation>그래프를 %1에 내보냈습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="200"/>
+        <source>the image could not be encoded</source>
+        <translation>이미지를 인코딩할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>Glossary</name>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="18"/>
+        <source>backpropagation</source>
+        <translation>역전파</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="19"/>
+        <source>forward pass</source>
+        <translation>순전파</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="20"/>
+        <source>partial derivative</source>
+        <translation>편미분</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="21"/>
+        <source>chain rule</source>
+        <translation>연쇄 법칙</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="22"/>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="23"/>
+        <source>weight</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="24"/>
+        <source>bias</source>
+        <translation>편향</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="25"/>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="26"/>
+        <source>gradient</source>
+        <translation>기울기</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="27"/>
+        <source>gradient descent</source>
+        <translation>경사 하강법</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="28"/>
+        <source>activation function</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="29"/>
+        <source>net input</source>
+        <translation>순입력</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="30"/>
+        <source>error signal (delta)</source>
+        <translation>오차 신호 (델타)</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="31"/>
+        <source>sigmoid</source>
+        <translation>시그모이드</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="32"/>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="33"/>
+        <source>target</source>
+        <translation>목표값</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="34"/>
+        <source>output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/glossary.py" line="35"/>
+        <source>hidden layer</source>
+        <translation>은닉층</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryDialog</name>
+    <message>
+        <location filename="../../gui/glossary.py" line="35"/>
+        <source>Glossary</source>
+        <translation>용어집</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="36"/>
+        <source>The words of backpropagation in Korean and English, with their formulas.</source>
+        <translation>역전파의 용어를 한국어와 영어로, 공식과 함께 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/glossary.py" line="38"/>
+        <source>Formula</source>
+        <translation>공식</translation>
+    </message>
+</context>
+<context>
+    <name>GradientCheckPanel</name>
+    <message>
+        <location filename="../../gui/teaching/gradient_panel.py" line="51"/>
+        <source>step size h</source>
+        <translation>간격 h</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/gradient_panel.py" line="52"/>
+        <source>chain rule (backpropagation)</source>
+        <translation>연쇄 법칙 (역전파)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/gradient_panel.py" line="53"/>
+        <source>central difference</source>
+        <translation>중앙 차분</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/gradient_panel.py" line="54"/>
+        <source>relative error</source>
+        <translation>상대 오차</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/gradient_panel.py" line="62"/>
+        <source>relative error = |a − n| / max(|a|, |n|). Below 1e-7 the formula is right; a much larger h shows truncation error, a much smaller one rounding error. At a ReLU kink the two may honestly differ.</source>
+        <translation>상대 오차 = |a − n| / max(|a|, |n|). 1e-7보다 작으면 식이 맞습니다. h가 훨씬 크면 절단 오차가, 훨씬 작으면 반올림 오차가 보입니다. ReLU의 꺾이는 점에서는 두 값이 정당하게 다를 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/gradient_panel.py" line="88"/>
+        <source>Select a weight or a bias to compare its gradient with a finite difference.</source>
+        <translation>가중치나 편향을 선택하면 그 기울기를 유한 차분과 비교합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/gradient_panel.py" line="98"/>
+        <source>&lt;b&gt;∂E/∂%1&lt;/b&gt;, for what the diagram shows</source>
+        <translation>&lt;b&gt;∂E/∂%1&lt;/b&gt;, 다이어그램이 보여 주는 값에 대해</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/gradient_panel.py" line="106"/>
+        <source>They agree: the chain rule gives the slope of the error.</source>
+        <translation>두 값이 같습니다: 연쇄 법칙이 오차의 기울기를 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/gradient_panel.py" line="108"/>
+        <source>Close: try another step size h.</source>
+        <translation>비슷합니다: 다른 간격 h로 해 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/gradient_panel.py" line="110"/>
+        <source>They differ: near a kink (ReLU at 0) or with a poor h this can happen.</source>
+        <translation>두 값이 다릅니다: 꺾이는 점(0에서의 ReLU) 근처나 h가 알맞지 않으면 그럴 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LandscapeView</name>
+    <message>
+        <location filename="../../gui/panels/landscape.py" line="50"/>
+        <source>two parameters</source>
+        <translation>매개변수 두 개</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/landscape.py" line="136"/>
+        <source>Click one or two edges (weights) or biases in the diagram: the loss is drawn over them, every other parameter held where it is.</source>
+        <translation>다이어그램에서 연결선(가중치)이나 편향을 한두 개 클릭하세요: 다른 매개변수는 지금 값에 둔 채, 그 매개변수에 따른 손실을 그립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/landscape.py" line="156"/>
+        <source>E over %1</source>
+        <translation>%1에 따른 E</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/landscape.py" line="156"/>
+        <source> and </source>
+        <translation> 및 </translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/landscape.py" line="178"/>
+        <source>loss E</source>
+        <translation>손실 E</translation>
+    </message>
+</context>
+<context>
+    <name>LossPlot</name>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="54"/>
+        <location filename="../../gui/panels/loss_plot.py" line="116"/>
+        <source>step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="55"/>
+        <location filename="../../gui/panels/loss_plot.py" line="117"/>
+        <source>loss E</source>
+        <translation>손실 E</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="58"/>
+        <location filename="../../gui/panels/loss_plot.py" line="119"/>
+        <source>E (all samples)</source>
+        <translation>E (전체 샘플)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="69"/>
+        <location filename="../../gui/panels/loss_plot.py" line="118"/>
+        <source>Step or Run: the loss of each step appears here</source>
+        <translation>한 단계나 실행을 누르면 단계마다 손실이 여기 그려집니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="81"/>
+        <source>Return to present</source>
+        <translation>현재로 돌아가기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="82"/>
+        <source>Branch from here</source>
+        <translation>여기서 갈라져 나오기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="85"/>
+        <source>Keep curve &amp;&amp; restart</source>
+        <translation>곡선 남기고 다시 시작</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="86"/>
+        <source>Keep this run&apos;s loss curve for comparison and go back to the starting weights: change the learning rate, momentum or mode and train again</source>
+        <translation>이번 학습의 손실 곡선을 비교용으로 남기고 처음 가중치로 돌아갑니다: 학습률, 모멘텀, 갱신 방식을 바꿔 다시 학습해 보세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="89"/>
+        <source>Clear kept</source>
+        <translation>남긴 곡선 지우기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="92"/>
+        <source>log scale</source>
+        <translation>로그 눈금</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="120"/>
+        <location filename="../../gui/panels/loss_plot.py" line="162"/>
+        <source>sample %1</source>
+        <translation>샘플 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="197"/>
+        <source>step %1
 E = %2</source>
-            <translation>%1단계
+        <translation>%1단계
 E = %2</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="219" />
-            <source>Showing the network before step %1 (read-only)</source>
-            <translation>%1단계 직전의 신경망을 보는 중 (읽기 전용)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="222" />
-            <source>Click a point to see the network as it was then</source>
-            <translation>점을 클릭하면 그때의 신경망이 보입니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="229" />
-            <source>Nothing to keep yet: take some steps first</source>
-            <translation>아직 남길 곡선이 없습니다: 먼저 몇 단계 학습하세요</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="232" />
-            <source>per sample</source>
-            <translation>샘플별</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="232" />
-            <source>mini-batch %1</source>
-            <translation>미니배치 %1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="233" />
-            <source>full batch</source>
-            <translation>전체 배치</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/loss_plot.py" line="234" />
-            <source>η %1, μ %2, %3</source>
-            <translation>η %1, μ %2, %3</translation>
-        </message>
-    </context>
-    <context>
-        <name>Losses</name>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="24" />
-            <source>½ sum of squares</source>
-            <translation>½ 제곱합</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="24" />
-            <source>sum of squares</source>
-            <translation>제곱합</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="25" />
-            <source>mean squared error</source>
-            <translation>평균 제곱 오차</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="26" />
-            <source>cross-entropy (softmax)</source>
-            <translation>교차 엔트로피 (소프트맥스)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/architecture.py" line="27" />
-            <source>binary cross-entropy (sigmoid)</source>
-            <translation>이진 교차 엔트로피 (시그모이드)</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../gui/main_window.py" line="41" />
-            <source>network diagram</source>
-            <translation>신경망 다이어그램</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="82" />
-            <source>Training</source>
-            <translation>학습</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="83" />
-            <source>Architecture</source>
-            <translation>구조</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="90" />
-            <source>Controls</source>
-            <translation>조작</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="94" />
-            <source>Selected</source>
-            <translation>선택한 값</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="96" />
-            <source>Values</source>
-            <translation>값</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="106" />
-            <source>Learn</source>
-            <translation>배우기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="117" />
-            <source>Decision boundary</source>
-            <translation>결정 경계</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="123" />
-            <source>Loss landscape</source>
-            <translation>손실 지형</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="156" />
-            <source>&amp;Undo</source>
-            <translation>실행 취소(&amp;U)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="159" />
-            <source>&amp;Redo</source>
-            <translation>다시 실행(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="166" />
-            <source>&amp;Step</source>
-            <translation>한 단계(&amp;S)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="169" />
-            <source>Step ×&amp;N</source>
-            <translation>N단계(&amp;N)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="172" />
-            <source>&amp;Run / Pause</source>
-            <translation>실행 / 일시 정지(&amp;R)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="175" />
-            <source>R&amp;eset to the starting weights</source>
-            <translation>처음 가중치로 되돌리기(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="177" />
-            <source>Colour edges by &amp;gradient</source>
-            <translation>연결선을 기울기로 색칠(&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="184" />
-            <source>&amp;File</source>
-            <translation>파일(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="185" />
-            <source>&amp;Edit</source>
-            <translation>편집(&amp;E)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="187" />
-            <source>&amp;Train</source>
-            <translation>학습(&amp;T)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="189" />
-            <source>&amp;View</source>
-            <translation>보기(&amp;V)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="197" />
-            <source>&amp;Language</source>
-            <translation>언어(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="207" />
-            <source>&amp;Help</source>
-            <translation>도움말(&amp;H)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="208" />
-            <source>&amp;Glossary</source>
-            <translation>용어집(&amp;G)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="209" />
-            <source>&amp;About Backprop Lab</source>
-            <translation>Backprop Lab 정보(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="212" />
-            <source>Main</source>
-            <translation>기본</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="220" />
-            <source>Show:</source>
-            <translation>보기:</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="245" />
-            <source>About Backprop Lab</source>
-            <translation>Backprop Lab 정보</translation>
-        </message>
-        <message>
-            <location filename="../../gui/main_window.py" line="246" />
-            <source>Backprop Lab: touch every number of a small neural network and watch backpropagation work, step by step.</source>
-            <translation>Backprop Lab: 작은 신경망의 모든 숫자를 직접 바꿔 보며 역전파가 한 단계씩 일하는 모습을 봅니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MatrixView</name>
-        <message>
-            <location filename="../../gui/teaching/matrix_view.py" line="106" />
-            <source>Matrix form (seed 002): whole layers at once. z = Wᵀa, so W is (neurons before) × (neurons after).</source>
-            <translation>행렬 형태 (시드 002): 층 전체를 한 번에. z = Wᵀa 이므로 W는 (앞 층 뉴런 수) × (뒤 층 뉴런 수)입니다.</translation>
-        </message>
-    </context>
-    <context>
-        <name>Mistakes</name>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="18" />
-            <source>Right: your value is {quantity} within ±{tolerance} ({digits} decimal places).</source>
-            <translation>정답: 입력한 값이 ±{tolerance} 안에서 {quantity}입니다 (소수점 아래 {digits}자리).</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="20" />
-            <source>Not right: your value is not within ±{tolerance} of {quantity}. Check the formula above and try again.</source>
-            <translation>틀렸습니다: 입력한 값이 {quantity}의 ±{tolerance} 안에 있지 않습니다. 위의 식을 확인하고 다시 해 보세요.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="22" />
-            <source>Close, but not within ±{tolerance}: keep more decimals in the numbers along the way.</source>
-            <translation>가깝지만 ±{tolerance} 안은 아닙니다: 중간 계산에서 소수점 자리를 더 남겨 두세요.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="24" />
-            <source>Your value equals {where} without the activation-derivative factor {factor} (of {neuron}).</source>
-            <translation>입력한 값은 ({neuron}의) 활성화 함수 미분 인수 {factor}가 빠진 {where}와 같습니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="26" />
-            <source>Your value has the wrong sign in {where}: check the sign of the error term {error}.</source>
-            <translation>입력한 값은 {where}에서 부호가 틀렸습니다: 오차 항 {error}의 부호를 확인하세요.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="28" />
-            <source>Your value adds η·{gradient} instead of subtracting it: gradient descent moves against the gradient.</source>
-            <translation>입력한 값은 η·{gradient}를 빼지 않고 더했습니다: 경사 하강법은 기울기의 반대 방향으로 움직입니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="30" />
-            <source>Your value equals σ(−{z}) = 1 − {quantity}: the exponent in 1/(1 + e^(−z)) has lost its minus sign.</source>
-            <translation>입력한 값은 σ(−{z}) = 1 − {quantity}와 같습니다: 1/(1 + e^(−z))의 지수에서 마이너스 부호가 빠졌습니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="32" />
-            <source>Your value leaves out the path through {via} in {where}: the sum over paths needs {missing} too.</source>
-            <translation>입력한 값은 {where}에서 {via}를 지나는 경로를 빠뜨렸습니다: 경로의 합에는 {missing}도 필요합니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="34" />
-            <source>Your value uses the weight {used} where {right} belongs, in {where}.</source>
-            <translation>입력한 값은 {where}에서 {right} 자리에 가중치 {used}를 썼습니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="35" />
-            <source>Your value multiplies by {used} in {where}; a weight's gradient takes {right}, the activation at the start of its edge.</source>
-            <translation>입력한 값은 {where}에서 {used}를 곱했습니다. 가중치의 기울기에는 연결선이 시작하는 쪽의 활성값 {right}가 들어갑니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="37" />
-            <source>Your value uses {used} (before the activation) where {right} (after it) belongs, in {where}.</source>
-            <translation>입력한 값은 {where}에서 (활성화 뒤의) {right} 자리에 (활성화 앞의) {used}를 썼습니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="39" />
-            <source>Your value leaves out the factor {factor} in {where}: a weight's gradient is δ times the activation at the start of its edge.</source>
-            <translation>입력한 값은 {where}에서 인수 {factor}를 빠뜨렸습니다: 가중치의 기울기는 δ 곱하기 연결선이 시작하는 쪽의 활성값입니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="41" />
-            <source>Your value uses the whole gradient: multiply it by the learning rate η = {lr} first.</source>
-            <translation>입력한 값은 기울기 전체를 썼습니다: 먼저 학습률 η = {lr}을 곱하세요.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="43" />
-            <source>Your value leaves out the momentum term μ·v = {term}.</source>
-            <translation>입력한 값은 모멘텀 항 μ·v = {term}을 빠뜨렸습니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="44" />
-            <source>Your value is only the change of {param}; add it to the old value {old}.</source>
-            <translation>입력한 값은 {param}의 변화량일 뿐입니다: 이전 값 {old}에 더하세요.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="46" />
-            <source>{param} is frozen and keeps its value; yours is what it would be if it were not frozen.</source>
-            <translation>{param}은(는) 고정되어 값이 그대로입니다. 입력한 값은 고정되지 않았을 때의 값입니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="48" />
-            <source>Your value is {z} itself: apply the activation function {function} to it.</source>
-            <translation>입력한 값은 {z} 그 자체입니다: 활성화 함수 {function}을(를) 적용하세요.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="50" />
-            <source>Your value leaves out the bias {bias}.</source>
-            <translation>입력한 값은 편향 {bias}를 빠뜨렸습니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="51" />
-            <source>Your value uses {used} instead of {right}: the first index of a weight is the neuron its edge comes from.</source>
-            <translation>입력한 값은 {right} 대신 {used}를 썼습니다: 가중치의 첫 번째 첨자는 연결선이 나오는 뉴런입니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="53" />
-            <source>Your value is twice the right one: the loss has a factor ½.</source>
-            <translation>입력한 값은 정답의 두 배입니다: 손실에는 ½이 곱해져 있습니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="54" />
-            <source>Your value leaves out the error term {missing}: the total adds every term.</source>
-            <translation>입력한 값은 오차 항 {missing}을 빠뜨렸습니다: 전체 오차는 모든 항을 더합니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/mistakes.py" line="56" />
-            <source>Your value is the error before the update: evaluate the network again with the new weights.</source>
-            <translation>입력한 값은 갱신 전의 오차입니다: 새 가중치로 신경망을 다시 계산하세요.</translation>
-        </message>
-    </context>
-    <context>
-        <name>NetworkDiagram</name>
-        <message>
-            <location filename="../../gui/diagram/bindings.py" line="121" />
-            <source>The diagram shows the mean of several samples: choose one sample to change its inputs and targets</source>
-            <translation>다이어그램이 여러 샘플의 평균을 보여 주고 있습니다: 입력과 목표값을 바꾸려면 샘플 하나를 고르세요</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/bindings.py" line="96" />
-            <source>Drag %1</source>
-            <translation>%1 끌기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/scene.py" line="218" />
-            <source>Viewing step %1 (read-only): return to the present to change numbers</source>
-            <translation>%1단계를 보는 중 (읽기 전용): 숫자를 바꾸려면 현재로 돌아가세요</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/tooltips.py" line="23" />
-            <source>frozen: training does not change it</source>
-            <translation>고정됨: 학습해도 바뀌지 않습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/tooltips.py" line="24" />
-            <source>drag sideways to change, double-click to type</source>
-            <translation>옆으로 끌어서 바꾸거나, 더블클릭해서 입력하세요</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/tooltips.py" line="32" />
-            <source>(input)</source>
-            <translation>(입력)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/builder.py" line="63" />
-            <source>One bias shared by every neuron of this layer</source>
-            <translation>이 층의 모든 뉴런이 함께 쓰는 편향 하나</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/builder.py" line="65" />
-            <source>Bias: added to this neuron's weighted sum</source>
-            <translation>편향: 이 뉴런의 가중합에 더해집니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/builder.py" line="77" />
-            <source>Target (the value this output should reach)</source>
-            <translation>목표값 (이 출력이 도달해야 할 값)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/builder.py" line="79" />
-            <source>This output's term of the loss</source>
-            <translation>이 출력이 손실에 더하는 항</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/builder.py" line="83" />
-            <source>The loss of what the diagram shows</source>
-            <translation>다이어그램이 보여 주는 상태의 손실</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/builder.py" line="87" />
-            <source>input</source>
-            <translation>입력층</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/builder.py" line="89" />
-            <source>output · %1</source>
-            <translation>출력층 · %1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/builder.py" line="92" />
-            <source>hidden %1 · %2</source>
-            <translation>은닉층 %1 · %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>NetworkView</name>
-        <message>
-            <location filename="../../gui/diagram/view.py" line="50" />
-            <location filename="../../gui/diagram/view.py" line="71" />
-            <source>drag a number sideways, or double-click it to type</source>
-            <translation>숫자를 옆으로 끌거나 더블클릭해서 입력하세요</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/view.py" line="139" />
-            <source>Viewing step %1 (read-only)</source>
-            <translation>%1단계를 보는 중 (읽기 전용)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/view.py" line="145" />
-            <source>colour: sign of dE/dw, width: its size</source>
-            <translation>색: dE/dw의 부호, 굵기: 크기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/view.py" line="147" />
-            <source>colour: sign of the weight, width: its size</source>
-            <translation>색: 가중치의 부호, 굵기: 크기</translation>
-        </message>
-    </context>
-    <context>
-        <name>NeuronModel</name>
-        <message>
-            <location filename="../../gui/panels/neuron_model.py" line="48" />
-            <source>z (net input)</source>
-            <translation>z (가중합)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/neuron_model.py" line="48" />
-            <source>a (output)</source>
-            <translation>a (출력)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/neuron_model.py" line="49" />
-            <source>δ = dE/dz</source>
-            <translation>δ = dE/dz</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/neuron_model.py" line="49" />
-            <source>dE/da</source>
-            <translation>dE/da</translation>
-        </message>
-    </context>
-    <context>
-        <name>NumberEditor</name>
-        <message>
-            <location filename="../../gui/diagram/number_editor.py" line="41" />
-            <source>Enter: set the value · Esc: cancel</source>
-            <translation>Enter: 값 적용 · Esc: 취소</translation>
-        </message>
-        <message>
-            <location filename="../../gui/diagram/number_editor.py" line="43" />
-            <source>New value of %1</source>
-            <translation>%1의 새 값</translation>
-        </message>
-    </context>
-    <context>
-        <name>Numbers</name>
-        <message>
-            <location filename="../../gui/numbers.py" line="18" />
-            <source>Empty: type a number</source>
-            <translation>비어 있습니다: 숫자를 입력하세요</translation>
-        </message>
-        <message>
-            <location filename="../../gui/numbers.py" line="22" />
-            <source>“%1” is not a number</source>
-            <translation>“%1”은(는) 숫자가 아닙니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/numbers.py" line="20" />
-            <source>“%1” is too large: only finite numbers are allowed</source>
-            <translation>“%1”은(는) 너무 큽니다: 유한한 숫자만 쓸 수 있습니다</translation>
-        </message>
-    </context>
-    <context>
-        <name>ParamMatrixModel</name>
-        <message>
-            <location filename="../../gui/panels/param_model.py" line="68" />
-            <source>bias</source>
-            <translation>편향</translation>
-        </message>
-    </context>
-    <context>
-        <name>Precision</name>
-        <message>
-            <location filename="../../gui/precision.py" line="16" />
-            <source>Every digit</source>
-            <translation>모든 자릿수</translation>
-        </message>
-        <message>
-            <location filename="../../gui/precision.py" line="17" />
-            <source>%1 decimal places</source>
-            <translation>소수점 아래 %1자리</translation>
-        </message>
-    </context>
-    <context>
-        <name>PrecisionMenu</name>
-        <message>
-            <location filename="../../gui/precision.py" line="40" />
-            <source>&amp;Precision</source>
-            <translation>정밀도(&amp;P)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Presets</name>
-        <message>
-            <location filename="../../gui/preset_titles.py" line="13" />
-            <source>Seed 000: 3-3-3-3, ReLU → sigmoid → softmax with cross-entropy</source>
-            <translation>시드 000: 3-3-3-3, ReLU → 시그모이드 → 소프트맥스, 교차 엔트로피 손실</translation>
-        </message>
-        <message>
-            <location filename="../../gui/preset_titles.py" line="15" />
-            <source>Seed 001: one input, one hidden neuron, one output, mean squared error</source>
-            <translation>시드 001: 입력 하나, 은닉 뉴런 하나, 출력 하나, 평균제곱오차</translation>
-        </message>
-        <message>
-            <location filename="../../gui/preset_titles.py" line="16" />
-            <source>Seed 002: 2-3-2 network, node by node</source>
-            <translation>시드 002: 2-3-2 신경망, 노드별 계산</translation>
-        </message>
-        <message>
-            <location filename="../../gui/preset_titles.py" line="17" />
-            <source>Seed 002: three layers in matrix form</source>
-            <translation>시드 002: 세 층을 행렬 형태로</translation>
-        </message>
-        <message>
-            <location filename="../../gui/preset_titles.py" line="19" />
-            <source>Seed 003: a sigmoid perceptron with momentum (logical OR)</source>
-            <translation>시드 003: 모멘텀을 쓰는 시그모이드 퍼셉트론 (논리합 OR)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/preset_titles.py" line="21" />
-            <source>Seed 004: the 2-2-2 sigmoid network, worked by hand</source>
-            <translation>시드 004: 손으로 풀어 보는 2-2-2 시그모이드 신경망</translation>
-        </message>
-        <message>
-            <location filename="../../gui/preset_titles.py" line="22" />
-            <source>XOR: 2-2-1</source>
-            <translation>XOR: 2-2-1</translation>
-        </message>
-    </context>
-    <context>
-        <name>QAbstractFileIconProvider</name>
-        <message>
-            <location filename="../../gui/qt_words.py" line="14" />
-            <source>Drive</source>
-            <translation>드라이브</translation>
-        </message>
-    </context>
-    <context>
-        <name>QFileDialog</name>
-        <message>
-            <location filename="../../gui/qt_words.py" line="13" />
-            <source>&amp;Look in:</source>
-            <translation>찾는 위치(&amp;L):</translation>
-        </message>
-        <message>
-            <location filename="../../gui/qt_words.py" line="13" />
-            <source>Files of &amp;type:</source>
-            <translation>파일 형식(&amp;T):</translation>
-        </message>
-    </context>
-    <context>
-        <name>RunLoop</name>
-        <message>
-            <location filename="../../gui/runner.py" line="126" />
-            <source>Run stopped after %1 steps, at step %2</source>
-            <translation>%1걸음 후 실행을 멈췄습니다 (%2번째 걸음)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/runner.py" line="128" />
-            <source>Run stopped at step %2: the loss reached the target %1</source>
-            <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 목표 %1에 닿았습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/runner.py" line="131" />
-            <source>Run stopped at step %2: the loss has stopped changing (over the last %1 steps)</source>
-            <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 더 이상 변하지 않습니다 (최근 %1걸음 동안)</translation>
-        </message>
-    </context>
-    <context>
-        <name>RunPace</name>
-        <message>
-            <location filename="../../gui/panels/run_pace.py" line="24" />
-            <source>How fast Run goes: from one update a second (each change marked as it happens) to as fast as the machine goes</source>
-            <translation>실행 속도: 초당 한 번 갱신(바뀐 값을 그때그때 표시)부터 컴퓨터가 낼 수 있는 최고 속도까지</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/run_pace.py" line="34" />
-            <source>never</source>
-            <translation>안 함</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/run_pace.py" line="35" />
-            <source>Run stops by itself after this many steps (0: never)</source>
-            <translation>이만큼의 걸음 뒤에 실행이 저절로 멈춥니다 (0: 멈추지 않음)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/run_pace.py" line="39" />
-            <source>none</source>
-            <translation>없음</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/run_pace.py" line="40" />
-            <source>Run stops by itself when the loss E is at or below this (empty: never; Enter to apply)</source>
-            <translation>손실 E가 이 값 이하가 되면 실행이 저절로 멈춥니다 (비우면 멈추지 않음, Enter로 적용)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/run_pace.py" line="42" />
-            <source>when the loss stops changing</source>
-            <translation>손실이 더 이상 변하지 않으면</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/run_pace.py" line="48" />
-            <source>Speed</source>
-            <translation>속도</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/run_pace.py" line="50" />
-            <source>Stop after</source>
-            <translation>멈춤: 걸음 수</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/run_pace.py" line="51" />
-            <source>Stop at E ≤</source>
-            <translation>멈춤: E ≤</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/run_pace.py" line="60" />
-            <source>as fast as it goes</source>
-            <translation>최대 속도</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/run_pace.py" line="62" />
-            <source>1 update a second</source>
-            <translation>초당 1번 갱신</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/run_pace.py" line="64" />
-            <source>%1 updates a second</source>
-            <translation>초당 %1번 갱신</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/run_pace.py" line="79" />
-            <source>The target loss is a number ≥ 0</source>
-            <translation>목표 손실은 0 이상의 수입니다</translation>
-        </message>
-    </context>
-    <context>
-        <name>SamplePicker</name>
-        <message>
-            <location filename="../../gui/panels/sample_picker.py" line="15" />
-            <source>Which sample the diagram, tables and derivatives show</source>
-            <translation>다이어그램, 표, 미분이 보여 줄 샘플</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/sample_picker.py" line="24" />
-            <source>next update: sample %1</source>
-            <translation>다음 갱신: 샘플 %1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/sample_picker.py" line="26" />
-            <source>next update: all %1 samples (mean)</source>
-            <translation>다음 갱신: 샘플 %1개 전체 (평균)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/sample_picker.py" line="27" />
-            <source>next update: mean of samples %1</source>
-            <translation>다음 갱신: 샘플 %1의 평균</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/sample_picker.py" line="37" />
-            <source>sample %1</source>
-            <translation>샘플 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>ScriptExports</name>
-        <message>
-            <location filename="../../gui/script_export.py" line="18" />
-            <source>Export as &amp;NumPy script…</source>
-            <translation>NumPy 스크립트로 내보내기(&amp;N)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/script_export.py" line="20" />
-            <source>Export as P&amp;yTorch script…</source>
-            <translation>PyTorch 스크립트로 내보내기(&amp;Y)…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/script_export.py" line="26" />
-            <source>Export as NumPy script</source>
-            <translation>NumPy 스크립트로 내보내기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/script_export.py" line="26" />
-            <source>Export as PyTorch script</source>
-            <translation>PyTorch 스크립트로 내보내기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/script_export.py" line="28" />
-            <source>Python script (*.py)</source>
-            <translation>파이썬 스크립트 (*.py)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/script_export.py" line="37" />
-            <source>Could not export the script</source>
-            <translation>스크립트를 내보낼 수 없습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/script_export.py" line="39" />
-            <source>Script written to %1: run it with python to train as here</source>
-            <translation>%1에 스크립트를 썼습니다: python으로 실행하면 여기서와 똑같이 학습합니다</translation>
-        </message>
-    </context>
-    <context>
-        <name>SelectedPanel</name>
-        <message>
-            <location filename="../../gui/panels/selected.py" line="84" />
-            <source>&lt;p style='color:#666'&gt;Click a weight, a bias or a neuron (in the diagram or a table) to see its value, its gradient, the chain rule behind it and its next update.&lt;/p&gt;</source>
-            <translation>&lt;p style='color:#666'&gt;가중치, 편향 또는 뉴런을 (다이어그램이나 표에서) 클릭하면 그 값, 기울기, 연쇄 법칙, 다음 갱신이 보입니다.&lt;/p&gt;</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/selected.py" line="100" />
-            <source>weight from %1 to %2</source>
-            <translation>%1에서 %2(으)로 가는 가중치</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/selected.py" line="103" />
-            <source>bias of layer %1</source>
-            <translation>%1층의 편향</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/selected.py" line="105" />
-            <source>input</source>
-            <translation>입력</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/selected.py" line="107" />
-            <source>output neuron</source>
-            <translation>출력층 뉴런</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/selected.py" line="109" />
-            <source>hidden neuron</source>
-            <translation>은닉층 뉴런</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/selected.py" line="110" />
-            <source> (frozen)</source>
-            <translation> (고정됨)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/selected.py" line="119" />
-            <source>value</source>
-            <translation>값</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/selected.py" line="123" />
-            <source>gradient</source>
-            <translation>기울기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/selected.py" line="125" />
-            <source>mean over %1 samples</source>
-            <translation>샘플 %1개의 평균</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/selected.py" line="135" />
-            <source>next update</source>
-            <translation>다음 갱신</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/selected.py" line="135" />
-            <source>uses sample(s) %1</source>
-            <translation>샘플 %1 사용</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/selected.py" line="138" />
-            <source>not while viewing the past</source>
-            <translation>과거를 보는 동안에는 없음</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/selected.py" line="140" />
-            <source>frozen: the update leaves %1 = %2</source>
-            <translation>고정됨: 갱신 후에도 %1 = %2</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/selected.py" line="181" />
-            <source>Adam</source>
-            <translation>Adam</translation>
-        </message>
-    </context>
-    <context>
-        <name>Session</name>
-        <message>
-            <location filename="../../gui/session.py" line="103" />
-            <source>Could not apply %1: %2</source>
-            <translation>%1을(를) 적용하지 못했습니다: %2</translation>
-        </message>
-        <message>
-            <location filename="../../gui/session_edits.py" line="49" />
-            <source>Showing step %1 of the past (read-only): return to the present or branch from here first</source>
-            <translation>과거의 %1단계를 보는 중입니다 (읽기 전용): 먼저 현재로 돌아가거나 여기서 갈라져 나오세요</translation>
-        </message>
-        <message>
-            <location filename="../../gui/session_edits.py" line="88" />
-            <location filename="../../gui/session_edits.py" line="103" />
-            <source>No such parameter</source>
-            <translation>그런 매개변수는 없습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/session_edits.py" line="93" />
-            <source>No such input</source>
-            <translation>그런 입력은 없습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/session_edits.py" line="98" />
-            <source>No such target</source>
-            <translation>그런 목표값은 없습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/session_edits.py" line="110" />
-            <source>No such setting</source>
-            <translation>그런 설정은 없습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/session_edits.py" line="133" />
-            <source>Add sample</source>
-            <translation>샘플 추가</translation>
-        </message>
-        <message>
-            <location filename="../../gui/session_edits.py" line="141" />
-            <source>The data set needs at least one sample</source>
-            <translation>데이터에는 샘플이 하나 이상 있어야 합니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/session_edits.py" line="143" />
-            <location filename="../../gui/session_edits.py" line="154" />
-            <source>No such sample</source>
-            <translation>그런 샘플은 없습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/session_edits.py" line="145" />
-            <source>Remove sample %1</source>
-            <translation>샘플 %1 삭제</translation>
-        </message>
-        <message>
-            <location filename="../../gui/session_edits.py" line="159" />
-            <source>Move sample %1</source>
-            <translation>샘플 %1 옮기기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/session_edits.py" line="191" />
-            <source>Not editable now</source>
-            <translation>지금은 바꿀 수 없습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/session.py" line="241" />
-            <source>Training is running: pause it first</source>
-            <translation>학습 중입니다: 먼저 일시 정지하세요</translation>
-        </message>
-        <message>
-            <location filename="../../gui/session.py" line="303" />
-            <source>Click a point of the loss plot first</source>
-            <translation>먼저 손실 그래프의 점을 클릭하세요</translation>
-        </message>
-    </context>
-    <context>
-        <name>Settings</name>
-        <message>
-            <location filename="../../gui/setting_words.py" line="13" />
-            <source>learning rate</source>
-            <translation>학습률</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="14" />
-            <source>momentum</source>
-            <translation>모멘텀</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="15" />
-            <source>update mode</source>
-            <translation>업데이트 방식</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="16" />
-            <source>shuffle</source>
-            <translation>섞기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="17" />
-            <source>batch size</source>
-            <translation>배치 크기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="18" />
-            <source>seed</source>
-            <translation>시드</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="23" />
-            <source>per sample (SGD)</source>
-            <translation>샘플별 (SGD)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="24" />
-            <source>mini-batch</source>
-            <translation>미니배치</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="25" />
-            <source>full batch</source>
-            <translation>전체 배치</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="32" />
-            <source>The %1 must be greater than %2</source>
-            <translation>%1은(는) %2보다 커야 합니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="33" />
-            <source>The %1 must be at least %2</source>
-            <translation>%1은(는) %2 이상이어야 합니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="36" />
-            <source>The %1 must be less than %3</source>
-            <translation>%1은(는) %3 미만이어야 합니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="37" />
-            <source>The %1 must be at most %3</source>
-            <translation>%1은(는) %3 이하여야 합니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="40" />
-            <source>The %1 must be greater than %2 and less than %3</source>
-            <translation>%1은(는) %2 초과 %3 미만이어야 합니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="41" />
-            <source>The %1 must be greater than %2 and at most %3</source>
-            <translation>%1은(는) %2 초과 %3 이하여야 합니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="43" />
-            <source>The %1 must be at least %2 and less than %3</source>
-            <translation>%1은(는) %2 이상 %3 미만이어야 합니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="44" />
-            <source>The %1 must be from %2 to %3</source>
-            <translation>%1은(는) %2 이상 %3 이하여야 합니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="53" />
-            <source>The %1 must be one of the listed choices</source>
-            <translation>%1은(는) 목록에 있는 값 중 하나여야 합니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="55" />
-            <source>The %1 must be a whole number</source>
-            <translation>%1은(는) 정수여야 합니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/setting_words.py" line="57" />
-            <source>The %1 must be a finite number</source>
-            <translation>%1은(는) 유한한 수여야 합니다</translation>
-        </message>
-    </context>
-    <context>
-        <name>SourcePanel</name>
-        <message>
-            <location filename="../../gui/teaching/source_panel.py" line="37" />
-            <source>number</source>
-            <translation>숫자</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/source_panel.py" line="37" />
-            <source>the text prints</source>
-            <translation>본문 값</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/source_panel.py" line="37" />
-            <source>engine</source>
-            <translation>엔진</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/source_panel.py" line="38" />
-            <source>where / note</source>
-            <translation>위치 / 메모</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/source_panel.py" line="60" />
-            <source>✓ the engine's value, rounded to the printed digits, reads as printed · ✗ a typo in the text: the note says what is wrong and the engine column shows the right value · ✎ a formula printed wrongly · ≠ differs</source>
-            <translation>✓ 엔진 값을 본문 자릿수로 반올림하면 본문과 같음 · ✗ 본문의 오타: 메모에 무엇이 틀렸는지, 엔진 열에 바른 값이 있음 · ✎ 식이 잘못 인쇄됨 · ≠ 다름</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/source_panel.py" line="114" />
-            <source>This network was not built from a text, so there are no printed numbers to compare.</source>
-            <translation>이 신경망은 본문에서 만든 것이 아니어서 비교할 인쇄된 숫자가 없습니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/source_panel.py" line="158" />
-            <source>typo in the text: %1</source>
-            <translation>본문의 오타: %1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/source_panel.py" line="161" />
-            <source>differs from the engine (%1)</source>
-            <translation>엔진과 다름 (%1)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/source_panel.py" line="132" />
-            <source>%1: %2 printed numbers match the engine, %3 are typos in the text</source>
-            <translation>%1: 인쇄된 숫자 %2개가 엔진과 같고, %3개는 본문의 오타입니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/source_panel.py" line="133" />
-            <source>this project</source>
-            <translation>이 프로젝트</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/source_panel.py" line="136" />
-            <source>%1 differ: the numbers were changed since the text</source>
-            <translation>%1개 다름: 본문 이후 숫자가 바뀌었습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/source_panel.py" line="183" />
-            <source>✗ %1: the text prints %2, the right value is %3. %4</source>
-            <translation>✗ %1: 본문에는 %2, 바른 값은 %3. %4</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/source_panel.py" line="186" />
-            <source>✎ the text prints “%1”: %2</source>
-            <translation>✎ 본문에는 “%1”: %2</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/source_panel.py" line="188" />
-            <source>≠ %1: the text prints %2, the engine now gives %3 (%4)</source>
-            <translation>≠ %1: 본문에는 %2, 지금 엔진 값은 %3 (%4)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/source_panel.py" line="191" />
-            <source>? %1: the engine has no such number</source>
-            <translation>? %1: 엔진에 그런 숫자가 없습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/source_panel.py" line="192" />
-            <source>✓ %1 = %2, as the text prints (%3)</source>
-            <translation>✓ %1 = %2, 본문과 같음 (%3)</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusBar</name>
-        <message>
-            <location filename="../../gui/panels/status.py" line="46" />
-            <source>step %1</source>
-            <translation>%1단계</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/status.py" line="48" />
-            <source>E = %1</source>
-            <translation>E = %1</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/status.py" line="23" />
-            <source>Loss over all samples at the weights shown</source>
-            <translation>보이는 가중치에서 전체 샘플의 손실</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/status.py" line="49" />
-            <source>idle</source>
-            <translation>대기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/status.py" line="49" />
-            <source>running…</source>
-            <translation>학습 중…</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/status.py" line="49" />
-            <source>diverged: paused</source>
-            <translation>발산: 멈춤</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/status.py" line="52" />
-            <source>viewing step %1</source>
-            <translation>%1단계 보는 중</translation>
-        </message>
-    </context>
-    <context>
-        <name>Teaching</name>
-        <message>
-            <location filename="../../gui/teaching/__init__.py" line="41" />
-            <source>Walk-through</source>
-            <translation>따라가기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/__init__.py" line="42" />
-            <source>Derivation</source>
-            <translation>미분 풀이</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/__init__.py" line="43" />
-            <source>Check your answer</source>
-            <translation>답 확인</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/__init__.py" line="44" />
-            <source>Matches the source</source>
-            <translation>본문 대조</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/__init__.py" line="45" />
-            <source>Gradient check</source>
-            <translation>기울기 검사</translation>
-        </message>
-    </context>
-    <context>
-        <name>TrainingControls</name>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="31" />
-            <source>Step</source>
-            <translation>한 단계</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="32" />
-            <source>One update of every weight (F10)</source>
-            <translation>모든 가중치를 한 번 갱신 (F10)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="33" />
-            <source>Step ×N</source>
-            <translation>N단계</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="38" />
-            <source>How many updates Step ×N takes (one undo step)</source>
-            <translation>N단계에서 갱신할 횟수 (실행 취소는 한 번에)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="39" />
-            <location filename="../../gui/panels/controls.py" line="114" />
-            <source>Run</source>
-            <translation>실행</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="41" />
-            <source>Reset</source>
-            <translation>되돌리기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="42" />
-            <source>Back to the starting weights, step 0 (undoable)</source>
-            <translation>처음 가중치, 0단계로 (실행 취소 가능)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="50" />
-            <source>Learning rate η: each update moves w by −η·∂E/∂w (Enter to apply)</source>
-            <translation>학습률 η: 갱신마다 w가 −η·∂E/∂w만큼 움직입니다 (Enter로 적용)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="62" />
-            <source>shuffle each epoch</source>
-            <translation>에폭마다 섞기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="79" />
-            <source>Learning rate η</source>
-            <translation>학습률 η</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="80" />
-            <source>Momentum μ</source>
-            <translation>모멘텀 μ</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="81" />
-            <source>Update</source>
-            <translation>갱신 방식</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="82" />
-            <source>Batch size</source>
-            <translation>배치 크기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="114" />
-            <source>Pause</source>
-            <translation>일시 정지</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/controls.py" line="106" />
-            <source>Momentum μ in %1: v ← μ·v − η·∂E/∂w, w ← w + v (Enter to apply)</source>
-            <translation>모멘텀 μ ∈ %1: v ← μ·v − η·∂E/∂w, w ← w + v (Enter로 적용)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ValuesPanel</name>
-        <message>
-            <location filename="../../gui/panels/values_panel.py" line="84" />
-            <source>Weights</source>
-            <translation>가중치</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/values_panel.py" line="85" />
-            <source>dE/dW</source>
-            <translation>dE/dW</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/values_panel.py" line="86" />
-            <source>z, a, δ</source>
-            <translation>z, a, δ</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/values_panel.py" line="87" />
-            <source>Data</source>
-            <translation>데이터</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/values_panel.py" line="88" />
-            <source>Weights and biases per layer: double-click or type to edit</source>
-            <translation>층별 가중치와 편향: 더블클릭하거나 바로 입력해서 바꾸세요</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/values_panel.py" line="89" />
-            <source>The gradient of the loss for each weight and bias</source>
-            <translation>가중치와 편향마다 손실의 기울기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/values_panel.py" line="90" />
-            <source>Each neuron's net input z, output a, and δ = dE/dz</source>
-            <translation>뉴런마다 가중합 z, 출력 a, δ = dE/dz</translation>
-        </message>
-        <message>
-            <location filename="../../gui/panels/values_panel.py" line="91" />
-            <source>Inputs and targets of each sample (editable), outputs and loss</source>
-            <translation>샘플마다 입력과 목표값(편집 가능), 출력과 손실</translation>
-        </message>
-    </context>
-    <context>
-        <name>WalkPanel</name>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="43" />
-            <source>forward</source>
-            <translation>순전파</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="44" />
-            <source>error</source>
-            <translation>오차</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="45" />
-            <source>output layer</source>
-            <translation>출력층</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="46" />
-            <source>hidden layer</source>
-            <translation>은닉층</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="47" />
-            <source>gradient</source>
-            <translation>기울기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="48" />
-            <source>update</source>
-            <translation>갱신</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="95" />
-            <source>formula</source>
-            <translation>식</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="96" />
-            <source>with the numbers</source>
-            <translation>숫자를 넣으면</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="97" />
-            <source>result</source>
-            <translation>결과</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="100" />
-            <source>◀ Previous</source>
-            <translation>◀ 이전</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="101" />
-            <source>Next ▶</source>
-            <translation>다음 ▶</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="102" />
-            <source>The step before (←)</source>
-            <translation>이전 단계 (←)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="103" />
-            <source>The next step (→)</source>
-            <translation>다음 단계 (→)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="124" />
-            <source>→ and ← step through. Leave the walk at any step, change any number, and continue: the walk goes on with the new values.</source>
-            <translation>→와 ←로 한 단계씩 이동합니다. 아무 단계에서나 멈추고 숫자를 바꾼 뒤 이어 가면, 바뀐 값으로 계속 진행합니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="192" />
-            <source>Continue the walk at step %1</source>
-            <translation>%1단계부터 이어 가기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="193" />
-            <source>Start the walk</source>
-            <translation>따라가기 시작</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="195" />
-            <source>Leave the walk</source>
-            <translation>따라가기 끝내기</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="197" />
-            <source>The walk goes through one forward and backward pass and one update, one computation at a time.</source>
-            <translation>순전파와 역전파 한 번, 갱신 한 번을 계산 하나씩 따라갑니다.</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="207" />
-            <source>step %1 of %2: %3</source>
-            <translation>%2단계 중 %1단계: %3</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="215" />
-            <source>frozen: this parameter keeps its value</source>
-            <translation>고정됨: 이 매개변수는 값이 바뀌지 않습니다</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="217" />
-            <source>(the walk is paused: the diagram is not highlighted)</source>
-            <translation>(따라가기 멈춤: 다이어그램 강조 없음)</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="220" />
-            <source>sample %1 · η = %2</source>
-            <translation>샘플 %1 · η = %2</translation>
-        </message>
-        <message>
-            <location filename="../../gui/teaching/walk_panel.py" line="222" />
-            <source>μ = %1</source>
-            <translation>μ = %1</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="219"/>
+        <source>Showing the network before step %1 (read-only)</source>
+        <translation>%1단계 직전의 신경망을 보는 중 (읽기 전용)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="222"/>
+        <source>Click a point to see the network as it was then</source>
+        <translation>점을 클릭하면 그때의 신경망이 보입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="229"/>
+        <source>Nothing to keep yet: take some steps first</source>
+        <translation>아직 남길 곡선이 없습니다: 먼저 몇 단계 학습하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="232"/>
+        <source>per sample</source>
+        <translation>샘플별</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="232"/>
+        <source>mini-batch %1</source>
+        <translation>미니배치 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="233"/>
+        <source>full batch</source>
+        <translation>전체 배치</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="234"/>
+        <source>η %1, μ %2, %3</source>
+        <translation>η %1, μ %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>Losses</name>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="24"/>
+        <source>½ sum of squares</source>
+        <translation>½ 제곱합</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="24"/>
+        <source>sum of squares</source>
+        <translation>제곱합</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="25"/>
+        <source>mean squared error</source>
+        <translation>평균 제곱 오차</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="26"/>
+        <source>cross-entropy (softmax)</source>
+        <translation>교차 엔트로피 (소프트맥스)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/architecture.py" line="27"/>
+        <source>binary cross-entropy (sigmoid)</source>
+        <translation>이진 교차 엔트로피 (시그모이드)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../gui/main_window.py" line="41"/>
+        <source>network diagram</source>
+        <translation>신경망 다이어그램</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="82"/>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="83"/>
+        <source>Architecture</source>
+        <translation>구조</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="90"/>
+        <source>Controls</source>
+        <translation>조작</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="94"/>
+        <source>Selected</source>
+        <translation>선택한 값</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="96"/>
+        <source>Values</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="106"/>
+        <source>Learn</source>
+        <translation>배우기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="117"/>
+        <source>Decision boundary</source>
+        <translation>결정 경계</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="123"/>
+        <source>Loss landscape</source>
+        <translation>손실 지형</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="156"/>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="159"/>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="166"/>
+        <source>&amp;Step</source>
+        <translation>한 단계(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="169"/>
+        <source>Step ×&amp;N</source>
+        <translation>N단계(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="172"/>
+        <source>&amp;Run / Pause</source>
+        <translation>실행 / 일시 정지(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="175"/>
+        <source>R&amp;eset to the starting weights</source>
+        <translation>처음 가중치로 되돌리기(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="177"/>
+        <source>Colour edges by &amp;gradient</source>
+        <translation>연결선을 기울기로 색칠(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="184"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="185"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="187"/>
+        <source>&amp;Train</source>
+        <translation>학습(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="189"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="197"/>
+        <source>&amp;Language</source>
+        <translation>언어(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="207"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="208"/>
+        <source>&amp;Glossary</source>
+        <translation>용어집(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="209"/>
+        <source>&amp;About Backprop Lab</source>
+        <translation>Backprop Lab 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="212"/>
+        <source>Main</source>
+        <translation>기본</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="220"/>
+        <source>Show:</source>
+        <translation>보기:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="245"/>
+        <source>About Backprop Lab</source>
+        <translation>Backprop Lab 정보</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="246"/>
+        <source>Backprop Lab: touch every number of a small neural network and watch backpropagation work, step by step.</source>
+        <translation>Backprop Lab: 작은 신경망의 모든 숫자를 직접 바꿔 보며 역전파가 한 단계씩 일하는 모습을 봅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixView</name>
+    <message>
+        <location filename="../../gui/teaching/matrix_view.py" line="106"/>
+        <source>Matrix form (seed 002): whole layers at once. z = Wᵀa, so W is (neurons before) × (neurons after).</source>
+        <translation>행렬 형태 (시드 002): 층 전체를 한 번에. z = Wᵀa 이므로 W는 (앞 층 뉴런 수) × (뒤 층 뉴런 수)입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Mistakes</name>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="18"/>
+        <source>Right: your value is {quantity} within ±{tolerance} ({digits} decimal places).</source>
+        <translation>정답: 입력한 값이 ±{tolerance} 안에서 {quantity}입니다 (소수점 아래 {digits}자리).</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="20"/>
+        <source>Not right: your value is not within ±{tolerance} of {quantity}. Check the formula above and try again.</source>
+        <translation>틀렸습니다: 입력한 값이 {quantity}의 ±{tolerance} 안에 있지 않습니다. 위의 식을 확인하고 다시 해 보세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="22"/>
+        <source>Close, but not within ±{tolerance}: keep more decimals in the numbers along the way.</source>
+        <translation>가깝지만 ±{tolerance} 안은 아닙니다: 중간 계산에서 소수점 자리를 더 남겨 두세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="24"/>
+        <source>Your value equals {where} without the activation-derivative factor {factor} (of {neuron}).</source>
+        <translation>입력한 값은 ({neuron}의) 활성화 함수 미분 인수 {factor}가 빠진 {where}와 같습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="26"/>
+        <source>Your value has the wrong sign in {where}: check the sign of the error term {error}.</source>
+        <translation>입력한 값은 {where}에서 부호가 틀렸습니다: 오차 항 {error}의 부호를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="28"/>
+        <source>Your value adds η·{gradient} instead of subtracting it: gradient descent moves against the gradient.</source>
+        <translation>입력한 값은 η·{gradient}를 빼지 않고 더했습니다: 경사 하강법은 기울기의 반대 방향으로 움직입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="30"/>
+        <source>Your value equals σ(−{z}) = 1 − {quantity}: the exponent in 1/(1 + e^(−z)) has lost its minus sign.</source>
+        <translation>입력한 값은 σ(−{z}) = 1 − {quantity}와 같습니다: 1/(1 + e^(−z))의 지수에서 마이너스 부호가 빠졌습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="32"/>
+        <source>Your value leaves out the path through {via} in {where}: the sum over paths needs {missing} too.</source>
+        <translation>입력한 값은 {where}에서 {via}를 지나는 경로를 빠뜨렸습니다: 경로의 합에는 {missing}도 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="34"/>
+        <source>Your value uses the weight {used} where {right} belongs, in {where}.</source>
+        <translation>입력한 값은 {where}에서 {right} 자리에 가중치 {used}를 썼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="35"/>
+        <source>Your value multiplies by {used} in {where}; a weight&apos;s gradient takes {right}, the activation at the start of its edge.</source>
+        <translation>입력한 값은 {where}에서 {used}를 곱했습니다. 가중치의 기울기에는 연결선이 시작하는 쪽의 활성값 {right}가 들어갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="37"/>
+        <source>Your value uses {used} (before the activation) where {right} (after it) belongs, in {where}.</source>
+        <translation>입력한 값은 {where}에서 (활성화 뒤의) {right} 자리에 (활성화 앞의) {used}를 썼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="39"/>
+        <source>Your value leaves out the factor {factor} in {where}: a weight&apos;s gradient is δ times the activation at the start of its edge.</source>
+        <translation>입력한 값은 {where}에서 인수 {factor}를 빠뜨렸습니다: 가중치의 기울기는 δ 곱하기 연결선이 시작하는 쪽의 활성값입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="41"/>
+        <source>Your value uses the whole gradient: multiply it by the learning rate η = {lr} first.</source>
+        <translation>입력한 값은 기울기 전체를 썼습니다: 먼저 학습률 η = {lr}을 곱하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="43"/>
+        <source>Your value leaves out the momentum term μ·v = {term}.</source>
+        <translation>입력한 값은 모멘텀 항 μ·v = {term}을 빠뜨렸습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="44"/>
+        <source>Your value is only the change of {param}; add it to the old value {old}.</source>
+        <translation>입력한 값은 {param}의 변화량일 뿐입니다: 이전 값 {old}에 더하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="46"/>
+        <source>{param} is frozen and keeps its value; yours is what it would be if it were not frozen.</source>
+        <translation>{param}은(는) 고정되어 값이 그대로입니다. 입력한 값은 고정되지 않았을 때의 값입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="48"/>
+        <source>Your value is {z} itself: apply the activation function {function} to it.</source>
+        <translation>입력한 값은 {z} 그 자체입니다: 활성화 함수 {function}을(를) 적용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="50"/>
+        <source>Your value leaves out the bias {bias}.</source>
+        <translation>입력한 값은 편향 {bias}를 빠뜨렸습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="51"/>
+        <source>Your value uses {used} instead of {right}: the first index of a weight is the neuron its edge comes from.</source>
+        <translation>입력한 값은 {right} 대신 {used}를 썼습니다: 가중치의 첫 번째 첨자는 연결선이 나오는 뉴런입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="53"/>
+        <source>Your value is twice the right one: the loss has a factor ½.</source>
+        <translation>입력한 값은 정답의 두 배입니다: 손실에는 ½이 곱해져 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="54"/>
+        <source>Your value leaves out the error term {missing}: the total adds every term.</source>
+        <translation>입력한 값은 오차 항 {missing}을 빠뜨렸습니다: 전체 오차는 모든 항을 더합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/mistakes.py" line="56"/>
+        <source>Your value is the error before the update: evaluate the network again with the new weights.</source>
+        <translation>입력한 값은 갱신 전의 오차입니다: 새 가중치로 신경망을 다시 계산하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkDiagram</name>
+    <message>
+        <location filename="../../gui/diagram/bindings.py" line="121"/>
+        <source>The diagram shows the mean of several samples: choose one sample to change its inputs and targets</source>
+        <translation>다이어그램이 여러 샘플의 평균을 보여 주고 있습니다: 입력과 목표값을 바꾸려면 샘플 하나를 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/bindings.py" line="96"/>
+        <source>Drag %1</source>
+        <translation>%1 끌기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/scene.py" line="218"/>
+        <source>Viewing step %1 (read-only): return to the present to change numbers</source>
+        <translation>%1단계를 보는 중 (읽기 전용): 숫자를 바꾸려면 현재로 돌아가세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/tooltips.py" line="23"/>
+        <source>frozen: training does not change it</source>
+        <translation>고정됨: 학습해도 바뀌지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/tooltips.py" line="24"/>
+        <source>drag sideways to change, double-click to type</source>
+        <translation>옆으로 끌어서 바꾸거나, 더블클릭해서 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/tooltips.py" line="32"/>
+        <source>(input)</source>
+        <translation>(입력)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/builder.py" line="63"/>
+        <source>One bias shared by every neuron of this layer</source>
+        <translation>이 층의 모든 뉴런이 함께 쓰는 편향 하나</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/builder.py" line="65"/>
+        <source>Bias: added to this neuron&apos;s weighted sum</source>
+        <translation>편향: 이 뉴런의 가중합에 더해집니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/builder.py" line="77"/>
+        <source>Target (the value this output should reach)</source>
+        <translation>목표값 (이 출력이 도달해야 할 값)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/builder.py" line="79"/>
+        <source>This output&apos;s term of the loss</source>
+        <translation>이 출력이 손실에 더하는 항</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/builder.py" line="83"/>
+        <source>The loss of what the diagram shows</source>
+        <translation>다이어그램이 보여 주는 상태의 손실</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/builder.py" line="87"/>
+        <source>input</source>
+        <translation>입력층</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/builder.py" line="89"/>
+        <source>output · %1</source>
+        <translation>출력층 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/builder.py" line="92"/>
+        <source>hidden %1 · %2</source>
+        <translation>은닉층 %1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkView</name>
+    <message>
+        <location filename="../../gui/diagram/view.py" line="50"/>
+        <location filename="../../gui/diagram/view.py" line="71"/>
+        <source>drag a number sideways, or double-click it to type</source>
+        <translation>숫자를 옆으로 끌거나 더블클릭해서 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/view.py" line="139"/>
+        <source>Viewing step %1 (read-only)</source>
+        <translation>%1단계를 보는 중 (읽기 전용)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/view.py" line="145"/>
+        <source>colour: sign of dE/dw, width: its size</source>
+        <translation>색: dE/dw의 부호, 굵기: 크기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/view.py" line="147"/>
+        <source>colour: sign of the weight, width: its size</source>
+        <translation>색: 가중치의 부호, 굵기: 크기</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronModel</name>
+    <message>
+        <location filename="../../gui/panels/neuron_model.py" line="48"/>
+        <source>z (net input)</source>
+        <translation>z (가중합)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/neuron_model.py" line="48"/>
+        <source>a (output)</source>
+        <translation>a (출력)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/neuron_model.py" line="49"/>
+        <source>δ = dE/dz</source>
+        <translation>δ = dE/dz</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/neuron_model.py" line="49"/>
+        <source>dE/da</source>
+        <translation>dE/da</translation>
+    </message>
+</context>
+<context>
+    <name>NumberEditor</name>
+    <message>
+        <location filename="../../gui/diagram/number_editor.py" line="41"/>
+        <source>Enter: set the value · Esc: cancel</source>
+        <translation>Enter: 값 적용 · Esc: 취소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/number_editor.py" line="43"/>
+        <source>New value of %1</source>
+        <translation>%1의 새 값</translation>
+    </message>
+</context>
+<context>
+    <name>Numbers</name>
+    <message>
+        <location filename="../../gui/numbers.py" line="18"/>
+        <source>Empty: type a number</source>
+        <translation>비어 있습니다: 숫자를 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/numbers.py" line="22"/>
+        <source>“%1” is not a number</source>
+        <translation>“%1”은(는) 숫자가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/numbers.py" line="20"/>
+        <source>“%1” is too large: only finite numbers are allowed</source>
+        <translation>“%1”은(는) 너무 큽니다: 유한한 숫자만 쓸 수 있습니다</translation>
+    </message>
+</context>
+<context>
+    <name>ParamMatrixModel</name>
+    <message>
+        <location filename="../../gui/panels/param_model.py" line="68"/>
+        <source>bias</source>
+        <translation>편향</translation>
+    </message>
+</context>
+<context>
+    <name>Precision</name>
+    <message>
+        <location filename="../../gui/precision.py" line="16"/>
+        <source>Every digit</source>
+        <translation>모든 자릿수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/precision.py" line="17"/>
+        <source>%1 decimal places</source>
+        <translation>소수점 아래 %1자리</translation>
+    </message>
+</context>
+<context>
+    <name>PrecisionMenu</name>
+    <message>
+        <location filename="../../gui/precision.py" line="40"/>
+        <source>&amp;Precision</source>
+        <translation>정밀도(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>Presets</name>
+    <message>
+        <location filename="../../gui/preset_titles.py" line="13"/>
+        <source>Seed 000: 3-3-3-3, ReLU → sigmoid → softmax with cross-entropy</source>
+        <translation>시드 000: 3-3-3-3, ReLU → 시그모이드 → 소프트맥스, 교차 엔트로피 손실</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_titles.py" line="15"/>
+        <source>Seed 001: one input, one hidden neuron, one output, mean squared error</source>
+        <translation>시드 001: 입력 하나, 은닉 뉴런 하나, 출력 하나, 평균제곱오차</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_titles.py" line="16"/>
+        <source>Seed 002: 2-3-2 network, node by node</source>
+        <translation>시드 002: 2-3-2 신경망, 노드별 계산</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_titles.py" line="17"/>
+        <source>Seed 002: three layers in matrix form</source>
+        <translation>시드 002: 세 층을 행렬 형태로</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_titles.py" line="19"/>
+        <source>Seed 003: a sigmoid perceptron with momentum (logical OR)</source>
+        <translation>시드 003: 모멘텀을 쓰는 시그모이드 퍼셉트론 (논리합 OR)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_titles.py" line="21"/>
+        <source>Seed 004: the 2-2-2 sigmoid network, worked by hand</source>
+        <translation>시드 004: 손으로 풀어 보는 2-2-2 시그모이드 신경망</translation>
+    </message>
+    <message>
+        <location filename="../../gui/preset_titles.py" line="22"/>
+        <source>XOR: 2-2-1</source>
+        <translation>XOR: 2-2-1</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../gui/qt_words.py" line="14"/>
+        <source>Drive</source>
+        <translation>드라이브</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../gui/qt_words.py" line="13"/>
+        <source>&amp;Look in:</source>
+        <translation>찾는 위치(&amp;L):</translation>
+    </message>
+    <message>
+        <location filename="../../gui/qt_words.py" line="13"/>
+        <source>Files of &amp;type:</source>
+        <translation>파일 형식(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>RunLoop</name>
+    <message>
+        <location filename="../../gui/runner.py" line="126"/>
+        <source>Run stopped after %1 steps, at step %2</source>
+        <translation>%1걸음 후 실행을 멈췄습니다 (%2번째 걸음)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/runner.py" line="128"/>
+        <source>Run stopped at step %2: the loss reached the target %1</source>
+        <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 목표 %1에 닿았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/runner.py" line="131"/>
+        <source>Run stopped at step %2: the loss has stopped changing (over the last %1 steps)</source>
+        <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 더 이상 변하지 않습니다 (최근 %1걸음 동안)</translation>
+    </message>
+</context>
+<context>
+    <name>RunPace</name>
+    <message>
+        <location filename="../../gui/panels/run_pace.py" line="24"/>
+        <source>How fast Run goes: from one update a second (each change marked as it happens) to as fast as the machine goes</source>
+        <translation>실행 속도: 초당 한 번 갱신(바뀐 값을 그때그때 표시)부터 컴퓨터가 낼 수 있는 최고 속도까지</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/run_pace.py" line="34"/>
+        <source>never</source>
+        <translation>안 함</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/run_pace.py" line="35"/>
+        <source>Run stops by itself after this many steps (0: never)</source>
+        <translation>이만큼의 걸음 뒤에 실행이 저절로 멈춥니다 (0: 멈추지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/run_pace.py" line="39"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/run_pace.py" line="40"/>
+        <source>Run stops by itself when the loss E is at or below this (empty: never; Enter to apply)</source>
+        <translation>손실 E가 이 값 이하가 되면 실행이 저절로 멈춥니다 (비우면 멈추지 않음, Enter로 적용)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/run_pace.py" line="42"/>
+        <source>when the loss stops changing</source>
+        <translation>손실이 더 이상 변하지 않으면</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/run_pace.py" line="48"/>
+        <source>Speed</source>
+        <translation>속도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/run_pace.py" line="50"/>
+        <source>Stop after</source>
+        <translation>멈춤: 걸음 수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/run_pace.py" line="51"/>
+        <source>Stop at E ≤</source>
+        <translation>멈춤: E ≤</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/run_pace.py" line="60"/>
+        <source>as fast as it goes</source>
+        <translation>최대 속도</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/run_pace.py" line="62"/>
+        <source>1 update a second</source>
+        <translation>초당 1번 갱신</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/run_pace.py" line="64"/>
+        <source>%1 updates a second</source>
+        <translation>초당 %1번 갱신</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/run_pace.py" line="79"/>
+        <source>The target loss is a number ≥ 0</source>
+        <translation>목표 손실은 0 이상의 수입니다</translation>
+    </message>
+</context>
+<context>
+    <name>SamplePicker</name>
+    <message>
+        <location filename="../../gui/panels/sample_picker.py" line="15"/>
+        <source>Which sample the diagram, tables and derivatives show</source>
+        <translation>다이어그램, 표, 미분이 보여 줄 샘플</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/sample_picker.py" line="24"/>
+        <source>next update: sample %1</source>
+        <translation>다음 갱신: 샘플 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/sample_picker.py" line="26"/>
+        <source>next update: all %1 samples (mean)</source>
+        <translation>다음 갱신: 샘플 %1개 전체 (평균)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/sample_picker.py" line="27"/>
+        <source>next update: mean of samples %1</source>
+        <translation>다음 갱신: 샘플 %1의 평균</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/sample_picker.py" line="37"/>
+        <source>sample %1</source>
+        <translation>샘플 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptExports</name>
+    <message>
+        <location filename="../../gui/script_export.py" line="18"/>
+        <source>Export as &amp;NumPy script…</source>
+        <translation>NumPy 스크립트로 내보내기(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/script_export.py" line="20"/>
+        <source>Export as P&amp;yTorch script…</source>
+        <translation>PyTorch 스크립트로 내보내기(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/script_export.py" line="26"/>
+        <source>Export as NumPy script</source>
+        <translation>NumPy 스크립트로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/script_export.py" line="26"/>
+        <source>Export as PyTorch script</source>
+        <translation>PyTorch 스크립트로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/script_export.py" line="28"/>
+        <source>Python script (*.py)</source>
+        <translation>파이썬 스크립트 (*.py)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/script_export.py" line="37"/>
+        <source>Could not export the script</source>
+        <translation>스크립트를 내보낼 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/script_export.py" line="39"/>
+        <source>Script written to %1: run it with python to train as here</source>
+        <translation>%1에 스크립트를 썼습니다: python으로 실행하면 여기서와 똑같이 학습합니다</translation>
+    </message>
+</context>
+<context>
+    <name>SelectedPanel</name>
+    <message>
+        <location filename="../../gui/panels/selected.py" line="84"/>
+        <source>&lt;p style=&apos;color:#666&apos;&gt;Click a weight, a bias or a neuron (in the diagram or a table) to see its value, its gradient, the chain rule behind it and its next update.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#666&apos;&gt;가중치, 편향 또는 뉴런을 (다이어그램이나 표에서) 클릭하면 그 값, 기울기, 연쇄 법칙, 다음 갱신이 보입니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/selected.py" line="100"/>
+        <source>weight from %1 to %2</source>
+        <translation>%1에서 %2(으)로 가는 가중치</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/selected.py" line="103"/>
+        <source>bias of layer %1</source>
+        <translation>%1층의 편향</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/selected.py" line="105"/>
+        <source>input</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/selected.py" line="107"/>
+        <source>output neuron</source>
+        <translation>출력층 뉴런</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/selected.py" line="109"/>
+        <source>hidden neuron</source>
+        <translation>은닉층 뉴런</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/selected.py" line="110"/>
+        <source> (frozen)</source>
+        <translation> (고정됨)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/selected.py" line="119"/>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/selected.py" line="123"/>
+        <source>gradient</source>
+        <translation>기울기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/selected.py" line="125"/>
+        <source>mean over %1 samples</source>
+        <translation>샘플 %1개의 평균</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/selected.py" line="135"/>
+        <source>next update</source>
+        <translation>다음 갱신</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/selected.py" line="135"/>
+        <source>uses sample(s) %1</source>
+        <translation>샘플 %1 사용</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/selected.py" line="138"/>
+        <source>not while viewing the past</source>
+        <translation>과거를 보는 동안에는 없음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/selected.py" line="140"/>
+        <source>frozen: the update leaves %1 = %2</source>
+        <translation>고정됨: 갱신 후에도 %1 = %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/selected.py" line="181"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <location filename="../../gui/session.py" line="103"/>
+        <source>Could not apply %1: %2</source>
+        <translation>%1을(를) 적용하지 못했습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_edits.py" line="49"/>
+        <source>Showing step %1 of the past (read-only): return to the present or branch from here first</source>
+        <translation>과거의 %1단계를 보는 중입니다 (읽기 전용): 먼저 현재로 돌아가거나 여기서 갈라져 나오세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_edits.py" line="88"/>
+        <location filename="../../gui/session_edits.py" line="103"/>
+        <source>No such parameter</source>
+        <translation>그런 매개변수는 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_edits.py" line="93"/>
+        <source>No such input</source>
+        <translation>그런 입력은 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_edits.py" line="98"/>
+        <source>No such target</source>
+        <translation>그런 목표값은 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_edits.py" line="110"/>
+        <source>No such setting</source>
+        <translation>그런 설정은 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_edits.py" line="133"/>
+        <source>Add sample</source>
+        <translation>샘플 추가</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_edits.py" line="141"/>
+        <source>The data set needs at least one sample</source>
+        <translation>데이터에는 샘플이 하나 이상 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_edits.py" line="143"/>
+        <location filename="../../gui/session_edits.py" line="154"/>
+        <source>No such sample</source>
+        <translation>그런 샘플은 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_edits.py" line="145"/>
+        <source>Remove sample %1</source>
+        <translation>샘플 %1 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_edits.py" line="159"/>
+        <source>Move sample %1</source>
+        <translation>샘플 %1 옮기기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_edits.py" line="191"/>
+        <source>Not editable now</source>
+        <translation>지금은 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py" line="241"/>
+        <source>Training is running: pause it first</source>
+        <translation>학습 중입니다: 먼저 일시 정지하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py" line="303"/>
+        <source>Click a point of the loss plot first</source>
+        <translation>먼저 손실 그래프의 점을 클릭하세요</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <location filename="../../gui/setting_words.py" line="13"/>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="14"/>
+        <source>momentum</source>
+        <translation>모멘텀</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="15"/>
+        <source>update mode</source>
+        <translation>업데이트 방식</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="16"/>
+        <source>shuffle</source>
+        <translation>섞기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="17"/>
+        <source>batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="18"/>
+        <source>seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="23"/>
+        <source>per sample (SGD)</source>
+        <translation>샘플별 (SGD)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="24"/>
+        <source>mini-batch</source>
+        <translation>미니배치</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="25"/>
+        <source>full batch</source>
+        <translation>전체 배치</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="32"/>
+        <source>The %1 must be greater than %2</source>
+        <translation>%1은(는) %2보다 커야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="33"/>
+        <source>The %1 must be at least %2</source>
+        <translation>%1은(는) %2 이상이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="36"/>
+        <source>The %1 must be less than %3</source>
+        <translation>%1은(는) %3 미만이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="37"/>
+        <source>The %1 must be at most %3</source>
+        <translation>%1은(는) %3 이하여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="40"/>
+        <source>The %1 must be greater than %2 and less than %3</source>
+        <translation>%1은(는) %2 초과 %3 미만이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="41"/>
+        <source>The %1 must be greater than %2 and at most %3</source>
+        <translation>%1은(는) %2 초과 %3 이하여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="43"/>
+        <source>The %1 must be at least %2 and less than %3</source>
+        <translation>%1은(는) %2 이상 %3 미만이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="44"/>
+        <source>The %1 must be from %2 to %3</source>
+        <translation>%1은(는) %2 이상 %3 이하여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="53"/>
+        <source>The %1 must be one of the listed choices</source>
+        <translation>%1은(는) 목록에 있는 값 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="55"/>
+        <source>The %1 must be a whole number</source>
+        <translation>%1은(는) 정수여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="57"/>
+        <source>The %1 must be a finite number</source>
+        <translation>%1은(는) 유한한 수여야 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePanel</name>
+    <message>
+        <location filename="../../gui/teaching/source_panel.py" line="37"/>
+        <source>number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/source_panel.py" line="37"/>
+        <source>the text prints</source>
+        <translation>본문 값</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/source_panel.py" line="37"/>
+        <source>engine</source>
+        <translation>엔진</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/source_panel.py" line="38"/>
+        <source>where / note</source>
+        <translation>위치 / 메모</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/source_panel.py" line="60"/>
+        <source>✓ the engine&apos;s value, rounded to the printed digits, reads as printed · ✗ a typo in the text: the note says what is wrong and the engine column shows the right value · ✎ a formula printed wrongly · ≠ differs</source>
+        <translation>✓ 엔진 값을 본문 자릿수로 반올림하면 본문과 같음 · ✗ 본문의 오타: 메모에 무엇이 틀렸는지, 엔진 열에 바른 값이 있음 · ✎ 식이 잘못 인쇄됨 · ≠ 다름</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/source_panel.py" line="114"/>
+        <source>This network was not built from a text, so there are no printed numbers to compare.</source>
+        <translation>이 신경망은 본문에서 만든 것이 아니어서 비교할 인쇄된 숫자가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/source_panel.py" line="158"/>
+        <source>typo in the text: %1</source>
+        <translation>본문의 오타: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/source_panel.py" line="161"/>
+        <source>differs from the engine (%1)</source>
+        <translation>엔진과 다름 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/source_panel.py" line="132"/>
+        <source>%1: %2 printed numbers match the engine, %3 are typos in the text</source>
+        <translation>%1: 인쇄된 숫자 %2개가 엔진과 같고, %3개는 본문의 오타입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/source_panel.py" line="133"/>
+        <source>this project</source>
+        <translation>이 프로젝트</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/source_panel.py" line="136"/>
+        <source>%1 differ: the numbers were changed since the text</source>
+        <translation>%1개 다름: 본문 이후 숫자가 바뀌었습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/source_panel.py" line="183"/>
+        <source>✗ %1: the text prints %2, the right value is %3. %4</source>
+        <translation>✗ %1: 본문에는 %2, 바른 값은 %3. %4</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/source_panel.py" line="186"/>
+        <source>✎ the text prints “%1”: %2</source>
+        <translation>✎ 본문에는 “%1”: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/source_panel.py" line="188"/>
+        <source>≠ %1: the text prints %2, the engine now gives %3 (%4)</source>
+        <translation>≠ %1: 본문에는 %2, 지금 엔진 값은 %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/source_panel.py" line="191"/>
+        <source>? %1: the engine has no such number</source>
+        <translation>? %1: 엔진에 그런 숫자가 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/source_panel.py" line="192"/>
+        <source>✓ %1 = %2, as the text prints (%3)</source>
+        <translation>✓ %1 = %2, 본문과 같음 (%3)</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../gui/panels/status.py" line="46"/>
+        <source>step %1</source>
+        <translation>%1단계</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/status.py" line="23"/>
+        <source>Loss over all samples at the weights shown</source>
+        <translation>보이는 가중치에서 전체 샘플의 손실</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/status.py" line="50"/>
+        <source>idle</source>
+        <translation>대기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/status.py" line="50"/>
+        <source>running…</source>
+        <translation>학습 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/status.py" line="50"/>
+        <source>diverged: paused</source>
+        <translation>발산: 멈춤</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/status.py" line="53"/>
+        <source>viewing step %1</source>
+        <translation>%1단계 보는 중</translation>
+    </message>
+</context>
+<context>
+    <name>Teaching</name>
+    <message>
+        <location filename="../../gui/teaching/__init__.py" line="41"/>
+        <source>Walk-through</source>
+        <translation>따라가기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/__init__.py" line="42"/>
+        <source>Derivation</source>
+        <translation>미분 풀이</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/__init__.py" line="43"/>
+        <source>Check your answer</source>
+        <translation>답 확인</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/__init__.py" line="44"/>
+        <source>Matches the source</source>
+        <translation>본문 대조</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/__init__.py" line="45"/>
+        <source>Gradient check</source>
+        <translation>기울기 검사</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingControls</name>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="31"/>
+        <source>Step</source>
+        <translation>한 단계</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="32"/>
+        <source>One update of every weight (F10)</source>
+        <translation>모든 가중치를 한 번 갱신 (F10)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="33"/>
+        <source>Step ×N</source>
+        <translation>N단계</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="38"/>
+        <source>How many updates Step ×N takes (one undo step)</source>
+        <translation>N단계에서 갱신할 횟수 (실행 취소는 한 번에)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="39"/>
+        <location filename="../../gui/panels/controls.py" line="114"/>
+        <source>Run</source>
+        <translation>실행</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="41"/>
+        <source>Reset</source>
+        <translation>되돌리기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="42"/>
+        <source>Back to the starting weights, step 0 (undoable)</source>
+        <translation>처음 가중치, 0단계로 (실행 취소 가능)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="50"/>
+        <source>Learning rate η: each update moves w by −η·∂E/∂w (Enter to apply)</source>
+        <translation>학습률 η: 갱신마다 w가 −η·∂E/∂w만큼 움직입니다 (Enter로 적용)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="62"/>
+        <source>shuffle each epoch</source>
+        <translation>에폭마다 섞기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="79"/>
+        <source>Learning rate η</source>
+        <translation>학습률 η</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="80"/>
+        <source>Momentum μ</source>
+        <translation>모멘텀 μ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="81"/>
+        <source>Update</source>
+        <translation>갱신 방식</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="82"/>
+        <source>Batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="114"/>
+        <source>Pause</source>
+        <translation>일시 정지</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="106"/>
+        <source>Momentum μ in %1: v ← μ·v − η·∂E/∂w, w ← w + v (Enter to apply)</source>
+        <translation>모멘텀 μ ∈ %1: v ← μ·v − η·∂E/∂w, w ← w + v (Enter로 적용)</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesPanel</name>
+    <message>
+        <location filename="../../gui/panels/values_panel.py" line="91"/>
+        <source>Weights</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/values_panel.py" line="93"/>
+        <source>z, a, δ</source>
+        <translation>z, a, δ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/values_panel.py" line="94"/>
+        <source>Data</source>
+        <translation>데이터</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/values_panel.py" line="95"/>
+        <source>Weights and biases per layer: double-click or type to edit</source>
+        <translation>층별 가중치와 편향: 더블클릭하거나 바로 입력해서 바꾸세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/values_panel.py" line="96"/>
+        <source>The gradient of the loss for each weight and bias</source>
+        <translation>가중치와 편향마다 손실의 기울기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/values_panel.py" line="97"/>
+        <source>Each neuron&apos;s net input z, output a, and δ = dE/dz</source>
+        <translation>뉴런마다 가중합 z, 출력 a, δ = dE/dz</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/values_panel.py" line="98"/>
+        <source>Inputs and targets of each sample (editable), outputs and loss</source>
+        <translation>샘플마다 입력과 목표값(편집 가능), 출력과 손실</translation>
+    </message>
+</context>
+<context>
+    <name>WalkPanel</name>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="43"/>
+        <source>forward</source>
+        <translation>순전파</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="44"/>
+        <source>error</source>
+        <translation>오차</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="45"/>
+        <source>output layer</source>
+        <translation>출력층</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="46"/>
+        <source>hidden layer</source>
+        <translation>은닉층</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="47"/>
+        <source>gradient</source>
+        <translation>기울기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="48"/>
+        <source>update</source>
+        <translation>갱신</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="95"/>
+        <source>formula</source>
+        <translation>식</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="96"/>
+        <source>with the numbers</source>
+        <translation>숫자를 넣으면</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="97"/>
+        <source>result</source>
+        <translation>결과</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="100"/>
+        <source>◀ Previous</source>
+        <translation>◀ 이전</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="101"/>
+        <source>Next ▶</source>
+        <translation>다음 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="102"/>
+        <source>The step before (←)</source>
+        <translation>이전 단계 (←)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="103"/>
+        <source>The next step (→)</source>
+        <translation>다음 단계 (→)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="124"/>
+        <source>→ and ← step through. Leave the walk at any step, change any number, and continue: the walk goes on with the new values.</source>
+        <translation>→와 ←로 한 단계씩 이동합니다. 아무 단계에서나 멈추고 숫자를 바꾼 뒤 이어 가면, 바뀐 값으로 계속 진행합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="192"/>
+        <source>Continue the walk at step %1</source>
+        <translation>%1단계부터 이어 가기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="193"/>
+        <source>Start the walk</source>
+        <translation>따라가기 시작</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="195"/>
+        <source>Leave the walk</source>
+        <translation>따라가기 끝내기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="197"/>
+        <source>The walk goes through one forward and backward pass and one update, one computation at a time.</source>
+        <translation>순전파와 역전파 한 번, 갱신 한 번을 계산 하나씩 따라갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="207"/>
+        <source>step %1 of %2: %3</source>
+        <translation>%2단계 중 %1단계: %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="215"/>
+        <source>frozen: this parameter keeps its value</source>
+        <translation>고정됨: 이 매개변수는 값이 바뀌지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="217"/>
+        <source>(the walk is paused: the diagram is not highlighted)</source>
+        <translation>(따라가기 멈춤: 다이어그램 강조 없음)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="220"/>
+        <source>sample %1 · η = %2</source>
+        <translation>샘플 %1 · η = %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/walk_panel.py" line="222"/>
+        <source>μ = %1</source>
+        <translation>μ = %1</translation>
+    </message>
+</context>
 </TS>

@@ -2,6 +2,10 @@
 
 Seed 004 writes x, z, h, t, o, W, U, E; the default is a{l}, z{l}, W{l}, b{l}. Names are 1-based, as in
 the texts: `U11` is the weight from h1 to o1 (i = source neuron, j = target neuron).
+
+Three forms a learner can choose between (FORMS, `in_form`): the text's own symbols, the layer form
+(a{l}, z{l}, W{l}, b{l}) and the net/out form of many English tutorials (Mazur's worked example: i1, net_h1,
+out_h1, w1…w8 numbered across the network, b1, b2, target_o1, E_o1, E_total).
 """
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from dataclasses import dataclass, field
 from backprop_lab.core.model.quantity import Key
 
 QUANTITIES = ("z", "a", "W", "b", "delta")
+FORMS = ("text", "layer", "netout")      # the text's own symbols, a{l}/z{l}/W{l}/b{l}, net_h1/out_h1/w1
 
 
 @dataclass
@@ -19,8 +24,12 @@ class Notation:
     target: str = "y"
     loss: str = "E"
     delta: str = "δ"
+    form: str = "text"                     # "netout": names made by NetOut from `sizes` (see FORMS)
+    sizes: list[int] = field(default_factory=list)
 
     def symbol(self, quantity: str, layer: int) -> str:
+        if self.form == "netout":
+            return NetOut(self.sizes).symbol(quantity, layer)
         if layer < len(self.layers) and quantity in self.layers[layer]:
             return self.layers[layer][quantity]
         if quantity == "delta":
@@ -40,13 +49,19 @@ class Notation:
 
     def neuron(self, quantity: str, layer: int, j: int) -> str:
         """`quantity` of neuron j (0-based) of layer l: z, a or delta."""
+        if self.form == "netout":
+            return NetOut(self.sizes).neuron(quantity, layer, j)
         return self._join(quantity, layer, j + 1)
 
     def weight(self, layer: int, i: int, j: int) -> str:
+        if self.form == "netout":
+            return NetOut(self.sizes).weight(layer, i, j)
         return self._join("W", layer, i + 1, j + 1)
 
     def bias(self, layer: int, j: int | None) -> str:
         """j=None names a bias shared by the whole layer."""
+        if self.form == "netout":
+            return NetOut(self.sizes).bias(layer, j)
         if j is None:
             return self.symbol("b", layer)
         return self._join("b", layer, j + 1)
@@ -68,19 +83,76 @@ class Notation:
         return self.loss if kind == "loss" else str(key)
 
     def target_name(self, k: int) -> str:
+        if self.form == "netout":
+            return f"target_{NetOut(self.sizes).neuron_id(len(self.sizes) - 1, k)}"
         return f"{self.target}{k + 1}"
 
     def loss_term(self, k: int) -> str:
+        if self.form == "netout":
+            return f"E_{NetOut(self.sizes).neuron_id(len(self.sizes) - 1, k)}"
         return f"{self.loss}{k + 1}"
 
     def to_json(self) -> dict:
-        return {"layers": [dict(d) for d in self.layers], "target": self.target, "loss": self.loss,
-                "delta": self.delta}
+        out = {"layers": [dict(d) for d in self.layers], "target": self.target, "loss": self.loss,
+               "delta": self.delta}
+        if self.form != "text":
+            out.update(form=self.form, sizes=list(self.sizes))
+        return out
 
     @classmethod
     def from_json(cls, data: dict) -> Notation:
         return cls(layers=[dict(d) for d in data.get("layers", [])], target=data.get("target", "y"),
-                   loss=data.get("loss", "E"), delta=data.get("delta", "δ"))
+                   loss=data.get("loss", "E"), delta=data.get("delta", "δ"), form=data.get("form", "text"),
+                   sizes=[int(n) for n in data.get("sizes", [])])
+
+
+def in_form(form: str, own: Notation, sizes: list[int]) -> Notation:
+    """The notation a learner chose (FORMS) for a network of `sizes` whose text writes `own`."""
+    if form == "layer":
+        return Notation()
+    if form == "netout":
+        return Notation(loss="E_total", target="target", form="netout", sizes=list(sizes))
+    return own
+
+
+class NetOut:
+    """The net/out form: inputs i1, i2; hidden neurons h1, h2 (h1_1, h2_1 … with more hidden layers);
+    outputs o1, o2; z is net_h1, a is out_h1, δ is δ_h1; weights w1, w2, … numbered across the network
+    (within a layer by target neuron, then source: w1 = i1→h1, w2 = i2→h1, w3 = i1→h2); biases b1, b2 by
+    layer (b1_h1 for a bias per neuron)."""
+
+    def __init__(self, sizes: list[int]):
+        self.sizes = sizes
+
+    def prefix(self, layer: int) -> str:
+        depth = len(self.sizes) - 1
+        if layer == 0:
+            return "i"
+        if layer == depth:
+            return "o"
+        return "h" if depth == 2 else f"h{layer}_"
+
+    def neuron_id(self, layer: int, j: int) -> str:
+        return f"{self.prefix(layer)}{j + 1}"
+
+    def symbol(self, quantity: str, layer: int) -> str:
+        p = self.prefix(layer)
+        return {"z": f"net_{p}", "a": p if layer == 0 else f"out_{p}", "W": "w", "b": f"b{layer}",
+                "delta": f"δ_{p}"}.get(quantity, quantity)
+
+    def neuron(self, quantity: str, layer: int, j: int) -> str:
+        n = self.neuron_id(layer, j)
+        if quantity == "a":
+            return n if layer == 0 else f"out_{n}"
+        return {"z": f"net_{n}", "delta": f"δ_{n}"}.get(quantity, f"{quantity}_{n}")
+
+    def weight(self, layer: int, i: int, j: int) -> str:
+        s = self.sizes
+        before = sum(s[k - 1] * s[k] for k in range(1, layer))
+        return f"w{before + j * s[layer - 1] + i + 1}"
+
+    def bias(self, layer: int, j: int | None) -> str:
+        return f"b{layer}" if j is None else f"b{layer}_{self.neuron_id(layer, j)}"
 
 
 def seed004() -> Notation:

@@ -72,6 +72,13 @@ class DataTab(QWidget):
         self.session.remove_sample(row)
 
 
+def gradient_tab_title(net) -> str:
+    """The gradients tab by the network's own names: seed 004's holds dE/dW and dE/dU."""
+    nt = net.notation
+    symbols = dict.fromkeys(nt.symbol("W", l) for l in range(1, net.depth + 1))
+    return ", ".join(f"d{nt.loss}/d{w}" for w in symbols)
+
+
 class ValuesPanel(QTabWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -82,10 +89,11 @@ class ValuesPanel(QTabWidget):
         self.neurons.model().setParent(self.neurons)
         self.data_tab = DataTab(session)
         self.addTab(self.weights, self.tr("Weights"))
-        self.addTab(self.gradients, self.tr("dE/dW"))
+        self.addTab(self.gradients, gradient_tab_title(session.net))
         self.addTab(self.neurons, self.tr("z, a, δ"))
         self.addTab(self.data_tab, self.tr("Data"))
         self.setTabToolTip(0, self.tr("Weights and biases per layer: double-click or type to edit"))
         self.setTabToolTip(1, self.tr("The gradient of the loss for each weight and bias"))
         self.setTabToolTip(2, self.tr("Each neuron's net input z, output a, and δ = dE/dz"))
         self.setTabToolTip(3, self.tr("Inputs and targets of each sample (editable), outputs and loss"))
+        session.shapeChanged.connect(lambda: self.setTabText(1, gradient_tab_title(session.net)))
