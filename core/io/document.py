@@ -181,7 +181,8 @@ def _notation(raw: object, depth: int) -> Notation:
         symbols.append({q: _text(s, f"{f}.{q}", MAX_SYMBOL, empty=False) for q, s in entry.items()})
     extra = {k: _text(v[k], f"notation.{k}", MAX_SYMBOL, empty=False)
              for k in ("target", "loss", "delta") if k in v}
-    return Notation(layers=symbols, **extra)
+    return Notation(layers=symbols, target=extra.get("target", "y"), loss=extra.get("loss", "E"),
+                    delta=extra.get("delta", "δ"))
 
 
 def _settings(raw: object, version: int) -> Settings:

@@ -93,7 +93,7 @@ class Notation:
         return f"{self.loss}{k + 1}"
 
     def to_json(self) -> dict:
-        out = {"layers": [dict(d) for d in self.layers], "target": self.target, "loss": self.loss,
+        out: dict[str, object] = {"layers": [dict(d) for d in self.layers], "target": self.target, "loss": self.loss,
                "delta": self.delta}
         if self.form != "text":
             out.update(form=self.form, sizes=list(self.sizes))
