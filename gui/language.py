@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDockWidget,
@@ -77,6 +78,8 @@ def _relabel_widget(w: QWidget, lookup: _Lookup, old: str) -> None:
         _relabel(w.title, w.setTitle, lookup, old)
     elif isinstance(w, QLineEdit):
         _relabel(w.placeholderText, w.setPlaceholderText, lookup, old)
+    elif isinstance(w, QAbstractSpinBox):
+        _relabel(w.specialValueText, w.setSpecialValueText, lookup, old)
     elif isinstance(w, QTabBar):
         for n in range(w.count()):
             _relabel(lambda n=n: w.tabText(n), lambda t, n=n: w.setTabText(n, t), lookup, old)

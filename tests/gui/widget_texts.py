@@ -9,6 +9,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSpinBox,
     QComboBox,
     QDockWidget,
     QGraphicsSimpleTextItem,
@@ -73,6 +74,8 @@ def _widget_texts(w: QWidget):
             yield w.itemText(n)
     elif isinstance(w, QLineEdit):
         yield w.placeholderText()
+    elif isinstance(w, QAbstractSpinBox):
+        yield w.specialValueText()
     elif isinstance(w, (QTextEdit, QPlainTextEdit)):
         yield w.toPlainText()
     elif isinstance(w, QMenu):
