@@ -31,6 +31,7 @@ from .panels.status import StatusBar
 from .panels.values_panel import ValuesPanel
 from .precision import PrecisionMenu
 from .prefs import Prefs
+from .presentation import Presentation
 
 
 def diagram_for(session, parent):
@@ -177,6 +178,7 @@ class MainWindow(QMainWindow):
         self.gradient_action = QAction(self.tr("Colour edges by &gradient"), self)
         self.gradient_action.setCheckable(True)
         self.gradient_action.toggled.connect(lambda on: setattr(s, "gradient_colours", on))
+        self.presentation = Presentation(self)
         self.addActions([self.undo_action, self.redo_action, self.step_action, self.step_n_action, self.run_action])
 
     def _menus(self):
@@ -204,6 +206,7 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _c=False, code=code: self._language(code))
             group_.addAction(a)
             self.language_actions[code] = a
+        self.presentation.fill_menu(view)
         help_ = bar.addMenu(self.tr("&Help"))
         help_.addAction(self.tr("&Glossary"), self.show_glossary)
         help_.addAction(self.tr("&About Backprop Lab"), self._about)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QGraphicsView, QLabel
 
+from ..zoom import factor as zoom_factor
 from . import style
 from .number_editor import Note, NumberEditor
 from .scene import NetworkScene
@@ -82,7 +83,7 @@ class NetworkView(QGraphicsView):
             return
         margin, strip = 8, self._strip()
         scale = min((vp.width() - 2 * margin) / rect.width(), (vp.height() - 2 * margin - strip) / rect.height())
-        scale = max(0.05, min(MAX_SCALE, scale))
+        scale = max(0.05, min(MAX_SCALE * zoom_factor(), scale))
         self.resetTransform()
         self.scale(scale, scale)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
@@ -90,8 +91,16 @@ class NetworkView(QGraphicsView):
         self.centerOn(rect.center() + QPointF(0, strip / 2 / scale))
 
     def _room(self) -> tuple[float, float]:
-        vp = self.viewport().rect()
-        return float(vp.width() - 16), float(vp.height() - 16 - self._strip())
+        """The room the scene is laid out for: the viewport, made smaller by the zoom (gui.presentation)
+        so that the fitted scene is shown that much larger."""
+        vp, f = self.viewport().rect(), zoom_factor()
+        return float(vp.width() - 16) / f, float(vp.height() - 16 - self._strip()) / f
+
+    def rezoom(self, _factor: float) -> None:
+        for label in (self.legend, self.hint):
+            label.adjustSize()
+        self._place_overlays()
+        self.relayout(force=True)
 
     def _hint_beside_legend(self) -> bool:
         return self.legend.width() + self.hint.width() + 24 <= self.viewport().width()

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from backprop_lab.core.io.atomic import write_bytes
 
+from ..zoom import factor as zoom_factor
 from .clickable import Clickable
 
 MAX_RENDERERS = 3000
@@ -281,7 +282,7 @@ class MathView(Clickable, QWidget):
         self._latex, self._text = latex, text
         self.setAccessibleName(text)
         colour = self.palette().color(QPalette.ColorRole.WindowText).name()
-        self._key = ts.key(latex, self._size, colour) if latex else None
+        self._key = ts.key(latex, self._size * zoom_factor(), colour) if latex else None
         self._renderer = ts.cached(self._key) if self._key else None
         now = time.perf_counter()
         if self._key and self._renderer is None and not ts.failed(self._key):
@@ -310,6 +311,12 @@ class MathView(Clickable, QWidget):
     def renderer(self) -> QSvgRenderer | None:
         return self._renderer if self.is_typeset() else None
 
+    def rezoom(self) -> None:
+        """Typeset again at the window's zoom (gui.presentation)."""
+        latex, text = self._latex, self._text
+        self._latex = self._text = ""
+        self.set_formula(latex, text)
+
     def _typeset_done(self, key) -> None:
         if key == self._key:
             hint = self.sizeHint()
@@ -324,7 +331,7 @@ class MathView(Clickable, QWidget):
 
     # ----- geometry and painting --------------------------------------------------------------
     def _fallback_font(self) -> QFont:
-        return math_font(self._size * 0.62)
+        return math_font(self._size * 0.62 * zoom_factor())
 
     def sizeHint(self) -> QSize:
         if (r := self.renderer()) is not None:
@@ -334,7 +341,7 @@ class MathView(Clickable, QWidget):
             return QSize(0, 0)
         fm = QFontMetrics(self._fallback_font())
         tight = fm.tightBoundingRect("0123456789()−+=×").height() + 8
-        return QSize(fm.horizontalAdvance(self._text) + 4, max(tight, int(self._size * 1.2)))
+        return QSize(fm.horizontalAdvance(self._text) + 4, max(tight, int(self._size * 1.2 * zoom_factor())))
 
     def minimumSizeHint(self) -> QSize:
         s = self.sizeHint()
