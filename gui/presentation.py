@@ -40,9 +40,8 @@ class Presentation(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        app = QApplication.instance()
-        self.base_point = app.font().pointSizeF() if app is not None else 9.0
-        self.base_palette = QPalette(app.palette()) if app is not None else QPalette()
+        self.base_point = QApplication.font().pointSizeF()
+        self.base_palette = QPalette(QApplication.palette())
         self._left_width: tuple[int, int] | None = None
         self.full_screen = self._action(self.tr("&Full screen"), ["F11"], self.set_full_screen, checkable=True)
         # One action per key: a key sequence registered twice is ambiguous and does nothing.
@@ -86,10 +85,9 @@ class Presentation(QObject):
         if abs(f - factor()) < 1e-9:
             return
         set_factor(f)
-        app = QApplication.instance()
-        font = QFont(app.font())
+        font = QFont(QApplication.font())
         font.setPointSizeF(self.base_point * f)
-        app.setFont(font)
+        QApplication.setFont(font)
         for w in [self.window, *self.window.findChildren(QWidget)]:
             _scale_own_font(w, f)
         from .teaching.typeset import MathView
@@ -110,6 +108,8 @@ class Presentation(QObject):
             self.window.resizeDocks([left], [round(width * f)], Qt.Orientation.Horizontal)
         self.zoom_reset.setEnabled(f != 1.0)
         # Widgets built from now on with a font of their own are scaled as they are first shown.
+        app = QApplication.instance()
+        assert app is not None
         app.removeEventFilter(self)
         if f != 1.0:
             app.installEventFilter(self)
@@ -123,7 +123,7 @@ class Presentation(QObject):
 
     # ----- theme -------------------------------------------------------------------------------
     def set_high_contrast(self, on: bool) -> None:
-        QApplication.instance().setPalette(high_contrast_palette() if on else self.base_palette)
+        QApplication.setPalette(high_contrast_palette() if on else self.base_palette)
         plot = getattr(self.window, "loss_plot", None)
         if plot is not None:
             for side in ("left", "bottom"):
@@ -135,7 +135,7 @@ class Presentation(QObject):
 
 def _zoom_plot(item, point_size: float) -> None:
     """The plot's tick numbers and axis titles at the zoomed size (pyqtgraph sizes them itself)."""
-    font = QFont(QApplication.instance().font())
+    font = QFont(QApplication.font())
     font.setPointSizeF(point_size)
     for side in ("left", "bottom"):
         axis = item.getAxis(side)
