@@ -26,7 +26,8 @@ def sizes(window):
     QApplication.processEvents()
     formula = next(v for v in window.findChildren(MathView) if v.latex())
     return {"app_pt": QApplication.font().pointSizeF(), "button_h": window.controls.step_button.sizeHint().height(),
-            "diagram": window.diagram.transform().m11(), "formula_h": formula.sizeHint().height(),
+            "diagram": window.diagram.transform().m11(), "room": window.diagram.diagram.room,
+            "formula_h": formula.sizeHint().height(),
             "tick_pt": window.loss_plot.item.getAxis("bottom").style["tickFont"].pointSizeF()
             if window.loss_plot.item.getAxis("bottom").style["tickFont"] else 0.0}
 
@@ -43,8 +44,10 @@ def test_zoom_keys_scale_everything_together(qtbot, zoomed_window):
     big = sizes(w)
     assert big["app_pt"] == pytest.approx(before["app_pt"] * 1.75)
     assert big["button_h"] > before["button_h"] * 1.4
-    # The diagram grows until its columns reach their least gaps in the room the docks leave it.
-    assert big["diagram"] > before["diagram"] * 1.1
+    # The diagram is laid out for a room 1.75× smaller and shown larger, until its columns reach their
+    # least gaps in the room the docks leave it: never smaller than before.
+    assert big["room"][0] < before["room"][0] / 1.5
+    assert big["diagram"] >= before["diagram"]
     assert big["formula_h"] > before["formula_h"] * 1.4
     assert big["tick_pt"] == pytest.approx(before["app_pt"] * 1.75)
     qtbot.keyClick(w, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
