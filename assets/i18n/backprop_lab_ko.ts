@@ -186,58 +186,58 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/commands.py" line="38"/>
+        <location filename="../../gui/commands.py" line="34"/>
         <source>%n step(s)</source>
         <translation>%n단계</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="42"/>
+        <location filename="../../gui/commands.py" line="38"/>
         <source>Training diverged at step %1: %2 would become infinite or NaN. Paused at the last finite state; lower the learning rate, or Undo.</source>
         <translation>%1단계에서 학습이 발산했습니다: %2이(가) 무한대 또는 NaN이 됩니다. 마지막 유한한 상태에서 멈췄습니다. 학습률을 낮추거나 실행 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="83"/>
-        <location filename="../../gui/commands.py" line="167"/>
+        <location filename="../../gui/commands.py" line="79"/>
+        <location filename="../../gui/commands.py" line="163"/>
         <source>Set %1 = %2</source>
         <translation>%1 = %2로 설정</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="91"/>
+        <location filename="../../gui/commands.py" line="87"/>
         <source>%1 = %2 would make the loss infinite; the value was not changed</source>
         <translation>%1 = %2이면 손실이 무한대가 됩니다. 값을 바꾸지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="110"/>
+        <location filename="../../gui/commands.py" line="106"/>
         <source>Set %1 of sample %2 = %3</source>
         <translation>샘플 %2의 %1 = %3으로 설정</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="118"/>
+        <location filename="../../gui/commands.py" line="114"/>
         <source>%1 would make the loss infinite; the value was not changed</source>
         <translation>%1이면 손실이 무한대가 됩니다. 값을 바꾸지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="151"/>
+        <location filename="../../gui/commands.py" line="147"/>
         <source>Freeze %1</source>
         <translation>%1 고정</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="151"/>
+        <location filename="../../gui/commands.py" line="147"/>
         <source>Unfreeze %1</source>
         <translation>%1 고정 해제</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="229"/>
+        <location filename="../../gui/commands.py" line="225"/>
         <source>Reset to the starting weights</source>
         <translation>처음 가중치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="253"/>
+        <location filename="../../gui/commands.py" line="249"/>
         <source>Branch from step %1</source>
         <translation>%1단계에서 갈라져 나오기</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="292"/>
+        <location filename="../../gui/commands.py" line="290"/>
         <source>Change the architecture</source>
         <translation>구조 바꾸기</translation>
     </message>
