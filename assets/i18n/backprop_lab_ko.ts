@@ -863,142 +863,142 @@ E = %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="41"/>
+        <location filename="../../gui/main_window.py" line="42"/>
         <source>network diagram</source>
         <translation>신경망 다이어그램</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="82"/>
+        <location filename="../../gui/main_window.py" line="83"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="83"/>
+        <location filename="../../gui/main_window.py" line="84"/>
         <source>Architecture</source>
         <translation>구조</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="90"/>
+        <location filename="../../gui/main_window.py" line="91"/>
         <source>Controls</source>
         <translation>조작</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94"/>
+        <location filename="../../gui/main_window.py" line="95"/>
         <source>Selected</source>
         <translation>선택한 값</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96"/>
+        <location filename="../../gui/main_window.py" line="97"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="106"/>
+        <location filename="../../gui/main_window.py" line="107"/>
         <source>Learn</source>
         <translation>배우기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="117"/>
+        <location filename="../../gui/main_window.py" line="118"/>
         <source>Decision boundary</source>
         <translation>결정 경계</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="123"/>
+        <location filename="../../gui/main_window.py" line="124"/>
         <source>Loss landscape</source>
         <translation>손실 지형</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>&amp;Step</source>
         <translation>한 단계(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>Step ×&amp;N</source>
         <translation>N단계(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>&amp;Run / Pause</source>
         <translation>실행 / 일시 정지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>R&amp;eset to the starting weights</source>
         <translation>처음 가중치로 되돌리기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>Colour edges by &amp;gradient</source>
         <translation>연결선을 기울기로 색칠(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/main_window.py" line="191"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>&amp;Glossary</source>
         <translation>용어집(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209"/>
+        <location filename="../../gui/main_window.py" line="212"/>
         <source>&amp;About Backprop Lab</source>
         <translation>Backprop Lab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>Show:</source>
         <translation>보기:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="245"/>
+        <location filename="../../gui/main_window.py" line="248"/>
         <source>About Backprop Lab</source>
         <translation>Backprop Lab 정보</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246"/>
+        <location filename="../../gui/main_window.py" line="249"/>
         <source>Backprop Lab: touch every number of a small neural network and watch backpropagation work, step by step.</source>
         <translation>Backprop Lab: 작은 신경망의 모든 숫자를 직접 바꿔 보며 역전파가 한 단계씩 일하는 모습을 봅니다.</translation>
     </message>
@@ -1200,23 +1200,23 @@ E = %2</translation>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/diagram/view.py" line="50"/>
-        <location filename="../../gui/diagram/view.py" line="71"/>
+        <location filename="../../gui/diagram/view.py" line="51"/>
+        <location filename="../../gui/diagram/view.py" line="72"/>
         <source>drag a number sideways, or double-click it to type</source>
         <translation>숫자를 옆으로 끌거나 더블클릭해서 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="139"/>
+        <location filename="../../gui/diagram/view.py" line="148"/>
         <source>Viewing step %1 (read-only)</source>
         <translation>%1단계를 보는 중 (읽기 전용)</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="145"/>
+        <location filename="../../gui/diagram/view.py" line="154"/>
         <source>colour: sign of dE/dw, width: its size</source>
         <translation>색: dE/dw의 부호, 굵기: 크기</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="147"/>
+        <location filename="../../gui/diagram/view.py" line="156"/>
         <source>colour: sign of the weight, width: its size</source>
         <translation>색: 가중치의 부호, 굵기: 크기</translation>
     </message>
@@ -1302,6 +1302,39 @@ E = %2</translation>
         <location filename="../../gui/precision.py" line="40"/>
         <source>&amp;Precision</source>
         <translation>정밀도(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <location filename="../../gui/presentation.py" line="46"/>
+        <source>&amp;Full screen</source>
+        <translation>전체 화면(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/presentation.py" line="48"/>
+        <source>Zoom &amp;in</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/presentation.py" line="49"/>
+        <source>Zoom &amp;out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/presentation.py" line="50"/>
+        <source>&amp;Actual size</source>
+        <translation>원래 크기(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/presentation.py" line="51"/>
+        <source>&amp;High contrast</source>
+        <translation>고대비(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/presentation.py" line="117"/>
+        <source>Zoom %1 %</source>
+        <translation>확대 %1 %</translation>
     </message>
 </context>
 <context>
