@@ -83,6 +83,11 @@ class NetworkView(QGraphicsView):
             return
         margin, strip = 8, self._strip()
         scale = min((vp.width() - 2 * margin) / rect.width(), (vp.height() - 2 * margin - strip) / rect.height())
+        if zoom_factor() > 1:
+            # Zoomed for a room, the docks' larger text takes width from the diagram; its margins give way
+            # before it is shown smaller than its unzoomed reading size.
+            edge = min(vp.width() / rect.width(), (vp.height() - strip) / rect.height())
+            scale = max(scale, min(edge, MAX_SCALE))
         scale = max(0.05, min(MAX_SCALE * zoom_factor(), scale))
         self.resetTransform()
         self.scale(scale, scale)
