@@ -175,11 +175,18 @@ class MainWindow(QMainWindow):
         self.run_action.triggered.connect(c.run_button.click)
         self.reset_action = QAction(self.tr("R&eset to the starting weights"), self)
         self.reset_action.triggered.connect(c.reset_button.click)
+        # Esc only while there is long work to cancel: a disabled action leaves Esc to the cell editors.
+        self.cancel_action = QAction(self.tr("&Cancel Step ×N"), self)
+        self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.cancel_action.setEnabled(False)
+        self.cancel_action.triggered.connect(s.runner.cancel)
+        s.trainingStateChanged.connect(lambda _s: self.cancel_action.setEnabled(s.runner.job is not None))
         self.gradient_action = QAction(self.tr("Colour edges by &gradient"), self)
         self.gradient_action.setCheckable(True)
         self.gradient_action.toggled.connect(lambda on: setattr(s, "gradient_colours", on))
         self.presentation = Presentation(self)
-        self.addActions([self.undo_action, self.redo_action, self.step_action, self.step_n_action, self.run_action])
+        self.addActions([self.undo_action, self.redo_action, self.step_action, self.step_n_action, self.run_action,
+                         self.cancel_action])
 
     def _menus(self):
         bar = self.menuBar()
@@ -187,7 +194,8 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.undo_action, self.redo_action])
         train = bar.addMenu(self.tr("&Train"))
-        train.addActions([self.step_action, self.step_n_action, self.run_action, self.reset_action])
+        train.addActions([self.step_action, self.step_n_action, self.run_action, self.cancel_action,
+                          self.reset_action])
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.gradient_action)
         view.addSeparator()

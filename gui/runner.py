@@ -13,10 +13,13 @@ its order).
 A paced run (`pace` updates a second, core.numerics.stop) ticks on a timer instead: one step a tick,
 every view refreshed, up to TICK_HZ a second, then several steps a tick. Either kind stops by itself
 by its `stop_rule` and says why.
+Long work (Step ×N) goes the same way as a run as fast as it goes, limited to its steps, with its
+progress (`job`) shown and Cancel (what was done stays, as one undo entry).
 """
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -31,6 +34,21 @@ MIN_TRAIN, MAX_TRAIN = 0.004, 0.060
 TRAIN_SHARE = 0.55
 MAX_CHUNK = 8192
 MARK_UP_TO = 10        # updates a second up to which a run marks the numbers each update changed
+# Step ×N is taken at once when it would take about this long (a static estimate, the same on every
+# machine, so that a short Step ×N is one click-to-screen action); longer, it is long work.
+AT_ONCE_SECONDS = 0.03
+
+
+def step_seconds(n: int, n_params: int) -> float:
+    """A generous estimate of n steps' time (a step costs ~15 µs plus ~6 ns a parameter here)."""
+    return n * (2e-5 + 8e-9 * n_params)
+
+
+@dataclass
+class Job:
+    """Long work the run loop does: `total` steps, `done` so far."""
+    total: int
+    done: int = 0
 
 
 class RunLoop(QObject):
@@ -49,12 +67,13 @@ class RunLoop(QObject):
         self.last_tick_steps = 0
         self.pace: int | None = DEFAULT_PACE     # updates a second; None: as fast as it goes
         self.stop_rule = StopRule()
+        self.job: Job | None = None
 
     @property
     def marks_changes(self) -> bool:
         """The tables mark the numbers each update changed: after a Step, and while a run goes
         slowly enough to read them (faster, everything would flicker)."""
-        return not self.running or (self.pace is not None and self.pace <= MARK_UP_TO)
+        return not self.running or (self.job is None and self.pace is not None and self.pace <= MARK_UP_TO)
 
     def set_pace(self, pace: int | None) -> None:
         self.pace = pace
@@ -63,6 +82,26 @@ class RunLoop(QObject):
     @property
     def running(self) -> bool:
         return self.timer.isActive()
+
+    def start_steps(self, n: int) -> None:
+        """Step ×N as long work: the run's chunked path as fast as it goes, stopped after n steps."""
+        if self.running:
+            return
+        self.job = Job(int(n))
+        self.start()
+        if self.running:
+            self.tick()          # the first piece at once: a divergence in the first steps is said now
+        if not self.running:
+            self.job = None
+
+    def cancel(self) -> None:
+        """Stop the long work: the steps taken so far stay, as one undo entry."""
+        job = self.job
+        if job is None or not self.running:
+            return
+        self.stop()
+        self.session.message.emit(self.tr("Step ×N cancelled after %1 of %2 steps")
+                                  .replace("%1", f"{job.done:,}").replace("%2", f"{job.total:,}"))
 
     def start(self) -> None:
         if self.running:
@@ -79,6 +118,8 @@ class RunLoop(QObject):
         self._heavy, self._heavy_gap = False, 0.0
         self.stop_rule.start(s.trainer.step)
         self.set_pace(self.pace)
+        if self.job is not None:
+            self.timer.setInterval(0)
         s.set_training_state("running")
         self.timer.start()
 
@@ -94,13 +135,15 @@ class RunLoop(QObject):
         if self._trained < TRAIN_SHARE * (t0 - self._started):
             budget = max(budget, gap)
         deadline = t0 + min(MAX_TRAIN, max(MIN_TRAIN, budget))
-        paced = self.pace is not None
+        paced = self.pace is not None and self.job is None
         with s.model.changing():      # one announcement a tick: the views recompute once
             if paced:
                 done, error = self._train_paced(t0 + MAX_TRAIN)
             else:
                 done, error = self._train_until(deadline)
             self.last_tick_steps = done
+            if self.job is not None:
+                self.job.done += done
             self._tick_end = now = time.perf_counter()      # the gap counts the refresh and the repaint
             self._trained += now - t0
         if error is not None:
@@ -110,11 +153,15 @@ class RunLoop(QObject):
         # it takes at most a quarter of the time (a large net on a slow machine).
         # A paced run of one step a tick shows every update (a slow refresh slows the pace instead:
         # the timer waits for the tick to end).
-        one_by_one = self.pace is not None and tick_plan(self.pace)[1] == 1
+        one_by_one = paced and tick_plan(self.pace or 1)[1] == 1
         self._heavy = one_by_one or now - self._views_at >= max(VIEW_PERIOD, 4 * self._heavy_gap)
         if self._heavy:
             self._views_at = now
             s.changed.emit()
+        if self.job is not None:
+            if self.job.done >= self.job.total:
+                self.stop()
+            return
         why = self.stop_rule.check(s.trainer.step, s.loss)
         if why is not None:
             self.stop()
@@ -132,7 +179,9 @@ class RunLoop(QObject):
                            "%1 steps)").replace("%1", f"{STILL_WINDOW:,}")
         return text.replace("%2", step)
 
-    def _limit(self, n: int) -> int:
+    def _limit(self, n: int, done: int = 0) -> int:
+        if self.job is not None:
+            return max(0, min(n, self.job.total - self.job.done - done))
         left = self.stop_rule.steps_left(self.session.trainer.step)
         return n if left is None else min(n, left)
 
@@ -161,7 +210,7 @@ class RunLoop(QObject):
             now = time.perf_counter()
             if now >= deadline:
                 return done, None
-            n = self._limit(int(max(1, min(MAX_CHUNK, self._rate * (deadline - now)))))
+            n = self._limit(int(max(1, min(MAX_CHUNK, self._rate * (deadline - now)))), done)
             if n == 0:
                 return done, None
             taken, error = model.train(n, floor)
@@ -199,7 +248,7 @@ class RunLoop(QObject):
         self.timer.stop()
         if push:
             self._push()
-        self._before = None
+        self._before = self.job = None
         self.session.set_training_state("idle")
         self.session.refresh()
 
@@ -207,6 +256,7 @@ class RunLoop(QObject):
         """Divergence: pause at the last finite state and say so."""
         self.timer.stop()
         self._push()
+        self.job = None
         s = self.session
         s.set_training_state("diverged")
         s.message.emit(text)

@@ -25,7 +25,7 @@ from backprop_lab.core.numerics.training import Trainer, samples_for_step
 from . import commands as cmd
 from .model_signals import ModelSignals
 from .numbers import parse_number as _parse_number
-from .runner import RunLoop
+from .runner import AT_ONCE_SECONDS, RunLoop, step_seconds
 from .session_edits import Edits
 from .view_state import ViewState
 
@@ -240,6 +240,9 @@ class Session(QObject, Edits):
         if self.runner.running:
             return self._refuse(self.tr("Training is running: pause it first"))
         if n < 1:
+            return None
+        if step_seconds(n, self.net.n_params) > AT_ONCE_SECONDS:
+            self.runner.start_steps(int(n))         # long work: in pieces, with progress and Cancel
             return None
         command = cmd.Steps(self, int(n))
         if command.valid:

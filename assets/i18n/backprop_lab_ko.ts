@@ -728,6 +728,24 @@
     </message>
 </context>
 <context>
+    <name>LongWorkBar</name>
+    <message>
+        <location filename="../../gui/panels/long_work.py" line="21"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/long_work.py" line="23"/>
+        <source>Stop here: the steps taken so far stay, as one undo step (Esc)</source>
+        <translation>여기서 멈춤: 지금까지 진행한 단계는 실행 취소 한 번으로 되돌릴 수 있게 남습니다 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/long_work.py" line="46"/>
+        <source>Step ×N: %1 of %2 steps</source>
+        <translation>N단계: %2단계 중 %1단계</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <location filename="../../gui/panels/loss_plot.py" line="54"/>
@@ -938,67 +956,72 @@ E = %2</translation>
         <translation>처음 가중치로 되돌리기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="179"/>
+        <source>&amp;Cancel Step ×N</source>
+        <translation>N단계 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Colour edges by &amp;gradient</source>
         <translation>연결선을 기울기로 색칠(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="218"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>&amp;Glossary</source>
         <translation>용어집(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="212"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>&amp;About Backprop Lab</source>
         <translation>Backprop Lab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>Show:</source>
         <translation>보기:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="248"/>
+        <location filename="../../gui/main_window.py" line="256"/>
         <source>About Backprop Lab</source>
         <translation>Backprop Lab 정보</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="249"/>
+        <location filename="../../gui/main_window.py" line="257"/>
         <source>Backprop Lab: touch every number of a small neural network and watch backpropagation work, step by step.</source>
         <translation>Backprop Lab: 작은 신경망의 모든 숫자를 직접 바꿔 보며 역전파가 한 단계씩 일하는 모습을 봅니다.</translation>
     </message>
@@ -1206,17 +1229,17 @@ E = %2</translation>
         <translation>숫자를 옆으로 끌거나 더블클릭해서 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="148"/>
+        <location filename="../../gui/diagram/view.py" line="153"/>
         <source>Viewing step %1 (read-only)</source>
         <translation>%1단계를 보는 중 (읽기 전용)</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="154"/>
+        <location filename="../../gui/diagram/view.py" line="159"/>
         <source>colour: sign of dE/dw, width: its size</source>
         <translation>색: dE/dw의 부호, 굵기: 크기</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="156"/>
+        <location filename="../../gui/diagram/view.py" line="161"/>
         <source>colour: sign of the weight, width: its size</source>
         <translation>색: 가중치의 부호, 굵기: 크기</translation>
     </message>
@@ -1399,17 +1422,22 @@ E = %2</translation>
 <context>
     <name>RunLoop</name>
     <message>
-        <location filename="../../gui/runner.py" line="126"/>
+        <location filename="../../gui/runner.py" line="103"/>
+        <source>Step ×N cancelled after %1 of %2 steps</source>
+        <translation>N단계를 %2단계 중 %1단계에서 취소했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/runner.py" line="173"/>
         <source>Run stopped after %1 steps, at step %2</source>
         <translation>%1걸음 후 실행을 멈췄습니다 (%2번째 걸음)</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="128"/>
+        <location filename="../../gui/runner.py" line="175"/>
         <source>Run stopped at step %2: the loss reached the target %1</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 목표 %1에 닿았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="131"/>
+        <location filename="../../gui/runner.py" line="178"/>
         <source>Run stopped at step %2: the loss has stopped changing (over the last %1 steps)</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 더 이상 변하지 않습니다 (최근 %1걸음 동안)</translation>
     </message>
@@ -1696,7 +1724,7 @@ E = %2</translation>
         <translation>학습 중입니다: 먼저 일시 정지하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="303"/>
+        <location filename="../../gui/session.py" line="306"/>
         <source>Click a point of the loss plot first</source>
         <translation>먼저 손실 그래프의 점을 클릭하세요</translation>
     </message>
@@ -1890,32 +1918,32 @@ E = %2</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../gui/panels/status.py" line="46"/>
+        <location filename="../../gui/panels/status.py" line="49"/>
         <source>step %1</source>
         <translation>%1단계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/status.py" line="23"/>
+        <location filename="../../gui/panels/status.py" line="24"/>
         <source>Loss over all samples at the weights shown</source>
         <translation>보이는 가중치에서 전체 샘플의 손실</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/status.py" line="50"/>
+        <location filename="../../gui/panels/status.py" line="53"/>
         <source>idle</source>
         <translation>대기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/status.py" line="50"/>
+        <location filename="../../gui/panels/status.py" line="53"/>
         <source>running…</source>
         <translation>학습 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/status.py" line="50"/>
+        <location filename="../../gui/panels/status.py" line="53"/>
         <source>diverged: paused</source>
         <translation>발산: 멈춤</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/status.py" line="53"/>
+        <location filename="../../gui/panels/status.py" line="56"/>
         <source>viewing step %1</source>
         <translation>%1단계 보는 중</translation>
     </message>

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from ..hidden import HIDDEN
 from ..numbers import fmt
+from .long_work import LongWorkBar
 from .quiet import set_text
 
 
@@ -22,6 +23,8 @@ class StatusBar(QStatusBar):
         self.state.setObjectName("statusState")
         self.loss.setToolTip(self.tr("Loss over all samples at the weights shown"))
         self.addWidget(self.note, 1)
+        self.work = LongWorkBar(session)
+        self.addPermanentWidget(self.work)
         # Fixed sizes: a label whose text changes every step must not re-lay out the window.
         h = self.fontMetrics().height() + 4
         for w, width in ((self.step, 130), (self.loss, 150), (self.state, 150)):

@@ -1,0 +1,47 @@
+"""Long work in the status bar: how far Step ×N has got, and Cancel (the button, or Esc from the
+window's Train menu). Shown only while there is long work; it follows every run tick."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from .quiet import set_text
+
+
+class LongWorkBar(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.runner = session.runner
+        self.label = QLabel()
+        self.label.setObjectName("longWorkText")
+        self.bar = QProgressBar()
+        self.bar.setObjectName("longWorkProgress")
+        self.bar.setTextVisible(True)
+        self.bar.setFixedWidth(160)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("longWorkCancel")
+        self.cancel_button.setToolTip(self.tr("Stop here: the steps taken so far stay, as one undo step (Esc)"))
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        box = QHBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.label)
+        box.addWidget(self.bar)
+        box.addWidget(self.cancel_button)
+        session.progressed.connect(self.refresh)
+        session.trainingStateChanged.connect(lambda _s: self.refresh())
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        job = self.runner.job if self.runner.running else None
+        self.setVisible(job is not None)
+        if job is None:
+            return
+        # Thousands of steps fit a progress bar's int range (10,000,000 at most) without scaling.
+        if self.bar.maximum() != job.total:
+            self.bar.setRange(0, job.total)
+        self.bar.setValue(min(job.done, job.total))
+        set_text(self.label, self.tr("Step ×N: %1 of %2 steps").replace("%1", f"{job.done:,}")
+                 .replace("%2", f"{job.total:,}"))
