@@ -90,9 +90,14 @@ def _data_file(path: str, targets: str | None, sizes: list[int]) -> Dataset:
 
 def _check_writable(path: str) -> None:
     """Before a long run, not after it: the folder must exist and take a new file."""
-    folder = os.path.dirname(os.path.abspath(path))
+    from backprop_lab.core.io.atomic import target_of
     if os.path.isdir(path):
         raise UsageError(f"--csv: {path} is a folder, not a file name")
+    try:
+        real, _old = target_of(path)        # through links, as it will be written; a FIFO or device is refused
+    except OSError as e:
+        raise UsageError(f"--csv: {e}") from None
+    folder = os.path.dirname(real)
     if not os.path.isdir(folder):
         raise UsageError(f"--csv: the folder {folder} does not exist")
     if not os.access(folder, os.W_OK):

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from backprop_lab.core.io.atomic import NotAFileError
+from backprop_lab.core.io.reading import TooLargeError, read_regular
 from backprop_lab.core.model.dataset import MAX_SAMPLES, Dataset
 from backprop_lab.core.model.numbers import parse_number
 
@@ -44,20 +46,18 @@ class CsvTable:
 
 
 def read_table(path: str | os.PathLike[str]) -> CsvTable:
-    """The file's cells as text; CsvDataError for a missing, huge, binary, empty or ragged file."""
+    """The file's cells as text; CsvDataError for a missing, huge, binary, empty or ragged file, or for
+    anything but a regular file (refused without blocking: core.io.reading)."""
+    where = os.fspath(path)
     try:
-        size = os.path.getsize(path)
+        raw = read_regular(where, MAX_CSV_BYTES)
+    except NotAFileError as e:
+        raise CsvDataError(str(e)) from None
+    except TooLargeError as e:
+        limit = MAX_CSV_BYTES // 2 ** 20
+        raise CsvDataError(f"the file is {e.size / 2 ** 20:.1f} MB; at most {limit} MB is read") from None
     except OSError as e:
-        raise CsvDataError(f"cannot read {os.fspath(path)}: {e.strerror or e}") from None
-    if os.path.isdir(path):
-        raise CsvDataError(f"{os.fspath(path)} is a folder, not a file")
-    if size > MAX_CSV_BYTES:
-        raise CsvDataError(f"the file is {size / 2 ** 20:.1f} MB; at most {MAX_CSV_BYTES // 2 ** 20} MB is read")
-    try:
-        with open(path, "rb") as f:
-            raw = f.read(MAX_CSV_BYTES + 1)
-    except OSError as e:
-        raise CsvDataError(f"cannot read {os.fspath(path)}: {e.strerror or e}") from None
+        raise CsvDataError(f"cannot read {where}: {e.strerror or e}") from None
     return parse_table(raw)
 
 

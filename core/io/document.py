@@ -28,13 +28,12 @@ from __future__ import annotations
 
 import json
 import os
-import stat
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from backprop_lab.core.io.atomic import write_bytes
+from backprop_lab.core.io.atomic import NotAFileError, write_bytes
 from backprop_lab.core.io.document_checks import (
     DocumentError,
     _BadNumber,
@@ -53,6 +52,7 @@ from backprop_lab.core.io.document_checks import (
     _vector,
     _whole,
 )
+from backprop_lab.core.io.reading import TooLargeError, read_regular
 from backprop_lab.core.model.activations import ACTIVATIONS
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.losses import LOSSES
@@ -252,21 +252,20 @@ def _too_large(n: int) -> str:
 
 
 def load(where: str | os.PathLike[str]) -> Project:
-    """Read and check a file. Refuses a file over MAX_BYTES before reading it."""
+    """Read and check a file. Refuses anything but a regular file without blocking (core.io.reading),
+    and a file over MAX_BYTES before reading it."""
     path = Path(where)
     try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            _fail("", f"{path} is a folder, not a file")
-        if info.st_size > MAX_BYTES:
-            _fail("", _too_large(info.st_size))
-        with open(path, "rb") as f:
-            raw = f.read(MAX_BYTES + 1)   # a file that grew, or a device, still stops here
+        raw = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         _fail("", f"no such file: {path}")
+    except NotAFileError as e:
+        _fail("", str(e))
+    except TooLargeError as e:
+        _fail("", _too_large(e.size))
     except OSError as e:
         _fail("", f"cannot read {path}: {e.strerror or e}")
-    if len(raw) > MAX_BYTES:
+    if len(raw) > MAX_BYTES:    # it grew while it was read
         _fail("", f"the file is over {MAX_BYTES // 2 ** 20} MB; a Backprop Lab file is at most that")
     return loads(raw)
 

@@ -11,6 +11,7 @@ import numpy.typing as npt
 
 from backprop_lab.core.io import csv_workers
 from backprop_lab.core.io.atomic import atomic_open
+from backprop_lab.core.io.reading import open_regular
 from backprop_lab.core.numerics.history import History
 from backprop_lab.core.numerics.trace import Trace, TraceError
 
@@ -39,7 +40,7 @@ def read_csv(path: str | os.PathLike[str]) -> Trace:
     """Load a trace CSV; a malformed file raises TraceError naming the line and column."""
     where = os.fspath(path)
     try:
-        with open(path, encoding="utf-8", newline="") as f:
+        with io.TextIOWrapper(open_regular(path), encoding="utf-8", newline="") as f:
             names = _read_header(f.readline(), where)
             t = Trace(names)
             lineno = 2
