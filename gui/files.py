@@ -122,7 +122,10 @@ class FileActions(QObject):
         return True
 
     def save_file(self) -> bool:
-        return self._save_to(self.path) if self.path else self.save_file_as()
+        # a preset in the installation is never written: it is saved elsewhere, as a new file
+        if self.path and not presets.is_shipped(self.path):
+            return self._save_to(self.path)
+        return self.save_file_as()
 
     def save_file_as(self) -> bool:
         path, _f = QFileDialog.getSaveFileName(self.window, self.tr("Save As"), self._folder(), JSON_FILTER)
@@ -130,6 +133,12 @@ class FileActions(QObject):
 
     def _save_to(self, path: str) -> bool:
         self.session.pause()
+        if presets.is_shipped(path):
+            self._fail(self.tr("Could not save"), OSError(
+                self.tr("%1 is a preset shipped with Backprop Lab and is kept as it is: "
+                        "save your network under another name or in another folder.")
+                .replace("%1", os.path.basename(path))))
+            return False
         try:
             document.save(self.session.project, path)
         except (document.DocumentError, OSError) as e:
@@ -143,7 +152,10 @@ class FileActions(QObject):
         return True
 
     def _folder(self) -> str:
-        return os.path.dirname(self.path or self.prefs.last_file or "") or os.getcwd()
+        for known in (self.path, self.prefs.last_file):
+            if known and not presets.is_shipped(known):
+                return os.path.dirname(known) or os.getcwd()
+        return os.getcwd()
 
     def _fill_recent(self):
         self.recent_menu.clear()

@@ -480,57 +480,63 @@
         <translation>%1 파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="128"/>
+        <location filename="../../gui/files.py" line="131"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="136"/>
+        <location filename="../../gui/files.py" line="137"/>
+        <location filename="../../gui/files.py" line="145"/>
         <source>Could not save</source>
         <translation>저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="142"/>
+        <location filename="../../gui/files.py" line="138"/>
+        <source>%1 is a preset shipped with Backprop Lab and is kept as it is: save your network under another name or in another folder.</source>
+        <translation>%1은(는) Backprop Lab에 들어 있는 프리셋이라 바꾸지 않습니다. 네트워크를 다른 이름으로, 또는 다른 폴더에 저장하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="151"/>
         <source>Saved %1</source>
         <translation>%1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="155"/>
+        <location filename="../../gui/files.py" line="167"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="165"/>
+        <location filename="../../gui/files.py" line="177"/>
         <source>Export trace to CSV</source>
         <translation>학습 기록을 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="172"/>
+        <location filename="../../gui/files.py" line="184"/>
         <source>Could not export the trace</source>
         <translation>학습 기록을 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="174"/>
+        <location filename="../../gui/files.py" line="186"/>
         <source>Trace exported: %1 rows to %2</source>
         <translation>학습 기록 %1행을 %2에 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="179"/>
+        <location filename="../../gui/files.py" line="191"/>
         <source>Export plot</source>
         <translation>그래프 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="187"/>
+        <location filename="../../gui/files.py" line="199"/>
         <source>Could not export the plot</source>
         <translation>그래프를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="189"/>
+        <location filename="../../gui/files.py" line="201"/>
         <source>Plot exported to %1</source>
         <translation>그래프를 %1에 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="200"/>
+        <location filename="../../gui/files.py" line="212"/>
         <source>the image could not be encoded</source>
         <translation>이미지를 인코딩할 수 없습니다</translation>
     </message>

@@ -50,6 +50,16 @@ def preset_path(name: str) -> Path:
     return PRESET_DIR / f"{name}.json"
 
 
+def is_shipped(path: str | os.PathLike[str]) -> bool:
+    """Is this one of the files installed in PRESET_DIR (through any link)? Those are read-only: the
+    window saves a network opened from one elsewhere (Save becomes Save As)."""
+    try:
+        real = Path(os.path.realpath(path))
+        return real.parent == PRESET_DIR.resolve() or real.parent.samefile(PRESET_DIR)
+    except OSError:
+        return False
+
+
 def load_preset(name: str) -> Project:
     return load(preset_path(name))
 
