@@ -15,6 +15,7 @@ from backprop_lab.core.io.trace_csv import write_csv
 
 from .preset_titles import preset_title
 from .script_export import ScriptExports
+from .worksheet_dialog import WorksheetExport
 
 JSON_FILTER = "Backprop Lab (*.json)"
 
@@ -32,6 +33,7 @@ class FileActions(QObject):
         self.export_png = self._action(self.tr("Export plot as &PNG…"), None, lambda: self.export_plot("png"))
         self.export_svg = self._action(self.tr("Export plot as S&VG…"), None, lambda: self.export_plot("svg"))
         self.scripts = ScriptExports(window, session, self._folder)
+        self.worksheet = WorksheetExport(window, session, self._folder)
         self.quit = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
         self.recent_menu = QMenu(self.tr("Open &Recent"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -57,6 +59,8 @@ class FileActions(QObject):
         menu.addAction(self.export_png)
         menu.addAction(self.export_svg)
         menu.addActions(self.scripts.actions)
+        menu.addSeparator()
+        menu.addAction(self.worksheet.action)
         menu.addSeparator()
         menu.addAction(self.quit)
 

@@ -39,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
         return int(e.code or 0)
     except cli.UsageError as e:
         return _fail(str(e))
+    if args.command == "worksheet":     # Qt's PDF writer draws it: gui's, offscreen
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from .worksheet_cli import cmd_worksheet
+        return cmd_worksheet(args)
     if args.command != "open":
         return cli.run(args)
     project, err = load_project(args.net)

@@ -400,143 +400,143 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/files.py" line="27"/>
+        <location filename="../../gui/files.py" line="28"/>
         <source>&amp;New from preset…</source>
         <translation>프리셋에서 새로 만들기(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="28"/>
+        <location filename="../../gui/files.py" line="29"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="29"/>
+        <location filename="../../gui/files.py" line="30"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="30"/>
+        <location filename="../../gui/files.py" line="31"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="31"/>
+        <location filename="../../gui/files.py" line="32"/>
         <source>Export trace to &amp;CSV…</source>
         <translation>학습 기록을 CSV로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="32"/>
+        <location filename="../../gui/files.py" line="33"/>
         <source>Export plot as &amp;PNG…</source>
         <translation>그래프를 PNG로 내보내기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="33"/>
+        <location filename="../../gui/files.py" line="34"/>
         <source>Export plot as S&amp;VG…</source>
         <translation>그래프를 SVG로 내보내기(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="35"/>
+        <location filename="../../gui/files.py" line="37"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="36"/>
+        <location filename="../../gui/files.py" line="38"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="67"/>
+        <location filename="../../gui/files.py" line="71"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="82"/>
+        <location filename="../../gui/files.py" line="86"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="83"/>
+        <location filename="../../gui/files.py" line="87"/>
         <source>The network has changes that are not saved. Save them first?</source>
         <translation>신경망에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="103"/>
+        <location filename="../../gui/files.py" line="107"/>
         <source>New from preset</source>
         <translation>프리셋에서 새로 만들기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="103"/>
+        <location filename="../../gui/files.py" line="107"/>
         <source>Preset:</source>
         <translation>프리셋:</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="113"/>
+        <location filename="../../gui/files.py" line="117"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="119"/>
+        <location filename="../../gui/files.py" line="123"/>
         <source>Could not open %1</source>
         <translation>%1 파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="131"/>
+        <location filename="../../gui/files.py" line="135"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="137"/>
-        <location filename="../../gui/files.py" line="145"/>
+        <location filename="../../gui/files.py" line="141"/>
+        <location filename="../../gui/files.py" line="149"/>
         <source>Could not save</source>
         <translation>저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="138"/>
+        <location filename="../../gui/files.py" line="142"/>
         <source>%1 is a preset shipped with Backprop Lab and is kept as it is: save your network under another name or in another folder.</source>
         <translation>%1은(는) Backprop Lab에 들어 있는 프리셋이라 바꾸지 않습니다. 네트워크를 다른 이름으로, 또는 다른 폴더에 저장하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="151"/>
+        <location filename="../../gui/files.py" line="155"/>
         <source>Saved %1</source>
         <translation>%1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="167"/>
+        <location filename="../../gui/files.py" line="171"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="177"/>
+        <location filename="../../gui/files.py" line="181"/>
         <source>Export trace to CSV</source>
         <translation>학습 기록을 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="184"/>
+        <location filename="../../gui/files.py" line="188"/>
         <source>Could not export the trace</source>
         <translation>학습 기록을 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="186"/>
+        <location filename="../../gui/files.py" line="190"/>
         <source>Trace exported: %1 rows to %2</source>
         <translation>학습 기록 %1행을 %2에 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="191"/>
+        <location filename="../../gui/files.py" line="195"/>
         <source>Export plot</source>
         <translation>그래프 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="199"/>
+        <location filename="../../gui/files.py" line="203"/>
         <source>Could not export the plot</source>
         <translation>그래프를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="201"/>
+        <location filename="../../gui/files.py" line="205"/>
         <source>Plot exported to %1</source>
         <translation>그래프를 %1에 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="212"/>
+        <location filename="../../gui/files.py" line="216"/>
         <source>the image could not be encoded</source>
         <translation>이미지를 인코딩할 수 없습니다</translation>
     </message>
@@ -2215,6 +2215,252 @@ E = %2</translation>
         <location filename="../../gui/teaching/walk_panel.py" line="222"/>
         <source>μ = %1</source>
         <translation>μ = %1</translation>
+    </message>
+</context>
+<context>
+    <name>Worksheet</name>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="88"/>
+        <source>this network</source>
+        <translation>이 신경망</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="94"/>
+        <source>Sample %1 of %2</source>
+        <translation>샘플 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="95"/>
+        <source>the weights after step %1</source>
+        <translation>%1단계 후의 가중치</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="96"/>
+        <source>the starting weights</source>
+        <translation>처음 가중치</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="97"/>
+        <source>activations: %1</source>
+        <translation>활성화 함수: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="98"/>
+        <source>loss: %1</source>
+        <translation>손실: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="107"/>
+        <source>Inputs</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="107"/>
+        <source>Targets</source>
+        <translation>목표값</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="108"/>
+        <source>Weights</source>
+        <translation>가중치</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="108"/>
+        <source>Biases</source>
+        <translation>편향</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="109"/>
+        <source>Training</source>
+        <translation>학습</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="110"/>
+        <source>Velocities (momentum)</source>
+        <translation>속도 (모멘텀)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="114"/>
+        <source>fixed</source>
+        <translation>고정</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="140"/>
+        <location filename="../../gui/worksheet_pdf.py" line="163"/>
+        <source>Quantity</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="140"/>
+        <location filename="../../gui/worksheet_pdf.py" line="163"/>
+        <source>Formula</source>
+        <translation>공식</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="141"/>
+        <source>Decimals</source>
+        <translation>소수 자릿수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="141"/>
+        <source>Your answer</source>
+        <translation>답</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="144"/>
+        <source>To work out</source>
+        <translation>구할 값</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="148"/>
+        <source>Work out each quantity below by hand, with the numbers given, for one forward pass, one backward pass and one update on this sample. Write each answer to the decimals asked for.</source>
+        <translation>주어진 숫자로 이 샘플에 대해 순전파 한 번, 역전파 한 번, 갱신 한 번을 손으로 계산하여 아래의 각 값을 구하세요. 답은 요구한 소수 자릿수까지 쓰세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="151"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="152"/>
+        <location filename="../../gui/worksheet_pdf.py" line="205"/>
+        <source>Worksheet</source>
+        <translation>학습지</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="153"/>
+        <source>Given</source>
+        <translation>주어진 값</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="164"/>
+        <source>Answer</source>
+        <translation>정답</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="168"/>
+        <location filename="../../gui/worksheet_pdf.py" line="209"/>
+        <source>Answer key</source>
+        <translation>정답</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_pdf.py" line="169"/>
+        <source>Answers</source>
+        <translation>정답</translation>
+    </message>
+</context>
+<context>
+    <name>WorksheetCli</name>
+    <message>
+        <location filename="../../gui/worksheet_cli.py" line="27"/>
+        <source>--answers must name another file than -o</source>
+        <translation>--answers에는 -o와 다른 파일을 지정해야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_cli.py" line="29"/>
+        <source>--sample %1: the network has %2 samples</source>
+        <translation>--sample %1: 이 신경망의 샘플은 %2개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_cli.py" line="35"/>
+        <source>could not write %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_cli.py" line="38"/>
+        <source>wrote %1: %2 blanks, sample %3</source>
+        <translation>%1 작성: 빈칸 %2개, 샘플 %3</translation>
+    </message>
+</context>
+<context>
+    <name>WorksheetDialog</name>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="36"/>
+        <source>Export worksheet</source>
+        <translation>학습지 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="40"/>
+        <source>How many quantities the learners work out</source>
+        <translation>학습자가 계산할 값의 개수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="43"/>
+        <source>spread evenly</source>
+        <translation>고르게 분포</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="44"/>
+        <source>Which quantities: spread evenly over the exercises&apos; sequence, or drawn at random with this seed (the same seed draws the same ones)</source>
+        <translation>어떤 값을 고를지: 연습 문제 순서에서 고르게 고르거나, 이 시드로 무작위로 뽑습니다 (같은 시드는 같은 값을 뽑습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="50"/>
+        <source>Answer key in its own file (…-key.pdf)</source>
+        <translation>정답은 별도 파일로 (…-key.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="52"/>
+        <source>Otherwise the answer key follows the worksheet on pages of its own</source>
+        <translation>선택하지 않으면 정답이 학습지 뒤의 별도 페이지에 들어갑니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="54"/>
+        <source>Blanks:</source>
+        <translation>빈칸:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="55"/>
+        <source>Choice:</source>
+        <translation>선택:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="56"/>
+        <source>Language:</source>
+        <translation>언어:</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="61"/>
+        <source>The worksheet shows the network as it is now, with the numbers of the sample the walk-through uses; the blanks are chosen among the exercises.</source>
+        <translation>학습지는 지금 상태의 신경망과 따라가기가 쓰는 샘플의 숫자를 보여 줍니다. 빈칸은 연습 문제 중에서 고릅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>WorksheetExport</name>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="83"/>
+        <source>Export &amp;worksheet…</source>
+        <translation>학습지 내보내기(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="84"/>
+        <source>A printable PDF with the diagram, the given numbers, blanks to fill in and an answer key</source>
+        <translation>도식, 주어진 숫자, 채울 빈칸과 정답이 담긴 인쇄용 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="93"/>
+        <source>Export worksheet</source>
+        <translation>학습지 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="94"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="109"/>
+        <source>Could not write the worksheet</source>
+        <translation>학습지를 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="110"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/worksheet_dialog.py" line="113"/>
+        <source>Worksheet written: %1</source>
+        <translation>학습지 작성됨: %1</translation>
     </message>
 </context>
 </TS>

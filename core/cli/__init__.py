@@ -46,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         return fail(str(e), 2)
     if args.command == "open":
         return fail(f"the window opens with `{PROG}` (gui.launcher), not with core.cli", 2)
+    if args.command == "worksheet":
+        return fail(f"the worksheet is drawn with Qt: run `{PROG} worksheet ...` (gui.launcher), not core.cli", 2)
     return run(args)
 
 

@@ -6,12 +6,14 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+from collections.abc import Callable
 from typing import NoReturn
 
 from backprop_lab.core.model.settings import FIELDS
 
 PROG = "backprop-lab"
 HEADLESS = ("presets", "explain", "train", "export", "sweep")
+WINDOWED = ("open", "worksheet")     # need Qt: the launcher runs them (gui/), core.cli only parses them
 LANGUAGES = ("ko", "en")
 
 
@@ -55,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog=PROG, description="Backprop Lab: see every number of backpropagation.",
                 epilog=f"Without a subcommand, `{PROG} [--lang ko|en] [--screenshot PATH] [NET]` is `{PROG} open "
                 "...`: it opens the window on NET (seed 004 unless given), or renders it to a picture.")
-    sub = p.add_subparsers(dest="command", required=True, metavar="{open,presets,explain,train,export,sweep}")
+    sub = p.add_subparsers(dest="command", required=True,
+                           metavar="{open,presets,explain,train,export,sweep,worksheet}")
     o = sub.add_parser("open", help="open the window (the default)",
                        description="Open the window on NET, or render it offscreen to a PNG with --screenshot.")
     o.add_argument("net", nargs="?", metavar="NET", help="a preset name or a .json file (default: seed004)")
@@ -101,7 +104,44 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--steps", type=_positive_int, required=True, metavar="N")
     w.add_argument("--show", type=_positive_int, default=40, metavar="R",
                    help="at most this many rows of the table (evenly spaced; default 40)")
+    _worksheet(sub)
     return p
+
+
+def _worksheet(sub: argparse._SubParsersAction) -> None:
+    from backprop_lab.core.teaching.worksheet import DEFAULT_COUNT, MAX_COUNT
+    w = sub.add_parser("worksheet", help="write a printable worksheet (PDF) with blanks and an answer key",
+                       description="Write a worksheet for NET as a PDF: the diagram, the given numbers and "
+                       "blanks for quantities chosen as the exercises choose them, then the answer key "
+                       "(on its own pages, or in the file --answers names).")
+    w.add_argument("net", metavar="NET", help="a preset name (see `presets`) or a .json file")
+    w.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="the worksheet to write")
+    w.add_argument("--answers", metavar="FILE.pdf", help="write the answer key to this file instead")
+    w.add_argument("--lang", choices=LANGUAGES, help="the worksheet's language (default: the locale's)")
+    w.add_argument("--count", type=_count(MAX_COUNT), default=DEFAULT_COUNT, metavar="N",
+                   help=f"how many blanks, 1 to {MAX_COUNT} (default {DEFAULT_COUNT})")
+    w.add_argument("--seed", type=_whole, default=0, metavar="S",
+                   help="0 spreads the blanks evenly over the exercises (the default); another seed draws them")
+    w.add_argument("--sample", type=_positive_int, default=1, metavar="K", help="which sample, from 1 (default 1)")
+
+
+def _whole(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be at least 0, got {n}")
+    return n
+
+
+def _count(most: int) -> Callable[[str], int]:
+    def count(text: str) -> int:
+        n = _positive_int(text)
+        if n > most:
+            raise argparse.ArgumentTypeError(f"at most {most}, got {n}")
+        return n
+    return count
 
 
 def _lr_range(text: str) -> tuple[float, float]:
@@ -119,7 +159,7 @@ def parse(argv: list[str], default: str | None = "open") -> argparse.Namespace:
     with a subcommand (or --help) is the `default` one's: `backprop-lab seed003` is `backprop-lab open
     seed003`; with no default, a subcommand is required."""
     argv = list(argv)
-    if default and (not argv or argv[0] not in (*HEADLESS, "open", "-h", "--help")):
+    if default and (not argv or argv[0] not in (*HEADLESS, *WINDOWED, "-h", "--help")):
         argv.insert(0, default)
     return build_parser().parse_args(argv)
 

@@ -167,13 +167,17 @@ def exercise_set(project: Project, *, digits: int = DEFAULT_DIGITS, sample: int 
     order; where the text prints none, the sequence seed 004 follows, built for the network.
     Ids are "<set_id>:<quantity>"; set_id defaults to the project's name (a preset: pass its name)."""
     set_id = set_id or project.name or "project"
+    x, y = project.data.X[sample], project.data.Y[sample]
+    return exercises(project.net, x, y, project.settings, exercise_order(project, sample), digits=digits,
+                     set_id=set_id)
+
+
+def exercise_order(project: Project, sample: int = 0) -> list[str]:
+    """The walk-step keys exercise_set asks for, in its order (the worksheet chooses among them too)."""
     net, data = project.net, project.data
-    x, y = data.X[sample], data.Y[sample]
-    keys = {s.quantity for s in walk(net, x, y, project.settings)}
+    keys = {s.quantity for s in walk(net, data.X[sample], data.Y[sample], project.settings)}
     order = list(dict.fromkeys(e["quantity"] for e in project.source if e["quantity"] in keys))
-    if not order:   # no source, or one that prints no number the walk computes
-        order = default_sequence(net)
-    return exercises(net, x, y, project.settings, order, digits=digits, set_id=set_id)
+    return order or default_sequence(net)   # no source, or one that prints no number the walk computes
 
 
 def default_sequence(net: Network) -> list[str]:
