@@ -101,7 +101,7 @@ class EditData(Command):
     """One input (array "X") or target ("Y") of one sample."""
 
     def __init__(self, session, array: str, sample: int, col: int, new: float):
-        nt = session.net.notation
+        nt = session.notation
         name = nt.neuron("a", 0, col) if array == "X" else nt.target_name(col)
         super().__init__(session, translate("Commands", "Set %1 of sample %2 = %3").replace("%1", name)
                          .replace("%2", str(sample + 1)).replace("%3", repr(new)))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from .files import FileActions
 from .language import current as current_language
+from .notation_menu import NotationMenu
 from .on_screen import when_shown
 from .panels.architecture import ArchitecturePanel
 from .panels.boundary import BoundaryView
@@ -204,6 +205,8 @@ class MainWindow(QMainWindow):
             view.addAction(dock.toggleViewAction())
         self.precision_menu = PrecisionMenu(self.session, self.prefs, view)
         view.addMenu(self.precision_menu)
+        self.notation_menu = NotationMenu(self.session, self.prefs, view)
+        view.addMenu(self.notation_menu)
         language = view.addMenu(self.tr("&Language"))
         group_ = QActionGroup(self)
         self.language_actions = {}

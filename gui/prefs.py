@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
+from backprop_lab.core.model.notation import FORMS
+
 MAX_RECENT = 8
 
 
@@ -46,6 +48,16 @@ class Prefs:
     @precision.setter
     def precision(self, digits: int | None) -> None:
         self.s.setValue("precision", 0 if digits is None else digits)
+
+    @property
+    def notation(self) -> str:
+        """The form names are written in (View → Notation, core.model.notation.FORMS)."""
+        form = self.s.value("notation", "text", str)
+        return form if form in FORMS else "text"
+
+    @notation.setter
+    def notation(self, form: str) -> None:
+        self.s.setValue("notation", form)
 
     def save_window(self, window) -> None:
         self.s.setValue("window/geometry", window.saveGeometry())

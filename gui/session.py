@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.notation import FORMS
 from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics import engine
@@ -41,6 +42,7 @@ class Session(QObject, Edits):
     shapeChanged = Signal()
     trainingStateChanged = Signal(str)
     message = Signal(str)
+    notationChanged = Signal(str)        # View → Notation: views rename (numbers and shape unchanged)
     samplesChanged = Signal()            # samples added or removed: data views rebuild their rows
     progressed = Signal()                # a run tick: the state is recomputed; the loss plot and the
                                          # status bar follow every tick, other views follow `changed`,
@@ -62,6 +64,7 @@ class Session(QObject, Edits):
         self._scrub: dict = {}
         self.trace_generation = 0
         self._index_net, self._index_map = None, {}
+        self._named: tuple = ()
         self._seen_trace: History | None = None
         self._seen_rows = 0
         self.model: ProjectModel = None  # type: ignore[assignment]  # until load_project
@@ -224,6 +227,14 @@ class Session(QObject, Edits):
     def set_hidden(self, keys) -> None:
         """Hide numbers while the learner computes them (gui.hidden keys); empty shows all again."""
         self.view.set_hidden(keys)
+
+    def set_notation(self, form: str) -> None:
+        """Write every name in another form of the notation (core.model.notation.FORMS)."""
+        if form not in FORMS or form == self.view.form:
+            return
+        self.view.form = form
+        self.notationChanged.emit(form)
+        self.refresh()
 
     def show_sample(self, k: int | None) -> None:
         self.view.show_sample(k, len(self.data))

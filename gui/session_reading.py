@@ -3,10 +3,12 @@ values and gradients of the shown state, and what the next update will do. Read-
 gui.session.Session (which holds net, state, next_state, settings and trainer)."""
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from backprop_lab.core.model.notation import Notation, in_form
 from backprop_lab.core.numerics.update import OptState, rates, rule_of, update
 
 
@@ -20,6 +22,8 @@ class Reading:
         next_state: State
         _index_net: Network | None
         _index_map: dict[Any, int]
+        _named: tuple
+        view: Any
 
         @property
         def net(self) -> Network: ...
@@ -52,8 +56,29 @@ class Reading:
             return 0 <= l <= self.net.depth and 0 <= j < self.net.sizes[l]
         return self.index(key) is not None
 
+    # ----- names, in the notation the learner chose (View → Notation) -------------------------------
+    @property
+    def notation(self) -> Notation:
+        """The chosen form (core.model.notation.FORMS) of the network's own notation."""
+        return self.named_net.notation
+
+    @property
+    def named_net(self) -> Network:
+        """The shown network, its names in the chosen notation: what every view hands core's teaching
+        (walk-through, derivation, exercises). It shares the shown network's parameters; the project's
+        own notation, which documents save, is never changed."""
+        net, form = self.shown_net, self.view.form
+        cached = self._named
+        if cached and cached[0] is net and cached[1] is net.theta and cached[2] is net.notation \
+                and cached[3] == form:
+            return cached[4]
+        named = copy.copy(net)
+        named.notation = in_form(form, net.notation, net.sizes)
+        self._named = (net, net.theta, net.notation, form, named)
+        return named
+
     def label(self, key) -> str:
-        nt = self.net.notation
+        nt = self.notation
         if key[0] == "n":
             return nt.neuron("a", key[1], key[2])
         if key[0] == "W":

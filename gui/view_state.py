@@ -1,5 +1,6 @@
 """What the window shows, apart from what the project is: the selected and highlighted keys, the
-numbers an exercise hides, the sample shown, and the past step looked at (with its network)."""
+numbers an exercise hides, the sample shown, the past step looked at (with its network) and the
+notation the names are written in."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -26,6 +27,7 @@ class ViewState(QObject):
         self.viewing_step: int | None = None
         self.past_net: Network | None = None
         self.picked: tuple = ()          # the last two parameters selected, oldest first
+        self.form = "text"               # the notation shown (core.model.notation.FORMS)
 
     def select(self, key) -> None:
         key = key if self.is_valid(key) else None

@@ -52,62 +52,62 @@
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="89"/>
+        <location filename="../../gui/panels/architecture.py" line="90"/>
         <source>At most %1 layers</source>
         <translation>층은 최대 %1개입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="98"/>
+        <location filename="../../gui/panels/architecture.py" line="99"/>
         <source>The output layer cannot be removed</source>
         <translation>출력층은 지울 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="109"/>
+        <location filename="../../gui/panels/architecture.py" line="110"/>
         <source>%1 needs a %2 output layer: the output now uses %2</source>
         <translation>%1에는 %2 출력층이 필요합니다: 출력층을 %2(으)로 바꿨습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="122"/>
+        <location filename="../../gui/panels/architecture.py" line="123"/>
         <source>layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="122"/>
+        <location filename="../../gui/panels/architecture.py" line="123"/>
         <source>size</source>
         <translation>뉴런 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="122"/>
+        <location filename="../../gui/panels/architecture.py" line="123"/>
         <source>activation</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="122"/>
+        <location filename="../../gui/panels/architecture.py" line="123"/>
         <source>bias</source>
         <translation>편향</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="128"/>
+        <location filename="../../gui/panels/architecture.py" line="129"/>
         <source>inputs</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="137"/>
+        <location filename="../../gui/panels/architecture.py" line="138"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="137"/>
+        <location filename="../../gui/panels/architecture.py" line="138"/>
         <source>per neuron</source>
         <translation>뉴런마다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="137"/>
+        <location filename="../../gui/panels/architecture.py" line="138"/>
         <source>shared</source>
         <translation>층 공유</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="151"/>
+        <location filename="../../gui/panels/architecture.py" line="152"/>
         <source>New weights: uniform in ±1/√n_in (n_in = inputs of the layer), seed %1; new biases 0. Weights that still fit are kept.</source>
         <translation>새 가중치: ±1/√n_in 범위의 균등분포(n_in = 그 층의 입력 수), 시드 %1; 새 편향은 0. 자리가 남아 있는 가중치는 그대로 둡니다.</translation>
     </message>
@@ -145,12 +145,12 @@
         <translation>은닉 뉴런</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="123"/>
+        <location filename="../../gui/panels/boundary.py" line="124"/>
         <source>The decision boundary is drawn over the plane of two inputs; this network has %1 inputs. Give it two inputs (Architecture) to see it.</source>
         <translation>결정 경계는 두 입력이 이루는 평면 위에 그립니다. 이 신경망의 입력은 %1개입니다. 보려면 입력을 두 개로 하세요(구조).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="145"/>
+        <location filename="../../gui/panels/boundary.py" line="146"/>
         <source>class %1 (y = %2)</source>
         <translation>클래스 %1 (y = %2)</translation>
     </message>
@@ -253,12 +253,12 @@
 <context>
     <name>DataTab</name>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="52"/>
+        <location filename="../../gui/panels/values_panel.py" line="59"/>
         <source>Add sample</source>
         <translation>샘플 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="53"/>
+        <location filename="../../gui/panels/values_panel.py" line="60"/>
         <source>Remove sample</source>
         <translation>샘플 삭제</translation>
     </message>
@@ -286,37 +286,37 @@
         <translation>인수를 클릭하면 그 인수가 속한 뉴런이나 연결선이 선택됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/derivation_view.py" line="158"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="159"/>
         <source>Select a weight, a bias or a neuron (in the diagram or a table) to see its derivative written out with the chain rule.</source>
         <translation>가중치, 편향 또는 뉴런을 (다이어그램이나 표에서) 선택하면 그 미분을 연쇄 법칙으로 풀어 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/derivation_view.py" line="175"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="176"/>
         <source>Derivation</source>
         <translation>미분 풀이</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/derivation_view.py" line="202"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="203"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: how the error changes with this input</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: 이 입력이 바뀔 때 오차가 변하는 정도</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/derivation_view.py" line="203"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="204"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: δ, how the error changes with this neuron&apos;s net input</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: δ, 이 뉴런의 가중합이 바뀔 때 오차가 변하는 정도</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/derivation_view.py" line="205"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="206"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: the chain rule from the error back to this weight</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: 오차에서 이 가중치까지 거슬러 가는 연쇄 법칙</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/derivation_view.py" line="207"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="208"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: the chain rule from the error back to this bias</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: 오차에서 이 편향까지 거슬러 가는 연쇄 법칙</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/teaching/derivation_view.py" line="210"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="211"/>
         <source>mean over the %n samples of the batch</source>
         <translation>
             <numerusform>배치 샘플 %n개의 평균</numerusform>
@@ -341,58 +341,58 @@
 <context>
     <name>ExercisePanel</name>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="70"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="71"/>
         <source>your answer, e.g. 0.1234</source>
         <translation>답, 예: 0.1234</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="73"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="74"/>
         <source>Check</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="88"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="89"/>
         <source>Show the answer</source>
         <translation>정답 보기</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="90"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="91"/>
         <source>Next exercise ▶</source>
         <translation>다음 문제 ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="92"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="93"/>
         <source>Forget progress</source>
         <translation>진행 기록 지우기</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="95"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="96"/>
         <source>Mark every exercise of this preset as not solved</source>
         <translation>이 프리셋의 모든 문제를 풀지 않은 것으로 표시</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="117"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="118"/>
         <source>Work it out by hand (or on paper) from the numbers in the diagram, then type it here. The numbers follow the text&apos;s worked example in order.</source>
         <translation>다이어그램의 숫자로 손으로(또는 종이에) 계산한 뒤 여기에 입력하세요. 문제는 본문 예제의 계산 순서를 따릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="160"/>
-        <location filename="../../gui/teaching/exercise_panel.py" line="270"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="178"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="288"/>
         <source>&lt;b&gt;Check your own answer&lt;/b&gt; — %1</source>
         <translation>&lt;b&gt;직접 계산한 답 확인&lt;/b&gt; — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="227"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="245"/>
         <source>%1 of %2 solved</source>
         <translation>%2문제 중 %1문제 풀었음</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="261"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="279"/>
         <source>Compute &lt;b&gt;%1&lt;/b&gt; to %2 decimal places (tolerance ±%3):</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;을(를) 소수점 아래 %2자리까지 계산하세요 (허용 오차 ±%3):</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="306"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="329"/>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
     </message>
@@ -686,21 +686,21 @@
     </message>
     <message>
         <location filename="../../gui/teaching/gradient_panel.py" line="98"/>
-        <source>&lt;b&gt;∂E/∂%1&lt;/b&gt;, for what the diagram shows</source>
-        <translation>&lt;b&gt;∂E/∂%1&lt;/b&gt;, 다이어그램이 보여 주는 값에 대해</translation>
+        <source>&lt;b&gt;∂%2/∂%1&lt;/b&gt;, for what the diagram shows</source>
+        <translation>&lt;b&gt;∂%2/∂%1&lt;/b&gt;, 다이어그램이 보여 주는 값에 대해</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="106"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="107"/>
         <source>They agree: the chain rule gives the slope of the error.</source>
         <translation>두 값이 같습니다: 연쇄 법칙이 오차의 기울기를 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="108"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="109"/>
         <source>Close: try another step size h.</source>
         <translation>비슷합니다: 다른 간격 h로 해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="110"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="111"/>
         <source>They differ: near a kink (ReLU at 0) or with a poor h this can happen.</source>
         <translation>두 값이 다릅니다: 꺾이는 점(0에서의 ReLU) 근처나 h가 알맞지 않으면 그럴 수 있습니다.</translation>
     </message>
@@ -708,29 +708,24 @@
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../gui/panels/landscape.py" line="50"/>
+        <location filename="../../gui/panels/landscape.py" line="51"/>
         <source>two parameters</source>
         <translation>매개변수 두 개</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/landscape.py" line="136"/>
+        <location filename="../../gui/panels/landscape.py" line="137"/>
         <source>Click one or two edges (weights) or biases in the diagram: the loss is drawn over them, every other parameter held where it is.</source>
         <translation>다이어그램에서 연결선(가중치)이나 편향을 한두 개 클릭하세요: 다른 매개변수는 지금 값에 둔 채, 그 매개변수에 따른 손실을 그립니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/landscape.py" line="156"/>
-        <source>E over %1</source>
-        <translation>%1에 따른 E</translation>
+        <location filename="../../gui/panels/landscape.py" line="157"/>
+        <source>%2 over %1</source>
+        <translation>%1에 따른 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/landscape.py" line="156"/>
+        <location filename="../../gui/panels/landscape.py" line="157"/>
         <source> and </source>
         <translation> 및 </translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/landscape.py" line="178"/>
-        <source>loss E</source>
-        <translation>손실 E</translation>
     </message>
 </context>
 <context>
@@ -754,104 +749,103 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="54"/>
-        <location filename="../../gui/panels/loss_plot.py" line="116"/>
+        <location filename="../../gui/panels/loss_plot.py" line="60"/>
+        <location filename="../../gui/panels/loss_plot.py" line="124"/>
         <source>step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="55"/>
-        <location filename="../../gui/panels/loss_plot.py" line="117"/>
-        <source>loss E</source>
-        <translation>손실 E</translation>
+        <location filename="../../gui/panels/loss_plot.py" line="21"/>
+        <source>loss %1</source>
+        <translation>손실 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="58"/>
-        <location filename="../../gui/panels/loss_plot.py" line="119"/>
-        <source>E (all samples)</source>
-        <translation>E (전체 샘플)</translation>
+        <location filename="../../gui/panels/loss_plot.py" line="64"/>
+        <location filename="../../gui/panels/loss_plot.py" line="127"/>
+        <source>%1 (all samples)</source>
+        <translation>%1 (전체 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="69"/>
-        <location filename="../../gui/panels/loss_plot.py" line="118"/>
+        <location filename="../../gui/panels/loss_plot.py" line="76"/>
+        <location filename="../../gui/panels/loss_plot.py" line="126"/>
         <source>Step or Run: the loss of each step appears here</source>
         <translation>한 단계나 실행을 누르면 단계마다 손실이 여기 그려집니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="81"/>
+        <location filename="../../gui/panels/loss_plot.py" line="88"/>
         <source>Return to present</source>
         <translation>현재로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="82"/>
+        <location filename="../../gui/panels/loss_plot.py" line="89"/>
         <source>Branch from here</source>
         <translation>여기서 갈라져 나오기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="85"/>
+        <location filename="../../gui/panels/loss_plot.py" line="92"/>
         <source>Keep curve &amp;&amp; restart</source>
         <translation>곡선 남기고 다시 시작</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="86"/>
+        <location filename="../../gui/panels/loss_plot.py" line="93"/>
         <source>Keep this run&apos;s loss curve for comparison and go back to the starting weights: change the learning rate, momentum or mode and train again</source>
         <translation>이번 학습의 손실 곡선을 비교용으로 남기고 처음 가중치로 돌아갑니다: 학습률, 모멘텀, 갱신 방식을 바꿔 다시 학습해 보세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="89"/>
+        <location filename="../../gui/panels/loss_plot.py" line="96"/>
         <source>Clear kept</source>
         <translation>남긴 곡선 지우기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="92"/>
+        <location filename="../../gui/panels/loss_plot.py" line="99"/>
         <source>log scale</source>
         <translation>로그 눈금</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="120"/>
-        <location filename="../../gui/panels/loss_plot.py" line="162"/>
+        <location filename="../../gui/panels/loss_plot.py" line="128"/>
+        <location filename="../../gui/panels/loss_plot.py" line="170"/>
         <source>sample %1</source>
         <translation>샘플 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="197"/>
+        <location filename="../../gui/panels/loss_plot.py" line="205"/>
         <source>step %1
 E = %2</source>
         <translation>%1단계
 E = %2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="219"/>
+        <location filename="../../gui/panels/loss_plot.py" line="227"/>
         <source>Showing the network before step %1 (read-only)</source>
         <translation>%1단계 직전의 신경망을 보는 중 (읽기 전용)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="222"/>
+        <location filename="../../gui/panels/loss_plot.py" line="230"/>
         <source>Click a point to see the network as it was then</source>
         <translation>점을 클릭하면 그때의 신경망이 보입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="229"/>
+        <location filename="../../gui/panels/loss_plot.py" line="237"/>
         <source>Nothing to keep yet: take some steps first</source>
         <translation>아직 남길 곡선이 없습니다: 먼저 몇 단계 학습하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="232"/>
+        <location filename="../../gui/panels/loss_plot.py" line="240"/>
         <source>per sample</source>
         <translation>샘플별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="232"/>
+        <location filename="../../gui/panels/loss_plot.py" line="240"/>
         <source>mini-batch %1</source>
         <translation>미니배치 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="233"/>
+        <location filename="../../gui/panels/loss_plot.py" line="241"/>
         <source>full batch</source>
         <translation>전체 배치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="234"/>
+        <location filename="../../gui/panels/loss_plot.py" line="242"/>
         <source>η %1, μ %2, %3</source>
         <translation>η %1, μ %2, %3</translation>
     </message>
@@ -887,147 +881,147 @@ E = %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="42"/>
+        <location filename="../../gui/main_window.py" line="43"/>
         <source>network diagram</source>
         <translation>신경망 다이어그램</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="83"/>
+        <location filename="../../gui/main_window.py" line="84"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="84"/>
+        <location filename="../../gui/main_window.py" line="85"/>
         <source>Architecture</source>
         <translation>구조</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="91"/>
+        <location filename="../../gui/main_window.py" line="92"/>
         <source>Controls</source>
         <translation>조작</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="95"/>
+        <location filename="../../gui/main_window.py" line="96"/>
         <source>Selected</source>
         <translation>선택한 값</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97"/>
+        <location filename="../../gui/main_window.py" line="98"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="108"/>
         <source>Learn</source>
         <translation>배우기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="118"/>
+        <location filename="../../gui/main_window.py" line="119"/>
         <source>Decision boundary</source>
         <translation>결정 경계</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="124"/>
+        <location filename="../../gui/main_window.py" line="125"/>
         <source>Loss landscape</source>
         <translation>손실 지형</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="157"/>
+        <location filename="../../gui/main_window.py" line="158"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>&amp;Step</source>
         <translation>한 단계(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>Step ×&amp;N</source>
         <translation>N단계(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>&amp;Run / Pause</source>
         <translation>실행 / 일시 정지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>R&amp;eset to the starting weights</source>
         <translation>처음 가중치로 되돌리기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>&amp;Cancel Step ×N</source>
         <translation>N단계 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>Colour edges by &amp;gradient</source>
         <translation>연결선을 기울기로 색칠(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="200"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/main_window.py" line="222"/>
         <source>&amp;Glossary</source>
         <translation>용어집(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>&amp;About Backprop Lab</source>
         <translation>Backprop Lab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="234"/>
         <source>Show:</source>
         <translation>보기:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="256"/>
+        <location filename="../../gui/main_window.py" line="259"/>
         <source>About Backprop Lab</source>
         <translation>Backprop Lab 정보</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257"/>
+        <location filename="../../gui/main_window.py" line="260"/>
         <source>Backprop Lab: touch every number of a small neural network and watch backpropagation work, step by step.</source>
         <translation>Backprop Lab: 작은 신경망의 모든 숫자를 직접 바꿔 보며 역전파가 한 단계씩 일하는 모습을 봅니다.</translation>
     </message>
@@ -1166,7 +1160,7 @@ E = %2</translation>
         <translation>%1 끌기</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/scene.py" line="218"/>
+        <location filename="../../gui/diagram/scene.py" line="219"/>
         <source>Viewing step %1 (read-only): return to the present to change numbers</source>
         <translation>%1단계를 보는 중 (읽기 전용): 숫자를 바꾸려면 현재로 돌아가세요</translation>
     </message>
@@ -1230,47 +1224,50 @@ E = %2</translation>
     <name>NetworkView</name>
     <message>
         <location filename="../../gui/diagram/view.py" line="51"/>
-        <location filename="../../gui/diagram/view.py" line="72"/>
+        <location filename="../../gui/diagram/view.py" line="73"/>
         <source>drag a number sideways, or double-click it to type</source>
         <translation>숫자를 옆으로 끌거나 더블클릭해서 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="153"/>
+        <location filename="../../gui/diagram/view.py" line="154"/>
         <source>Viewing step %1 (read-only)</source>
         <translation>%1단계를 보는 중 (읽기 전용)</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="159"/>
+        <location filename="../../gui/diagram/view.py" line="160"/>
         <source>colour: sign of dE/dw, width: its size</source>
         <translation>색: dE/dw의 부호, 굵기: 크기</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="161"/>
+        <location filename="../../gui/diagram/view.py" line="162"/>
         <source>colour: sign of the weight, width: its size</source>
         <translation>색: 가중치의 부호, 굵기: 크기</translation>
     </message>
 </context>
 <context>
-    <name>NeuronModel</name>
+    <name>Notation</name>
     <message>
-        <location filename="../../gui/panels/neuron_model.py" line="48"/>
-        <source>z (net input)</source>
-        <translation>z (가중합)</translation>
+        <location filename="../../gui/notation_menu.py" line="17"/>
+        <source>The text&apos;s own symbols</source>
+        <translation>교재의 기호</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/neuron_model.py" line="48"/>
-        <source>a (output)</source>
-        <translation>a (출력)</translation>
+        <location filename="../../gui/notation_menu.py" line="18"/>
+        <source>Layer form: a(l), z(l), W(l), b(l)</source>
+        <translation>층 표기: a(l), z(l), W(l), b(l)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/neuron_model.py" line="49"/>
-        <source>δ = dE/dz</source>
-        <translation>δ = dE/dz</translation>
+        <location filename="../../gui/notation_menu.py" line="19"/>
+        <source>net/out form: net_h1, out_h1, w1 … (Mazur)</source>
+        <translation>net/out 표기: net_h1, out_h1, w1 … (마주르의 예제)</translation>
     </message>
+</context>
+<context>
+    <name>NotationMenu</name>
     <message>
-        <location filename="../../gui/panels/neuron_model.py" line="49"/>
-        <source>dE/da</source>
-        <translation>dE/da</translation>
+        <location filename="../../gui/notation_menu.py" line="41"/>
+        <source>&amp;Notation</source>
+        <translation>표기법(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -1630,32 +1627,32 @@ E = %2</translation>
         <translation>기울기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="125"/>
+        <location filename="../../gui/panels/selected.py" line="126"/>
         <source>mean over %1 samples</source>
         <translation>샘플 %1개의 평균</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="135"/>
+        <location filename="../../gui/panels/selected.py" line="136"/>
         <source>next update</source>
         <translation>다음 갱신</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="135"/>
+        <location filename="../../gui/panels/selected.py" line="136"/>
         <source>uses sample(s) %1</source>
         <translation>샘플 %1 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="138"/>
+        <location filename="../../gui/panels/selected.py" line="139"/>
         <source>not while viewing the past</source>
         <translation>과거를 보는 동안에는 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="140"/>
+        <location filename="../../gui/panels/selected.py" line="141"/>
         <source>frozen: the update leaves %1 = %2</source>
         <translation>고정됨: 갱신 후에도 %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="181"/>
+        <location filename="../../gui/panels/selected.py" line="182"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
@@ -1663,7 +1660,7 @@ E = %2</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../gui/session.py" line="103"/>
+        <location filename="../../gui/session.py" line="106"/>
         <source>Could not apply %1: %2</source>
         <translation>%1을(를) 적용하지 못했습니다: %2</translation>
     </message>
@@ -1725,12 +1722,12 @@ E = %2</translation>
         <translation>지금은 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="241"/>
+        <location filename="../../gui/session.py" line="252"/>
         <source>Training is running: pause it first</source>
         <translation>학습 중입니다: 먼저 일시 정지하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="306"/>
+        <location filename="../../gui/session.py" line="317"/>
         <source>Click a point of the loss plot first</source>
         <translation>먼저 손실 그래프의 점을 클릭하세요</translation>
     </message>
@@ -1866,57 +1863,57 @@ E = %2</translation>
         <translation>✓ 엔진 값을 본문 자릿수로 반올림하면 본문과 같음 · ✗ 본문의 오타: 메모에 무엇이 틀렸는지, 엔진 열에 바른 값이 있음 · ✎ 식이 잘못 인쇄됨 · ≠ 다름</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="114"/>
+        <location filename="../../gui/teaching/source_panel.py" line="116"/>
         <source>This network was not built from a text, so there are no printed numbers to compare.</source>
         <translation>이 신경망은 본문에서 만든 것이 아니어서 비교할 인쇄된 숫자가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="158"/>
+        <location filename="../../gui/teaching/source_panel.py" line="160"/>
         <source>typo in the text: %1</source>
         <translation>본문의 오타: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="161"/>
+        <location filename="../../gui/teaching/source_panel.py" line="163"/>
         <source>differs from the engine (%1)</source>
         <translation>엔진과 다름 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="132"/>
+        <location filename="../../gui/teaching/source_panel.py" line="134"/>
         <source>%1: %2 printed numbers match the engine, %3 are typos in the text</source>
         <translation>%1: 인쇄된 숫자 %2개가 엔진과 같고, %3개는 본문의 오타입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="133"/>
+        <location filename="../../gui/teaching/source_panel.py" line="135"/>
         <source>this project</source>
         <translation>이 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="136"/>
+        <location filename="../../gui/teaching/source_panel.py" line="138"/>
         <source>%1 differ: the numbers were changed since the text</source>
         <translation>%1개 다름: 본문 이후 숫자가 바뀌었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="183"/>
+        <location filename="../../gui/teaching/source_panel.py" line="185"/>
         <source>✗ %1: the text prints %2, the right value is %3. %4</source>
         <translation>✗ %1: 본문에는 %2, 바른 값은 %3. %4</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="186"/>
+        <location filename="../../gui/teaching/source_panel.py" line="188"/>
         <source>✎ the text prints “%1”: %2</source>
         <translation>✎ 본문에는 “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="188"/>
+        <location filename="../../gui/teaching/source_panel.py" line="190"/>
         <source>≠ %1: the text prints %2, the engine now gives %3 (%4)</source>
         <translation>≠ %1: 본문에는 %2, 지금 엔진 값은 %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="191"/>
+        <location filename="../../gui/teaching/source_panel.py" line="193"/>
         <source>? %1: the engine has no such number</source>
         <translation>? %1: 엔진에 그런 숫자가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="192"/>
+        <location filename="../../gui/teaching/source_panel.py" line="194"/>
         <source>✓ %1 = %2, as the text prints (%3)</source>
         <translation>✓ %1 = %2, 본문과 같음 (%3)</translation>
     </message>
@@ -2064,37 +2061,32 @@ E = %2</translation>
 <context>
     <name>ValuesPanel</name>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="91"/>
+        <location filename="../../gui/panels/values_panel.py" line="104"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="93"/>
-        <source>z, a, δ</source>
-        <translation>z, a, δ</translation>
-    </message>
-    <message>
-        <location filename="../../gui/panels/values_panel.py" line="94"/>
+        <location filename="../../gui/panels/values_panel.py" line="107"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="95"/>
+        <location filename="../../gui/panels/values_panel.py" line="108"/>
         <source>Weights and biases per layer: double-click or type to edit</source>
         <translation>층별 가중치와 편향: 더블클릭하거나 바로 입력해서 바꾸세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="96"/>
+        <location filename="../../gui/panels/values_panel.py" line="109"/>
         <source>The gradient of the loss for each weight and bias</source>
         <translation>가중치와 편향마다 손실의 기울기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="97"/>
-        <source>Each neuron&apos;s net input z, output a, and δ = dE/dz</source>
-        <translation>뉴런마다 가중합 z, 출력 a, δ = dE/dz</translation>
+        <location filename="../../gui/panels/values_panel.py" line="110"/>
+        <source>Each neuron&apos;s net input, output, and δ (how the loss changes with the net input)</source>
+        <translation>뉴런마다 가중합, 출력, δ(가중합에 따라 손실이 변하는 정도)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="98"/>
+        <location filename="../../gui/panels/values_panel.py" line="112"/>
         <source>Inputs and targets of each sample (editable), outputs and loss</source>
         <translation>샘플마다 입력과 목표값(편집 가능), 출력과 손실</translation>
     </message>

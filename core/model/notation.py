@@ -51,7 +51,27 @@ class Notation:
         """`quantity` of neuron j (0-based) of layer l: z, a or delta."""
         if self.form == "netout":
             return NetOut(self.sizes).neuron(quantity, layer, j)
+        if quantity == "delta" and self.is_custom("z", layer) and not self.is_custom("delta", layer):
+            # A text that names z but not δ: δ after its neuron's z (seed 004's δt1), not δ2[1].
+            return self.delta + self._join("z", layer, j + 1)
         return self._join(quantity, layer, j + 1)
+
+    def family(self, quantity: str, depth: int, first: int = 1) -> str:
+        """One quantity's symbols over layers first..depth, for a heading: "z/t" in seed 004's own
+        notation, "z" in the layer form, "net" in the net/out form (δ is δ in each). One layer's
+        symbol where first == depth: "U", "W2", "out_h"."""
+        if first == depth:
+            if self.form == "netout" or self.is_custom(quantity, first):
+                return self.symbol(quantity, first)
+            return f"{self.delta if quantity == 'delta' else quantity}{first}"
+        if quantity == "delta":
+            return self.delta
+        if self.form == "netout":
+            word = {"z": "net", "a": "out", "W": "w", "b": "b"}.get(quantity, quantity)
+            return "i/out" if quantity == "a" and first == 0 else word
+        syms = [self.symbol(quantity, l) if self.is_custom(quantity, l) else quantity
+                for l in range(first, depth + 1)]
+        return "/".join(dict.fromkeys(syms))
 
     def weight(self, layer: int, i: int, j: int) -> str:
         if self.form == "netout":

@@ -124,13 +124,29 @@ def _grouped(s: str) -> str:
     return s
 
 
+def netout_tex(name: str) -> str:
+    """A net/out name as LaTeX: net_h1 → \\mathrm{net}_{h1}, w5 → w_{5}, δ_o1 → \\delta_{o1}, E_total."""
+    base, _, rest = name.partition("_")
+    head = base.rstrip("0123456789")
+    if head != base:                    # w5, b1_h1 → b_{1,h1}
+        base, rest = head, ",".join(filter(None, (base[len(head):], rest)))
+    sym = _TEX.get(base, base if len(base) == 1 else rf"\mathrm{{{base}}}")
+    return f"{sym}_{{{rest.replace('_', ',')}}}" if rest else sym
+
+
 class Names:
-    """(text, LaTeX) names: "U11"/"U_{11}" in a text's notation, "W1[1,2]"/"W^{(1)}_{1,2}" by default."""
+    """(text, LaTeX) names: "U11"/"U_{11}" in a text's notation, "W1[1,2]"/"W^{(1)}_{1,2}" by default,
+    "w5"/"w_{5}" in the net/out form."""
 
     def __init__(self, net: Network):
         self.nt, self.n_out = net.notation, net.sizes[-1]
+        self.netout = self.nt.form == "netout"
 
     def _tex(self, q: str, l: int, idx: tuple[int, ...]) -> str:
+        if self.netout:
+            name = (self.nt.weight(l, idx[0] - 1, idx[1] - 1) if q == "W" else
+                    self.nt.bias(l, idx[0] - 1) if q == "b" else self.nt.neuron(q, l, idx[0] - 1))
+            return netout_tex(name)
         if self.nt.is_custom(q, l):
             sep = "," if any(i >= 10 for i in idx) else ""
             return f"{_base(tex_symbol(self.nt.symbol(q, l)))}_{{{sep.join(map(str, idx))}}}"
@@ -146,24 +162,33 @@ class Names:
         if j is not None:
             return self.nt.bias(l, j), self._tex("b", l, (j + 1,))
         sym = self.nt.symbol("b", l)
+        if self.netout:
+            return sym, netout_tex(sym)
         return sym, tex_symbol(sym) if self.nt.is_custom("b", l) else f"b^{{({l})}}"
 
     def delta(self, l: int, j: int) -> Name:
-        """δ named after its z where the text names z (δt1), else δ1[1]."""
-        if self.nt.is_custom("z", l) and not self.nt.is_custom("delta", l):
+        """δ named after its z where the text names z (δt1, Notation.neuron), else δ1[1] (δ_o1)."""
+        if not self.netout and self.nt.is_custom("z", l) and not self.nt.is_custom("delta", l):
             z = self.neuron("z", l, j)
-            return f"{self.nt.delta}{z[0]}", f"{tex_symbol(self.nt.delta)}_{{{z[1]}}}"
+            return self.nt.neuron("delta", l, j), f"{tex_symbol(self.nt.delta)}_{{{z[1]}}}"
         return self.neuron("delta", l, j)
 
     def target(self, k: int) -> Name:
+        if self.netout:
+            return self.nt.target_name(k), netout_tex(self.nt.target_name(k))
         return self.nt.target_name(k), f"{_base(tex_symbol(self.nt.target))}_{{{k + 1}}}"
 
     def term(self, k: int) -> Name:
+        if self.netout:
+            return self.nt.loss_term(k), netout_tex(self.nt.loss_term(k))
         return self.nt.loss_term(k), f"{_base(tex_symbol(self.nt.loss))}_{{{k + 1}}}"
 
     def total(self) -> Name:
-        """E_tot as seed 004 writes it where there are several loss terms, E for one."""
+        """E_tot as seed 004 writes it where there are several loss terms, E for one (E_total in the
+        net/out form, whatever the count)."""
         e = self.nt.loss
+        if self.netout:
+            return e, netout_tex(e)
         return (f"{e}_tot", f"{tex_symbol(e)}_{{tot}}") if self.n_out > 1 else (e, tex_symbol(e))
 
     @staticmethod

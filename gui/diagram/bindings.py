@@ -96,7 +96,7 @@ class DataBinding(Binding):
         what = QCoreApplication.translate("NetworkDiagram", "Drag %1")
         session.undo_stack.beginMacro(what.replace("%1", session.label(self.select_key)
                                                    if self.matrix == "X"
-                                                   else session.net.notation.target_name(self.column)))
+                                                   else session.notation.target_name(self.column)))
         self._open = True
         return None
 

@@ -69,7 +69,7 @@ class Builder:
                     badge.hide()                      # on demand in a wide diagram
                     self.neurons[("n", l, j)].has_bias = True
                 self.biases[key] = badge
-        nt = net.notation
+        nt = s.notation
         self.targets, self.terms = [], []
         for k in range(self.sizes[-1]):
             target = ScrubNumber(nt.target_name(k), TargetBinding(last, k), m.label_px)

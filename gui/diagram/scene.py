@@ -41,6 +41,7 @@ class NetworkScene(QGraphicsScene):
         self.metrics: layout.Metrics | None = None
         self.room: tuple[float, float] | None = None     # the view's size, for a layout that fits it
         session.shapeChanged.connect(self.rebuild)
+        session.notationChanged.connect(lambda _form: self.rebuild())
         session.changed.connect(self.refresh)
         session.selectionChanged.connect(self._show_selection)
         session.highlightChanged.connect(self._show_highlight)

@@ -18,7 +18,7 @@ def param_tooltip(s, key) -> str:
     name, g = s.label(key), s.grad(key)
     lines = [f"{name} = {fmt(s.value(key))}"]
     if g is not None:
-        lines.append(f"∂{s.net.notation.loss}/∂{name} = {_shown(s, ('grad',) + tuple(key), g)}")
+        lines.append(f"∂{s.notation.loss}/∂{name} = {_shown(s, ('grad',) + tuple(key), g)}")
     if s.is_frozen(key):
         lines.append(translate("NetworkDiagram", "frozen: training does not change it"))
     lines.append(translate("NetworkDiagram", "drag sideways to change, double-click to type"))
@@ -27,13 +27,13 @@ def param_tooltip(s, key) -> str:
 
 def neuron_tooltip(s, key) -> str:
     _, l, j = key
-    nt, state, name = s.net.notation, s.state, s.label(key)
+    nt, state, name = s.notation, s.state, s.label(key)
     if l == 0:
         return "\n".join([f"{name} = {fmt(s.value(key))}  " + translate("NetworkDiagram", "(input)"),
                           f"∂{nt.loss}/∂{name} = {_shown(s, ('dE/da', 0, j), s.grad(key))}"])
-    z = nt.neuron("z", l, j)
+    z, delta = nt.neuron("z", l, j), nt.neuron("delta", l, j)
     act = s.net.layers[l - 1].activation
     return "\n".join([f"{z} = {_shown(s, ('z', l, j), state.zs[l][:, j].mean())}",
                       f"{name} = {act}({z}) = {_shown(s, ('a', l, j), s.value(key))}",
-                      f"δ = ∂{nt.loss}/∂{z} = {_shown(s, ('delta', l, j), state.deltas[l][:, j].mean())}",
+                      f"{delta} = ∂{nt.loss}/∂{z} = {_shown(s, ('delta', l, j), state.deltas[l][:, j].mean())}",
                       f"∂{nt.loss}/∂{name} = {_shown(s, ('dE/da', l, j), s.grad(key))}"])

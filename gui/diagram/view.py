@@ -61,6 +61,7 @@ class NetworkView(QGraphicsView):
         self._relayout_timer.setInterval(RELAYOUT_MS)
         self._relayout_timer.timeout.connect(self.relayout)
         session.shapeChanged.connect(self.fit)
+        session.notationChanged.connect(lambda _form: self.fit())
         session.changed.connect(self._update_overlays)
         viewing = getattr(session, "viewingChanged", None)
         if viewing is not None:

@@ -63,6 +63,7 @@ class ArchitecturePanel(QWidget):
         box.addWidget(self.reason)
         self.rows: list = []
         session.shapeChanged.connect(self.rebuild)
+        session.notationChanged.connect(lambda _form: self.rebuild())
         self.rebuild()
 
     # ----- reading the widgets ------------------------------------------------------------------
@@ -123,7 +124,7 @@ class ArchitecturePanel(QWidget):
             self.grid.addWidget(QLabel(f"<small>{text}</small>"), 0, c)
         inputs = self._spin(net.n_inputs)
         inputs.valueChanged.connect(lambda v: self._apply(n_inputs=v))
-        self.grid.addWidget(QLabel(net.notation.symbol("a", 0)), 1, 0)
+        self.grid.addWidget(QLabel(self.session.notation.symbol("a", 0)), 1, 0)
         self.grid.addWidget(inputs, 1, 1)
         self.grid.addWidget(QLabel("<small>" + self.tr("inputs") + "</small>"), 1, 2)
         for l, spec in enumerate(net.layers, start=1):
@@ -140,7 +141,7 @@ class ArchitecturePanel(QWidget):
             size.valueChanged.connect(lambda _v: self._apply())
             act.activated.connect(lambda _i: self._apply())
             bias.activated.connect(lambda _i: self._apply())
-            self.grid.addWidget(QLabel(net.notation.symbol("a", l)), l + 1, 0)
+            self.grid.addWidget(QLabel(self.session.notation.symbol("a", l)), l + 1, 0)
             self.grid.addWidget(size, l + 1, 1)
             self.grid.addWidget(act, l + 1, 2)
             self.grid.addWidget(bias, l + 1, 3)

@@ -108,6 +108,7 @@ class BoundaryView(QWidget):
         session.changed.connect(self._changed)
         session.progressed.connect(self._changed)
         session.shapeChanged.connect(self.rebuild)
+        session.notationChanged.connect(self._renamed)
         session.samplesChanged.connect(self.forget_grid)
         session.signals.dataChanged.connect(self.forget_grid)
         self.rebuild()
@@ -127,7 +128,7 @@ class BoundaryView(QWidget):
         outputs = net.sizes[-1]
         self.output_box.blockSignals(True)
         self.output_box.clear()
-        self.output_box.addItems([net.notation.neuron("a", net.depth, k) for k in range(outputs)])
+        self.output_box.addItems([self.session.notation.neuron("a", net.depth, k) for k in range(outputs)])
         self.output_box.blockSignals(False)
         for w in (self.output_box, self.output_label):
             w.setVisible(ok and outputs > 1)
@@ -150,6 +151,12 @@ class BoundaryView(QWidget):
             self.class_box.setItemText(k, self._class_text(k, y))
         if self.note.isVisibleTo(self):
             self.rebuild()
+
+    def _renamed(self, _form) -> None:
+        """Another notation: the outputs' names in the chooser, the choice kept."""
+        net = self.session.net
+        for k in range(min(self.output_box.count(), net.sizes[-1])):
+            self.output_box.setItemText(k, self.session.notation.neuron("a", net.depth, k))
 
     def forget_grid(self) -> None:
         """The data moved: the plane is laid out afresh around it at the next picture."""

@@ -33,7 +33,7 @@ _LAST: list = [None, None, None]      # state, network, its Derivation
 def derivation(session) -> Derivation:
     """core.derivation's tree for the shown state, built once per state: the selected panel and the
     derivation view both read it (the session makes a new State for every change)."""
-    st, net = session.state, session.shown_net
+    st, net = session.state, session.named_net
     if _LAST[0] is not st or _LAST[1] is not net:
         _LAST[:] = [st, net, Derivation(net, st.x, st.y, state=st)]
     return _LAST[2]
@@ -87,7 +87,7 @@ def factor_rows(session, key) -> list[str]:
 
 
 def _neuron_rows(session, d: Derivation, key) -> list[str]:
-    st, nt, net = session.state, session.net.notation, session.net
+    st, nt, net = session.state, session.notation, session.net
     l, j = key[1], key[2]
     if l == 0:
         return []

@@ -51,7 +51,7 @@ class DataModel(SessionModel):
 
     def column_header(self, col):
         what, k = self._cols()[col]
-        nt = self.session.net.notation
+        nt = self.session.notation
         L = self.session.net.depth
         if what == "x":
             return nt.neuron("a", 0, k)

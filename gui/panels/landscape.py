@@ -17,6 +17,7 @@ from backprop_lab.core.numerics import landscape as ls
 from backprop_lab.core.numerics.trace import parameter_columns
 
 from ..on_screen import on_screen
+from .loss_plot import loss_label
 
 LUT = pg.colormap.get("viridis").getLookupTable(nPts=256)
 ISOLINES = 8
@@ -78,6 +79,7 @@ class LandscapeView(QWidget):
         session.changed.connect(self._changed)
         session.view.pickedChanged.connect(lambda _p: self.recompute())
         session.shapeChanged.connect(self.recompute)
+        session.notationChanged.connect(self.retranslate)
         self.recompute()
 
     # ----- what is drawn ------------------------------------------------------------------------
@@ -87,8 +89,7 @@ class LandscapeView(QWidget):
         return picked[-2:] if self.two_box.isChecked() else picked[-1:]
 
     def names(self, keys) -> list[str]:
-        net = self.session.net
-        return [net.param_names()[self.session.index(k)] for k in keys]
+        return [self.session.label(k) for k in keys]
 
     def recompute(self) -> None:
         """The picks changed: new ranges around the present and the path, then a new grid."""
@@ -153,7 +154,8 @@ class LandscapeView(QWidget):
             self.result = ls.landscape(net, s.data.X, s.data.Y, indices, self._ranges, n)
             self._key = key
         names = self.names(keys)
-        self.title.setText(self.tr("E over %1").replace("%1", self.tr(" and ").join(names)))
+        self.title.setText(self.tr("%2 over %1").replace("%1", self.tr(" and ").join(names))
+                           .replace("%2", s.notation.loss))
         grad = s.total_state.grad[indices]
         if len(indices) == 1:
             self._draw_curve(names[0], now, path, grad)
@@ -175,7 +177,7 @@ class LandscapeView(QWidget):
         self._arrow((float(now[0]), e_now), tip)
         self.point.setData([now[0]], [e_now])
         self.item.setLabel("bottom", name)
-        self.item.setLabel("left", self.tr("loss E"))
+        self.item.setLabel("left", loss_label(self.session))
         self.item.setAspectLocked(False)
 
     def _draw_map(self, names, now, path, grad) -> None:

@@ -9,10 +9,16 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ..numbers import fmt
 from .trace_cache import TraceCache
+
+
+def loss_label(session) -> str:
+    """The loss axis, by the loss's name in the chosen notation (E, seed 003's J, E_total)."""
+    return QCoreApplication.translate("LossPlot", "loss %1").replace("%1", session.notation.loss)
 
 FRAME_SECONDS = 0.015       # while running, redraw at most this often: once a runner tick (~40 Hz),
                             # not again for the number views' refresh that may follow it
@@ -52,10 +58,11 @@ class LossPlot(QWidget):
         pi.setClipToView(True)
         # No grid: on the raster engine its translucent lines cost more than the rest of a frame.
         pi.setLabel("bottom", self.tr("step"))
-        pi.setLabel("left", self.tr("loss E"))
+        pi.setLabel("left", loss_label(session))
         pi.setMenuEnabled(False)
         self.legend = pi.addLegend(offset=(-8, 8), labelTextSize="9pt")
-        self.total = pi.plot([], [], pen=TOTAL_PEN, name=self.tr("E (all samples)"), **CURVE)
+        self.total = pi.plot([], [], pen=TOTAL_PEN, name=self.tr("%1 (all samples)")
+                             .replace("%1", session.notation.loss), **CURVE)
         self.sample_curves: list = []
         dash = pg.QtCore.Qt.PenStyle.DashLine
         self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen("#6a3d9a", width=1.5, style=dash))
@@ -109,14 +116,15 @@ class LossPlot(QWidget):
         session.trainingStateChanged.connect(self._training)
         session.viewingChanged.connect(self._viewing)
         session.shapeChanged.connect(self.clear_kept)
+        session.notationChanged.connect(self.retranslate)
         self._viewing(None)
         self.redraw()
 
     def retranslate(self) -> None:
         self.item.setLabel("bottom", self.tr("step"))
-        self.item.setLabel("left", self.tr("loss E"))
+        self.item.setLabel("left", loss_label(self.session))
         self.empty.setText(self.tr("Step or Run: the loss of each step appears here"))
-        names = {id(self.total): self.tr("E (all samples)")}
+        names = {id(self.total): self.tr("%1 (all samples)").replace("%1", self.session.notation.loss)}
         names.update((id(c), self.tr("sample %1").replace("%1", str(k + 1))) for k, c in enumerate(self.sample_curves))
         for sample, label in self.legend.items:
             if id(sample.item) in names:

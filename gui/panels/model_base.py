@@ -38,6 +38,7 @@ class SessionModel(QAbstractTableModel):
         session.selectionChanged.connect(self.refresh)
         session.highlightChanged.connect(self.refresh)
         session.hiddenChanged.connect(self.refresh)
+        session.notationChanged.connect(self.renamed)
 
     # subclasses: shape() -> (rows, cols), key(row, col), number(row, col), name(row, col),
     # editable(row, col), edit(row, col, text) -> error or None
@@ -52,6 +53,15 @@ class SessionModel(QAbstractTableModel):
         rows, cols = self.shape()
         if rows and cols:
             self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, cols - 1), _ROLES)
+
+    def renamed(self, *_):
+        """Headers and tool tips in another notation."""
+        rows, cols = self.shape()
+        if cols:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, cols - 1)
+        if rows:
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, rows - 1)
+        self.refresh()
 
     def numbers_changed(self):
         """After an edit or a step only the cells whose number changed are repainted: typing one

@@ -2,11 +2,7 @@
 row per neuron, named in the network's notation (z1 → h1, t1 → o1)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from .model_base import SessionModel
-
-translate = QCoreApplication.translate
 
 COLUMNS = ("z", "a", "delta", "dE/da")
 
@@ -38,19 +34,25 @@ class NeuronModel(SessionModel):
 
     def name(self, row, col):
         l, j = self._rows()[row]
-        nt = self.session.net.notation
+        nt = self.session.notation
         q = COLUMNS[col]
         if q == "dE/da":
-            return f"dE/d{nt.neuron('a', l, j)}"
+            return f"d{nt.loss}/d{nt.neuron('a', l, j)}"
         return nt.neuron(q, l, j)
 
     def column_header(self, col):
-        return (translate("NeuronModel", "z (net input)"), translate("NeuronModel", "a (output)"),
-                translate("NeuronModel", "δ = dE/dz"), translate("NeuronModel", "dE/da"))[col]
+        """The symbols of the chosen notation (z/t, x/h/o in seed 004's own; net, i/out; z, a)."""
+        nt, depth = self.session.notation, self.session.net.depth
+        z, a = nt.family("z", depth), nt.family("a", depth, 0)
+        return (z, a, f"{nt.family('delta', depth)} = d{nt.loss}/d{_one(z)}", f"d{nt.loss}/d{_one(a)}")[col]
 
     def row_header(self, row):
         l, j = self._rows()[row]
-        nt = self.session.net.notation
+        nt = self.session.notation
         if l == 0:
             return nt.neuron("a", 0, j)
         return f"{nt.neuron('z', l, j)} → {nt.neuron('a', l, j)}"
+
+
+def _one(symbols: str) -> str:
+    return f"({symbols})" if "/" in symbols else symbols

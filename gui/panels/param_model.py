@@ -50,7 +50,7 @@ class ParamMatrixModel(SessionModel):
 
     def name(self, row, col):
         label = self.session.label(self.key(row, col))
-        return f"dE/d{label}" if self.gradient else label
+        return f"d{self.session.notation.loss}/d{label}" if self.gradient else label
 
     def editable(self, row, col):
         return not self.gradient and self.key(row, col) is not None
@@ -59,17 +59,18 @@ class ParamMatrixModel(SessionModel):
         return self.session.edit_param(self.key(row, col), text)
 
     def column_header(self, col):
-        return self.session.net.notation.neuron("a", self.layer, col)
+        return self.session.notation.neuron("a", self.layer, col)
 
     def row_header(self, row):
         n_in = self.session.net.sizes[self.layer - 1]
         if row < n_in:
-            return self.session.net.notation.neuron("a", self.layer - 1, row)
+            return self.session.notation.neuron("a", self.layer - 1, row)
         return QCoreApplication.translate("ParamMatrixModel", "bias")
 
     def title(self) -> str:
-        nt, l = self.session.net.notation, self.layer
-        sym = nt.symbol("W", l)
+        nt, l = self.session.notation, self.layer
+        sym = nt.family("W", l, l)
+        span = f"{nt.family('a', l - 1, l - 1) if l > 1 else nt.family('a', 0, 0)} → {nt.family('a', l, l)}"
         if self.gradient:
-            return f"dE/d{sym}   ({nt.symbol('a', l - 1)} → {nt.symbol('a', l)})"
-        return f"{sym}   ({nt.symbol('a', l - 1)} → {nt.symbol('a', l)})"
+            return f"d{nt.loss}/d{sym}   ({span})"
+        return f"{sym}   ({span})"

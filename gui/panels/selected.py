@@ -95,7 +95,7 @@ class SelectedPanel(QScrollArea):
 
     def _title(self, key) -> str:
         s = self.session
-        nt = s.net.notation
+        nt = s.notation
         if key[0] == "W":
             what = self.tr("weight from %1 to %2").replace("%1", nt.neuron("a", key[1] - 1, key[2])) \
                 .replace("%2", nt.neuron("a", key[1], key[3]))
@@ -120,7 +120,8 @@ class SelectedPanel(QScrollArea):
         g = s.grad(key)
         if g is not None:
             what = ("dE/da",) + key[1:] if key[0] == "n" else ("grad",) + key
-            out.append(row(self.tr("gradient"), f"∂E/∂{name} = <b>{HIDDEN if what in hidden else fmt(g)}</b>"))
+            out.append(row(self.tr("gradient"),
+                           f"∂{s.notation.loss}/∂{name} = <b>{HIDDEN if what in hidden else fmt(g)}</b>"))
         if s.state.x.shape[0] > 1:
             out.append(row("", "<span style='color:#666'>" + self.tr("mean over %1 samples")
                            .replace("%1", str(s.state.x.shape[0])) + "</span>"))
@@ -148,18 +149,18 @@ class SelectedPanel(QScrollArea):
         rows = [head]
         if u["decay"]:          # weight decay: one more term of the gradient the rule uses
             g_used = HIDDEN if g_hidden else fmt(u["grad_used"])
-            rows.append(row("", f"g = ∂E/∂{name} + λ·{name} = {g_next} + {fmt(u['decay'])} × {fmt(u['w'])}"
-                                f" = {g_used}"))
+            rows.append(row("", f"g = ∂{s.notation.loss}/∂{name} + λ·{name} = {g_next} + {fmt(u['decay'])}"
+                                f" × {fmt(u['w'])} = {g_used}"))
             g_next = g_used
         if u["adam"] is not None:
             return rows + self._adam_rows(name, u, g_next, g_hidden, new)
         if u["velocity_new"] is None:
-            g_name = "g" if u["decay"] else f"∂E/∂{name}"
+            g_name = "g" if u["decay"] else f"∂{s.notation.loss}/∂{name}"
             line = (f"{name} − η·{g_name} = {fmt(u['w'])} − {fmt(u['lr'])} × {g_next}"
                     f" = <b>{new}</b>")
             return rows + [row("", line)]
         v_new = HIDDEN if v_hidden else fmt(u["velocity_new"])
-        g_name = "g" if u["decay"] else f"∂E/∂{name}"
+        g_name = "g" if u["decay"] else f"∂{s.notation.loss}/∂{name}"
         v1 = (f"v ← μ·v − η·{g_name} = {fmt(u['momentum'])} × {fmt(u['velocity'])} − {fmt(u['lr'])}"
               f" × {g_next} = {v_new}")
         v2 = f"{name} + v = {fmt(u['w'])} + {v_new} = <b>{new}</b>"
@@ -168,7 +169,7 @@ class SelectedPanel(QScrollArea):
     def _adam_rows(self, name: str, u: dict, g_next: str, g_hidden: bool, new: str) -> list[str]:
         """Adam: the moments m and v of this parameter, then the step η·m̂/(√v̂ + ε)."""
         a = u["adam"]
-        g_name = "g" if u["decay"] else f"∂E/∂{name}"
+        g_name = "g" if u["decay"] else f"∂{self.session.notation.loss}/∂{name}"
         m_new, v_new = (HIDDEN, HIDDEN) if g_hidden else (fmt(a["m_new"]), fmt(a["v_new"]))
         b1, b2, t = fmt(a["beta1"]), fmt(a["beta2"]), a["t"]
         m_line = (f"m ← β₁·m + (1 − β₁)·{g_name} = {b1} × {fmt(a['m'])} + (1 − {b1}) × {g_next}"

@@ -49,7 +49,7 @@ class StatusBar(QStatusBar):
         set_text(self.step, self.tr("step %1").replace("%1", f"{s.step_count:,}"))
         loss = HIDDEN if ("loss",) in s.hidden else fmt(s.loss)     # an exercise asks for it
         # The loss by the network's own name (seed 003 calls it J), as the diagram does.
-        set_text(self.loss, f"{s.net.notation.loss} = {loss}")
+        set_text(self.loss, f"{s.notation.loss} = {loss}")
         states = {"idle": self.tr("idle"), "running": self.tr("running…"), "diverged": self.tr("diverged: paused")}
         text = states.get(s.training_state, s.training_state)
         if s.viewing_step is not None:

@@ -18,7 +18,9 @@ class LayerMatrices(QScrollArea):
         self.session, self.gradient = session, gradient
         self.setWidgetResizable(True)
         self.tables: list[ValueTable] = []
+        self.titles: list[QLabel] = []
         session.shapeChanged.connect(self.rebuild)
+        session.notationChanged.connect(self.retitle)
         self.rebuild()
 
     def rebuild(self):
@@ -28,10 +30,11 @@ class LayerMatrices(QScrollArea):
         box.setSpacing(2)
         for t in self.tables:
             t.model().deleteLater()
-        self.tables = []
+        self.tables, self.titles = [], []
         for l in range(1, self.session.net.depth + 1):
             model = ParamMatrixModel(self.session, l, self.gradient)
             title = QLabel(f"<b>{model.title()}</b>")
+            self.titles.append(title)
             box.addWidget(title)
             view = ValueTable(self.session, model, fit=True)
             model.setParent(view)
@@ -40,6 +43,10 @@ class LayerMatrices(QScrollArea):
             box.addSpacing(6)
         box.addStretch(1)
         self.setWidget(inner)
+
+    def retitle(self, *_):
+        for title, table in zip(self.titles, self.tables):
+            title.setText(f"<b>{table.model().title()}</b>")
 
 
 class DataTab(QWidget):
@@ -72,11 +79,17 @@ class DataTab(QWidget):
         self.session.remove_sample(row)
 
 
-def gradient_tab_title(net) -> str:
-    """The gradients tab by the network's own names: seed 004's holds dE/dW and dE/dU."""
-    nt = net.notation
-    symbols = dict.fromkeys(nt.symbol("W", l) for l in range(1, net.depth + 1))
+def gradient_tab_title(session) -> str:
+    """The gradients tab by the names of the chosen notation: seed 004's holds dE/dW and dE/dU."""
+    nt, depth = session.notation, session.net.depth
+    symbols = dict.fromkeys(nt.family("W", l, l) for l in range(1, depth + 1))
     return ", ".join(f"d{nt.loss}/d{w}" for w in symbols)
+
+
+def neuron_tab_title(session) -> str:
+    """The neurons' tab by their symbols: "z/t, x/h/o, δ" in seed 004's own names, "net, i/out, δ"."""
+    nt, depth = session.notation, session.net.depth
+    return f"{nt.family('z', depth)}, {nt.family('a', depth, 0)}, {nt.family('delta', depth)}"
 
 
 class ValuesPanel(QTabWidget):
@@ -89,11 +102,17 @@ class ValuesPanel(QTabWidget):
         self.neurons.model().setParent(self.neurons)
         self.data_tab = DataTab(session)
         self.addTab(self.weights, self.tr("Weights"))
-        self.addTab(self.gradients, gradient_tab_title(session.net))
-        self.addTab(self.neurons, self.tr("z, a, δ"))
+        self.addTab(self.gradients, gradient_tab_title(session))
+        self.addTab(self.neurons, neuron_tab_title(session))
         self.addTab(self.data_tab, self.tr("Data"))
         self.setTabToolTip(0, self.tr("Weights and biases per layer: double-click or type to edit"))
         self.setTabToolTip(1, self.tr("The gradient of the loss for each weight and bias"))
-        self.setTabToolTip(2, self.tr("Each neuron's net input z, output a, and δ = dE/dz"))
+        self.setTabToolTip(2, self.tr("Each neuron's net input, output, and δ (how the loss changes with the "
+                                      "net input)"))
         self.setTabToolTip(3, self.tr("Inputs and targets of each sample (editable), outputs and loss"))
-        session.shapeChanged.connect(lambda: self.setTabText(1, gradient_tab_title(session.net)))
+        session.shapeChanged.connect(self.retitle)
+        session.notationChanged.connect(self.retitle)
+
+    def retitle(self, *_):
+        self.setTabText(1, gradient_tab_title(self.session))
+        self.setTabText(2, neuron_tab_title(self.session))

@@ -128,6 +128,7 @@ class DerivationPanel(RefreshWhenSeen, QWidget):
         session.changed.connect(self.on_changed)
         session.selectionChanged.connect(self.on_selection)
         session.shapeChanged.connect(self.on_shape)
+        session.notationChanged.connect(lambda _form: self.on_shape())
         session.hiddenChanged.connect(self._hidden_changed)
 
     # ----- session signals ------------------------------------------------------------------------
@@ -179,7 +180,7 @@ class DerivationPanel(RefreshWhenSeen, QWidget):
     def _build(self, key, root):
         s = self.session
         if self._tex is None:
-            self._tex = TexNames(s.shown_net)
+            self._tex = TexNames(s.named_net)
         self._drop_tree()
         self.hint.hide()
         self.tree = ChainTree(self, root, self._tex, self.holder)

@@ -48,6 +48,7 @@ class ExercisePanel(QWidget):
         self.set_id = ""
         self.solved: set[str] = set()
         self.last_verdict = None
+        self._answered: float | None = None     # the number the last verdict judged
         self._order = None
         self._stale = True
         self.revealed = False        # the open exercise's number is shown again (solved or revealed)
@@ -119,6 +120,7 @@ class ExercisePanel(QWidget):
 
         session.changed.connect(self._values_changed)
         session.shapeChanged.connect(self._shape_changed)
+        session.notationChanged.connect(self._renamed)
 
     # ----- building -------------------------------------------------------------------------------
     def _project(self) -> Project:
@@ -134,7 +136,7 @@ class ExercisePanel(QWidget):
             self._order = [e.quantity for e in exercise_set(project, sample=k)]
             self.set_id = project.name or "project"
             self._load_progress()
-        self.items = exercises(s.shown_net, s.data.X[k], s.data.Y[k], s.settings, self._order,
+        self.items = exercises(s.named_net, s.data.X[k], s.data.Y[k], s.settings, self._order,
                                velocity=walk_velocity(s), set_id=self.set_id)
         self._stale = False
 
@@ -149,6 +151,22 @@ class ExercisePanel(QWidget):
             self.rebuild()
         elif self.session.hidden:
             self.session.set_hidden(())      # the exercises are stale: hidden again when shown
+
+    def _renamed(self, _form):
+        """Another notation: the same exercises, answer and verdict, named in it."""
+        if self._order is None or not self.items:
+            return
+        self._build()
+        for n, ex in enumerate(self.items):
+            self.list.item(n).setText(self._item_text(ex))
+        ex = self.current()
+        self._ask(ex)
+        self.formula_view.set_formula(polish(ex.formula_tex), ex.formula)
+        if self.last_verdict is not None and self._answered is not None:
+            self.last_verdict = v = check(ex, self._answered)
+            self.verdict.setText(sentence(v.mistake, v.params, v.correct))
+        elif self.revealed:
+            self._show_answer(ex)
 
     def rebuild(self):
         self._build()
@@ -287,7 +305,7 @@ class ExercisePanel(QWidget):
             self._build()
         ex = self.items[self.index]
         v = check(ex, value)
-        self.last_verdict = v
+        self.last_verdict, self._answered = v, value
         self.verdict.setText(sentence(v.mistake, v.params, v.correct))
         self._colour(self.verdict, GOOD if v.correct else BAD)
         if v.correct:
@@ -302,11 +320,13 @@ class ExercisePanel(QWidget):
     def reveal(self):
         if self._stale or not self.items:
             self._build()
-        ex = self.items[self.index]
-        self.verdict.setText(self.tr("%1 = %2").replace("%1", ex.name).replace("%2", number_text(ex.value)))
+        self._show_answer(self.items[self.index])
         self._colour(self.verdict, None)
         self.revealed = True
         self._hide_numbers()
+
+    def _show_answer(self, ex) -> None:
+        self.verdict.setText(self.tr("%1 = %2").replace("%1", ex.name).replace("%2", number_text(ex.value)))
 
     def _refuse(self, text: str | None):
         if text:

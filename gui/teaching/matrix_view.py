@@ -11,7 +11,7 @@ from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ..numbers import fmt
-from .texnames import layer_tex
+from .texnames import layer_tex, loss_tex
 from .typeset import MathView
 from .widgets import ClickLabel, MathLabel, caption
 
@@ -88,9 +88,9 @@ class MatrixView(QScrollArea):
             self.boxes = []
             return
         layers = derivation.matrix_form()
-        net = self.session.shown_net
+        net = self.session.named_net
         sig = (key, tuple(net.sizes), derivation.batch_size, net.loss,
-               tuple(s.activation for s in net.layers))
+               tuple(s.activation for s in net.layers), net.notation.form)
         if sig != self._sig:
             self._build(key, net, layers)
             self._sig = sig
@@ -154,7 +154,7 @@ class MatrixView(QScrollArea):
         return w
 
     def _delta_block(self, net, layers, l) -> QWidget:
-        L, ml = net.depth, layers[l - 1]
+        L, ml, E = net.depth, layers[l - 1], loss_tex(net)
         block = QWidget()
         lay = QVBoxLayout(block)
         lay.setContentsMargins(0, 4, 0, 4)
@@ -167,16 +167,16 @@ class MatrixView(QScrollArea):
                 eq, parts = rf"{d} = {a} - y", [delta_m]
             else:
                 jacobian = rf"J = \mathrm{{diag}}({a}) - {a}{a}^{{T}}"
-                eq, parts = rf"{d} = J^{{T}} \frac{{\partial E}}{{\partial {a}}},\; {jacobian}", [delta_m]
+                eq, parts = rf"{d} = J^{{T}} \frac{{\partial {E}}}{{\partial {a}}},\; {jacobian}", [delta_m]
             lay.addWidget(self._eq(eq, eq, block))
             lay.addWidget(self._row(block, ["="] + parts))
             return block
         fp = self._matrix(block, (n, B), lambda ls, l=l: _col(ls[l - 1].fprime), neuron, None,
                           rf"f'({z})", "f'")
         grad = self._matrix(block, (n, B), lambda ls, l=l: _col(ls[l - 1].dE_da), neuron, None,
-                            rf"\frac{{\partial E}}{{\partial {a}}}", "∂E/∂a")
+                            rf"\frac{{\partial {E}}}{{\partial {a}}}", f"∂{net.notation.loss}/∂a")
         if l == L:
-            eq = rf"{d} = \frac{{\partial E}}{{\partial {a}}} \odot f'({z})"
+            eq = rf"{d} = \frac{{\partial {E}}}{{\partial {a}}} \odot f'({z})"
             parts = [grad, "⊙", fp, "=", delta_m]
         else:
             w_next, d_next = layer_tex(net, "W", l + 1), layer_tex(net, "delta", l + 1)
@@ -192,13 +192,14 @@ class MatrixView(QScrollArea):
         return block
 
     def _grad_block(self, net, layers, key) -> QWidget:
+        E = loss_tex(net)
         block = QWidget()
         lay = QVBoxLayout(block)
         lay.setContentsMargins(0, 4, 0, 4)
         if key[0] == "n":     # an input: ∂E/∂x = W^(1) δ^(1)
             l = 1
             x = layer_tex(net, "a", 0)
-            eq = rf"\frac{{\partial E}}{{\partial {x}}} = {layer_tex(net, 'W', 1)}\, {layer_tex(net, 'delta', 1)}"
+            eq = rf"\frac{{\partial {E}}}{{\partial {x}}} = {layer_tex(net, 'W', 1)}\, {layer_tex(net, 'delta', 1)}"
             lay.addWidget(self._eq(eq, eq, block))
             return block
         l = key[1]
@@ -208,21 +209,21 @@ class MatrixView(QScrollArea):
         B = 1 if ml.delta.ndim == 1 else ml.delta.shape[0]
         mean = rf"\frac{{1}}{{{B}}}\," if B > 1 else ""
         if key[0] == "W":
-            eq = rf"\frac{{\partial E}}{{\partial {w}}} = {mean}{a}\, {{{d}}}^{{T}}"
+            eq = rf"\frac{{\partial {E}}}{{\partial {w}}} = {mean}{a}\, {{{d}}}^{{T}}"
             am = self._matrix(block, (n0, B), lambda ls, l=l: _col(ls[l - 1].a_prev), lambda i, _j: ("n", l - 1, i),
                               None, a, "a")
             dt = self._matrix(block, (B, n1), lambda ls, l=l: _col(ls[l - 1].delta).T, lambda _i, j: ("n", l, j),
                               None, rf"{{{d}}}^{{T}}", "δT")
             gm = self._matrix(block, (n0, n1), lambda ls, l=l: ls[l - 1].dW, lambda i, j: ("W", l, i, j),
-                              (key[2], key[3]), rf"\frac{{\partial E}}{{\partial {w}}}", "dW")
+                              (key[2], key[3]), rf"\frac{{\partial {E}}}{{\partial {w}}}", "dW")
             parts = ([] if B == 1 else [f"1/{B} ·"]) + [am, dt, "=", gm]
         else:
             b = layer_tex(net, "b", l)
-            eq = rf"\frac{{\partial E}}{{\partial {b}}} = {mean}\sum {d}" if B > 1 else \
-                rf"\frac{{\partial E}}{{\partial {b}}} = {d}"
+            eq = rf"\frac{{\partial {E}}}{{\partial {b}}} = {mean}\sum {d}" if B > 1 else \
+                rf"\frac{{\partial {E}}}{{\partial {b}}} = {d}"
             nb = len(ml.db)
             gm = self._matrix(block, (nb, 1), lambda ls, l=l: _col(ls[l - 1].db), lambda i, _j: ("b", l, i),
-                              (key[2], 0), rf"\frac{{\partial E}}{{\partial {b}}}", "db")
+                              (key[2], 0), rf"\frac{{\partial {E}}}{{\partial {b}}}", "db")
             parts = [gm]
         lay.addWidget(self._eq(eq, eq, block))
         lay.addWidget(self._row(block, parts))

@@ -62,6 +62,7 @@ class SourcePanel(RefreshWhenSeen, QWidget):
                                       "shows the right value · ✎ a formula printed wrongly · ≠ differs")))
         session.changed.connect(self._changed)
         session.shapeChanged.connect(self._shape)
+        session.notationChanged.connect(lambda _form: self._shape())
 
     def _shape(self):
         self._names = None
@@ -81,7 +82,8 @@ class SourcePanel(RefreshWhenSeen, QWidget):
         """Source keys → names in the network's notation (z2[1] → t1, dE/dW2[1,1] → ∂E_tot/∂U11)."""
         if self._names is None:
             s = self.session
-            net, nt = s.shown_net, s.shown_net.notation
+            net = s.named_net
+            nt = net.notation
             k = walk_sample(s)
             names = {st.quantity: st.name for st in walk(net, s.data.X[k], s.data.Y[k], s.settings)}
             names.update(zip(parameter_columns(net), net.param_names()))

@@ -8,7 +8,7 @@ import re
 import unicodedata
 
 from backprop_lab.core.model.network import Network
-from backprop_lab.core.teaching.formula import Names, tex_symbol
+from backprop_lab.core.teaching.formula import Names, netout_tex, tex_symbol
 
 _ACCENTS = {"\u0302": r"\hat", "\u0304": r"\bar", "\u0303": r"\tilde", "\u0307": r"\dot"}
 _OPS = [("<=", r" \leq "), ("≤", r" \leq "), ("·", r" \cdot "), ("×", r" \times "), ("⊙", r" \odot "),
@@ -89,9 +89,17 @@ class TexNames:
         return accents(s)
 
 
-def layer_tex(net: Network, quantity: str, layer: int) -> str:
-    """A whole layer's vector or matrix (seed 002's matrix form): U, h, δ^{(2)}, a^{(1)}."""
+def loss_tex(net: Network) -> str:
+    """The loss as the matrix form writes it: E, seed 003's J, E_{total}."""
     nt = net.notation
+    return netout_tex(nt.loss) if nt.form == "netout" else accents(tex_symbol(nt.loss))
+
+
+def layer_tex(net: Network, quantity: str, layer: int) -> str:
+    """A whole layer's vector or matrix (seed 002's matrix form): U, h, δ^{(2)}, a^{(1)}, \\mathrm{out}_{h}."""
+    nt = net.notation
+    if nt.form == "netout":
+        return netout_tex(nt.symbol(quantity, layer))
     if quantity == "delta":
         if nt.is_custom("z", layer) and not nt.is_custom("delta", layer):
             return rf"\delta_{{{accents(tex_symbol(nt.symbol('z', layer)))}}}"

@@ -175,7 +175,7 @@ class WalkPanel(RefreshWhenSeen, QWidget):
         s = self.session
         k = walk_sample(s)
         self._sample = k
-        self.steps = walk(s.shown_net, s.data.X[k], s.data.Y[k], s.settings, walk_velocity(s),
+        self.steps = walk(s.named_net, s.data.X[k], s.data.Y[k], s.settings, walk_velocity(s),
                           digits=shown_digits())
         self.index = max(0, min(self.index, len(self.steps) - 1))
         self._dirty = False

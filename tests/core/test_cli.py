@@ -57,7 +57,7 @@ def test_explain_prints_every_seed004_number(capsys):
     assert line(out, "U11", "0.02592286", "∂E/∂o1 × ∂o1/∂t1 × ∂t1/∂U11", "-(y1-o1) × o1(1-o1) × h1")
     assert line(out, "W11", "0.00080888", "∂E/∂h1 × ∂h1/∂z1 × ∂z1/∂W11", "∂E/∂h1 × h1(1-h1) × x1",
                 "0.03240681 × 0.24960043 × 0.10000000")
-    assert line(out, "δ1[1]", "=", "∂E/∂z1", "=", "∂E/∂h1 × ∂h1/∂z1")
+    assert line(out, "δz1", "=", "∂E/∂z1", "=", "∂E/∂h1 × ∂h1/∂z1")
     for name in ("W11", "W12", "W21", "W22", "U11", "U12", "U21", "U22"):
         assert sum(ln.lstrip().startswith(name + " ") for ln in out.splitlines()) == 1
 

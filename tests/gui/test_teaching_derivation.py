@@ -62,7 +62,7 @@ def test_clicking_a_factor_selects_its_neuron_or_edge(qtbot, host):
     s.select(W11)
     qtbot.mouseClick(label_showing(p, "0.23802157"), Qt.MouseButton.LeftButton)  # ∂o1/∂t1 = o1(1−o1)
     assert s.selection == ("n", 2, 0)
-    assert symbols(p)[0] == "δ2[1]"                     # o1's δ
+    assert symbols(p)[0] == "δt1"                       # o1's δ, named after its t1
     assert p.result_label().text() == "0.04985267"
     s.select(U11)
     h1 = next(v for v in p.math_views() if v.text() == "h1")
@@ -83,7 +83,7 @@ def test_seed000_hidden_weight_renders_and_an_edit_refreshes_its_numbers_in_the_
     pixels = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
     assert pixels.min() < 100, "the typeset symbol drew nothing"
     # three paths through the second hidden layer, each written out
-    assert sum(v.text().startswith("δ2[") and "×" in v.text() for v in views) >= 3
+    assert sum(v.text().startswith("δh2_in") and "×" in v.text() for v in views) >= 3
 
     before = p.result_label().text()
     assert before == number_text(s.grad(W11))

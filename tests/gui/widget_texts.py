@@ -89,6 +89,8 @@ def _widget_texts(w: QWidget):
                 yield item.text()
             elif isinstance(item, QGraphicsTextItem):
                 yield item.toPlainText()
+            for drawn in ("name", "symbol"):        # the diagram's own items paint their names
+                yield getattr(item, drawn, None)
     for a in w.actions():
         yield a.text()
         yield a.toolTip()
