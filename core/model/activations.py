@@ -124,11 +124,11 @@ class Activation:
         """f'(z), given a = f(z): df_ops run on numbers."""
         if self.df_ops is None:
             raise ValueError(f"{self.name} has no elementwise derivative: its Jacobian is not diagonal")
-        buf = out if out is not None and self.df_dtype is float else np.empty(np.shape(a), self.df_dtype)
+        buf = out if out is not None and self.df_dtype is float else np.empty_like(a, dtype=self.df_dtype)
         for op in self.df_ops(z, a, buf, self.df_const):
             op()
         if out is None:
-            return buf.astype(float, copy=False)
+            return buf if self.df_dtype is float else buf.astype(float)
         if buf is not out:
             np.copyto(out, buf)
         return out
