@@ -85,7 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="train on this CSV data set instead of the project's (last column the target, "
                    "unless --targets names others)")
     t.add_argument("--targets", metavar="COLS", help="the target columns of --data, comma-separated names")
-    t.add_argument("--csv", metavar="PATH", help="write the trace (one row per step) to this CSV file")
+    t.add_argument("--csv", metavar="PATH", help="write the trace to this CSV file: the start and the state after "
+                   "each step (N + 1 rows), with every value and gradient")
+    t.add_argument("--own-names", action="store_true",
+                   help="name the CSV's columns in the network's notation (x1, h1, o1, W11, U11, …) instead of "
+                   "the key names (a0[1], W1[1,1], …)")
     x = sub.add_parser("export", help="write the network, data and optimizer as a NumPy or PyTorch script",
                        description="Write NET, its data set and its optimizer as a short standalone script that "
                        "trains as the app does and prints the same loss for every step.")

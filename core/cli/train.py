@@ -5,6 +5,7 @@ import argparse
 import os
 import sys
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from backprop_lab.core.cli.explain import Numbers
@@ -16,14 +17,13 @@ from backprop_lab.core.model.numbers import format_number
 if TYPE_CHECKING:
     from backprop_lab.core.numerics.training import Trainer
 
-MAX_TRACE_BYTES = 2 * 2 ** 30   # the trace lives in memory; refuse a run that would need more
+MAX_TRACE_BYTES = 2 * 2 ** 30   # the history lives in memory; refuse a run that would need more
+HISTORY_STEP_BYTES = 16         # a recorded step at most (core.numerics.history), checkpoints included
 PROGRESS_AFTER, PROGRESS_EVERY = 1.0, 0.1   # seconds: show a bar only on longer runs, redraw 10 times/s
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from backprop_lab.core.io.trace_csv import write_csv
     from backprop_lab.core.numerics.engine import evaluate
-    from backprop_lab.core.numerics.trace import Trace, column_names
     from backprop_lab.core.numerics.training import DivergenceError, Trainer
     project = load_net(args.net)
     if getattr(args, "data", None) is not None:
@@ -36,15 +36,16 @@ def cmd_train(args: argparse.Namespace) -> int:
         s.validate(len(data))
     except ValueError as e:
         raise UsageError(f"--{str(e).replace('_', '-')}") from None
-    need = args.steps * len(column_names(net)) * 8
+    need = args.steps * HISTORY_STEP_BYTES
     if need > MAX_TRACE_BYTES:
-        raise UsageError(f"--steps: {args.steps} steps would need a {need / 2 ** 30:.1f} GB trace in memory "
+        raise UsageError(f"--steps: {args.steps} steps would need a {need / 2 ** 30:.1f} GB history in memory "
                          f"(at most {MAX_TRACE_BYTES // 2 ** 30} GB); train fewer steps")
     if args.csv is not None:
         _check_writable(args.csv)
     before = evaluate(net, data.X, data.Y).loss
-    trainer = Trainer(net, data, s, Trace(column_names(net)))
-    bar = Progress(args.steps, trainer)
+    trainer = Trainer(net, data, s)      # records a History: the CSV is rebuilt from it, a piece at a time
+    start = trainer.step
+    bar = Progress(args.steps, lambda: trainer.step - start)
     t0 = time.perf_counter()
     try:
         trainer.run(args.steps, should_stop=bar.update)
@@ -65,12 +66,30 @@ def cmd_train(args: argparse.Namespace) -> int:
           f"{after!r} after")
     print(f"final loss: {Numbers(8)(after)}")
     if args.csv is not None:
-        try:
-            assert trainer.trace is not None     # Trainer(..., trace=...) keeps one
-            write_csv(trainer.trace, args.csv)
-        except OSError as e:
-            raise UsageError(f"--csv: cannot write {args.csv}: {e.strerror or e}") from None
-        print(f"trace: {len(trainer.trace)} rows written to {args.csv}")
+        return _write_csv(trainer, args.csv, args.own_names)
+    return 0
+
+
+def _write_csv(trainer: Trainer, path: str, own_names: bool) -> int:
+    from backprop_lab.core.io.trace_export import TraceExport
+    from backprop_lab.core.numerics.history import History
+    assert isinstance(trainer.trace, History)      # Trainer() without a trace records one
+    try:
+        job = TraceExport(trainer.trace, trainer, path, own_names)
+    except OSError as e:
+        raise UsageError(f"--csv: cannot write {path}: {e.strerror or e}") from None
+    bar = Progress(job.total, lambda: job.done, what="rows written")
+    try:
+        job.run(should_stop=bar.update)
+    except OSError as e:
+        raise UsageError(f"--csv: cannot write {path}: {e.strerror or e}") from None
+    except KeyboardInterrupt:
+        job.cancel()
+        return fail(f"interrupted while writing {path}; nothing written", 130)
+    finally:
+        bar.close()
+    print(f"trace: {job.total} rows written to {path} (the state after each of the "
+          f"{job.total - 1} steps and the start)")
     return 0
 
 
@@ -107,8 +126,8 @@ def _check_writable(path: str) -> None:
 class Progress:
     """A one-line bar on stderr, redrawn with \\r, for runs longer than a second on a terminal."""
 
-    def __init__(self, total: int, trainer: Trainer):
-        self.total, self.trainer, self.start = total, trainer, trainer.step
+    def __init__(self, total: int, done: Callable[[], int], what: str = "steps"):
+        self.total, self.done, self.what = total, done, what
         self.t0 = self.last = time.perf_counter()
         self.shown = False
         self.enabled = sys.stderr.isatty()
@@ -117,10 +136,10 @@ class Progress:
         now = time.perf_counter()
         if self.enabled and now - self.t0 >= PROGRESS_AFTER and now - self.last >= PROGRESS_EVERY:
             self.last = now
-            done = self.trainer.step - self.start
+            done = self.done()
             frac = done / self.total
             bar = "#" * int(30 * frac)
-            sys.stderr.write(f"\r[{bar:<30}] {done}/{self.total} steps  {done / (now - self.t0):,.0f}/s ")
+            sys.stderr.write(f"\r[{bar:<30}] {done}/{self.total} {self.what}  {done / (now - self.t0):,.0f}/s ")
             sys.stderr.flush()
             self.shown = True
         return False

@@ -1,15 +1,19 @@
-"""The trace as CSV: written atomically, every number as its repr, read back bit for bit."""
+"""The trace as CSV: one number format (csv_block), written atomically, read back bit for bit.
+
+Numbers are formatted by polars (in Rust, several times faster than Python's repr on columns that vary:
+tests/bench/core_bench.py measures it) as the shortest text that reads back to the same float; step and
+sample as whole numbers where they are ones. polars is imported inside csv_block only: opening the
+window or a document never loads it."""
 from __future__ import annotations
 
 import csv
 import io
 import itertools
 import os
+from collections.abc import Sequence
 
 import numpy as np
-import numpy.typing as npt
 
-from backprop_lab.core.io import csv_workers
 from backprop_lab.core.io.atomic import atomic_open
 from backprop_lab.core.io.reading import open_regular
 from backprop_lab.core.numerics.history import History
@@ -18,23 +22,40 @@ from backprop_lab.core.numerics.trace import Trace, TraceError
 CSV_CHUNK = 4096
 
 
-def write_csv(trace: Trace | History, path: str | os.PathLike[str], workers: int | None = None) -> None:
-    """Write atomically (core.io.atomic: the old file or none, never a partial one). Every number is written as its
-    repr (which reads back bit for bit); whole-number step and sample values without '.0'.
-    A long trace whose numbers are costly to format is formatted by `workers` processes (default:
-    decided by csv_workers.texts); the bytes written are the same either way."""
-    with atomic_open(path, binary=False, encoding="utf-8", newline="") as f:
-        head = io.StringIO()
-        csv.writer(head, lineterminator="\n").writerow(trace.names)
-        f.write(head.getvalue())
-        if isinstance(trace, History):     # rebuilt piece by piece: memory stays flat
-            for rows in trace.rows(piece=CSV_CHUNK):
-                f.write(_format_rows(rows))
-            return
-        pieces = [chunk[lo:lo + CSV_CHUNK, trace.layout]
-                  for chunk in trace._chunks() for lo in range(0, len(chunk), CSV_CHUNK)]
-        for text in csv_workers.texts(pieces, len(trace), workers, _format_rows):
-            f.write(text)
+def header_line(names: Sequence[str]) -> bytes:
+    """The header, quoted where a name holds a comma (`"W1[1,2]"`)."""
+    head = io.StringIO()
+    csv.writer(head, lineterminator="\n").writerow(names)
+    return head.getvalue().encode("utf-8")
+
+
+def csv_block(columns: Sequence[np.ndarray]) -> bytes:
+    """Rows of these columns (equal lengths) as CSV lines: integer columns as whole numbers, float
+    columns as the shortest text that reads back to the same bits (-0.0 stays -0.0)."""
+    import polars as pl  # only when writing a file
+    buf = io.BytesIO()
+    pl.DataFrame({f"c{j}": c for j, c in enumerate(columns)}).write_csv(
+        buf, include_header=False, line_terminator="\n")
+    return buf.getvalue()
+
+
+def counts(c: np.ndarray) -> np.ndarray:
+    """A step or sample column as integers where every value is a whole number (not -0.0), else as it is."""
+    with np.errstate(invalid="ignore"):
+        whole = bool(np.all(np.isfinite(c) & (c == np.trunc(c)) & ~((c == 0) & np.signbit(c))))
+    return c.astype(np.int64) if whole and np.all(np.abs(c) < 2.0 ** 62) else c
+
+
+def write_csv(trace: Trace | History, path: str | os.PathLike[str]) -> None:
+    """Write the rows as they are stored (core.io.trace_export writes the learner's file), atomically
+    (core.io.atomic: the old file or none, never a partial one), a piece at a time."""
+    with atomic_open(path) as f:
+        f.write(header_line(trace.names))
+        pieces = trace.rows(piece=CSV_CHUNK) if isinstance(trace, History) else \
+            (trace.array(lo, lo + CSV_CHUNK) for lo in range(0, len(trace), CSV_CHUNK))
+        for rows in pieces:
+            f.write(csv_block([counts(rows[:, 0]), counts(rows[:, 1])] + list(rows[:, 2:].T)))
+
 
 def read_csv(path: str | os.PathLike[str]) -> Trace:
     """Load a trace CSV; a malformed file raises TraceError naming the line and column."""
@@ -100,61 +121,3 @@ def _parse_rows(lines: list[str], first: int, names: list[str], where: str) -> n
         raise TraceError(f"{where}: line {first + numbers[r]}, column {names[j]}: "
                          f"{rows[r][j].strip()!r} is not a finite number")
     return out
-
-
-def _format_rows(rows: np.ndarray) -> str:
-    """Rows (names order) as CSV lines, every number its repr. repr is most of the cost, so it is
-    asked once per distinct value where a column repeats: a column that is the same all through the
-    chunk (an input or target of a single sample, a frozen or unused parameter) is baked into the line
-    template, and one that takes a few values (inputs and targets of a small data set) is formatted
-    per distinct value. Step and sample are written as whole numbers where they are ones."""
-    k = len(rows)
-    specs: list[str] = []
-    cols: list[int] = []
-    given: dict[int, npt.NDArray[np.object_]] = {}
-    for j in range(rows.shape[1]):
-        c = rows[:, j]
-        bits = c.view(np.int64)            # bit patterns: -0.0 and 0.0 stay apart
-        if k > 1 and (bits == bits[0]).all():
-            specs.append(_literal(c[0], whole=j < 2))
-            continue
-        few = None if j < 2 else _few_values(bits)
-        if j < 2 and _whole(c):
-            specs.append("%d")
-        elif few is not None:
-            specs.append("%s")
-            given[len(cols)] = few
-        else:
-            specs.append("%r")
-        cols.append(j)
-    line = ",".join(specs) + "\n"
-    if not cols:
-        return line * k
-    if given:
-        values = np.empty((k, len(cols)), dtype=object)
-        values[...] = rows[:, cols]
-        for at, strings in given.items():
-            values[:, at] = strings
-    else:
-        values = rows[:, cols]
-    return (line * k) % tuple(values.ravel().tolist())
-
-
-def _few_values(bits: npt.NDArray[np.int64]) -> npt.NDArray[np.object_] | None:
-    """The column's values as repr strings if it takes at most one distinct value per 8 rows, else None."""
-    if len(bits) < 16 or len(set(bits[:64].tolist())) > 16:
-        return None
-    distinct, inverse = np.unique(bits, return_inverse=True)
-    if 8 * len(distinct) > len(bits):
-        return None
-    return np.array([repr(v) for v in distinct.view(np.float64).tolist()], dtype=object)[inverse]
-
-
-def _whole(c: np.ndarray) -> bool:
-    with np.errstate(invalid="ignore"):
-        return bool(np.all(np.isfinite(c) & (c == np.trunc(c)) & ~((c == 0) & np.signbit(c))))
-
-
-def _literal(v: float, whole: bool) -> str:
-    s = f"{int(v)}" if whole and _whole(np.array([v])) else repr(float(v))
-    return s.replace("%", "%%")

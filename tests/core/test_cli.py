@@ -9,7 +9,6 @@ from backprop_lab.core import cli
 from backprop_lab.core.cli import train as cli_train
 from backprop_lab.core.io import presets
 from backprop_lab.core.io.document import save
-from backprop_lab.core.io.trace_csv import read_csv
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import LayerSpec, Network
 from backprop_lab.core.model.project import Project
@@ -17,6 +16,7 @@ from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.numerics.trace import Trace, column_names
 from backprop_lab.core.numerics.training import Trainer
+from tests.core.learner_csv import same_bits, trace_rows
 
 
 def run(capsys, *argv):
@@ -116,10 +116,12 @@ def test_train_writes_the_trace_an_in_process_run_writes(capsys, tmp_path):
     p.settings.lr, p.settings.momentum, p.settings.mode = 0.8, 0.5, "minibatch"
     trainer = Trainer(p.net, p.data, p.settings, Trace(column_names(p.net)))
     trainer.run(300)
-    assert read_csv(path).equals(trainer.trace)
-    final = evaluate(p.net, p.data.X, p.data.Y).loss
+    final = evaluate(p.net, p.data.X, p.data.Y).loss      # the state after 300 steps, before step 301
+    trainer.run(1)
+    rows, back = trace_rows(path, column_names(p.net))     # N + 1 rows: the start and after each step
+    assert len(back) == 301 and same_bits(rows, trainer.trace.array())
     assert f"final loss: {cli.Numbers(8)(final)}" in out
-    assert f"{final!r} after" in out and "trace: 300 rows written" in out
+    assert f"{final!r} after" in out and "trace: 301 rows written" in out
     assert re.search(r"\(([\d,]+) steps/s\)", out)
 
 
