@@ -11,10 +11,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from backprop_lab.core.io import atomic, document, presets
-from backprop_lab.core.io.trace_csv import write_csv
 
 from .preset_titles import preset_title
 from .script_export import ScriptExports
+from .trace_export import TraceExports
 from .worksheet_dialog import WorksheetExport
 
 JSON_FILTER = "Backprop Lab (*.json)"
@@ -29,7 +29,8 @@ class FileActions(QObject):
         self.open = self._action(self.tr("&Open…"), QKeySequence.StandardKey.Open, self.open_file)
         self.save = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save_file)
         self.save_as = self._action(self.tr("Save &As…"), QKeySequence.StandardKey.SaveAs, self.save_file_as)
-        self.export_csv = self._action(self.tr("Export trace to &CSV…"), None, self.export_trace)
+        self.traces = TraceExports(window, session, self._folder)
+        self.export_csv = self.traces.action
         self.export_png = self._action(self.tr("Export plot as &PNG…"), None, lambda: self.export_plot("png"))
         self.export_svg = self._action(self.tr("Export plot as S&VG…"), None, lambda: self.export_plot("svg"))
         self.scripts = ScriptExports(window, session, self._folder)
@@ -176,21 +177,6 @@ class FileActions(QObject):
         self.open_file(path)
 
     # ----- exports ------------------------------------------------------------------------------
-    def export_trace(self) -> bool:
-        self.session.pause()
-        path, _f = QFileDialog.getSaveFileName(self.window, self.tr("Export trace to CSV"), self._folder(),
-                                               "CSV (*.csv)")
-        if not path:
-            return False
-        try:
-            write_csv(self.session.trace, path)
-        except OSError as e:
-            self._fail(self.tr("Could not export the trace"), e)
-            return False
-        self.session.message.emit(self.tr("Trace exported: %1 rows to %2")
-                                  .replace("%1", str(len(self.session.trace))).replace("%2", path))
-        return True
-
     def export_plot(self, kind: str) -> bool:
         path, _f = QFileDialog.getSaveFileName(self.window, self.tr("Export plot"), self._folder(),
                                                "PNG (*.png)" if kind == "png" else "SVG (*.svg)")

@@ -420,123 +420,103 @@
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="32"/>
-        <source>Export trace to &amp;CSV…</source>
-        <translation>학습 기록을 CSV로 내보내기(&amp;C)…</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="33"/>
+        <location filename="../../gui/files.py" line="34"/>
         <source>Export plot as &amp;PNG…</source>
         <translation>그래프를 PNG로 내보내기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="34"/>
+        <location filename="../../gui/files.py" line="35"/>
         <source>Export plot as S&amp;VG…</source>
         <translation>그래프를 SVG로 내보내기(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="37"/>
+        <location filename="../../gui/files.py" line="38"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="38"/>
+        <location filename="../../gui/files.py" line="39"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="71"/>
+        <location filename="../../gui/files.py" line="72"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="86"/>
+        <location filename="../../gui/files.py" line="87"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="87"/>
+        <location filename="../../gui/files.py" line="88"/>
         <source>The network has changes that are not saved. Save them first?</source>
         <translation>신경망에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="107"/>
+        <location filename="../../gui/files.py" line="108"/>
         <source>New from preset</source>
         <translation>프리셋에서 새로 만들기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="107"/>
+        <location filename="../../gui/files.py" line="108"/>
         <source>Preset:</source>
         <translation>프리셋:</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="117"/>
+        <location filename="../../gui/files.py" line="118"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="123"/>
+        <location filename="../../gui/files.py" line="124"/>
         <source>Could not open %1</source>
         <translation>%1 파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="135"/>
+        <location filename="../../gui/files.py" line="136"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="141"/>
-        <location filename="../../gui/files.py" line="149"/>
+        <location filename="../../gui/files.py" line="142"/>
+        <location filename="../../gui/files.py" line="150"/>
         <source>Could not save</source>
         <translation>저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="142"/>
+        <location filename="../../gui/files.py" line="143"/>
         <source>%1 is a preset shipped with Backprop Lab and is kept as it is: save your network under another name or in another folder.</source>
         <translation>%1은(는) Backprop Lab에 들어 있는 프리셋이라 바꾸지 않습니다. 네트워크를 다른 이름으로, 또는 다른 폴더에 저장하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="155"/>
+        <location filename="../../gui/files.py" line="156"/>
         <source>Saved %1</source>
         <translation>%1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="171"/>
+        <location filename="../../gui/files.py" line="172"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
         <location filename="../../gui/files.py" line="181"/>
-        <source>Export trace to CSV</source>
-        <translation>학습 기록을 CSV로 내보내기</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="188"/>
-        <source>Could not export the trace</source>
-        <translation>학습 기록을 내보낼 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="190"/>
-        <source>Trace exported: %1 rows to %2</source>
-        <translation>학습 기록 %1행을 %2에 내보냈습니다</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="195"/>
         <source>Export plot</source>
         <translation>그래프 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="203"/>
+        <location filename="../../gui/files.py" line="189"/>
         <source>Could not export the plot</source>
         <translation>그래프를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="205"/>
+        <location filename="../../gui/files.py" line="191"/>
         <source>Plot exported to %1</source>
         <translation>그래프를 %1에 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="216"/>
+        <location filename="../../gui/files.py" line="202"/>
         <source>the image could not be encoded</source>
         <translation>이미지를 인코딩할 수 없습니다</translation>
     </message>
@@ -1977,6 +1957,62 @@ E = %2</translation>
         <location filename="../../gui/teaching/__init__.py" line="45"/>
         <source>Gradient check</source>
         <translation>기울기 검사</translation>
+    </message>
+</context>
+<context>
+    <name>TraceExportDialog</name>
+    <message>
+        <location filename="../../gui/trace_export.py" line="21"/>
+        <source>Export trace to CSV</source>
+        <translation>학습 기록을 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trace_export.py" line="25"/>
+        <source>Name the columns in the network&apos;s notation (x1, h1, W11, …)</source>
+        <translation>열 이름을 이 신경망의 표기로 쓰기 (x1, h1, W11, …)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trace_export.py" line="26"/>
+        <source>Unticked, the columns have their plain names: a0[1], z1[1], W1[1,1], …</source>
+        <translation>선택하지 않으면 열 이름은 기본 이름입니다: a0[1], z1[1], W1[1,1], …</translation>
+    </message>
+</context>
+<context>
+    <name>TraceExports</name>
+    <message>
+        <location filename="../../gui/trace_export.py" line="39"/>
+        <source>Export trace to &amp;CSV…</source>
+        <translation>학습 기록을 CSV로 내보내기(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trace_export.py" line="72"/>
+        <source>Writing %1…</source>
+        <translation>%1 쓰는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trace_export.py" line="73"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trace_export.py" line="74"/>
+        <source>Export trace to CSV</source>
+        <translation>학습 기록을 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trace_export.py" line="97"/>
+        <source>Trace exported: %1 rows to %2</source>
+        <translation>학습 기록 %1행을 %2에 내보냈습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trace_export.py" line="108"/>
+        <source>Export cancelled: %1 is as it was</source>
+        <translation>내보내기를 취소했습니다: %1은(는) 그대로입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trace_export.py" line="121"/>
+        <source>Could not export the trace</source>
+        <translation>학습 기록을 내보낼 수 없습니다</translation>
     </message>
 </context>
 <context>

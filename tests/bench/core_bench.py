@@ -4,23 +4,19 @@
 Times single-sample SGD steps (forward, gradients, update, trace append) with core.training.Trainer
 against `baseline_run`, the numpy loop a person writes first (allocating, one row appended to a list
 per step), in the same run, interleaved and best of N so that other work on the machine hits both
-alike; then full-batch steps on the XOR preset against `baseline_batch_run`, its batch version. Then
-CSV export against the stdlib csv module writing the same rows, read-back equality, and the memory a
-million-step trace of the 2-2-2 net takes.
+alike; then full-batch steps on the XOR preset against `baseline_batch_run`, its batch version; then
+the memory a million-step history takes. The CSV export has its own: tests/bench/export_bench.py.
 """
 from __future__ import annotations
 
 import argparse
-import csv
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
-from backprop_lab.core.io import csv_workers
 from backprop_lab.core.io.presets import load_preset
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import LayerSpec, Network, init_weights
@@ -32,8 +28,6 @@ from backprop_lab.core.numerics.training import Trainer
 # The plain reference loop is a test helper (tests/core), shared with the tests that hold the trainer to it.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 from reference_loop import NETS, baseline_batch_run, baseline_run, make, seed004_net  # noqa: E402
-
-from backprop_lab.core.io.trace_csv import read_csv, write_csv
 
 
 def best_of(fns, repeats):
@@ -95,45 +89,6 @@ def bench_batch(steps: int, repeats: int):
           f"{diff:9.1e}")
 
 
-def bench_csv(rows: int, repeats: int, folder: str):
-    print(f"\nCSV export ({rows:,} rows of a 2-2-2 trace, 35 columns, best of {repeats}); 'ours' is to_csv as the "
-          f"app calls it ({csv_workers.default_workers(rows)} worker process(es) at this length), '1 process' "
-          f"the same text formatted in this process; 'repr only' is the time of repr on every value, the bound "
-          f"for exact strings in one process")
-    print(f"{'trace':34s} {'ours rows/s':>12s} {'1 process':>10s} {'stdlib csv':>11s} {'ratio':>6s} "
-          f"{'repr only':>10s}  {'read back':>10s} {'equal':>6s}")
-    cases = [("seed 004 (fits by ~4k steps)", *seed004_net()),
-             ("4 samples, all computed cols vary", *make([2, 2, 2], ["sigmoid", "sigmoid"], "none", "half_sse"))]
-    for name, net, data in cases:
-        t = Trainer(net, data, Settings(lr=0.5))
-        t.run(rows)
-        ours_path, std_path = os.path.join(folder, "ours.csv"), os.path.join(folder, "stdlib.csv")
-        values = t.trace.array()
-        flat, line = values.ravel().tolist(), "%r," * (values.shape[1] - 1) + "%r\n"
-
-        def ours():
-            write_csv(t.trace, ours_path)
-
-        def one_process():
-            write_csv(t.trace, ours_path, workers=1)
-
-        def stdlib():
-            with open(std_path, "w", newline="") as f:
-                w = csv.writer(f)
-                w.writerow(t.trace.names)
-                w.writerows(t.trace.array().tolist())
-
-        def repr_only():
-            (line * len(values)) % tuple(flat)
-
-        t_one, t_std, t_repr, t_ours = best_of([one_process, stdlib, repr_only, ours], repeats)
-        t0 = time.perf_counter()
-        back = read_csv(ours_path)
-        t_read = time.perf_counter() - t0
-        print(f"{name:34s} {rows / t_ours:12,.0f} {rows / t_one:10,.0f} {rows / t_std:11,.0f} "
-              f"{t_std / t_ours:5.2f}x {rows / t_repr:10,.0f}  {rows / t_read:8,.0f}/s {str(back.equals(t.trace)):>6s}")
-
-
 def net_4_16_16_3():
     net = Network(4, [LayerSpec(16, "tanh", "neuron"), LayerSpec(16, "tanh", "neuron"),
                       LayerSpec(3, "softmax", "neuron")], "cross_entropy")
@@ -163,13 +118,11 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(prog="python -m core.bench", description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="fewer steps and repeats (a smoke run)")
     args = p.parse_args(argv)
-    steps, repeats, rows, mem = (2000, 2, 5000, 100_000) if args.quick else (20_000, 7, 200_000, 1_000_000)
+    steps, repeats, mem = (2000, 2, 100_000) if args.quick else (20_000, 7, 1_000_000)
     print(f"numpy {np.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
     with np.errstate(over="ignore"):
         bench_steps(steps, repeats)
         bench_batch(steps // 2, repeats)
-    with tempfile.TemporaryDirectory() as folder:
-        bench_csv(rows, 2 if args.quick else 3, folder)
     bench_memory(mem)
     return 0
 

@@ -11,9 +11,14 @@ import pytest
 
 from backprop_lab.core import cli
 from backprop_lab.core.io import trace_csv
+from backprop_lab.core.io.document import save
 from backprop_lab.core.io.presets import resolve
 from backprop_lab.core.io.trace_csv import csv_block, read_csv
 from backprop_lab.core.io.trace_export import ExportCancelled, TraceExport, export_csv, learner_names
+from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.network import LayerSpec, Network
+from backprop_lab.core.model.project import Project
+from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.numerics.trace import Trace, column_names
 from backprop_lab.core.numerics.training import Trainer
@@ -167,16 +172,35 @@ def test_a_long_export_runs_in_one_process_and_never_imports_from_the_current_fo
 
     monkeypatch.setattr(subprocess, "Popen", no_process)
     monkeypatch.setattr(os, "fork", no_process)
+    # Long enough that the old writer handed it to workers: over 20,000 rows of 123 columns that all vary.
+    wide = tmp_path / "wide.json"
+    rng = np.random.default_rng(1)
+    net = Network(2, [LayerSpec(4, "sigmoid"), LayerSpec(4, "sigmoid"), LayerSpec(2, "sigmoid")],
+                  theta=rng.normal(0, 0.5, 2 * 4 + 4 + 4 * 4 + 4 + 4 * 2 + 2))
+    save(Project(net, Dataset(rng.normal(size=(8, 2)), rng.uniform(size=(8, 2))), Settings(lr=0.1), "wide"), wide)
     monkeypatch.chdir(tmp_path)
-    assert cli.main(["train", "seed004", "--steps", "100000", "--csv", "out.csv"]) == 0
-    assert "100001 rows written" in capsys.readouterr().out
+    assert cli.main(["train", str(wide), "--steps", "20500", "--csv", "out.csv"]) == 0
+    assert "20501 rows written" in capsys.readouterr().out
     assert not marker.exists() and started == []
-    assert len(read_csv(tmp_path / "out.csv")) == 100_001
+    assert len(read_csv(tmp_path / "out.csv")) == 20_501
 
 
-def test_opening_the_window_does_not_load_polars_or_the_export():
-    code = ("import sys; import backprop_lab.gui.main_window, backprop_lab.gui.app; "
-            "print(sorted(m for m in sys.modules if m == 'polars' or m.endswith('trace_export')))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+START = """
+import sys
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import QApplication
+QStandardPaths.setTestModeEnabled(True)
+from backprop_lab.core.io.presets import resolve
+from backprop_lab.gui.app import build_window
+app = QApplication([])
+w = build_window(resolve("seed004"))
+w.show()
+app.processEvents()
+print(sorted(m for m in sys.modules if m.split(".")[0] == "polars" or m.endswith("core.io.trace_export")))
+"""
+
+
+def test_starting_the_window_does_not_load_polars_or_the_export():
+    out = subprocess.run([sys.executable, "-c", START], capture_output=True, text=True, check=True,
                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    assert out.stdout.strip() == "[]"
+    assert out.stdout.strip().splitlines()[-1] == "[]"
