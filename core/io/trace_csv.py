@@ -1,7 +1,7 @@
 """The trace as CSV: one number format (csv_block), written atomically, read back bit for bit.
 
 Numbers are formatted by polars (in Rust, several times faster than Python's repr on columns that vary:
-tests/bench/core_bench.py measures it) as the shortest text that reads back to the same float; step and
+tests/bench/export_bench.py measures it) as the shortest text that reads back to the same float; step and
 sample as whole numbers where they are ones. polars is imported inside csv_block only: opening the
 window or a document never loads it."""
 from __future__ import annotations

@@ -90,7 +90,7 @@ class TraceExport:
         self._format = _RowFormat(net, history.names)
         self._segments = [(s.start, s.settings, s.X, s.Y) for s in history.segments]
         self._stack = contextlib.ExitStack()
-        self._file: IO[Any] = self._stack.enter_context(atomic_open(path))
+        self._file: IO[Any] | None = self._stack.enter_context(atomic_open(path))
         self._rows = self._pieces()
         self._write_header(learner_names(net, own_names))
 
@@ -99,7 +99,7 @@ class TraceExport:
         return self.done >= self.total
 
     def _write_header(self, names: list[str]) -> None:
-        self._guarded(lambda: self._file.write(header_line(names)))
+        self._guarded(lambda: self._put(header_line(names)))
 
     def _pieces(self) -> Iterator[FloatArray]:
         yield from self.history.rows(piece=self.piece)
@@ -142,10 +142,12 @@ class TraceExport:
             raise
 
     def _write(self, rows: FloatArray) -> None:
-        text = self._format.csv(rows, self._context(rows))
-        assert self._file is not None
-        self._file.write(text)
+        self._put(self._format.csv(rows, self._context(rows)))
         self.done += len(rows)
+
+    def _put(self, data: bytes) -> None:
+        assert self._file is not None          # open until finished or cancelled
+        self._file.write(data)
 
     def _context(self, rows: FloatArray) -> list[tuple[Settings, FloatArray, FloatArray]]:
         """For rows whose step averaged over a batch: the settings and data that step used."""
