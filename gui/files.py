@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 from backprop_lab.core.io import atomic, document, presets
 
 from .preset_titles import preset_title
+from .print_pages import PrintActions
 from .script_export import ScriptExports
 from .trace_export import TraceExports
 from .worksheet_dialog import WorksheetExport
@@ -35,6 +36,7 @@ class FileActions(QObject):
         self.export_svg = self._action(self.tr("Export plot as S&VG…"), None, lambda: self.export_plot("svg"))
         self.scripts = ScriptExports(window, session, self._folder)
         self.worksheet = WorksheetExport(window, session, self._folder)
+        self.printing = PrintActions(window, session, self._folder)
         self.quit = self._action(self.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close)
         self.recent_menu = QMenu(self.tr("Open &Recent"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -62,6 +64,7 @@ class FileActions(QObject):
         menu.addActions(self.scripts.actions)
         menu.addSeparator()
         menu.addAction(self.worksheet.action)
+        menu.addActions(self.printing.actions)
         menu.addSeparator()
         menu.addAction(self.quit)
 

@@ -400,123 +400,123 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/files.py" line="28"/>
+        <location filename="../../gui/files.py" line="29"/>
         <source>&amp;New from preset…</source>
         <translation>프리셋에서 새로 만들기(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="29"/>
+        <location filename="../../gui/files.py" line="30"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="30"/>
+        <location filename="../../gui/files.py" line="31"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="31"/>
+        <location filename="../../gui/files.py" line="32"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="34"/>
+        <location filename="../../gui/files.py" line="35"/>
         <source>Export plot as &amp;PNG…</source>
         <translation>그래프를 PNG로 내보내기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="35"/>
+        <location filename="../../gui/files.py" line="36"/>
         <source>Export plot as S&amp;VG…</source>
         <translation>그래프를 SVG로 내보내기(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="38"/>
+        <location filename="../../gui/files.py" line="40"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="39"/>
+        <location filename="../../gui/files.py" line="41"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="72"/>
+        <location filename="../../gui/files.py" line="75"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="87"/>
+        <location filename="../../gui/files.py" line="90"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="88"/>
+        <location filename="../../gui/files.py" line="91"/>
         <source>The network has changes that are not saved. Save them first?</source>
         <translation>신경망에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="108"/>
+        <location filename="../../gui/files.py" line="111"/>
         <source>New from preset</source>
         <translation>프리셋에서 새로 만들기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="108"/>
+        <location filename="../../gui/files.py" line="111"/>
         <source>Preset:</source>
         <translation>프리셋:</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="118"/>
+        <location filename="../../gui/files.py" line="121"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="124"/>
+        <location filename="../../gui/files.py" line="127"/>
         <source>Could not open %1</source>
         <translation>%1 파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="136"/>
+        <location filename="../../gui/files.py" line="139"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="142"/>
-        <location filename="../../gui/files.py" line="150"/>
+        <location filename="../../gui/files.py" line="145"/>
+        <location filename="../../gui/files.py" line="153"/>
         <source>Could not save</source>
         <translation>저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="143"/>
+        <location filename="../../gui/files.py" line="146"/>
         <source>%1 is a preset shipped with Backprop Lab and is kept as it is: save your network under another name or in another folder.</source>
         <translation>%1은(는) Backprop Lab에 들어 있는 프리셋이라 바꾸지 않습니다. 네트워크를 다른 이름으로, 또는 다른 폴더에 저장하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="156"/>
+        <location filename="../../gui/files.py" line="159"/>
         <source>Saved %1</source>
         <translation>%1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="172"/>
+        <location filename="../../gui/files.py" line="175"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="181"/>
+        <location filename="../../gui/files.py" line="184"/>
         <source>Export plot</source>
         <translation>그래프 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="189"/>
+        <location filename="../../gui/files.py" line="192"/>
         <source>Could not export the plot</source>
         <translation>그래프를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="191"/>
+        <location filename="../../gui/files.py" line="194"/>
         <source>Plot exported to %1</source>
         <translation>그래프를 %1에 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="202"/>
+        <location filename="../../gui/files.py" line="205"/>
         <source>the image could not be encoded</source>
         <translation>이미지를 인코딩할 수 없습니다</translation>
     </message>
@@ -1379,6 +1379,107 @@ E = %2</translation>
         <location filename="../../gui/preset_titles.py" line="22"/>
         <source>XOR: 2-2-1</source>
         <translation>XOR: 2-2-1</translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <location filename="../../gui/print_pages.py" line="126"/>
+        <source>&amp;Print…</source>
+        <translation>인쇄(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="128"/>
+        <source>Print the derivation of the selected item and the walk-through</source>
+        <translation>선택한 항목의 미분 풀이와 따라가기를 인쇄합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="130"/>
+        <source>Save as P&amp;DF…</source>
+        <translation>PDF로 저장(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="131"/>
+        <source>Save the derivation of the selected item and the walk-through as a PDF</source>
+        <translation>선택한 항목의 미분 풀이와 따라가기를 PDF로 저장합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="142"/>
+        <source>Sent to the printer</source>
+        <translation>프린터로 보냈습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="147"/>
+        <source>Save as PDF</source>
+        <translation>PDF로 저장</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="148"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 문서 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="157"/>
+        <source>Could not save the PDF</source>
+        <translation>PDF를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="158"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="160"/>
+        <source>Saved as PDF: %1</source>
+        <translation>PDF로 저장됨: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../gui/print_pages.py" line="72"/>
+        <source>Nothing is selected: no derivation to print.</source>
+        <translation>선택한 항목이 없어 인쇄할 미분 풀이가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="76"/>
+        <source>Derivation of %1</source>
+        <translation>%1의 미분 풀이</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="97"/>
+        <source>The rest of the walk-through is left out while the exercise on %1 is open.</source>
+        <translation>%1 문제를 푸는 동안에는 따라가기의 나머지를 싣지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="100"/>
+        <source>… and %1 more steps</source>
+        <translation>… 그리고 %1단계 더</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="102"/>
+        <source>Walk-through: one forward and backward pass and one update</source>
+        <translation>따라가기: 순전파와 역전파 한 번, 갱신 한 번</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="103"/>
+        <source>sample %1 of %2 · η = %3</source>
+        <translation>샘플 %1 / %2 · η = %3</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="112"/>
+        <source>Backprop Lab</source>
+        <translation>Backprop Lab</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="114"/>
+        <source>at step %1</source>
+        <translation>%1단계</translation>
+    </message>
+    <message>
+        <location filename="../../gui/print_pages.py" line="153"/>
+        <source>Walk-through</source>
+        <translation>따라가기</translation>
     </message>
 </context>
 <context>
