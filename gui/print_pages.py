@@ -80,7 +80,7 @@ def derivation_html(session) -> str:
 def walk_html(session) -> str:
     s = session
     k = walk_sample(s)
-    steps = walk(s.shown_net, s.data.X[k], s.data.Y[k], s.settings, walk_velocity(s), digits=shown_digits())
+    steps = walk(s.named_net, s.data.X[k], s.data.Y[k], s.settings, walk_velocity(s), digits=shown_digits())
     rows, phase = [], None
     # An open exercise's number would show in every later step that uses it: the walk stops before it.
     secret = next((n for n, st in enumerate(steps) if s.hidden and keys_for(st.quantity) & s.hidden), None)

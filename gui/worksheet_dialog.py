@@ -85,6 +85,16 @@ class WorksheetExport(QObject):
                                        "and an answer key"))
         self.action.triggered.connect(lambda _c=False: self.export())
 
+    def now(self, count: int, seed: int):
+        """The worksheet of the network as shown (its step, the walk's sample, the chosen notation)."""
+        s = self.session
+        p = s.project
+        project = Project(s.named_net.copy(), s.data.copy(), s.settings.copy(), p.name, p.description, p.source)
+        step = s.viewing_step if s.viewing_step is not None else s.step_count
+        ws = worksheet.build(project, sample=walk_sample(s), count=count, seed=seed, velocity=walk_velocity(s),
+                             step=step)
+        return ws, project
+
     def export(self) -> bool:
         self.session.pause()
         dialog = WorksheetDialog(self.window)
@@ -97,12 +107,7 @@ class WorksheetExport(QObject):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         answers = key_path(path) if dialog.separate.isChecked() else None
-        s = self.session
-        p = s.project
-        project = Project(s.shown_net.copy(), s.data.copy(), s.settings.copy(), p.name, p.description, p.source)
-        step = s.viewing_step if s.viewing_step is not None else s.step_count
-        ws = worksheet.build(project, sample=walk_sample(s), count=dialog.count.value(), seed=dialog.seed.value(),
-                             velocity=walk_velocity(s), step=step)
+        ws, project = self.now(dialog.count.value(), dialog.seed.value())
         try:
             write_worksheet(ws, project, path, answers, lang=dialog.lang())
         except WriteError as e:
@@ -110,5 +115,5 @@ class WorksheetExport(QObject):
                                  self.tr("%1: %2").replace("%1", e.path).replace("%2", e.reason))
             return False
         written = path + (f", {answers}" if answers else "")
-        s.message.emit(self.tr("Worksheet written: %1").replace("%1", written))
+        self.session.message.emit(self.tr("Worksheet written: %1").replace("%1", written))
         return True

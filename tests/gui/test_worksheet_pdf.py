@@ -94,3 +94,25 @@ def test_an_unwritable_place_is_said_and_leaves_nothing(qtbot, make_window, tmp_
     assert window.files.worksheet.export() is False
     assert said and str(tmp_path / "none" / "x.pdf") in said[0]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_worksheet_follows_the_notation_and_the_state_shown(qtbot, make_window):
+    """View → Notation → net/out: the blanks and the givens are named as every panel names them; a past
+    step looked at is the state the worksheet is of."""
+    window = make_window(resolve("seed004"))
+    window.notation_menu.choices["netout"].trigger()
+    ws, project = window.files.worksheet.now(count=60, seed=0)
+    names = {g.name for g in ws.givens}
+    assert {"w1", "w8", "i1", "target_o1"} <= names and not names & {"U11", "W11", "x1"}
+    assert any(b.name == "out_h1" for b in ws.blanks) and not any(b.name in ("h1", "o1") for b in ws.blanks)
+    assert project.net.notation.form == "netout"
+    window.notation_menu.choices["text"].trigger()
+    window.controls.n_spin.setValue(2)
+    qtbot.mouseClick(window.controls.step_n_button, Qt.MouseButton.LeftButton)
+    ws, project = window.files.worksheet.now(count=3, seed=0)
+    assert ws.step == 2 and {g.name for g in ws.of_kind("weight")} >= {"U11", "W11"}
+    u11 = next(g for g in ws.givens if g.name == "U11")
+    assert u11.value == window.session.net.theta[window.session.net.param_index("W", 2, 0, 0)] != 0.45
+    window.session.view_step(0)
+    ws, _ = window.files.worksheet.now(count=3, seed=0)
+    assert ws.step == 0 and next(g for g in ws.givens if g.name == "U11").value == 0.45
