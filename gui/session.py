@@ -19,6 +19,7 @@ from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics import engine
 from backprop_lab.core.numerics import project_model as pm
+from backprop_lab.core.numerics.budget import WARN_SHARE
 from backprop_lab.core.numerics.history import History
 from backprop_lab.core.numerics.project_model import ProjectModel
 from backprop_lab.core.numerics.training import Trainer, samples_for_step
@@ -66,7 +67,8 @@ class Session(QObject, Edits):
         self._index_net, self._index_map = None, {}
         self._named: tuple = ()
         self._seen_trace: History | None = None
-        self._seen_rows = 0
+        self._seen_rows = self._seen_thin = 0
+        self.memory_state = "ok"
         self.model: ProjectModel = None  # type: ignore[assignment]  # until load_project
         if project is not None:
             self.load_project(project)
@@ -208,9 +210,29 @@ class Session(QObject, Edits):
             k = self.shown_sample
             self.state = engine.evaluate(net, X[k:k + 1], Y[k:k + 1])
         trace = self.trace
-        if trace is not self._seen_trace or len(trace) < self._seen_rows:
-            self.trace_generation += 1     # rows were cut or replaced: plots reload, not append
-        self._seen_trace, self._seen_rows = trace, len(trace)
+        if trace is not self._seen_trace or len(trace) < self._seen_rows or trace.thinnings != self._seen_thin:
+            self.trace_generation += 1     # rows were cut, replaced or thinned: plots reload, not append
+        self._seen_trace, self._seen_rows, self._seen_thin = trace, len(trace), trace.thinnings
+        self._memory_note()
+
+    def _memory_note(self) -> None:
+        """Say it before the history reaches its memory budget (core.numerics.budget), and each time it
+        thins old steps to stay within it."""
+        h = self.trace
+        near = h.limit is not None and h.kept >= h.limit * WARN_SHARE
+        state = f"thinned {h.thinnings}" if h.thinned else "near" if near else "ok"
+        if state == self.memory_state:
+            return
+        self.memory_state = state
+        if h.thinned:
+            self.message.emit(self.tr("To stay within its memory budget the history keeps the loss of every "
+                                      "step from step %1 on, and of one step in %2 or more before it (the plot "
+                                      "shows those); any step can still be looked at").replace(
+                "%1", f"{h.base + h.thinned:,}").replace("%2", f"{h.stride():,}"))
+        elif near:
+            self.message.emit(self.tr("The history is near its memory budget: past %1 steps it will keep only "
+                                      "every 2nd, 4th … loss of the oldest steps for the plot; training goes on")
+                              .replace("%1", f"{h.limit:,}"))
 
     @property
     def loss(self) -> float:

@@ -1741,7 +1741,7 @@ E = %2</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../gui/session.py" line="106"/>
+        <location filename="../../gui/session.py" line="108"/>
         <source>Could not apply %1: %2</source>
         <translation>%1을(를) 적용하지 못했습니다: %2</translation>
     </message>
@@ -1803,12 +1803,22 @@ E = %2</translation>
         <translation>지금은 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="252"/>
+        <location filename="../../gui/session.py" line="228"/>
+        <source>To stay within its memory budget the history keeps the loss of every step from step %1 on, and of one step in %2 or more before it (the plot shows those); any step can still be looked at</source>
+        <translation>메모리 한도를 지키려고 기록은 %1단계부터는 모든 단계의 손실을, 그 이전은 %2단계 이상마다 하나씩만 남깁니다 (그래프는 남은 것을 보여 줍니다). 어느 단계든 여전히 되돌아볼 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py" line="233"/>
+        <source>The history is near its memory budget: past %1 steps it will keep only every 2nd, 4th … loss of the oldest steps for the plot; training goes on</source>
+        <translation>기록이 메모리 한도에 가까워졌습니다: %1단계를 넘으면 가장 오래된 단계의 손실은 그래프용으로 2번째, 4번째 … 것만 남깁니다. 학습은 계속됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py" line="274"/>
         <source>Training is running: pause it first</source>
         <translation>학습 중입니다: 먼저 일시 정지하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="317"/>
+        <location filename="../../gui/session.py" line="339"/>
         <source>Click a point of the loss plot first</source>
         <translation>먼저 손실 그래프의 점을 클릭하세요</translation>
     </message>
@@ -2567,27 +2577,27 @@ E = %2</translation>
         <translation>도식, 주어진 숫자, 채울 빈칸과 정답이 담긴 인쇄용 PDF</translation>
     </message>
     <message>
-        <location filename="../../gui/worksheet_dialog.py" line="93"/>
+        <location filename="../../gui/worksheet_dialog.py" line="103"/>
         <source>Export worksheet</source>
         <translation>학습지 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/worksheet_dialog.py" line="94"/>
+        <location filename="../../gui/worksheet_dialog.py" line="104"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/worksheet_dialog.py" line="109"/>
+        <location filename="../../gui/worksheet_dialog.py" line="114"/>
         <source>Could not write the worksheet</source>
         <translation>학습지를 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/worksheet_dialog.py" line="110"/>
+        <location filename="../../gui/worksheet_dialog.py" line="115"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/worksheet_dialog.py" line="113"/>
+        <location filename="../../gui/worksheet_dialog.py" line="118"/>
         <source>Worksheet written: %1</source>
         <translation>학습지 작성됨: %1</translation>
     </message>

@@ -17,12 +17,11 @@ from backprop_lab.core.model.numbers import format_number
 if TYPE_CHECKING:
     from backprop_lab.core.numerics.training import Trainer
 
-MAX_TRACE_BYTES = 2 * 2 ** 30   # the history lives in memory; refuse a run that would need more
-HISTORY_STEP_BYTES = 16         # a recorded step at most (core.numerics.history), checkpoints included
 PROGRESS_AFTER, PROGRESS_EVERY = 1.0, 0.1   # seconds: show a bar only on longer runs, redraw 10 times/s
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    from backprop_lab.core.numerics.budget import history_refusal
     from backprop_lab.core.numerics.engine import evaluate
     from backprop_lab.core.numerics.training import DivergenceError, Trainer
     project = load_net(args.net)
@@ -36,10 +35,9 @@ def cmd_train(args: argparse.Namespace) -> int:
         s.validate(len(data))
     except ValueError as e:
         raise UsageError(f"--{str(e).replace('_', '-')}") from None
-    need = args.steps * HISTORY_STEP_BYTES
-    if need > MAX_TRACE_BYTES:
-        raise UsageError(f"--steps: {args.steps} steps would need a {need / 2 ** 30:.1f} GB history in memory "
-                         f"(at most {MAX_TRACE_BYTES // 2 ** 30} GB); train fewer steps")
+    refusal = history_refusal(net, args.steps)     # the one memory budget (core.numerics.budget)
+    if refusal is not None:
+        raise UsageError(f"--steps: {refusal}")
     if args.csv is not None:
         _check_writable(args.csv)
     before = evaluate(net, data.X, data.Y).loss

@@ -14,7 +14,7 @@ Row i is the state before step i (its gradients are taken there), as in core.num
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -25,24 +25,16 @@ from backprop_lab.core.model.arrays import FloatArray
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics.budget import checkpoint_every
+from backprop_lab.core.numerics.kept_losses import BLOCK as BLOCK  # re-exported: runs are sized by it
+from backprop_lab.core.numerics.kept_losses import KeptLosses, Piece
 from backprop_lab.core.numerics.trace import Trace, parameter_columns, storage_layout
 from backprop_lab.core.numerics.update import OptState
 
 if TYPE_CHECKING:
     from backprop_lab.core.numerics.training import Trainer
 
-BLOCK = 65536            # steps per stored block of losses and samples
-CHECKPOINT_BYTES = 4     # at most this many bytes a step go to checkpoints
 PIECE = 4096             # rows rebuilt at a time (bounded memory whatever the length asked for)
-
-
-def checkpoint_every(n_params: int) -> int:
-    """K: the smallest power of two ≥ 64 with θ and the optimizer's state (θ, velocity, Adam's m and v:
-    32 bytes a parameter) / K ≤ CHECKPOINT_BYTES."""
-    k = 64
-    while 32 * n_params + 8 > CHECKPOINT_BYTES * k:
-        k *= 2
-    return k
 
 
 @dataclass
@@ -65,6 +57,14 @@ class Segment:
         k = bisect.bisect_right(self.steps, step)
         del self.steps[k:], self.states[k:]
 
+    def thin(self, lo: int, hi: int) -> None:
+        """Keep every 2nd checkpoint of steps lo..hi (never the segment's first): they follow the
+        losses kept there."""
+        drop = [k for k in range(1, len(self.steps)) if lo <= self.steps[k] < hi]
+        gone = set(drop[1::2])
+        self.steps = [c for k, c in enumerate(self.steps) if k not in gone]
+        self.states = [c for k, c in enumerate(self.states) if k not in gone]
+
     @property
     def nbytes(self) -> int:
         return sum(t.nbytes + _nbytes(o) for t, o in self.states)
@@ -74,17 +74,23 @@ class Segment:
 class Tail:
     """What History.cut took away, for History.paste to put back (undo of a branch, redo of a run)."""
     at: int
-    loss: FloatArray
-    sample: npt.NDArray[np.int32]
+    kept: Piece
     segments: list[Segment]
     first: Segment | None      # the segment the cut went through, as it was
     end: tuple[FloatArray, OptState] | None
+
+    @property
+    def loss(self) -> FloatArray:
+        """The losses kept of the steps cut."""
+        return np.concatenate([self.kept.old_loss, self.kept.loss])
 
 
 class History:
     """The trainer's record of its steps (the sink its step loop writes to) and the window's history."""
 
-    def __init__(self, net: Network, names: list[str], layout: npt.ArrayLike | None = None) -> None:
+    def __init__(self, net: Network, names: list[str], layout: npt.ArrayLike | None = None,
+                 limit: int | None = None) -> None:
+        self.limit = limit                 # most steps' losses kept before the oldest are thinned
         self.net = net.copy()              # the shape, activations and loss to replay with
         self.names = list(names)
         self.layout = storage_layout(self.names) if layout is None else np.array(layout, dtype=np.intp)
@@ -96,16 +102,35 @@ class History:
 
     # ----- size -----------------------------------------------------------------------------------
     def clear(self) -> None:
-        self._loss: list[FloatArray] = []
-        self._sample: list[npt.NDArray[np.int32]] = []
-        self._n = 0
+        self._kept = KeptLosses(self.limit)
+        self.thinnings = 0           # how often old steps were thinned (readers of kept rows reload)
         self.base = 0
         self.segments: list[Segment] = []
         self._end: tuple[FloatArray, OptState] | None = None
         self._cache: tuple[int, Trainer] | None = None
 
+    @property
+    def _n(self) -> int:
+        return self._kept.n
+
     def __len__(self) -> int:
-        return self._n
+        return self._kept.n
+
+    @property
+    def kept(self) -> int:
+        """How many steps' losses are kept (all of them until the history thins the oldest)."""
+        return self._kept.kept
+
+    @property
+    def thinned(self) -> int:
+        """Steps before this one keep only every 2nd, 4th … loss (0: nothing thinned)."""
+        return self._kept.full0 if len(self._kept.old_rows) else 0
+
+    def stride(self) -> int:
+        return self._kept.stride()
+
+    def set_limit(self, limit: int | None) -> None:
+        self.limit = self._kept.limit = limit
 
     @property
     def ncols(self) -> int:
@@ -114,7 +139,7 @@ class History:
     @property
     def nbytes(self) -> int:
         """Memory held: the stored blocks, the checkpoints and the segments' data."""
-        blocks = sum(a.nbytes for a in self._loss) + sum(a.nbytes for a in self._sample)
+        blocks = self._kept.nbytes
         data = {id(a): a.nbytes for s in self.segments for a in (s.X, s.Y)}
         return blocks + sum(s.nbytes for s in self.segments) + sum(data.values())
 
@@ -155,34 +180,29 @@ class History:
         self._end = (t.theta.copy(), t.opt.copy())
 
     def _append(self, loss: FloatArray, sample: npt.NDArray[np.int32]) -> None:
-        done = 0
-        while done < len(loss):
-            at = self._n % BLOCK
-            if at == 0 and self._n // BLOCK == len(self._loss):
-                self._loss.append(np.empty(BLOCK))
-                self._sample.append(np.empty(BLOCK, dtype=np.int32))
-            b = self._n // BLOCK
-            k = min(BLOCK - at, len(loss) - done)
-            self._loss[b][at:at + k] = loss[done:done + k]
-            self._sample[b][at:at + k] = sample[done:done + k]
-            self._n += k
-            done += k
+        self._kept.append(loss, sample)
+        if self._kept.thinned:       # the old losses were thinned: the checkpoints there follow
+            self.thinnings += 1
+            for lo, hi in self._kept.thinned:
+                for seg in self.segments:
+                    seg.thin(self.base + lo, self.base + hi)
+            self._kept.thinned = []
+            self._cache = None
 
     # ----- reading what is stored -----------------------------------------------------------------
-    def _stored(self, parts: Sequence[np.ndarray], start: int, stop: int | None) -> np.ndarray:
-        stop = self._n if stop is None else max(0, min(stop, self._n))
-        start = max(0, start)
-        out = [parts[b][max(start - b * BLOCK, 0):min(stop - b * BLOCK, BLOCK)]
-               for b in range(start // BLOCK, -(-stop // BLOCK))] if start < stop else []
-        return np.concatenate(out) if out else np.zeros(0, dtype=parts[0].dtype if parts else float)
-
     def losses(self, start: int = 0, stop: int | None = None) -> FloatArray:
-        """The loss of steps start..stop (a copy): the loss plot's data."""
-        return self._stored(self._loss, start, stop).astype(float, copy=False)
+        """The loss of steps start..stop (a copy; IndexError where the history thinned them)."""
+        return self._kept.losses(start, stop)
 
     def samples(self, start: int = 0, stop: int | None = None) -> npt.NDArray[np.int32]:
         """The sample each step used (0-based; −1 where a step averaged over a batch)."""
-        return self._stored(self._sample, start, stop)
+        return self._kept.samples(start, stop)
+
+    def kept_rows(self, start: int = 0, stop: int | None = None
+                  ) -> tuple[npt.NDArray[np.int64], FloatArray, npt.NDArray[np.int32]]:
+        """(rows, loss, sample) of the steps kept in start..stop: the loss plot's data (every step
+        until the history thins the oldest)."""
+        return self._kept.kept_rows(start, stop)
 
     def column(self, name: str, start: int = 0, stop: int | None = None) -> FloatArray:
         """One column of rows start..stop; step, sample and loss are stored, the rest rebuilt."""
@@ -284,12 +304,11 @@ class History:
         keep = [s for s in self.segments if s.start < step]
         through = keep[-1] if keep else None
         old = self._n
-        tail = Tail(n, self.losses(n), self.samples(n), self.segments[len(keep):],
-                    _copy_segment(through) if through is not None and n < self._n else None, self._end)
+        first = _copy_segment(through) if through is not None and n < self._n else None
+        tail = Tail(n, self._kept.cut(n), self.segments[len(keep):], first, self._end)
         if through is not None:
             through.cut(step)
         self.segments = keep
-        self._n = n
         self._end = self._end if n == old else None
         if self._n == 0 and not self.segments:
             self.clear()
@@ -298,12 +317,12 @@ class History:
 
     def paste(self, tail: Tail) -> None:
         """Put back what cut(tail.at) took, the history being as that cut left it."""
-        if self._n != tail.at:
+        if len(self) != tail.at:
             raise ValueError("history: not where the cut left it")
         if tail.first is not None:
             self.segments[-1] = tail.first
         self.segments += tail.segments
-        self._append(tail.loss, tail.sample)
+        self._kept.paste(tail.kept)
         self._end = tail.end
         self._cache = None
 
@@ -321,10 +340,10 @@ class History:
             at += len(rows)
 
     def copy(self) -> History:
-        h = History(self.net, self.names, self.layout)
+        h = History(self.net, self.names, self.layout, self.limit)
         h.base, h._end = self.base, self._end
         h.segments = [_copy_segment(s) for s in self.segments]
-        h._append(self.losses(), self.samples())
+        h._kept = self._kept.copy()
         return h
 
 

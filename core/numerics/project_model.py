@@ -17,6 +17,7 @@ from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics import engine
+from backprop_lab.core.numerics.budget import window_rows
 from backprop_lab.core.numerics.history import History, Tail
 from backprop_lab.core.numerics.rewind import Snapshot
 from backprop_lab.core.numerics.training import DivergenceError, Trainer
@@ -119,6 +120,7 @@ class ProjectModel:
         self.project = project
         self.trainer = Trainer(project.net, project.data, project.settings)
         self.start_theta = project.net.theta.copy()
+        self._budget()
         self.announce_all()
 
     def set_param(self, i: int, value: float) -> None:
@@ -146,6 +148,7 @@ class ProjectModel:
         self.project.net, self.project.data = world.net, world.data
         self.trainer, self.start_theta = world.trainer, world.start_theta
         self.trainer.settings = self.project.settings
+        self._budget()
         self.announce_all()
 
     def train(self, n: int, floor: int | None = None) -> tuple[int, DivergenceError | None]:
@@ -191,7 +194,13 @@ class ProjectModel:
         """Another trace (Reset keeps the old one for undo) and the state that goes with it."""
         self.trainer.trace = trace
         self.trainer.restore(snap)
+        self._budget()
         self._announce(Change(TRACE_RESET), Change(PARAMETERS))
+
+    def _budget(self) -> None:
+        """The window's history keeps within the memory budget (core.numerics.budget): past it, the
+        oldest steps are thinned, never an abort."""
+        self.trace.set_limit(window_rows(self.net))
 
     def _trace_moved(self, start: int) -> None:
         stop = len(self.trace)

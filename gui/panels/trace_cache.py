@@ -5,6 +5,8 @@ Curves: the loss of the whole data set ("E, all samples") and, with a few sample
 loss at the steps that used it. With one sample the trace's loss column is the whole-set loss; with
 more, the whole-set loss is core's engine.loss_at at evenly spaced rows (at most EVALS_PER_UPDATE per
 update), because the trace records only the loss of the samples each step used.
+Past its memory budget the history keeps only every 2nd, 4th … loss of old steps (core.numerics.history):
+the copy holds the steps kept, by their row, and reloads when the history thins.
 """
 from __future__ import annotations
 
@@ -14,18 +16,6 @@ from backprop_lab.core.numerics import engine
 
 EVALS_PER_UPDATE = 300
 MAX_SAMPLE_CURVES = 8
-
-
-_STEPS = np.arange(1024, dtype=float)
-
-
-def steps(n: int) -> np.ndarray:
-    """0, 1, …, n−1 as floats: a view of one shared array that grows by doubling (the x of a curve
-    with a point for every row)."""
-    global _STEPS
-    if n > len(_STEPS):
-        _STEPS = np.arange(max(n, 2 * len(_STEPS)), dtype=float)
-    return _STEPS[:n]
 
 
 class Growing:
@@ -56,7 +46,8 @@ class TraceCache:
     def _clear(self) -> None:
         self.generation = None
         self.rows = 0
-        self.loss = Growing()          # the loss column (every row)
+        self.loss = Growing()          # the loss column (every row kept)
+        self.x = Growing()             # the rows kept (every row until the history thins)
         self.total_x, self.total_y = Growing(), Growing()
         self.samples: list[tuple[Growing, Growing]] = []
         self.n_samples = 0
@@ -83,12 +74,12 @@ class TraceCache:
         start, stop = self.rows, len(trace)
         if stop == start:
             return was_reset
-        loss = trace.column("loss", start, stop)
+        rows, loss, which = trace.kept_rows(start, stop)
+        at = rows.astype(float)
+        self.x.extend(at)
         self.loss.extend(loss)
         self.peak = max(self.peak, float(loss.max()))
         if self.samples:
-            which = trace.column("sample", start, stop)
-            at = np.arange(start, stop, dtype=float)
             for k, (xs, ys) in enumerate(self.samples):
                 hit = which == k
                 xs.extend(at[hit])
@@ -115,6 +106,5 @@ class TraceCache:
 
     def total(self) -> tuple[np.ndarray, np.ndarray]:
         if self.one_sample:
-            y = self.loss.view()
-            return steps(len(y)), y
+            return self.x.view(), self.loss.view()
         return self.total_x.view(), self.total_y.view()

@@ -78,3 +78,34 @@ def test_a_short_step_n_is_done_at_once(qtbot, window):
     start_step_n(qtbot, window, 500)
     assert not s.runner.running and s.step_count == 500 and not window.status.work.isVisible()
     QApplication.processEvents()
+
+
+def test_the_window_says_when_the_history_nears_its_budget_and_when_it_thins(qtbot, make_window, monkeypatch):
+    from backprop_lab.core.numerics import budget, kept_losses
+    monkeypatch.setattr(kept_losses, "BLOCK", 256)
+    monkeypatch.setattr(budget, "MEMORY_BUDGET", int(4000 * budget.window_step_bytes(resolve("seed004").net)
+                                                     / budget.WINDOW_SHARE) + 1)
+    window = make_window()
+    s, plot, note = window.session, window.loss_plot, window.status.note
+    assert s.trace.limit == 4000
+    start_step_n(qtbot, window, 3300)                # 82 % of the limit: said before it is hit
+    qtbot.waitUntil(lambda: not s.runner.running, timeout=20000)
+    assert "near its memory budget" in note.text() and "past 4,000 steps" in note.text()
+    assert plot.points() == 3300 and s.trace.thinned == 0
+    start_step_n(qtbot, window, 20_000)
+    qtbot.waitUntil(lambda: not s.runner.running, timeout=30000)
+    assert s.step_count == len(s.trace) == 23_300 and s.trace.thinned > 0     # never stopped
+    assert "keeps the loss of every step from step" in note.text()
+    assert f"one step in {s.trace.stride():,} or more before it" in note.text()
+    x, y = plot.cache.total()
+    assert plot.points() == s.trace.kept <= 4000 and x[-1] == 23_299 and x[0] == 0
+    np.testing.assert_array_equal(y, engine_trainer(23_300).history().losses()[x.astype(int)])
+    # look-back far into the thinned part still shows that step's weights
+    s.view_step(1001)
+    np.testing.assert_array_equal(s.shown_net.theta, engine_trainer(1001).theta)
+    s.return_to_present()
+    kept = s.trace.kept
+    window.undo_action.trigger()              # what was kept of the first 3,300 steps stays thinned
+    assert s.step_count == 3300 and plot.points() == s.trace.kept == len(s.trace.kept_rows()[0]) >= 1
+    window.redo_action.trigger()
+    assert s.step_count == 23_300 and plot.points() == s.trace.kept == kept

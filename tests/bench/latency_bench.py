@@ -1,0 +1,215 @@
+"""Benchmark of the window's responsiveness and memory under long work (issue 8, issue 9); a script,
+not a test: `QT_QPA_PLATFORM=offscreen python tests/bench/latency_bench.py [--quick]`.
+
+  latency   how late a 10 ms QTimer fires (p50, p99, max) while the window does long work:
+            Step ×N of 1,000,000 on seed 004, and Run on the largest allowed network (32 inputs,
+            8 layers of 32), against the same probe on an idle window (the baseline, same run)
+  memory    the window's resident memory after as many steps as a 10-minute Run on 4-16-16-3 takes
+            (the Run's rate measured first, in the window), and the history's own bytes
+  step rate headless steps/s keeping the history, against keeping every row (a full Trace, the
+            path before the history) in the same run
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+import numpy as np
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+QUICK = "--quick" in sys.argv
+TARGET_MS = 100.0
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def largest_project():
+    from backprop_lab.core.model.dataset import Dataset
+    from backprop_lab.core.model.network import MAX_LAYERS, MAX_NEURONS, LayerSpec, Network
+    from backprop_lab.core.model.project import Project
+    rng = np.random.default_rng(1)
+    net = Network(MAX_NEURONS, [LayerSpec(MAX_NEURONS) for _ in range(MAX_LAYERS)])
+    net.theta[...] = rng.uniform(-1, 1, net.n_params) / np.sqrt(MAX_NEURONS)
+    data = Dataset(rng.random((4, MAX_NEURONS)), rng.random((4, MAX_NEURONS)))
+    return Project(net, data, name="largest")
+
+
+def project_4_16_16_3():
+    from backprop_lab.core.model.dataset import Dataset
+    from backprop_lab.core.model.network import LayerSpec, Network
+    from backprop_lab.core.model.project import Project
+    rng = np.random.default_rng(2)
+    net = Network(4, [LayerSpec(16), LayerSpec(16), LayerSpec(3)])
+    net.theta[...] = rng.uniform(-0.5, 0.5, net.n_params)
+    return Project(net, Dataset(rng.random((8, 4)), rng.random((8, 3))), name="4-16-16-3")
+
+
+def window(project):
+    from backprop_lab.gui.app import build_window, make_app
+    app = make_app()
+    w = build_window(project)
+    w.resize(1280, 800)
+    w.show()
+    for _ in range(3):
+        app.processEvents()
+    return app, w
+
+
+class Lateness:
+    """A 10 ms timer's lateness: how long the event loop kept it waiting past its time."""
+
+    def __init__(self):
+        from PySide6.QtCore import Qt, QTimer
+        self.late: list[float] = []
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(10)
+        self.timer.timeout.connect(self._fired)
+        self._last = None
+
+    def start(self):
+        self._last = time.perf_counter()
+        self.timer.start()
+
+    def stop(self):
+        self.timer.stop()
+
+    def _fired(self):
+        now = time.perf_counter()
+        self.late.append(max(0.0, now - self._last - 0.010) * 1e3)
+        self._last = now
+
+    def summary(self) -> tuple[float, float, float, int]:
+        a = np.array(self.late or [0.0])
+        return float(np.percentile(a, 50)), float(np.percentile(a, 99)), float(a.max()), len(self.late)
+
+
+def probe(app, until, limit_s: float) -> Lateness:
+    late = Lateness()
+    late.start()
+    t0 = time.perf_counter()
+    while not until() and time.perf_counter() - t0 < limit_s:
+        app.processEvents()
+        time.sleep(0.0005)
+    late.stop()
+    return late
+
+
+def idle_baseline() -> Lateness:
+    from backprop_lab.core.io import presets
+    app, w = window(presets.resolve("seed004"))
+    late = probe(app, lambda: False, 2.0)
+    w.close_without_asking()
+    return late
+
+
+def step_n_million() -> tuple[Lateness, int, float]:
+    from backprop_lab.core.io import presets
+    app, w = window(presets.resolve("seed004"))
+    s, n = w.session, (100_000 if QUICK else 1_000_000)
+    t0 = time.perf_counter()
+    w.controls.n_spin.setValue(n)
+    w.controls.step_n_button.click()
+    late = probe(app, lambda: not s.runner.running, 600)
+    seconds = time.perf_counter() - t0
+    assert s.step_count == n, s.step_count
+    w.close_without_asking()
+    return late, n, seconds
+
+
+def run_largest(seconds: float) -> tuple[Lateness, int]:
+    app, w = window(largest_project())
+    s = w.session
+    w.controls.pace.speed.setValue(w.controls.pace.speed.maximum())      # as fast as it goes
+    w.controls.run_button.click()
+    t0 = time.perf_counter()
+    late = probe(app, lambda: time.perf_counter() - t0 > seconds, seconds + 1)
+    w.controls.run_button.click()
+    steps = s.step_count
+    w.close_without_asking()
+    return late, steps
+
+
+def ten_minutes_4_16_16_3() -> tuple[float, int, float, float, int]:
+    """(Run's steps/s in the window, steps of 10 minutes at that rate, RSS before and after in MB,
+    the history's bytes)."""
+    app, w = window(project_4_16_16_3())
+    s = w.session
+    w.controls.pace.speed.setValue(w.controls.pace.speed.maximum())
+    before = rss_mb()
+    w.controls.run_button.click()
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < 3.0:
+        app.processEvents()
+    w.controls.run_button.click()
+    rate = s.step_count / (time.perf_counter() - t0)
+    total = int(rate * (60 if QUICK else 600))
+    # The rest of the 10 minutes' steps as Run takes them (the model's train, the views refreshed now
+    # and then): without waiting 10 minutes.
+    while s.step_count < total:
+        with s.model.changing():
+            s.model.train(min(200_000, total - s.step_count))
+        app.processEvents()
+    s.refresh()
+    app.processEvents()
+    after = rss_mb()
+    nbytes = s.trace.nbytes
+    w.close_without_asking()
+    return rate, total, before, after, nbytes
+
+
+def step_rates(seconds: float = 2.0) -> tuple[float, float]:
+    """Headless steps/s on 4-16-16-3 keeping the history, and keeping every row (a full Trace)."""
+    from backprop_lab.core.numerics.trace import Trace
+    from backprop_lab.core.numerics.training import Trainer
+
+    def rate(full: bool) -> float:
+        p = project_4_16_16_3()
+        t = Trainer(p.net, p.data, p.settings)
+        if full:
+            t.trace = Trace(t.names, t.layout)
+        n, t0 = 0, time.perf_counter()
+        while time.perf_counter() - t0 < seconds:
+            t.run(5000)
+            n += 5000
+            if full and len(t.trace) > 200_000:     # bounded memory: the rate, not the growth
+                t.trace.truncate(0)
+        return n / (time.perf_counter() - t0)
+    return rate(False), rate(True)
+
+
+def main() -> int:
+    from PySide6.QtCore import QStandardPaths
+    QStandardPaths.setTestModeEnabled(True)
+    rows = []
+
+    def lat(name, late, extra=""):
+        p50, p99, mx, n = late.summary()
+        ok = "ok" if mx <= TARGET_MS else "MISSED"
+        rows.append(f"{name:<52} p50 {p50:7.1f} ms  p99 {p99:7.1f} ms  max {mx:7.1f} ms  ({n} ticks) "
+                    f"{extra} [max ≤ {TARGET_MS:.0f} ms: {ok}]")
+    lat("idle window (baseline)", idle_baseline())
+    late, n, secs = step_n_million()
+    lat(f"Step ×N of {n:,} (seed 004)", late, f"{n / secs:,.0f} steps/s")
+    late, steps = run_largest(5.0 if QUICK else 15.0)
+    lat("Run on 32-(32×8) (largest)", late, f"{steps:,} steps")
+    with_history, full_rows = step_rates()
+    rows.append(f"step rate 4-16-16-3 keeping the history: {with_history:,.0f} steps/s; keeping every row "
+                f"(baseline): {full_rows:,.0f} steps/s; ratio {with_history / full_rows:.2f}")
+    rate, total, before, after, nbytes = ten_minutes_4_16_16_3()
+    rows.append(f"Run 4-16-16-3 in the window: {rate:,.0f} steps/s; {'1' if QUICK else '10'} minute(s) = "
+                f"{total:,} steps: RSS {before:,.0f} MB → {after:,.0f} MB; history {nbytes / 1e6:,.1f} MB "
+                f"({nbytes / max(total, 1):.1f} B/step)")
+    print("\n".join(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
