@@ -184,6 +184,410 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../../core/cli/export.py" line="22"/>
+        <source>-o: cannot write %1: %2</source>
+        <translation>-o: %1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/export.py" line="24"/>
+        <source>%1 script written to %2; run it with `python %2`</source>
+        <translation>%1 스크립트를 %2에 썼습니다. `python %2`로 실행하세요</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="33"/>
+        <source>%1: %2 (see %3 --help)</source>
+        <translation>%1: %2 (%3 --help 참고)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="40"/>
+        <location filename="../../core/cli/parser.py" line="207"/>
+        <source>not a whole number: %1</source>
+        <translation>정수가 아닙니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="43"/>
+        <source>must be at least 1, got %1</source>
+        <translation>1 이상이어야 합니다. 받은 값: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="51"/>
+        <source>not a number: %1</source>
+        <translation>수가 아닙니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="53"/>
+        <source>must be a finite number, got %1</source>
+        <translation>유한한 수여야 합니다. 받은 값: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="61"/>
+        <source>at most 17 digits (a float64 holds no more)</source>
+        <translation>최대 17자리 (float64는 그 이상을 담지 못합니다)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="66"/>
+        <source>a preset name (see `presets`) or a .json file</source>
+        <translation>프리셋 이름(`presets` 참고) 또는 .json 파일</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="70"/>
+        <source>the language of what it prints (default: the locale&apos;s, from LC_ALL or LANG)</source>
+        <translation>출력 언어 (기본값: LC_ALL 또는 LANG의 로캘 언어)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="76"/>
+        <source>which sample, from 1 (default 1)</source>
+        <translation>몇 번째 샘플인지, 1부터 (기본값 1)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="80"/>
+        <source>Backprop Lab: see every number of backpropagation.</source>
+        <translation>Backprop Lab: 역전파의 모든 숫자를 봅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="81"/>
+        <source>Without a subcommand, `%1 [--lang ko|en] [--screenshot PATH] [NET]` is `%1 open ...`: it opens the window on NET (seed 004 unless given), or renders it to a picture.</source>
+        <translation>하위 명령이 없으면 `%1 [--lang ko|en] [--screenshot PATH] [NET]`은 `%1 open ...`과 같습니다: NET(주지 않으면 시드 004)으로 창을 열거나 그림으로 그립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="86"/>
+        <source>open the window (the default)</source>
+        <translation>창 열기 (기본값)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="87"/>
+        <source>Open the window on NET, or render it offscreen to a PNG with --screenshot.</source>
+        <translation>NET으로 창을 열거나, --screenshot으로 화면 밖에서 PNG로 그립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="90"/>
+        <source>a preset name or a .json file (default: seed004)</source>
+        <translation>프리셋 이름 또는 .json 파일 (기본값: seed004)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="92"/>
+        <source>render the window offscreen to this PNG and quit</source>
+        <translation>창을 화면 밖에서 이 PNG로 그리고 끝내기</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="93"/>
+        <source>the window&apos;s language (default: the saved choice)</source>
+        <translation>창의 언어 (기본값: 저장된 선택)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="94"/>
+        <source>list the presets</source>
+        <translation>프리셋 목록 보기</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="104"/>
+        <source>forward values, loss, every δ and every dE/dparam with its chain rule</source>
+        <translation>순전파 값, 손실, 모든 δ와 모든 dE/d매개변수를 연쇄 법칙과 함께</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="106"/>
+        <source>Print the forward pass, the loss, every δ and every parameter&apos;s gradient with its chain-rule factors, for one sample of NET.</source>
+        <translation>NET의 샘플 하나에 대해 순전파, 손실, 모든 δ, 모든 매개변수의 기울기를 연쇄 법칙의 인수와 함께 출력합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="111"/>
+        <source>only this parameter (e.g. U11), its derivation in full</source>
+        <translation>이 매개변수(예: U11)만, 미분 풀이 전체</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="114"/>
+        <source>decimals shown (default 8)</source>
+        <translation>보일 소수 자릿수 (기본값 8)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="119"/>
+        <source>train headless and write the trace</source>
+        <translation>창 없이 학습하고 기록 쓰기</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="120"/>
+        <source>Train NET with SGD, print the final loss, optionally write the trace as CSV.</source>
+        <translation>NET을 SGD로 학습하고 최종 손실을 출력하며, 원하면 기록을 CSV로 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="125"/>
+        <source>learning rate (default: the project&apos;s)</source>
+        <translation>학습률 (기본값: 프로젝트의 값)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="127"/>
+        <source>momentum in %1 (default: the project&apos;s)</source>
+        <translation>%1 범위의 모멘텀 (기본값: 프로젝트의 값)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="130"/>
+        <source>update mode (default: the project&apos;s)</source>
+        <translation>업데이트 방식 (기본값: 프로젝트의 값)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="131"/>
+        <source>mini-batch size</source>
+        <translation>미니배치 크기</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="133"/>
+        <source>train on this CSV data set instead of the project&apos;s (last column the target, unless --targets names others)</source>
+        <translation>프로젝트의 데이터 대신 이 CSV 데이터 세트로 학습 (--targets로 다른 열을 정하지 않으면 마지막 열이 목표값)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="136"/>
+        <source>the target columns of --data, comma-separated names</source>
+        <translation>--data의 목표값 열, 쉼표로 구분한 이름</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="138"/>
+        <source>write the trace to this CSV file: the start and the state after each step (N + 1 rows), with every value and gradient</source>
+        <translation>기록을 이 CSV 파일에 쓰기: 시작 상태와 단계마다의 상태(N + 1행), 모든 값과 기울기 포함</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="141"/>
+        <source>name the CSV&apos;s columns in the network&apos;s notation (x1, h1, o1, W11, U11, …) instead of the key names (a0[1], W1[1,1], …)</source>
+        <translation>CSV 열 이름을 키 이름(a0[1], W1[1,1], …) 대신 신경망의 표기(x1, h1, o1, W11, U11, …)로 쓰기</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="147"/>
+        <source>write the network, data and optimizer as a NumPy or PyTorch script</source>
+        <translation>신경망, 데이터, 최적화 방법을 NumPy 또는 PyTorch 스크립트로 쓰기</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="149"/>
+        <source>Write NET, its data set and its optimizer as a short standalone script that trains as the app does and prints the same loss for every step.</source>
+        <translation>NET과 그 데이터 세트, 최적화 방법을 앱과 똑같이 학습하고 단계마다 같은 손실을 출력하는 짧은 독립 스크립트로 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="154"/>
+        <source>the script&apos;s library</source>
+        <translation>스크립트의 라이브러리</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="156"/>
+        <source>the script to write</source>
+        <translation>쓸 스크립트</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="158"/>
+        <source>steps the script takes unless given another number when run (default 100)</source>
+        <translation>실행할 때 다른 수를 주지 않으면 스크립트가 밟을 단계 수 (기본값 100)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="164"/>
+        <source>train K copies at learning rates on a log grid, print a table</source>
+        <translation>로그 격자의 학습률로 K개 사본을 학습하고 표로 출력</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="166"/>
+        <source>Train K copies of NET at once, each with its own learning rate on a log grid from A to B, and print each copy&apos;s final loss (or the step it diverged at).</source>
+        <translation>NET의 사본 K개를 A부터 B까지 로그 격자 위의 저마다의 학습률로 한꺼번에 학습하고, 사본마다 최종 손실(또는 발산한 단계)을 출력합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="171"/>
+        <source>the lowest and highest rate, e.g. 1e-3:10</source>
+        <translation>가장 낮은 학습률과 가장 높은 학습률, 예: 1e-3:10</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="173"/>
+        <source>how many copies (default 20)</source>
+        <translation>사본 수 (기본값 20)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="176"/>
+        <source>at most this many rows of the table (evenly spaced; default 40)</source>
+        <translation>표의 최대 행 수 (고르게 띄워서; 기본값 40)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="182"/>
+        <source>write a printable worksheet (PDF) with blanks and an answer key</source>
+        <translation>빈칸과 정답지가 있는 인쇄용 학습지(PDF) 쓰기</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="184"/>
+        <source>Write a worksheet for NET as a PDF: the diagram, the given numbers and blanks for quantities chosen as the exercises choose them, then the answer key (on its own pages, or in the file --answers names).</source>
+        <translation>NET의 학습지를 PDF로 씁니다: 다이어그램, 주어진 숫자, 문제처럼 고른 값들의 빈칸, 그리고 정답지(별도 페이지, 또는 --answers로 정한 파일).</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="190"/>
+        <source>the worksheet to write</source>
+        <translation>쓸 학습지</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="192"/>
+        <source>write the answer key to this file instead</source>
+        <translation>정답지는 이 파일에 따로 쓰기</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="193"/>
+        <source>the worksheet&apos;s language (default: the locale&apos;s)</source>
+        <translation>학습지의 언어 (기본값: 로캘의 언어)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="195"/>
+        <source>how many blanks, 1 to %1 (default %2)</source>
+        <translation>빈칸 수, 1부터 %1까지 (기본값 %2)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="198"/>
+        <source>0 spreads the blanks evenly over the exercises (the default); another seed draws them</source>
+        <translation>0이면 빈칸을 문제 전체에 고르게 나눕니다(기본값). 다른 시드는 무작위로 뽑습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="210"/>
+        <source>must be at least 0, got %1</source>
+        <translation>0 이상이어야 합니다. 받은 값: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="218"/>
+        <source>at most %1, got %2</source>
+        <translation>최대 %1입니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="226"/>
+        <source>expected A:B (two learning rates), got %1</source>
+        <translation>A:B(학습률 두 개)가 필요합니다. 받은 값: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="230"/>
+        <source>need 0 &lt; A ≤ B, got %1</source>
+        <translation>0 &lt; A ≤ B여야 합니다. 받은 값: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/presets.py" line="34"/>
+        <source>a preset cannot be read: %1</source>
+        <translation>프리셋을 읽을 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/presets.py" line="38"/>
+        <source>%1 presets. Open one with `%2 NAME`, explain it with `%2 explain NAME`.</source>
+        <translation>프리셋 %1개. `%2 NAME`으로 열고, `%2 explain NAME`으로 풀이를 봅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/sweep.py" line="21"/>
+        <source>--copies: at most %1, got %2</source>
+        <translation>--copies: 최대 %1입니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/sweep.py" line="23"/>
+        <source>--steps: %1 copies × %2 steps of a %3-parameter network is too much work for one run; take fewer copies or steps</source>
+        <translation>--steps: 매개변수 %3개인 신경망의 사본 %1개 × %2단계는 한 번에 하기에 너무 많습니다. 사본이나 단계를 줄이세요</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/sweep.py" line="36"/>
+        <source>swept %1 copies × %2 steps (%3, %4) in %5 s (%6 net-steps/s)</source>
+        <translation>사본 %1개 × %2단계 (%3, %4)를 %5초에 학습 (초당 %6 신경망-단계)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/sweep.py" line="44"/>
+        <source>at step %1</source>
+        <translation>%1단계에서</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/sweep.py" line="45"/>
+        <source>lowest</source>
+        <translation>최저</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/sweep.py" line="49"/>
+        <source>%1 of %2 diverged; lowest final loss %3 at learning rate %4</source>
+        <translation>%2개 중 %1개 발산. 최저 최종 손실 %3, 학습률 %4</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="53"/>
+        <source>%1 (try a smaller --lr)</source>
+        <translation>%1 (더 작은 --lr로 해 보세요)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="56"/>
+        <source>interrupted after %1 steps; nothing written</source>
+        <translation>%1단계 뒤에 중단되었습니다. 아무것도 쓰지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="60"/>
+        <source>%1 steps/s</source>
+        <translation>초당 %1단계</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="61"/>
+        <source>instant</source>
+        <translation>즉시</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="63"/>
+        <source>trained %1 steps (%2, lr %3, momentum %4) in %5 s (%6)</source>
+        <translation>%1단계 학습 (%2, 학습률 %3, 모멘텀 %4), %5초 (%6)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="65"/>
+        <source>loss over the %1 sample: %2 before, %3 after</source>
+        <translation>샘플 %1개의 손실: 전 %2, 후 %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="66"/>
+        <source>loss over the %1 samples: %2 before, %3 after</source>
+        <translation>샘플 %1개의 손실: 전 %2, 후 %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="68"/>
+        <source>final loss: %1</source>
+        <translation>최종 손실: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="78"/>
+        <source>--csv: cannot write %1: %2</source>
+        <translation>--csv: %1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="83"/>
+        <source>rows written</source>
+        <translation>행 씀</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="90"/>
+        <source>interrupted while writing %1; nothing written</source>
+        <translation>%1을(를) 쓰는 중에 중단되었습니다. 아무것도 쓰지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="93"/>
+        <source>trace: %1 rows written to %2 (the state after each of the %3 steps and the start)</source>
+        <translation>기록: %1행을 %2에 썼습니다 (시작 상태와 %3단계 각각의 뒤 상태)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="133"/>
+        <source>steps</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="107"/>
+        <source>--data: %1 has %2 input and %3 target columns; the network takes %4 inputs and gives %5 outputs</source>
+        <translation>--data: %1에는 입력 열 %2개와 목표값 열 %3개가 있습니다. 신경망은 입력 %4개를 받아 출력 %5개를 냅니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="117"/>
+        <source>--csv: %1 is a folder, not a file name</source>
+        <translation>--csv: %1은(는) 파일 이름이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="124"/>
+        <source>--csv: the folder %1 does not exist</source>
+        <translation>--csv: 폴더 %1이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="126"/>
+        <source>--csv: the folder %1 is not writable</source>
+        <translation>--csv: 폴더 %1에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/numerics/budget.py" line="44"/>
+        <source>%1 steps would need a %2 GB history in memory (at most %3 GB); train fewer steps</source>
+        <translation>%1단계에는 메모리에 %2 GB의 기록이 필요합니다 (최대 %3 GB). 단계를 줄이세요</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <location filename="../../gui/commands.py" line="34"/>
@@ -339,6 +743,299 @@
     </message>
 </context>
 <context>
+    <name>Document</name>
+    <message>
+        <location filename="../../core/io/document.py" line="88"/>
+        <source>loss</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="96"/>
+        <source>%1 samples of inputs but %2 of targets</source>
+        <translation>입력 샘플은 %1개인데 목표값은 %2개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="112"/>
+        <source>not a Backprop Lab file: expected an object {...} at the top, got %1</source>
+        <translation>Backprop Lab 파일이 아닙니다: 맨 위에 객체 {...}가 있어야 하는데 %1이(가) 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="115"/>
+        <source>not a Backprop Lab file (expected &quot;%1&quot;, got %2)</source>
+        <translation>Backprop Lab 파일이 아닙니다 (&quot;%1&quot;이어야 하는데 %2입니다)</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="119"/>
+        <source>must be a whole number, got %1</source>
+        <translation>정수여야 합니다. 받은 값: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="121"/>
+        <source>made by a newer Backprop Lab (version %1); this one reads version %2</source>
+        <translation>더 새로운 Backprop Lab(버전 %1)으로 만든 파일입니다. 이 프로그램은 버전 %2까지 읽습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="124"/>
+        <source>unknown version %1; this Backprop Lab reads version %2</source>
+        <translation>알 수 없는 버전 %1입니다. 이 Backprop Lab은 버전 %2를 읽습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="133"/>
+        <source>must be a list of 1 to %1 layers after the input, got %2</source>
+        <translation>입력 다음에 오는 층 1~%1개의 목록이어야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="142"/>
+        <source>activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="144"/>
+        <source>bias mode</source>
+        <translation>편향 방식</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="168"/>
+        <source>this layer has no bias (bias is &quot;none&quot;)</source>
+        <translation>이 층에는 편향이 없습니다 (bias가 &quot;none&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="171"/>
+        <source>missing (the layer&apos;s bias is &quot;%1&quot;)</source>
+        <translation>없습니다 (이 층의 bias는 &quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="183"/>
+        <source>must be a list of at most %1 objects (input and each layer), got %2</source>
+        <translation>객체(입력과 각 층) 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="204"/>
+        <source>%1, got %2</source>
+        <translation>%1. 받은 값: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="213"/>
+        <source>update mode</source>
+        <translation>업데이트 방식</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="218"/>
+        <source>optimizer</source>
+        <translation>최적화 방법</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="220"/>
+        <source>batch loss</source>
+        <translation>배치 손실</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="228"/>
+        <source>must be a list of at most %1 entries, got %2</source>
+        <translation>항목 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="243"/>
+        <source>not a Backprop Lab file: it holds binary data, not text</source>
+        <translation>Backprop Lab 파일이 아닙니다: 텍스트가 아니라 이진 데이터가 들어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="247"/>
+        <source>not a Backprop Lab file: not UTF-8 text (byte %1)</source>
+        <translation>Backprop Lab 파일이 아닙니다: UTF-8 텍스트가 아닙니다 (%1번째 바이트)</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="255"/>
+        <source>not a Backprop Lab file: not valid JSON (%1 at line %2, column %3)</source>
+        <translation>Backprop Lab 파일이 아닙니다: 올바른 JSON이 아닙니다 (%2행 %3열: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="258"/>
+        <source>not a Backprop Lab file: lists or objects nested too deeply</source>
+        <translation>Backprop Lab 파일이 아닙니다: 목록이나 객체가 너무 깊이 중첩되어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="263"/>
+        <source>the file is %1 MB; a Backprop Lab file is at most %2 MB</source>
+        <translation>파일이 %1 MB입니다. Backprop Lab 파일은 최대 %2 MB입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="274"/>
+        <source>no such file: %1</source>
+        <translation>파일이 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="280"/>
+        <source>cannot read %1: %2</source>
+        <translation>%1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="282"/>
+        <source>the file is over %1 MB; a Backprop Lab file is at most that</source>
+        <translation>파일이 %1 MB를 넘습니다. Backprop Lab 파일은 최대 그 크기입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="344"/>
+        <source>too large to save: %1 MB (a file is at most %2 MB)</source>
+        <translation>저장하기에 너무 큽니다: %1 MB (파일은 최대 %2 MB)</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="349"/>
+        <source>cannot save %1: %2</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="34"/>
+        <source>a number of %1 characters</source>
+        <translation>%1자리 수</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="51"/>
+        <source>not a valid Backprop Lab file: the field %1 appears twice in one object</source>
+        <translation>올바른 Backprop Lab 파일이 아닙니다: 한 객체에 필드 %1이(가) 두 번 나옵니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="64"/>
+        <source>text %1</source>
+        <translation>텍스트 %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="66"/>
+        <source>a list of %1</source>
+        <translation>항목 %1개의 목록</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="67"/>
+        <source>an object</source>
+        <translation>객체</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="73"/>
+        <source>%1 is not a finite number</source>
+        <translation>%1은(는) 유한한 수가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="75"/>
+        <source>must be a number, got %1</source>
+        <translation>수여야 합니다. 받은 값: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="82"/>
+        <source>must be a finite number, got %1</source>
+        <translation>유한한 수여야 합니다. 받은 값: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="88"/>
+        <source>must be true or false, got %1</source>
+        <translation>true 또는 false여야 합니다. 받은 값: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="94"/>
+        <source>must be a whole number from %1 to %2, got %3</source>
+        <translation>%1부터 %2까지의 정수여야 합니다. 받은 값: %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="100"/>
+        <source>must be text, got %1</source>
+        <translation>텍스트여야 합니다. 받은 값: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="102"/>
+        <source>must not be empty</source>
+        <translation>비어 있으면 안 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="104"/>
+        <source>is %1 characters long; at most %2 are allowed</source>
+        <translation>길이가 %1자입니다. 최대 %2자까지 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="108"/>
+        <source>holds characters that cannot be written as UTF-8</source>
+        <translation>UTF-8로 쓸 수 없는 문자가 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="114"/>
+        <source>unknown %1 %2 (one of %3)</source>
+        <translation>알 수 없는 %1 %2 (%3 중 하나)</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="121"/>
+        <source>must be an object {...}, got %1</source>
+        <translation>객체 {...}여야 합니다. 받은 값: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="125"/>
+        <source>unknown field (known here: %1)</source>
+        <translation>알 수 없는 필드입니다 (여기서 쓰는 필드: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="128"/>
+        <source>missing</source>
+        <translation>없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="134"/>
+        <source>must be a list of %1 values, got %2</source>
+        <translation>값 %1개의 목록이어야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="136"/>
+        <source>expected %1 value, got %2</source>
+        <translation>값이 %1개여야 하는데 %2개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="137"/>
+        <source>expected %1 values, got %2</source>
+        <translation>값이 %1개여야 하는데 %2개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="142"/>
+        <source>%1×%2 values (%1 row of %2)</source>
+        <translation>%1×%2개의 값 (값 %2개짜리 행 %1개)</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="143"/>
+        <source>%1×%2 values (%1 rows of %2)</source>
+        <translation>%1×%2개의 값 (값 %2개짜리 행 %1개)</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="145"/>
+        <source>expected %1, got %2</source>
+        <translation>%1이어야 하는데 %2입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="147"/>
+        <source>expected %1, got a flat list of %2</source>
+        <translation>%1이어야 하는데 항목 %2개의 평평한 목록입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="148"/>
+        <source>expected %1, got none</source>
+        <translation>%1이어야 하는데 아무것도 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="150"/>
+        <source>expected %1, got %2 row</source>
+        <translation>%1이어야 하는데 행이 %2개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="151"/>
+        <source>expected %1, got %2 rows</source>
+        <translation>%1이어야 하는데 행이 %2개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="157"/>
+        <source>must be a list of samples, each a list of %1 numbers, got %2</source>
+        <translation>샘플의 목록이어야 하며 각 샘플은 수 %1개의 목록입니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="160"/>
+        <source>%1 samples; at most %2 are allowed</source>
+        <translation>샘플 %1개. 최대 %2개까지 됩니다</translation>
+    </message>
+</context>
+<context>
     <name>ExercisePanel</name>
     <message>
         <location filename="../../gui/teaching/exercise_panel.py" line="71"/>
@@ -395,6 +1092,150 @@
         <location filename="../../gui/teaching/exercise_panel.py" line="329"/>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
+    </message>
+</context>
+<context>
+    <name>Explain</name>
+    <message>
+        <location filename="../../core/cli/explain.py" line="50"/>
+        <source>%1 inputs</source>
+        <translation>입력 %1개</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="51"/>
+        <source>no bias</source>
+        <translation>편향 없음</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="51"/>
+        <source>a bias per neuron</source>
+        <translation>뉴런마다 편향</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="52"/>
+        <source>one shared bias</source>
+        <translation>공유 편향 하나</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="56"/>
+        <source>; loss %1: %2</source>
+        <translation>; 손실 %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="65"/>
+        <source>--sample: %1 is out of range; %2 has %3 sample</source>
+        <translation>--sample: %1은(는) 범위 밖입니다. %2의 샘플은 %3개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="66"/>
+        <source>--sample: %1 is out of range; %2 has %3 samples</source>
+        <translation>--sample: %1은(는) 범위 밖입니다. %2의 샘플은 %3개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="86"/>
+        <source>--param: %1 has no parameter %2 (its parameters: %3)</source>
+        <translation>--param: %1에는 매개변수 %2이(가) 없습니다 (매개변수: %3)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="89"/>
+        <source>(sample %1 of %2)</source>
+        <translation>(샘플 %2개 중 %1번)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="97"/>
+        <source>where</source>
+        <translation>여기서</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="98"/>
+        <source>Factors</source>
+        <translation>인수</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="99"/>
+        <source>symbol</source>
+        <translation>기호</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="99"/>
+        <source>kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="99"/>
+        <location filename="../../core/cli/explain.py" line="145"/>
+        <source>formula</source>
+        <translation>식</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="100"/>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="100"/>
+        <source>diagram items</source>
+        <translation>다이어그램 항목</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="105"/>
+        <source>Gradient check: analytic %1, central difference (h = %2) %3, relative error %4</source>
+        <translation>기울기 검사: 해석적 %1, 중심 차분 (h = %2) %3, 상대 오차 %4</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="118"/>
+        <source>sample %1 of %2: </source>
+        <translation>샘플 %2개 중 %1번: </translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="130"/>
+        <source>Forward pass</source>
+        <translation>순전파</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="136"/>
+        <source>Loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="142"/>
+        <source>Deltas %1 = ∂%2/∂z, from the output back</source>
+        <translation>델타 %1 = ∂%2/∂z, 출력에서 거꾸로</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="144"/>
+        <source>parameter</source>
+        <translation>매개변수</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="144"/>
+        <source>∂%1/∂parameter</source>
+        <translation>∂%1/∂매개변수</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="145"/>
+        <source>chain rule</source>
+        <translation>연쇄 법칙</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="145"/>
+        <source>factors</source>
+        <translation>인수</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="149"/>
+        <source>Gradients (each the product of its chain-rule factors)</source>
+        <translation>기울기 (각각 연쇄 법칙 인수들의 곱)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="152"/>
+        <source>Inputs</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/explain.py" line="153"/>
+        <source>For one parameter&apos;s derivation in full: %1</source>
+        <translation>매개변수 하나의 미분 풀이 전체: %1</translation>
     </message>
 </context>
 <context>
@@ -1925,6 +2766,344 @@ E = %2</translation>
         <source>The %1 must be a finite number</source>
         <translation>%1은(는) 유한한 수여야 합니다</translation>
     </message>
+    <message>
+        <location filename="../../core/model/settings.py" line="68"/>
+        <source>must be true or false</source>
+        <translation>true 또는 false여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/settings.py" line="70"/>
+        <source>must be one of %1</source>
+        <translation>%1 중 하나여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/settings.py" line="73"/>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>%1부터 %2까지의 정수여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/settings.py" line="74"/>
+        <source>must be a number from %1 to %2</source>
+        <translation>%1부터 %2까지의 수여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/settings.py" line="76"/>
+        <source>must be a positive number</source>
+        <translation>양수여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/settings.py" line="79"/>
+        <source>above %1</source>
+        <translation>%1 초과</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/settings.py" line="80"/>
+        <source>at least %1</source>
+        <translation>%1 이상</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/settings.py" line="82"/>
+        <source>below %1</source>
+        <translation>%1 미만</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/settings.py" line="83"/>
+        <source>at most %1</source>
+        <translation>%1 이하</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/settings.py" line="85"/>
+        <source>must be %1</source>
+        <translation>%1이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/settings.py" line="85"/>
+        <source> and </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../core/model/settings.py" line="86"/>
+        <source>must be a whole number</source>
+        <translation>정수여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/settings.py" line="86"/>
+        <source>must be a number</source>
+        <translation>수여야 합니다</translation>
+    </message>
+</context>
+<context>
+    <name>SourceNotes</name>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="14"/>
+        <source>1. output layer weights</source>
+        <translation>1. 출력층 가중치</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="15"/>
+        <source>2. hidden layer weights</source>
+        <translation>2. 은닉층 가중치</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="16"/>
+        <source>2. hidden layer weights, bias</source>
+        <translation>2. 은닉층 가중치, 편향</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="17"/>
+        <source>W11 is 0.3 (as the code sets it): W11+ = 0.3 - 0.5 * 0.00080888 = 0.29959556, which is the result printed</source>
+        <translation>W11은 0.3입니다(코드가 그렇게 정함): W11+ = 0.3 - 0.5 * 0.00080888 = 0.29959556, 인쇄된 결과가 바로 이 값입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="19"/>
+        <source>[2] output layer</source>
+        <translation>[2] 출력층</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="20"/>
+        <source>a closing brace is missing: \frac{\partial z_1}{\partial W_{11}}</source>
+        <translation>닫는 중괄호가 빠졌습니다: \frac{\partial z_1}{\partial W_{11}}</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="21"/>
+        <source>a doubled &quot;0.&quot;: h2 = sigmoid(z2) = 0.52747230 (the code output prints 0.527472304345)</source>
+        <translation>&quot;0.&quot;이 두 번 찍혔습니다: h2 = sigmoid(z2) = 0.52747230 (코드 출력은 0.527472304345)</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="23"/>
+        <source>back propagation step 1, U11+ = 0.45 - 0.5 * 0.02592286</source>
+        <translation>역전파 1단계, U11+ = 0.45 - 0.5 * 0.02592286</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="24"/>
+        <source>back propagation step 1, U12+</source>
+        <translation>역전파 1단계, U12+</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="25"/>
+        <source>back propagation step 1, U21+</source>
+        <translation>역전파 1단계, U21+</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="26"/>
+        <source>back propagation step 1, U22+</source>
+        <translation>역전파 1단계, U22+</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="27"/>
+        <source>back propagation step 1, chain rule of dE/dU12</source>
+        <translation>역전파 1단계, dE/dU12의 연쇄 법칙</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="28"/>
+        <source>back propagation step 1, dE/dU11</source>
+        <translation>역전파 1단계, dE/dU11</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="29"/>
+        <source>back propagation step 1, learning rate α</source>
+        <translation>역전파 1단계, 학습률 α</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="30"/>
+        <source>back propagation step 1, third term</source>
+        <translation>역전파 1단계, 세 번째 항</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="31"/>
+        <source>back propagation step 2, W11+</source>
+        <translation>역전파 2단계, W11+</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="32"/>
+        <source>back propagation step 2, W11+ = 0.2 - 0.5 * 0.00080888</source>
+        <translation>역전파 2단계, W11+ = 0.2 - 0.5 * 0.00080888</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="33"/>
+        <source>back propagation step 2, W12+</source>
+        <translation>역전파 2단계, W12+</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="34"/>
+        <source>back propagation step 2, W21+</source>
+        <translation>역전파 2단계, W21+</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="35"/>
+        <source>back propagation step 2, W22+</source>
+        <translation>역전파 2단계, W22+</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="36"/>
+        <source>back propagation step 2, chain rule of dE/dW12</source>
+        <translation>역전파 2단계, dE/dW12의 연쇄 법칙</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="37"/>
+        <source>back propagation step 2, dE/dW11</source>
+        <translation>역전파 2단계, dE/dW11</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="38"/>
+        <source>back propagation step 2, dE/dh1 = dE1/dh1 + dE2/dh1</source>
+        <translation>역전파 2단계, dE/dh1 = dE1/dh1 + dE2/dh1</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="39"/>
+        <source>back propagation step 2, dE1/dh1 = -(y1-o1)*o1(1-o1)*U11</source>
+        <translation>역전파 2단계, dE1/dh1 = -(y1-o1)*o1(1-o1)*U11</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="40"/>
+        <source>back propagation step 2, dE2/dh1 = -(y2-o2)*o2(1-o2)*U12</source>
+        <translation>역전파 2단계, dE2/dh1 = -(y2-o2)*o2(1-o2)*U12</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="41"/>
+        <source>back propagation step 2, h1(1-h1)</source>
+        <translation>역전파 2단계, h1(1-h1)</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="42"/>
+        <source>back propagation step 2, summary of dE/dW11</source>
+        <translation>역전파 2단계, dE/dW11 정리</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="43"/>
+        <source>back propagation step 2, x1 in 0.03240681×0.24960043×0.1</source>
+        <translation>역전파 2단계, 0.03240681×0.24960043×0.1의 x1</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="44"/>
+        <source>code output</source>
+        <translation>코드 출력</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="45"/>
+        <source>code: layer.update_w = 0.5 * layer.update_w + ...</source>
+        <translation>코드: layer.update_w = 0.5 * layer.update_w + ...</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="46"/>
+        <source>d/dz e^{-z} = −e^{-z} (the derivative is taken with respect to z)</source>
+        <translation>d/dz e^{-z} = −e^{-z} (z에 대해 미분합니다)</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="47"/>
+        <source>derivative of the sigmoid</source>
+        <translation>시그모이드의 도함수</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="48"/>
+        <source>error</source>
+        <translation>오차</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="49"/>
+        <source>forward pass, hidden layer</source>
+        <translation>순전파, 은닉층</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="50"/>
+        <source>forward pass, output layer</source>
+        <translation>순전파, 출력층</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="51"/>
+        <source>initial values (code)</source>
+        <translation>초깃값 (코드)</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="52"/>
+        <source>matrix form</source>
+        <translation>행렬 형태</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="53"/>
+        <source>stochastic gradient descent</source>
+        <translation>확률적 경사 하강법</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="54"/>
+        <source>t1 = U11*h1 + U21*h2 (h2, not t2), as in the forward pass; ∂t1/∂U11 = h1 is right</source>
+        <translation>순전파에서처럼 t1 = U11*h1 + U21*h2 (t2가 아니라 h2); ∂t1/∂U11 = h1은 맞습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="56"/>
+        <source>t1 = U11*h1 + U21*h2: the second term takes h2, not t2 (the code writes t1 = h1*U11+h2*U21, and only that gives the printed 0.44498412)</source>
+        <translation>t1 = U11*h1 + U21*h2: 둘째 항에는 t2가 아니라 h2가 들어갑니다 (코드는 t1 = h1*U11+h2*U21이라 쓰고, 그래야만 인쇄된 0.44498412가 나옵니다)</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="58"/>
+        <source>t2 = U12*h1 + U22*h2: t2 cannot be defined by itself; the second term takes h2 (the code writes t2 = h1*U12+h2*U22, and only that gives the printed 0.68047592)</source>
+        <translation>t2 = U12*h1 + U22*h2: t2를 t2 자신으로 정의할 수는 없습니다. 둘째 항에는 h2가 들어갑니다 (코드는 t2 = h1*U12+h2*U22라 쓰고, 그래야만 인쇄된 0.68047592가 나옵니다)</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="61"/>
+        <source>the first line sets the derivative equal to E itself: it should read ∂E/∂w_jk = ∂/∂w_jk ½ Σ_k (a_k − t_k)²</source>
+        <translation>첫 줄은 도함수를 E 자체와 같다고 씁니다: ∂E/∂w_jk = ∂/∂w_jk ½ Σ_k (a_k − t_k)²이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="63"/>
+        <source>the heading over E1, E2 and E: these are half squared errors, not an entropy (and the word is misspelt)</source>
+        <translation>E1, E2, E 위의 제목: 이것은 엔트로피가 아니라 제곱 오차의 절반입니다 (철자도 틀렸습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="65"/>
+        <source>the hidden weight gradient is δ_j a_i; dropping a_i from it gives dE/db_j = δ_j (the text then writes ∂E/∂b_i where b_j is meant)</source>
+        <translation>은닉층 가중치의 기울기는 δ_j a_i이고, 여기서 a_i를 빼면 dE/db_j = δ_j입니다 (본문은 b_j를 뜻하는 자리에 ∂E/∂b_i라고 씁니다)</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="67"/>
+        <source>the loss used is E = ½ Σ_k (y_k − o_k)² (E1 = ½(y1−o1)², E2 = ½(y2−o2)²), the half sum of squares; it agrees with 1/N Σ only because there are N = 2 outputs, and ŷ lacks its index i</source>
+        <translation>쓰인 손실은 제곱합의 절반 E = ½ Σ_k (y_k − o_k)² (E1 = ½(y1−o1)², E2 = ½(y2−o2)²)입니다. 1/N Σ와 같아지는 것은 출력이 N = 2개이기 때문일 뿐이며, ŷ에는 첨자 i가 빠졌습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="70"/>
+        <source>the objective defined above is the mean squared error J = 1/N Σ (y − φ(z))², not SSE</source>
+        <translation>위에서 정의한 목적 함수는 SSE가 아니라 평균 제곱 오차 J = 1/N Σ (y − φ(z))²입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="72"/>
+        <source>the output neuron&apos;s bias is b_k: z_k = b_k + Σ_j g_j(z_j) w_jk</source>
+        <translation>출력 뉴런의 편향은 b_k입니다: z_k = b_k + Σ_j g_j(z_j) w_jk</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="73"/>
+        <source>the sigmoid is 1/(1+e^{-z}), with a plus sign</source>
+        <translation>시그모이드는 더하기 부호가 있는 1/(1+e^{-z})입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="74"/>
+        <source>the variable is z throughout: d/dz [1/(1+e^{-z})]; three lines of the derivation write e^{-x}</source>
+        <translation>변수는 처음부터 끝까지 z입니다: d/dz [1/(1+e^{-z})]; 유도의 세 줄이 e^{-x}라고 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="76"/>
+        <source>x_2 = f_2(W_2 x_1): a minus sign stands where the subscript&apos;s underscore belongs</source>
+        <translation>x_2 = f_2(W_2 x_1): 아래 첨자의 밑줄 자리에 빼기 부호가 찍혔습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="78"/>
+        <source>z_j = b_j + Σ_i a_i w_ij: the hidden bias is b_j and the inputs are a_i, not z_i</source>
+        <translation>z_j = b_j + Σ_i a_i w_ij: 은닉층 편향은 b_j이고 입력은 z_i가 아니라 a_i입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="80"/>
+        <source>δ^(L) is dJ/dz^(L), the derivative with respect to the output neuron&apos;s input; dJ/dθ is δ times the activation feeding the weight</source>
+        <translation>δ^(L)은 dJ/dz^(L), 곧 출력 뉴런의 가중합에 대한 도함수입니다. dJ/dθ는 δ에 그 가중치로 들어가는 활성값을 곱한 것입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="82"/>
+        <source>∂t2/∂U12: U12 carries h1 into t2 (t1 does not depend on U12, so ∂t1/∂U12 = 0); the printed U12+ = 0.69629578 is the one ∂t2/∂U12 = h1 gives</source>
+        <translation>∂t2/∂U12: U12는 h1을 t2로 보냅니다 (t1은 U12에 의존하지 않으므로 ∂t1/∂U12 = 0). 인쇄된 U12+ = 0.69629578은 ∂t2/∂U12 = h1로 얻는 값입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/teaching/source_words.py" line="84"/>
+        <source>∂z2/∂W12: W12 carries x1 into z2 (z1 does not depend on W12, so ∂z1/∂W12 = 0 and W12 would not move); the printed W12+ = 0.39964496 is the one ∂z2/∂W12 = x1 gives</source>
+        <translation>∂z2/∂W12: W12는 x1을 z2로 보냅니다 (z1은 W12에 의존하지 않으므로 ∂z1/∂W12 = 0이고 W12는 움직이지 않을 것입니다). 인쇄된 W12+ = 0.39964496은 ∂z2/∂W12 = x1로 얻는 값입니다</translation>
+    </message>
 </context>
 <context>
     <name>SourcePanel</name>
@@ -2600,6 +3779,84 @@ E = %2</translation>
         <location filename="../../gui/worksheet_dialog.py" line="118"/>
         <source>Worksheet written: %1</source>
         <translation>학습지 작성됨: %1</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <location filename="../../core/cli/argparse_words.py" line="16"/>
+        <source>usage: </source>
+        <translation>사용법: </translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/argparse_words.py" line="17"/>
+        <source>positional arguments</source>
+        <translation>위치 인수</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/argparse_words.py" line="18"/>
+        <source>options</source>
+        <translation>옵션</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/argparse_words.py" line="19"/>
+        <source>show this help message and exit</source>
+        <translation>이 도움말을 보이고 끝내기</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/argparse_words.py" line="20"/>
+        <source>the following arguments are required: %s</source>
+        <translation>다음 인수가 필요합니다: %s</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/argparse_words.py" line="21"/>
+        <source>unrecognized arguments: %s</source>
+        <translation>알 수 없는 인수: %s</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/argparse_words.py" line="22"/>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>인수 %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/argparse_words.py" line="23"/>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>잘못된 선택: %(value)r (%(choices)s 중에서 고르세요)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/argparse_words.py" line="24"/>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>잘못된 %(type)s 값: %(value)r</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/argparse_words.py" line="25"/>
+        <source>expected one argument</source>
+        <translation>값 하나가 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/argparse_words.py" line="26"/>
+        <source>expected at most one argument</source>
+        <translation>값은 최대 하나입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/argparse_words.py" line="27"/>
+        <source>expected at least one argument</source>
+        <translation>값이 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/argparse_words.py" line="28"/>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>모호한 옵션: %(option)s은(는) %(matches)s 중 어느 것일 수도 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/argparse_words.py" line="29"/>
+        <source>not allowed with argument %s</source>
+        <translation>인수 %s와(과) 함께 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/argparse_words.py" line="30"/>
+        <source>one of the arguments %s is required</source>
+        <translation>인수 %s 중 하나가 필요합니다</translation>
     </message>
 </context>
 </TS>

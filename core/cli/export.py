@@ -5,6 +5,7 @@ import argparse
 
 from backprop_lab.core.cli.parser import UsageError
 from backprop_lab.core.cli.presets import load_net
+from backprop_lab.core.model.i18n import fill, translate
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -18,6 +19,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     try:
         write_bytes(args.output, text.encode("utf-8"))
     except OSError as e:
-        raise UsageError(f"-o: cannot write {args.output}: {e.strerror or e}") from None
-    print(f"{args.to} script written to {args.output}; run it with `python {args.output}`")
+        raise UsageError(fill(translate("CommandLine", "-o: cannot write %1: %2"), args.output,
+                              e.strerror or e)) from None
+    print(fill(translate("CommandLine", "%1 script written to %2; run it with `python %2`"), args.to, args.output))
     return 0

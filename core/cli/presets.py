@@ -6,6 +6,7 @@ import os
 from typing import TYPE_CHECKING
 
 from backprop_lab.core.cli.parser import PROG, UsageError
+from backprop_lab.core.model.i18n import fill, translate
 
 if TYPE_CHECKING:
     from backprop_lab.core.model.project import Project
@@ -30,9 +31,15 @@ def cmd_presets(args: argparse.Namespace) -> int:
     try:
         rows = list_presets()
     except DocumentError as e:
-        raise UsageError(f"a preset cannot be read: {e}") from None
+        raise UsageError(fill(translate("CommandLine", "a preset cannot be read: %1"), e)) from None
     width = max(len(n) for n, _, _ in rows)
-    for name, title, _ in rows:
-        print(f"{name:<{width}}  {title}")
-    print(f"\n{len(rows)} presets. Open one with `{PROG} NAME`, explain it with `{PROG} explain NAME`.")
+    for name, text, _ in rows:
+        print(f"{name:<{width}}  {translate('Presets', text)}")
+    print("\n" + fill(translate("CommandLine", "%1 presets. Open one with `%2 NAME`, explain it with "
+                                 "`%2 explain NAME`."), len(rows), PROG))
     return 0
+
+
+def title(project: Project) -> str:
+    """A project's title in the learner's language (the presets' titles are in the catalogue)."""
+    return translate("Presets", project.name)

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from backprop_lab.core.cli.explain import Numbers
 from backprop_lab.core.cli.parser import UsageError, fail
-from backprop_lab.core.cli.presets import load_net
+from backprop_lab.core.cli.presets import load_net, title
 from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.i18n import fill, translate
 from backprop_lab.core.model.numbers import format_number
 
 if TYPE_CHECKING:
@@ -49,20 +50,22 @@ def cmd_train(args: argparse.Namespace) -> int:
         trainer.run(args.steps, should_stop=bar.update)
     except DivergenceError as e:
         bar.close()
-        return fail(f"{e} (try a smaller --lr)", 1)
+        return fail(fill(translate("CommandLine", "%1 (try a smaller --lr)"), e), 1)
     except KeyboardInterrupt:
         bar.close()
-        return fail(f"interrupted after {trainer.step} steps; nothing written", 130)
+        return fail(fill(translate("CommandLine", "interrupted after %1 steps; nothing written"), trainer.step), 130)
     seconds = time.perf_counter() - t0
     bar.close()
     after = evaluate(net, data.X, data.Y).loss
-    rate = f"{args.steps / seconds:,.0f} steps/s" if seconds > 0 else "instant"
-    print(f"{project.name}\ntrained {args.steps} steps ({s.mode}, lr {format_number(s.lr, 8, True)}, "
-          f"momentum {format_number(s.momentum, 8, True)}) "
-          f"in {seconds:.3f} s ({rate})")
-    print(f"loss over the {len(data)} sample{'s' if len(data) != 1 else ''}: {before!r} before, "
-          f"{after!r} after")
-    print(f"final loss: {Numbers(8)(after)}")
+    rate = fill(translate("CommandLine", "%1 steps/s"), f"{args.steps / seconds:,.0f}") if seconds > 0 else \
+        translate("CommandLine", "instant")
+    print(title(project))
+    print(fill(translate("CommandLine", "trained %1 steps (%2, lr %3, momentum %4) in %5 s (%6)"), args.steps,
+               s.mode, format_number(s.lr, 8, True), format_number(s.momentum, 8, True), f"{seconds:.3f}", rate))
+    over = translate("CommandLine", "loss over the %1 sample: %2 before, %3 after") if len(data) == 1 else \
+        translate("CommandLine", "loss over the %1 samples: %2 before, %3 after")
+    print(fill(over, len(data), repr(before), repr(after)))
+    print(fill(translate("CommandLine", "final loss: %1"), Numbers(8)(after)))
     if args.csv is not None:
         return _write_csv(trainer, args.csv, args.own_names)
     return 0
@@ -72,22 +75,23 @@ def _write_csv(trainer: Trainer, path: str, own_names: bool) -> int:
     from backprop_lab.core.io.trace_export import TraceExport
     from backprop_lab.core.numerics.history import History
     assert isinstance(trainer.trace, History)      # Trainer() without a trace records one
+    cannot = translate("CommandLine", "--csv: cannot write %1: %2")
     try:
         job = TraceExport(trainer.trace, trainer, path, own_names)
     except OSError as e:
-        raise UsageError(f"--csv: cannot write {path}: {e.strerror or e}") from None
-    bar = Progress(job.total, lambda: job.done, what="rows written")
+        raise UsageError(fill(cannot, path, e.strerror or e)) from None
+    bar = Progress(job.total, lambda: job.done, what=translate("CommandLine", "rows written"))
     try:
         job.run(should_stop=bar.update)
     except OSError as e:
-        raise UsageError(f"--csv: cannot write {path}: {e.strerror or e}") from None
+        raise UsageError(fill(cannot, path, e.strerror or e)) from None
     except KeyboardInterrupt:
         job.cancel()
-        return fail(f"interrupted while writing {path}; nothing written", 130)
+        return fail(fill(translate("CommandLine", "interrupted while writing %1; nothing written"), path), 130)
     finally:
         bar.close()
-    print(f"trace: {job.total} rows written to {path} (the state after each of the "
-          f"{job.total - 1} steps and the start)")
+    print(fill(translate("CommandLine", "trace: %1 rows written to %2 (the state after each of the %3 steps and "
+                                        "the start)"), job.total, path, job.total - 1))
     return 0
 
 
@@ -100,8 +104,9 @@ def _data_file(path: str, targets: str | None, sizes: list[int]) -> Dataset:
         raise UsageError(f"--data: {path}: {e}") from None
     n_in, n_out = data.X.shape[1], data.Y.shape[1]
     if (n_in, n_out) != (sizes[0], sizes[-1]):
-        raise UsageError(f"--data: {path} has {n_in} input and {n_out} target columns; the network takes "
-                         f"{sizes[0]} inputs and gives {sizes[-1]} outputs")
+        raise UsageError(fill(translate("CommandLine", "--data: %1 has %2 input and %3 target columns; the network "
+                                        "takes %4 inputs and gives %5 outputs"), path, n_in, n_out, sizes[0],
+                              sizes[-1]))
     return data
 
 
@@ -109,23 +114,23 @@ def _check_writable(path: str) -> None:
     """Before a long run, not after it: the folder must exist and take a new file."""
     from backprop_lab.core.io.atomic import target_of
     if os.path.isdir(path):
-        raise UsageError(f"--csv: {path} is a folder, not a file name")
+        raise UsageError(fill(translate("CommandLine", "--csv: %1 is a folder, not a file name"), path))
     try:
         real, _old = target_of(path)        # through links, as it will be written; a FIFO or device is refused
     except OSError as e:
         raise UsageError(f"--csv: {e}") from None
     folder = os.path.dirname(real)
     if not os.path.isdir(folder):
-        raise UsageError(f"--csv: the folder {folder} does not exist")
+        raise UsageError(fill(translate("CommandLine", "--csv: the folder %1 does not exist"), folder))
     if not os.access(folder, os.W_OK):
-        raise UsageError(f"--csv: the folder {folder} is not writable")
+        raise UsageError(fill(translate("CommandLine", "--csv: the folder %1 is not writable"), folder))
 
 
 class Progress:
     """A one-line bar on stderr, redrawn with \\r, for runs longer than a second on a terminal."""
 
-    def __init__(self, total: int, done: Callable[[], int], what: str = "steps"):
-        self.total, self.done, self.what = total, done, what
+    def __init__(self, total: int, done: Callable[[], int], what: str | None = None):
+        self.total, self.done, self.what = total, done, what or translate("CommandLine", "steps")
         self.t0 = self.last = time.perf_counter()
         self.shown = False
         self.enabled = sys.stderr.isatty()

@@ -55,6 +55,7 @@ from backprop_lab.core.io.document_checks import (
 from backprop_lab.core.io.reading import TooLargeError, read_regular
 from backprop_lab.core.model.activations import ACTIVATIONS
 from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.i18n import fill, translate
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import (
     MAX_LAYERS,
@@ -84,7 +85,7 @@ def from_json(doc: object) -> Project:
     """Check a parsed document completely and build its Project; raises DocumentError."""
     top = _header(doc)
     n_inputs = _whole(top["inputs"], "inputs", 1, MAX_NEURONS)
-    loss = _choice(top["loss"], "loss", tuple(LOSSES), "loss")
+    loss = _choice(top["loss"], "loss", tuple(LOSSES), translate("Document", "loss"))
     raw_layers, specs = _layers(top["layers"], n_inputs, loss)
     theta, frozen = _parameters(raw_layers, specs, n_inputs)
     notation = _notation(top.get("notation", {}), len(specs))
@@ -92,7 +93,7 @@ def from_json(doc: object) -> Project:
     X = _samples(data["inputs"], n_inputs, "data.inputs")
     Y = _samples(data["targets"], specs[-1].size, "data.targets")
     if len(X) != len(Y):
-        _fail("data", f"{len(X)} samples of inputs but {len(Y)} of targets")
+        _fail("data", fill(translate("Document", "%1 samples of inputs but %2 of targets"), len(X), len(Y)))
     settings = _settings(top["settings"], top["version"])
     source = _source(top.get("source", []))
     name = _text(top.get("name", ""), "name", MAX_NAME)
@@ -108,16 +109,20 @@ def from_json(doc: object) -> Project:
 def _header(doc: object) -> dict[str, Any]:
     """The top-level object, once its format and version are ones this Backprop Lab reads."""
     if not isinstance(doc, dict):
-        _fail("", f"not a Backprop Lab file: expected an object {{...}} at the top, got {_describe(doc)}")
+        _fail("", fill(translate("Document", "not a Backprop Lab file: expected an object {...} at the top, got %1"),
+                       _describe(doc)))
     if doc.get("format") != FORMAT:
-        _fail("format", f"not a Backprop Lab file (expected \"{FORMAT}\", got {_describe(doc.get('format'))})")
+        _fail("format", fill(translate("Document", "not a Backprop Lab file (expected \"%1\", got %2)"), FORMAT,
+                             _describe(doc.get("format"))))
     version = doc.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        _fail("version", f"must be a whole number, got {_describe(version)}")
+        _fail("version", fill(translate("Document", "must be a whole number, got %1"), _describe(version)))
     if version > VERSION:
-        _fail("", f"made by a newer Backprop Lab (version {version}); this one reads version {VERSION}")
+        _fail("", fill(translate("Document", "made by a newer Backprop Lab (version %1); this one reads version %2"),
+                       version, VERSION))
     if version < 1:
-        _fail("version", f"unknown version {version}; this Backprop Lab reads version {VERSION}")
+        _fail("version", fill(translate("Document", "unknown version %1; this Backprop Lab reads version %2"),
+                              version, VERSION))
     return _object(doc, "", required=("format", "version", "inputs", "loss", "layers", "data", "settings"),
                    optional=_TOP)
 
@@ -125,15 +130,18 @@ def _header(doc: object) -> dict[str, Any]:
 def _layers(raw_layers: object, n_inputs: int, loss: str) -> tuple[list[dict[str, Any]], list[LayerSpec]]:
     """Each layer's object and its shape (size, activation, bias), checked together as a network."""
     if not isinstance(raw_layers, list) or not 1 <= len(raw_layers) <= MAX_LAYERS:
-        _fail("layers", f"must be a list of 1 to {MAX_LAYERS} layers after the input, got {_describe(raw_layers)}")
+        _fail("layers", fill(translate("Document", "must be a list of 1 to %1 layers after the input, got %2"),
+                             MAX_LAYERS, _describe(raw_layers)))
     raws, specs = [], []
     for l, raw in enumerate(raw_layers, start=1):
         f = f"layers[{l}]"
         raws.append(_object(raw, f, required=("size", "activation", "bias", "W"),
                             optional=("b", "frozen_W", "frozen_b")))
         specs.append(LayerSpec(_whole(raw["size"], f"{f}.size", 1, MAX_NEURONS),
-                               _choice(raw["activation"], f"{f}.activation", tuple(ACTIVATIONS), "activation"),
-                               _choice(raw["bias"], f"{f}.bias", ("none", "neuron", "shared"), "bias mode")))
+                               _choice(raw["activation"], f"{f}.activation", tuple(ACTIVATIONS),
+                                       translate("Document", "activation")),
+                               _choice(raw["bias"], f"{f}.bias", ("none", "neuron", "shared"),
+                                       translate("Document", "bias mode"))))
     try:
         validate_shape(n_inputs, specs, loss)
     except NetworkError as e:
@@ -157,10 +165,10 @@ def _parameters(raw_layers: list[dict[str, Any]], specs: list[LayerSpec],
         if spec.bias == "none":
             for key in ("b", "frozen_b"):
                 if key in raw and raw[key] != []:
-                    _fail(f"{f}.{key}", "this layer has no bias (bias is \"none\")")
+                    _fail(f"{f}.{key}", translate("Document", "this layer has no bias (bias is \"none\")"))
         else:
             if "b" not in raw:
-                _fail(f"{f}.b", f"missing (the layer's bias is \"{spec.bias}\")")
+                _fail(f"{f}.b", fill(translate("Document", "missing (the layer's bias is \"%1\")"), spec.bias))
             b = _vector(raw["b"], nb, f"{f}.b", _number)
             fb = _vector(raw["frozen_b"], nb, f"{f}.frozen_b", _flag) if "frozen_b" in raw else [False] * nb
         theta += [x for row in W for x in row] + b
@@ -172,8 +180,8 @@ def _notation(raw: object, depth: int) -> Notation:
     v = _object(raw, "notation", optional=("layers", "target", "loss", "delta"))
     layers = v.get("layers", [])
     if not isinstance(layers, list) or len(layers) > depth + 1:
-        _fail("notation.layers", f"must be a list of at most {depth + 1} objects (input and each layer), "
-                                 f"got {_describe(layers)}")
+        _fail("notation.layers", fill(translate("Document", "must be a list of at most %1 objects (input and each "
+                                                "layer), got %2"), depth + 1, _describe(layers)))
     symbols = []
     for l, entry in enumerate(layers):
         f = f"notation.layers[{l}]"
@@ -193,7 +201,7 @@ def _settings(raw: object, version: int) -> Settings:
     def ranged(name: str, value: float) -> float:
         problem = FIELDS[name].problem(value)
         if problem:
-            _fail(f"settings.{name}", f"{problem.requirement()}, got {value!r}")
+            _fail(f"settings.{name}", fill(translate("Document", "%1, got %2"), problem.requirement(), repr(value)))
         return value
 
     def whole(name: str) -> int:
@@ -202,12 +210,14 @@ def _settings(raw: object, version: int) -> Settings:
 
     s = Settings(lr=ranged("lr", _number(v["lr"], "settings.lr")),
                  momentum=ranged("momentum", _number(v["momentum"], "settings.momentum")),
-                 mode=_choice(v["mode"], "settings.mode", FIELDS["mode"].choices, "update mode"),
+                 mode=_choice(v["mode"], "settings.mode", FIELDS["mode"].choices, translate("Document", "update mode")),
                  shuffle=_flag(v["shuffle"], "settings.shuffle"),
                  batch_size=whole("batch_size"), seed=whole("seed"))
     if version >= 2:
-        s.optimizer = _choice(v["optimizer"], "settings.optimizer", FIELDS["optimizer"].choices, "optimizer")
-        s.batch_loss = _choice(v["batch_loss"], "settings.batch_loss", FIELDS["batch_loss"].choices, "batch loss")
+        s.optimizer = _choice(v["optimizer"], "settings.optimizer", FIELDS["optimizer"].choices,
+                              translate("Document", "optimizer"))
+        s.batch_loss = _choice(v["batch_loss"], "settings.batch_loss", FIELDS["batch_loss"].choices,
+                               translate("Document", "batch loss"))
         for name in ("beta1", "beta2", "eps", "weight_decay"):
             setattr(s, name, ranged(name, _number(v[name], f"settings.{name}")))
     return s
@@ -215,7 +225,8 @@ def _settings(raw: object, version: int) -> Settings:
 
 def _source(v: object) -> list[dict[str, str]]:
     if not isinstance(v, list) or len(v) > MAX_SOURCE:
-        _fail("source", f"must be a list of at most {MAX_SOURCE} entries, got {_describe(v)}")
+        _fail("source", fill(translate("Document", "must be a list of at most %1 entries, got %2"), MAX_SOURCE,
+                             _describe(v)))
     out = []
     for i, raw in enumerate(v, start=1):
         f = f"source[{i}]"
@@ -229,11 +240,11 @@ def loads(raw: bytes | str) -> Project:
     text = raw
     if isinstance(raw, bytes):
         if b"\0" in raw:
-            _fail("", "not a Backprop Lab file: it holds binary data, not text")
+            _fail("", translate("Document", "not a Backprop Lab file: it holds binary data, not text"))
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as e:
-            _fail("", f"not a Backprop Lab file: not UTF-8 text (byte {e.start + 1})")
+            _fail("", fill(translate("Document", "not a Backprop Lab file: not UTF-8 text (byte %1)"), e.start + 1))
     assert isinstance(text, str)
     if len(text) > MAX_BYTES:
         _fail("", _too_large(len(text.encode("utf-8", "surrogatepass"))))
@@ -241,14 +252,16 @@ def loads(raw: bytes | str) -> Project:
         doc = json.loads(text, parse_constant=_BadNumber, parse_float=_parse_float, parse_int=_parse_int,
                          object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as e:
-        _fail("", f"not a Backprop Lab file: not valid JSON ({e.msg} at line {e.lineno}, column {e.colno})")
+        _fail("", fill(translate("Document", "not a Backprop Lab file: not valid JSON (%1 at line %2, column %3)"),
+                       e.msg, e.lineno, e.colno))
     except RecursionError:
-        _fail("", "not a Backprop Lab file: lists or objects nested too deeply")
+        _fail("", translate("Document", "not a Backprop Lab file: lists or objects nested too deeply"))
     return from_json(doc)
 
 
 def _too_large(n: int) -> str:
-    return f"the file is {n / 2 ** 20:.1f} MB; a Backprop Lab file is at most {MAX_BYTES // 2 ** 20} MB"
+    return fill(translate("Document", "the file is %1 MB; a Backprop Lab file is at most %2 MB"),
+                f"{n / 2 ** 20:.1f}", MAX_BYTES // 2 ** 20)
 
 
 def load(where: str | os.PathLike[str]) -> Project:
@@ -258,15 +271,16 @@ def load(where: str | os.PathLike[str]) -> Project:
     try:
         raw = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
-        _fail("", f"no such file: {path}")
+        _fail("", fill(translate("Document", "no such file: %1"), path))
     except NotAFileError as e:
         _fail("", str(e))
     except TooLargeError as e:
         _fail("", _too_large(e.size))
     except OSError as e:
-        _fail("", f"cannot read {path}: {e.strerror or e}")
+        _fail("", fill(translate("Document", "cannot read %1: %2"), path, e.strerror or e))
     if len(raw) > MAX_BYTES:    # it grew while it was read
-        _fail("", f"the file is over {MAX_BYTES // 2 ** 20} MB; a Backprop Lab file is at most that")
+        _fail("", fill(translate("Document", "the file is over %1 MB; a Backprop Lab file is at most that"),
+                       MAX_BYTES // 2 ** 20))
     return loads(raw)
 
 
@@ -327,8 +341,9 @@ def save(project: Project, path: str | os.PathLike[str]) -> None:
     never a partial one; a file saved over keeps its permissions."""
     data = dumps(project).encode("utf-8")
     if len(data) > MAX_BYTES:
-        _fail("", f"too large to save: {len(data) / 2 ** 20:.1f} MB (a file is at most {MAX_BYTES // 2 ** 20} MB)")
+        _fail("", fill(translate("Document", "too large to save: %1 MB (a file is at most %2 MB)"),
+                       f"{len(data) / 2 ** 20:.1f}", MAX_BYTES // 2 ** 20))
     try:
         write_bytes(path, data)
     except OSError as e:
-        raise DocumentError(f"cannot save {path}: {e.strerror or e}") from e
+        raise DocumentError(fill(translate("Document", "cannot save %1: %2"), path, e.strerror or e)) from e

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn, TypeVar
 
 from backprop_lab.core.model.dataset import MAX_SAMPLES
+from backprop_lab.core.model.i18n import fill, translate
 
 T = TypeVar("T")
 # A checked list's entries: a parsed JSON value and its field's name in, the checked value out.
@@ -30,7 +31,8 @@ class _BadNumber:
     name the field."""
 
     def __init__(self, token: str):
-        self.token = token if len(token) <= 24 else f"a number of {len(token)} characters"
+        self.token = token if len(token) <= 24 else fill(translate("Document", "a number of %1 characters"),
+                                                          len(token))
 
 
 def _parse_float(token: str) -> float | _BadNumber:
@@ -46,7 +48,8 @@ def _no_duplicates(pairs: Iterable[tuple[str, Any]]) -> dict[str, Any]:
     seen: dict[str, Any] = {}
     for key, value in pairs:
         if key in seen:
-            _fail("", f"not a valid Backprop Lab file: the field {key!r} appears twice in one object")
+            _fail("", fill(translate("Document", "not a valid Backprop Lab file: the field %1 appears twice in one "
+                                     "object"), repr(key)))
         seen[key] = value
     return seen
 
@@ -58,95 +61,101 @@ def _describe(v: object) -> str:
     if v is None or isinstance(v, bool):
         return json.dumps(v)
     if isinstance(v, str):
-        return f"text {v[:30]!r}"
+        return fill(translate("Document", "text %1"), repr(v[:30]))
     if isinstance(v, (list, dict)):
-        return f"a list of {len(v)}" if isinstance(v, list) else "an object"
+        return fill(translate("Document", "a list of %1"), len(v)) if isinstance(v, list) else \
+            translate("Document", "an object")
     return repr(v)
 
 
 def _number(v: object, field: str) -> float:
     if isinstance(v, _BadNumber):
-        _fail(field, f"{v.token} is not a finite number")
+        _fail(field, fill(translate("Document", "%1 is not a finite number"), v.token))
     if isinstance(v, bool) or not isinstance(v, (int, float)):
-        _fail(field, f"must be a number, got {_describe(v)}")
+        _fail(field, fill(translate("Document", "must be a number, got %1"), _describe(v)))
     assert isinstance(v, int | float)
     try:
         f = float(v)
     except OverflowError:
         f = math.inf
     if not math.isfinite(f):
-        _fail(field, f"must be a finite number, got {_describe(v)}")
+        _fail(field, fill(translate("Document", "must be a finite number, got %1"), _describe(v)))
     return f
 
 
 def _flag(v: object, field: str) -> bool:
     if not isinstance(v, bool):
-        _fail(field, f"must be true or false, got {_describe(v)}")
+        _fail(field, fill(translate("Document", "must be true or false, got %1"), _describe(v)))
     return v
 
 
 def _whole(v: object, field: str, lo: int, hi: int) -> int:
     if isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi:
-        _fail(field, f"must be a whole number from {lo} to {hi}, got {_describe(v)}")
+        _fail(field, fill(translate("Document", "must be a whole number from %1 to %2, got %3"), lo, hi, _describe(v)))
     return v
 
 
 def _text(v: object, field: str, limit: int, empty: bool = True) -> str:
     if not isinstance(v, str):
-        _fail(field, f"must be text, got {_describe(v)}")
+        _fail(field, fill(translate("Document", "must be text, got %1"), _describe(v)))
     if not empty and not v:
-        _fail(field, "must not be empty")
+        _fail(field, translate("Document", "must not be empty"))
     if len(v) > limit:
-        _fail(field, f"is {len(v)} characters long; at most {limit} are allowed")
+        _fail(field, fill(translate("Document", "is %1 characters long; at most %2 are allowed"), len(v), limit))
     try:
         v.encode("utf-8")
     except UnicodeEncodeError:
-        _fail(field, "holds characters that cannot be written as UTF-8")
+        _fail(field, translate("Document", "holds characters that cannot be written as UTF-8"))
     return v
 
 
 def _choice(v: object, field: str, options: Sequence[str], what: str) -> str:
     if not isinstance(v, str) or v not in options:
-        _fail(field, f"unknown {what} {_describe(v) if not isinstance(v, str) else repr(v)} "
-                     f"(one of {', '.join(options)})")
+        _fail(field, fill(translate("Document", "unknown %1 %2 (one of %3)"), what,
+                          _describe(v) if not isinstance(v, str) else repr(v), ", ".join(options)))
     return v
 
 
 def _object(v: object, field: str, required: Sequence[str] = (), optional: Sequence[str] = ()) -> dict[str, Any]:
     if not isinstance(v, dict):
-        _fail(field, f"must be an object {{...}}, got {_describe(v)}")
+        _fail(field, fill(translate("Document", "must be an object {...}, got %1"), _describe(v)))
     for key in v:
         if key not in required and key not in optional:
             _fail(f"{field}.{key}" if field else str(key),
-                  f"unknown field (known here: {', '.join((*required, *optional))})")
+                  fill(translate("Document", "unknown field (known here: %1)"), ", ".join((*required, *optional))))
     for key in required:
         if key not in v:
-            _fail(f"{field}.{key}" if field else key, "missing")
+            _fail(f"{field}.{key}" if field else key, translate("Document", "missing"))
     return v
 
 
 def _vector(v: object, n: int, field: str, item: Check[T]) -> list[T]:
     if not isinstance(v, list):
-        _fail(field, f"must be a list of {n} values, got {_describe(v)}")
+        _fail(field, fill(translate("Document", "must be a list of %1 values, got %2"), n, _describe(v)))
     if len(v) != n:
-        _fail(field, f"expected {n} value{'s' if n != 1 else ''}, got {len(v)}")
+        _fail(field, fill(translate("Document", "expected %1 value, got %2") if n == 1 else
+                          translate("Document", "expected %1 values, got %2"), n, len(v)))
     return [item(x, f"{field}[{i}]") for i, x in enumerate(v, start=1)]
 
 
 def _matrix(v: object, rows: int, cols: int, field: str, item: Check[T]) -> list[list[T]]:
-    shape = f"{rows}×{cols} values ({rows} row{'s' if rows != 1 else ''} of {cols})"
+    shape = fill(translate("Document", "%1×%2 values (%1 row of %2)") if rows == 1 else
+                 translate("Document", "%1×%2 values (%1 rows of %2)"), rows, cols)
     if not isinstance(v, list):
-        _fail(field, f"expected {shape}, got {_describe(v)}")
+        _fail(field, fill(translate("Document", "expected %1, got %2"), shape, _describe(v)))
     if any(not isinstance(r, list) for r in v):
-        _fail(field, f"expected {shape}, got a flat list of {len(v)}" if v else f"expected {shape}, got none")
+        _fail(field, fill(translate("Document", "expected %1, got a flat list of %2"), shape, len(v)) if v else
+              fill(translate("Document", "expected %1, got none"), shape))
     if len(v) != rows:
-        _fail(field, f"expected {shape}, got {len(v)} row{'s' if len(v) != 1 else ''}")
+        _fail(field, fill(translate("Document", "expected %1, got %2 row") if len(v) == 1 else
+                          translate("Document", "expected %1, got %2 rows"), shape, len(v)))
     return [_vector(r, cols, f"{field}[{i}]", item) for i, r in enumerate(v, start=1)]
 
 
 def _samples(v: object, n: int, field: str) -> list[list[float]]:
     if not isinstance(v, list) or not v:
-        _fail(field, f"must be a list of samples, each a list of {n} numbers, got {_describe(v)}")
+        _fail(field, fill(translate("Document", "must be a list of samples, each a list of %1 numbers, got %2"), n,
+                          _describe(v)))
     if len(v) > MAX_SAMPLES:
-        _fail(field, f"{len(v)} samples; at most {MAX_SAMPLES} are allowed")
+        _fail(field, fill(translate("Document", "%1 samples; at most %2 are allowed"), len(v), MAX_SAMPLES))
     return _matrix(v, len(v), n, field, _number)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import locale
 import os
+import re
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
@@ -58,3 +59,13 @@ def language() -> str:
 def translate(context: str, text: str) -> str:
     """`text` in the current language (itself where the catalogue has no translation)."""
     return catalogue(_current["lang"]).get((context, text), text)
+
+
+_ARG = re.compile(r"%([1-9])")
+
+
+def fill(template: str, *args: object) -> str:
+    """%1, %2 … of a translated template replaced by args in one pass (an argument holding "%2" stays)."""
+    return _ARG.sub(lambda m: str(args[int(m.group(1)) - 1]) if int(m.group(1)) <= len(args) else m.group(0),
+                    template)
+

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 from backprop_lab.core.model.dataset import MAX_SAMPLES
+from backprop_lab.core.model.i18n import fill, translate
 
 MODES = ("sample", "minibatch", "batch")
 OPTIMIZERS = ("sgd", "adam")       # "sgd" is momentum SGD when μ > 0
@@ -60,23 +61,29 @@ class SettingProblem:
     value: object
 
     def requirement(self) -> str:
-        """What the field must be, in English (files and the command line; the window has its own words)."""
+        """What the field must be, for files and the command line (core.model.i18n's language; the window
+        has its own words)."""
         f = self.field
         if f.kind is bool:
-            return "must be true or false"
+            return translate("Settings", "must be true or false")
         if f.kind is str:
-            return f"must be one of {', '.join(f.choices)}"
-        noun = "a whole number" if f.kind is int else "a number"
+            return fill(translate("Settings", "must be one of %1"), ", ".join(f.choices))
+        whole = f.kind is int
         if f.low is not None and f.high is not None and not (f.low_open or f.high_open):
-            return f"must be {noun} from {bound_text(f.low)} to {bound_text(f.high)}"
+            return fill(translate("Settings", "must be a whole number from %1 to %2") if whole else
+                        translate("Settings", "must be a number from %1 to %2"), bound_text(f.low), bound_text(f.high))
         if f.low == 0 and f.low_open and f.high is None:
-            return "must be a positive number"
+            return translate("Settings", "must be a positive number")
         parts = []
         if f.low is not None:
-            parts.append(f"{'above' if f.low_open else 'at least'} {bound_text(f.low)}")
+            parts.append(fill(translate("Settings", "above %1") if f.low_open else
+                              translate("Settings", "at least %1"), bound_text(f.low)))
         if f.high is not None:
-            parts.append(f"{'below' if f.high_open else 'at most'} {bound_text(f.high)}")
-        return "must be " + " and ".join(parts) if parts else f"must be {noun}"
+            parts.append(fill(translate("Settings", "below %1") if f.high_open else
+                              translate("Settings", "at most %1"), bound_text(f.high)))
+        if parts:
+            return fill(translate("Settings", "must be %1"), translate("Settings", " and ").join(parts))
+        return translate("Settings", "must be a whole number") if whole else translate("Settings", "must be a number")
 
     def __str__(self) -> str:
         return f"{self.field.name}: {self.requirement()}, got {self.value!r}"

@@ -10,6 +10,7 @@ thins its oldest steps (core.numerics.history), it never stops or dies.
 """
 from __future__ import annotations
 
+from backprop_lab.core.model.i18n import fill, translate
 from backprop_lab.core.model.network import Network
 
 MEMORY_BUDGET = 2 * 2 ** 30     # bytes a training's record may hold in memory
@@ -40,8 +41,8 @@ def history_refusal(net: Network, steps: int) -> str | None:
     need = steps * history_step_bytes(net)
     if need <= MEMORY_BUDGET:
         return None
-    return (f"{steps} steps would need a {need / 2 ** 30:.1f} GB history in memory "
-            f"(at most {MEMORY_BUDGET // 2 ** 30} GB); train fewer steps")
+    return fill(translate("CommandLine", "%1 steps would need a %2 GB history in memory (at most %3 GB); train "
+                                         "fewer steps"), steps, f"{need / 2 ** 30:.1f}", MEMORY_BUDGET // 2 ** 30)
 
 
 def window_step_bytes(net: Network) -> float:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy.typing as npt
 
 from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.i18n import translate
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.numbers import format_number
 from backprop_lab.core.model.project import Project
@@ -20,6 +21,7 @@ from backprop_lab.core.model.quantity import Key, neuron
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.trace import parameter_columns, parameter_keys
 from backprop_lab.core.teaching.source_values import printed_matches, source_value
+from backprop_lab.core.teaching.source_words import CONTEXT
 from backprop_lab.core.teaching.walkthrough import single_sample, walk
 
 _DECIMALS = re.compile(r"-?\d+(?:\.(\d+))?")
@@ -112,7 +114,8 @@ def match(project: Project, sample: int = 0, velocity: npt.ArrayLike | None = No
     out = []
     for n, entry in enumerate(project.source):
         q, printed = entry["quantity"], entry["printed"]
-        note, where = entry.get("note", ""), entry.get("where", "")
+        # the presets' notes in the learner's language (core.teaching.source_words lists them)
+        note, where = (translate(CONTEXT, entry.get(k, "")) if entry.get(k) else "" for k in ("note", "where"))
         if q.startswith("text:"):
             out.append(Match(n, q, printed, None, None, None, False, "text", note, where, None))
             continue
