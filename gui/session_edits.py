@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from backprop_lab.core.model.network import Network, NetworkError, init_weights
 from backprop_lab.core.model.settings import FIELDS
+from backprop_lab.core.numerics.update import RULES, rule_settings
 
 from . import commands as cmd
 from . import setting_words
@@ -17,7 +18,8 @@ from .numbers import parse_number as _parse_number
 from .session_reading import Reading
 
 translate = QCoreApplication.translate    # the context stays "Session", where these strings have lived
-SETTING_FIELDS = ("lr", "momentum", "mode", "shuffle", "batch_size")
+SETTING_FIELDS = ("lr", "momentum", "mode", "shuffle", "batch_size", "optimizer", "beta1", "beta2", "eps",
+                  "weight_decay", "batch_loss")
 
 
 class Edits(Reading):
@@ -105,7 +107,8 @@ class Edits(Reading):
         return None
 
     def set_setting(self, name: str, value):
-        """lr, momentum (numbers, typed or not), mode, shuffle, batch_size."""
+        """lr, momentum, β₁, β₂, ε, λ (numbers, typed or not), mode, shuffle, batch_size, optimizer,
+        batch_loss."""
         if name not in SETTING_FIELDS:
             return self._refuse(translate("Session", "No such setting"))
         kind = FIELDS[name].kind
@@ -121,6 +124,23 @@ class Edits(Reading):
         if getattr(self.settings, name) == value:
             return None
         self.push(cmd.SetSetting(self, name, value))
+        return None
+
+    def set_rule(self, name: str):
+        """SGD, momentum or Adam (core.numerics.update.RULES): the settings that choose it, one undo step."""
+        if name not in RULES:
+            return self._refuse(translate("Session", "No such setting"))
+        changes = rule_settings(self.settings, name)
+        if not changes:
+            return None
+        self.runner.checkpoint()      # a run so far stays its own undo step, before this one
+        self.undo_stack.beginMacro(translate("Session", "Update rule %1").replace("%1", setting_words.rule_label(name)))
+        try:
+            for key, value in changes.items():
+                self.undo_stack.push(cmd.SetSetting(self, key, value))
+        finally:
+            self.undo_stack.endMacro()
+        self.runner.resume_from_here()
         return None
 
     def add_sample(self, x=None, y=None):

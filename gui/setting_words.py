@@ -15,7 +15,25 @@ def setting_name(name: str) -> str:
             "mode": translate("Settings", "update mode"),
             "shuffle": translate("Settings", "shuffle"),
             "batch_size": translate("Settings", "batch size"),
-            "seed": translate("Settings", "seed")}[name]
+            "seed": translate("Settings", "seed"),
+            "optimizer": translate("Settings", "update rule"),
+            "beta1": translate("Settings", "β₁ (Adam's decay of m)"),
+            "beta2": translate("Settings", "β₂ (Adam's decay of v)"),
+            "eps": translate("Settings", "ε (Adam)"),
+            "weight_decay": translate("Settings", "weight decay λ"),
+            "batch_loss": translate("Settings", "batch loss")}[name]
+
+
+def rule_label(rule: str) -> str:
+    """An update rule as the Rule combo box lists it, in core.numerics.update.RULES order."""
+    return {"sgd": translate("Settings", "SGD"), "momentum": translate("Settings", "momentum"),
+            "adam": translate("Settings", "Adam")}[rule]
+
+
+def batch_loss_label(name: str) -> str:
+    """The batch loss as its combo box lists it, in FIELDS["batch_loss"].choices order."""
+    return {"mean": translate("Settings", "mean over the batch"),
+            "sum": translate("Settings", "sum over the batch")}[name]
 
 
 def mode_label(mode: str) -> str:

@@ -2587,59 +2587,65 @@ E = %2</translation>
         <translation>%1을(를) 적용하지 못했습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="49"/>
+        <location filename="../../gui/session_edits.py" line="51"/>
         <source>Showing step %1 of the past (read-only): return to the present or branch from here first</source>
         <translation>과거의 %1단계를 보는 중입니다 (읽기 전용): 먼저 현재로 돌아가거나 여기서 갈라져 나오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="88"/>
-        <location filename="../../gui/session_edits.py" line="103"/>
+        <location filename="../../gui/session_edits.py" line="90"/>
+        <location filename="../../gui/session_edits.py" line="105"/>
         <source>No such parameter</source>
         <translation>그런 매개변수는 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="93"/>
+        <location filename="../../gui/session_edits.py" line="95"/>
         <source>No such input</source>
         <translation>그런 입력은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="98"/>
+        <location filename="../../gui/session_edits.py" line="100"/>
         <source>No such target</source>
         <translation>그런 목표값은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="110"/>
+        <location filename="../../gui/session_edits.py" line="113"/>
+        <location filename="../../gui/session_edits.py" line="132"/>
         <source>No such setting</source>
         <translation>그런 설정은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="133"/>
+        <location filename="../../gui/session_edits.py" line="137"/>
+        <source>Update rule %1</source>
+        <translation>갱신 규칙 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_edits.py" line="153"/>
         <source>Add sample</source>
         <translation>샘플 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="141"/>
+        <location filename="../../gui/session_edits.py" line="161"/>
         <source>The data set needs at least one sample</source>
         <translation>데이터에는 샘플이 하나 이상 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="143"/>
-        <location filename="../../gui/session_edits.py" line="154"/>
+        <location filename="../../gui/session_edits.py" line="163"/>
+        <location filename="../../gui/session_edits.py" line="174"/>
         <source>No such sample</source>
         <translation>그런 샘플은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="145"/>
+        <location filename="../../gui/session_edits.py" line="165"/>
         <source>Remove sample %1</source>
         <translation>샘플 %1 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="159"/>
+        <location filename="../../gui/session_edits.py" line="179"/>
         <source>Move sample %1</source>
         <translation>샘플 %1 옮기기</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="191"/>
+        <location filename="../../gui/session_edits.py" line="211"/>
         <source>Not editable now</source>
         <translation>지금은 바꿀 수 없습니다</translation>
     </message>
@@ -2673,6 +2679,7 @@ E = %2</translation>
     </message>
     <message>
         <location filename="../../gui/setting_words.py" line="14"/>
+        <location filename="../../gui/setting_words.py" line="29"/>
         <source>momentum</source>
         <translation>모멘텀</translation>
     </message>
@@ -2697,72 +2704,122 @@ E = %2</translation>
         <translation>시드</translation>
     </message>
     <message>
+        <location filename="../../gui/setting_words.py" line="19"/>
+        <source>update rule</source>
+        <translation>갱신 규칙</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="20"/>
+        <source>β₁ (Adam&apos;s decay of m)</source>
+        <translation>β₁(Adam의 m 감쇠율)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="21"/>
+        <source>β₂ (Adam&apos;s decay of v)</source>
+        <translation>β₂(Adam의 v 감쇠율)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="22"/>
+        <source>ε (Adam)</source>
+        <translation>ε(Adam)</translation>
+    </message>
+    <message>
         <location filename="../../gui/setting_words.py" line="23"/>
+        <source>weight decay λ</source>
+        <translation>가중치 감쇠 λ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="24"/>
+        <source>batch loss</source>
+        <translation>배치 손실</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="29"/>
+        <source>SGD</source>
+        <translation>SGD</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="30"/>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="35"/>
+        <source>mean over the batch</source>
+        <translation>배치 평균</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="36"/>
+        <source>sum over the batch</source>
+        <translation>배치 합</translation>
+    </message>
+    <message>
+        <location filename="../../gui/setting_words.py" line="41"/>
         <source>per sample (SGD)</source>
         <translation>샘플별 (SGD)</translation>
     </message>
     <message>
-        <location filename="../../gui/setting_words.py" line="24"/>
+        <location filename="../../gui/setting_words.py" line="42"/>
         <source>mini-batch</source>
         <translation>미니배치</translation>
     </message>
     <message>
-        <location filename="../../gui/setting_words.py" line="25"/>
+        <location filename="../../gui/setting_words.py" line="43"/>
         <source>full batch</source>
         <translation>전체 배치</translation>
     </message>
     <message>
-        <location filename="../../gui/setting_words.py" line="32"/>
+        <location filename="../../gui/setting_words.py" line="50"/>
         <source>The %1 must be greater than %2</source>
         <translation>%1은(는) %2보다 커야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/setting_words.py" line="33"/>
+        <location filename="../../gui/setting_words.py" line="51"/>
         <source>The %1 must be at least %2</source>
         <translation>%1은(는) %2 이상이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/setting_words.py" line="36"/>
+        <location filename="../../gui/setting_words.py" line="54"/>
         <source>The %1 must be less than %3</source>
         <translation>%1은(는) %3 미만이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/setting_words.py" line="37"/>
+        <location filename="../../gui/setting_words.py" line="55"/>
         <source>The %1 must be at most %3</source>
         <translation>%1은(는) %3 이하여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/setting_words.py" line="40"/>
+        <location filename="../../gui/setting_words.py" line="58"/>
         <source>The %1 must be greater than %2 and less than %3</source>
         <translation>%1은(는) %2 초과 %3 미만이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/setting_words.py" line="41"/>
+        <location filename="../../gui/setting_words.py" line="59"/>
         <source>The %1 must be greater than %2 and at most %3</source>
         <translation>%1은(는) %2 초과 %3 이하여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/setting_words.py" line="43"/>
+        <location filename="../../gui/setting_words.py" line="61"/>
         <source>The %1 must be at least %2 and less than %3</source>
         <translation>%1은(는) %2 이상 %3 미만이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/setting_words.py" line="44"/>
+        <location filename="../../gui/setting_words.py" line="62"/>
         <source>The %1 must be from %2 to %3</source>
         <translation>%1은(는) %2 이상 %3 이하여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/setting_words.py" line="53"/>
+        <location filename="../../gui/setting_words.py" line="71"/>
         <source>The %1 must be one of the listed choices</source>
         <translation>%1은(는) 목록에 있는 값 중 하나여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/setting_words.py" line="55"/>
+        <location filename="../../gui/setting_words.py" line="73"/>
         <source>The %1 must be a whole number</source>
         <translation>%1은(는) 정수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/setting_words.py" line="57"/>
+        <location filename="../../gui/setting_words.py" line="75"/>
         <source>The %1 must be a finite number</source>
         <translation>%1은(는) 유한한 수여야 합니다</translation>
     </message>
@@ -3308,78 +3365,133 @@ E = %2</translation>
 <context>
     <name>TrainingControls</name>
     <message>
-        <location filename="../../gui/panels/controls.py" line="31"/>
+        <location filename="../../gui/panels/controls.py" line="37"/>
         <source>Step</source>
         <translation>한 단계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/controls.py" line="32"/>
+        <location filename="../../gui/panels/controls.py" line="38"/>
         <source>One update of every weight (F10)</source>
         <translation>모든 가중치를 한 번 갱신 (F10)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/controls.py" line="33"/>
+        <location filename="../../gui/panels/controls.py" line="39"/>
         <source>Step ×N</source>
         <translation>N단계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/controls.py" line="38"/>
+        <location filename="../../gui/panels/controls.py" line="44"/>
         <source>How many updates Step ×N takes (one undo step)</source>
         <translation>N단계에서 갱신할 횟수 (실행 취소는 한 번에)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/controls.py" line="39"/>
-        <location filename="../../gui/panels/controls.py" line="114"/>
+        <location filename="../../gui/panels/controls.py" line="45"/>
+        <location filename="../../gui/panels/controls.py" line="140"/>
         <source>Run</source>
         <translation>실행</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/controls.py" line="41"/>
+        <location filename="../../gui/panels/controls.py" line="47"/>
         <source>Reset</source>
         <translation>되돌리기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/controls.py" line="42"/>
+        <location filename="../../gui/panels/controls.py" line="48"/>
         <source>Back to the starting weights, step 0 (undoable)</source>
         <translation>처음 가중치, 0단계로 (실행 취소 가능)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/controls.py" line="50"/>
+        <location filename="../../gui/panels/controls.py" line="58"/>
         <source>Learning rate η: each update moves w by −η·∂E/∂w (Enter to apply)</source>
         <translation>학습률 η: 갱신마다 w가 −η·∂E/∂w만큼 움직입니다 (Enter로 적용)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/controls.py" line="62"/>
+        <location filename="../../gui/panels/controls.py" line="73"/>
         <source>shuffle each epoch</source>
         <translation>에폭마다 섞기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/controls.py" line="79"/>
+        <location filename="../../gui/panels/controls.py" line="90"/>
         <source>Learning rate η</source>
         <translation>학습률 η</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/controls.py" line="80"/>
+        <location filename="../../gui/panels/controls.py" line="91"/>
+        <source>Rule</source>
+        <translation>규칙</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="92"/>
         <source>Momentum μ</source>
         <translation>모멘텀 μ</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/controls.py" line="81"/>
+        <location filename="../../gui/panels/controls.py" line="93"/>
+        <source>Adam β₁</source>
+        <translation>Adam β₁</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="94"/>
+        <source>Adam β₂</source>
+        <translation>Adam β₂</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="95"/>
+        <source>Adam ε</source>
+        <translation>Adam ε</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="96"/>
+        <source>Weight decay λ</source>
+        <translation>가중치 감쇠 λ</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="97"/>
         <source>Update</source>
         <translation>갱신 방식</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/controls.py" line="82"/>
+        <location filename="../../gui/panels/controls.py" line="98"/>
         <source>Batch size</source>
         <translation>배치 크기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/controls.py" line="114"/>
+        <location filename="../../gui/panels/controls.py" line="99"/>
+        <source>Batch loss</source>
+        <translation>배치 손실</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="124"/>
+        <source>Adam&apos;s β₁ in %1: m ← β₁·m + (1 − β₁)·g (Enter to apply)</source>
+        <translation>Adam의 β₁ ∈ %1: m ← β₁·m + (1 − β₁)·g (Enter로 적용)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="125"/>
+        <source>Adam&apos;s β₂ in %1: v ← β₂·v + (1 − β₂)·g² (Enter to apply)</source>
+        <translation>Adam의 β₂ ∈ %1: v ← β₂·v + (1 − β₂)·g² (Enter로 적용)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="126"/>
+        <source>Adam&apos;s ε in %1: w ← w − η·m̂/(√v̂ + ε) (Enter to apply)</source>
+        <translation>Adam의 ε ∈ %1: w ← w − η·m̂/(√v̂ + ε) (Enter로 적용)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="127"/>
+        <source>Weight decay λ in %1: every update uses g = ∂E/∂w + λ·w, the gradient of E + λ/2·Σw² (Enter to apply)</source>
+        <translation>가중치 감쇠 λ ∈ %1: 모든 갱신은 E + λ/2·Σw²의 기울기인 g = ∂E/∂w + λ·w를 씁니다 (Enter로 적용)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="131"/>
+        <source>A batch&apos;s loss and gradient: the mean over its samples or their sum</source>
+        <translation>배치의 손실과 기울기: 샘플들의 평균 또는 합</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/controls.py" line="140"/>
         <source>Pause</source>
         <translation>일시 정지</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/controls.py" line="106"/>
+        <location filename="../../gui/panels/controls.py" line="123"/>
         <source>Momentum μ in %1: v ← μ·v − η·∂E/∂w, w ← w + v (Enter to apply)</source>
         <translation>모멘텀 μ ∈ %1: v ← μ·v − η·∂E/∂w, w ← w + v (Enter로 적용)</translation>
     </message>

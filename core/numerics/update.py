@@ -147,6 +147,23 @@ def rule_of(settings: Settings) -> Rule:
     return RULES["momentum" if settings.momentum else "sgd"]
 
 
+MOMENTUM_ON = 0.9     # the μ a switch from plain SGD to momentum starts from (the learner edits it after)
+
+
+def rule_settings(settings: Settings, name: str) -> dict[str, object]:
+    """The settings to change, and to what, so that `rule_of` picks rule `name`: the window's one
+    choice of rule becomes these (the optimizer, and μ when SGD and momentum trade places)."""
+    if name == "adam":
+        changes: dict[str, object] = {"optimizer": "adam"}
+    elif name == "momentum":
+        changes = {"optimizer": "sgd", "momentum": settings.momentum or MOMENTUM_ON}
+    elif name == "sgd":
+        changes = {"optimizer": "sgd", "momentum": 0.0}
+    else:
+        raise KeyError(name)
+    return {k: v for k, v in changes.items() if getattr(settings, k) != v}
+
+
 def decays(settings: Settings, frozen: ArrayLike) -> np.ndarray:
     """λ per parameter: 0 where a parameter is frozen."""
     return np.where(frozen, 0.0, settings.weight_decay)

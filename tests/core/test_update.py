@@ -112,3 +112,19 @@ def test_every_trainer_step_is_the_pure_rule(mode, extra):
     assert np.array_equal(last.theta, t.theta) and np.array_equal(last.velocity, t.velocity)
     if s.optimizer == "adam":
         assert np.array_equal(last.m, t.opt.m) and np.array_equal(last.v, t.opt.v) and last.t == t.opt.t == n + 1
+
+
+def test_rule_settings_choose_each_rule_and_change_nothing_else():
+    from backprop_lab.core.model.settings import Settings
+    from backprop_lab.core.numerics.update import MOMENTUM_ON, RULES, rule_of, rule_settings
+    for start in (Settings(), Settings(momentum=0.5), Settings(optimizer="adam", momentum=0.3)):
+        for name in RULES:
+            s = start.copy()
+            changes = rule_settings(s, name)
+            for k, v in changes.items():
+                setattr(s, k, v)
+            assert rule_of(s).name == name
+            assert set(changes) <= {"optimizer", "momentum"}
+            assert rule_settings(s, name) == {}
+    assert rule_settings(Settings(), "momentum") == {"momentum": MOMENTUM_ON}
+    assert rule_settings(Settings(momentum=0.5), "momentum") == {}     # the learner's μ is kept

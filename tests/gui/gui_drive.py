@@ -25,3 +25,21 @@ def click_tab(qtbot, tabs, index: int) -> None:
     bar = tabs.tabBar()
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     assert tabs.currentIndex() == index
+
+
+
+
+def choose(qtbot, combo, index: int) -> None:
+    """Pick entry `index` of a combo box with the keyboard, as a person does: Home or End for the first
+    or last, else the arrow keys from where it stands (each key that moves it is one `activated`, as a
+    click in its list is; the offscreen platform cannot open the list itself)."""
+    combo.setFocus()
+    here = combo.currentIndex()
+    if index == 0 != here:
+        qtbot.keyClick(combo, Qt.Key.Key_Home)
+    elif index == combo.count() - 1 != here:
+        qtbot.keyClick(combo, Qt.Key.Key_End)
+    else:
+        for _ in range(abs(index - here)):
+            qtbot.keyClick(combo, Qt.Key.Key_Down if index > here else Qt.Key.Key_Up)
+    assert combo.currentIndex() == index
