@@ -142,6 +142,22 @@ class SetData(Command):
         self.model.set_samples(*self.old)
 
 
+class SetDataset(Command):
+    """A generated or imported data set, with its held-out test samples, replaces the whole data."""
+
+    def __init__(self, session, data, test, text):
+        super().__init__(session, text)
+        self.new = (np.array(data.X, float), np.array(data.Y, float), None if test is None else test.copy())
+        old_test = session.test
+        self.old = (session.data.X.copy(), session.data.Y.copy(), None if old_test is None else old_test.copy())
+
+    def apply(self):
+        self.model.set_dataset(*self.new)
+
+    def revert(self):
+        self.model.set_dataset(*self.old)
+
+
 class SetFrozen(Command):
     def __init__(self, session, key, frozen: bool):
         text = translate("Commands", "Freeze %1") if frozen else translate("Commands", "Unfreeze %1")

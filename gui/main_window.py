@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.selected_dock, self.values_dock], [330, 370], Qt.Orientation.Vertical)
         self.teaching = self.teaching_dock = None
         self.glossary = None
+        self.data_dialog = None
         if teaching:
             # Teaching panels (issue 4, gui/teaching): tabbed with "Selected", shown first.
             from .teaching import teaching_tabs
@@ -197,6 +198,8 @@ class MainWindow(QMainWindow):
         train = bar.addMenu(self.tr("&Train"))
         train.addActions([self.step_action, self.step_n_action, self.run_action, self.cancel_action,
                           self.reset_action])
+        data = bar.addMenu(self.tr("&Data"))
+        self.data_action = data.addAction(self.tr("&Generate or import…"), self.open_data_dialog)
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.gradient_action)
         view.addSeparator()
@@ -247,6 +250,13 @@ class MainWindow(QMainWindow):
         self.language_actions[code].setChecked(True)
         self.files.retitle()
         self.session.refresh()
+
+    def open_data_dialog(self):
+        """Data → Generate or import…: window-modal, so the window stays as it was behind it."""
+        from .data_dialog import DataDialog
+        self.data_dialog = DataDialog(self.session, self)
+        self.data_dialog.open()
+        return self.data_dialog
 
     def show_glossary(self):
         if self.glossary is None:

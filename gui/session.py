@@ -13,6 +13,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.notation import FORMS
 from backprop_lab.core.model.project import Project
@@ -130,6 +131,11 @@ class Session(QObject, Edits):
     @property
     def data(self):
         return self.model.project.data
+
+    @property
+    def test(self) -> Dataset | None:
+        """The held-out test samples of a train/test split, or None."""
+        return self.model.project.test
 
     @property
     def settings(self) -> Settings:

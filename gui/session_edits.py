@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
+from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import Network, NetworkError, init_weights
 from backprop_lab.core.model.settings import FIELDS
 from backprop_lab.core.numerics.update import RULES, rule_settings
@@ -26,7 +27,6 @@ class Edits(Reading):
     if TYPE_CHECKING:     # what gui.session.Session provides
         from PySide6.QtGui import QUndoStack
 
-        from backprop_lab.core.model.dataset import Dataset
         from backprop_lab.core.numerics.project_model import ProjectModel
 
         from .runner import RunLoop
@@ -38,6 +38,8 @@ class Edits(Reading):
 
         @property
         def data(self) -> Dataset: ...
+        @property
+        def test(self) -> Dataset | None: ...
         @property
         def viewing_step(self) -> int | None: ...
 
@@ -177,6 +179,24 @@ class Edits(Reading):
         if not np.isfinite(X[k]).all() or np.array_equal(X[k], self.data.X[k]):
             return None
         self.push(cmd.SetData(self, X, self.data.Y, translate("Session", "Move sample %1").replace("%1", str(k + 1))))
+        return None
+
+    def replace_data(self, data: Dataset, test: Dataset | None, text: str):
+        """A whole new data set and its test samples (Data → Generate or import…), one undo step; refused,
+        with nothing changed, when its columns do not fit the network's inputs and outputs."""
+        err = self._editable()
+        if err:
+            return err
+        net = self.net
+        for part in (data, test):
+            if part is None:
+                continue
+            if part.X.shape[1] != net.n_inputs or part.Y.shape[1] != net.sizes[-1]:
+                return self._refuse(translate("Session", "The data has %1 inputs and %2 targets; the network takes "
+                                              "%3 inputs and gives %4 outputs")
+                                    .replace("%1", str(part.X.shape[1])).replace("%2", str(part.Y.shape[1]))
+                                    .replace("%3", str(net.n_inputs)).replace("%4", str(net.sizes[-1])))
+        self.push(cmd.SetDataset(self, data, test, text))
         return None
 
     def set_architecture(self, n_inputs: int, layers, loss: str, seed: int | None = None):

@@ -601,7 +601,7 @@
     </message>
     <message>
         <location filename="../../gui/commands.py" line="79"/>
-        <location filename="../../gui/commands.py" line="163"/>
+        <location filename="../../gui/commands.py" line="179"/>
         <source>Set %1 = %2</source>
         <translation>%1 = %2로 설정</translation>
     </message>
@@ -621,29 +621,300 @@
         <translation>%1이면 손실이 무한대가 됩니다. 값을 바꾸지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="147"/>
+        <location filename="../../gui/commands.py" line="163"/>
         <source>Freeze %1</source>
         <translation>%1 고정</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="147"/>
+        <location filename="../../gui/commands.py" line="163"/>
         <source>Unfreeze %1</source>
         <translation>%1 고정 해제</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="225"/>
+        <location filename="../../gui/commands.py" line="241"/>
         <source>Reset to the starting weights</source>
         <translation>처음 가중치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="249"/>
+        <location filename="../../gui/commands.py" line="265"/>
         <source>Branch from step %1</source>
         <translation>%1단계에서 갈라져 나오기</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="290"/>
+        <location filename="../../gui/commands.py" line="306"/>
         <source>Change the architecture</source>
         <translation>구조 바꾸기</translation>
+    </message>
+</context>
+<context>
+    <name>Data</name>
+    <message>
+        <location filename="../../gui/data_words.py" line="14"/>
+        <source>circle (a disc inside a ring)</source>
+        <translation>원 (고리 안의 원판)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="15"/>
+        <source>XOR quadrants</source>
+        <translation>XOR 사분면</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="16"/>
+        <source>two Gaussians</source>
+        <translation>두 가우스 분포</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="17"/>
+        <source>spiral (two arms)</source>
+        <translation>나선 (두 갈래)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="22"/>
+        <source>The file cannot be read (%why)</source>
+        <translation>파일을 읽을 수 없습니다 (%why)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="23"/>
+        <source>This is a folder, not a file</source>
+        <translation>파일이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="24"/>
+        <source>This is not a regular file (a pipe or a device): nothing was read</source>
+        <translation>일반 파일이 아닙니다 (파이프나 장치): 아무것도 읽지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="25"/>
+        <source>The file is %mb MB; at most %limit MB is read</source>
+        <translation>파일이 %mb MB입니다. 최대 %limit MB까지 읽습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="26"/>
+        <source>This is not a text file (it holds NUL bytes)</source>
+        <translation>텍스트 파일이 아닙니다 (NUL 바이트가 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="27"/>
+        <source>The file is not UTF-8 text: byte %byte cannot be read</source>
+        <translation>UTF-8 텍스트가 아닙니다: %byte번째 바이트를 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="28"/>
+        <source>The file is not valid CSV here (an unclosed quote?)</source>
+        <translation>여기서 올바른 CSV가 아닙니다 (닫히지 않은 따옴표?)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="29"/>
+        <source>The file is empty: it needs a header row and at least one row of numbers</source>
+        <translation>파일이 비어 있습니다: 머리글 행과 숫자 행이 하나 이상 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="30"/>
+        <source>The file has %n columns; at most %limit are read</source>
+        <translation>파일에 열이 %n개 있습니다. 최대 %limit개까지 읽습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="31"/>
+        <source>The file has a header but no rows of numbers</source>
+        <translation>머리글은 있지만 숫자 행이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="32"/>
+        <source>The file has %n rows of data; a data set holds at most %limit samples</source>
+        <translation>데이터 행이 %n개입니다. 데이터 세트에는 샘플이 최대 %limit개까지 들어갑니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="33"/>
+        <source>%n values, but the header names %columns columns</source>
+        <translation>값이 %n개인데 머리글의 열은 %columns개입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="34"/>
+        <source>Column %n has no name in the header</source>
+        <translation>머리글에 %n번째 열의 이름이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="35"/>
+        <source>Two columns have this name; each needs its own</source>
+        <translation>두 열의 이름이 같습니다. 열마다 이름이 달라야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="36"/>
+        <source>There is no column %n (the file has %columns)</source>
+        <translation>%n번째 열이 없습니다 (파일의 열은 %columns개)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="37"/>
+        <source>No column is named %name (the file has %names)</source>
+        <translation>이름이 %name인 열이 없습니다 (파일의 열: %names)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="38"/>
+        <source>Choose at least one input column</source>
+        <translation>입력 열을 하나 이상 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="39"/>
+        <source>Choose at least one target column</source>
+        <translation>목표 열을 하나 이상 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="40"/>
+        <source>A column can be chosen only once, as an input or as a target</source>
+        <translation>한 열은 입력이나 목표 중 한 번만 고를 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="41"/>
+        <source>The value is missing</source>
+        <translation>값이 비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="42"/>
+        <source>“%text” is not a finite number</source>
+        <translation>“%text”은(는) 유한한 수가 아닙니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="43"/>
+        <source>“%text” is not a number (this column holds numbers)</source>
+        <translation>“%text”은(는) 숫자가 아닙니다 (이 열은 숫자 열입니다)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="53"/>
+        <source>Row %1, column “%2”: </source>
+        <translation>%1행, “%2” 열: </translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="55"/>
+        <source>Row %1: </source>
+        <translation>%1행: </translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="57"/>
+        <source>Column “%1”: </source>
+        <translation>“%1” 열: </translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_words.py" line="65"/>
+        <source>%1 input and %2 target columns are chosen; the network takes %3 inputs and gives %4 outputs</source>
+        <translation>입력 열 %1개와 목표 열 %2개를 골랐습니다. 신경망은 입력 %3개를 받고 출력 %4개를 냅니다</translation>
+    </message>
+</context>
+<context>
+    <name>DataDialog</name>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="44"/>
+        <source>Generate or import data</source>
+        <translation>데이터 생성 또는 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="46"/>
+        <source>Generate</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="47"/>
+        <source>Import CSV</source>
+        <translation>CSV 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="51"/>
+        <source>Samples held out of training: their loss is plotted beside the training loss (a train/test split)</source>
+        <translation>학습에서 빼 둔 샘플: 그 손실을 학습 손실 옆에 그립니다 (학습/시험 분할)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="55"/>
+        <source>The same seed gives the same points and the same split</source>
+        <translation>같은 시드는 같은 점과 같은 분할을 만듭니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="57"/>
+        <source>Hold out for testing</source>
+        <translation>시험용으로 빼 둘 비율</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="58"/>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="65"/>
+        <source>Use this data</source>
+        <translation>이 데이터 사용</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="66"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="94"/>
+        <source>The standard deviation of the noise added to each input (the points lie in the square from −1 to 1)</source>
+        <translation>각 입력에 더하는 잡음의 표준편차 (점들은 −1에서 1까지의 정사각형 안에 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="97"/>
+        <source>Kind</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="98"/>
+        <source>Points</source>
+        <translation>점 개수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="99"/>
+        <source>Noise</source>
+        <translation>잡음</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="106"/>
+        <source>a CSV file: a header row, then one row of numbers per sample</source>
+        <translation>CSV 파일: 머리글 행, 그다음 샘플마다 숫자 한 행</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="108"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="120"/>
+        <source>Input columns</source>
+        <translation>입력 열</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="120"/>
+        <source>Target columns</source>
+        <translation>목표 열</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="139"/>
+        <source>Import data from CSV</source>
+        <translation>CSV에서 데이터 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="157"/>
+        <source>%1 rows of %2 columns</source>
+        <translation>%1행 × %2열</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="196"/>
+        <source>Generated data sets have two inputs and one target (class 0 or 1) or two (one-hot); this network takes %1 inputs and gives %2 outputs. Change the architecture first.</source>
+        <translation>생성된 데이터 세트는 입력이 두 개이고 목표는 하나(클래스 0 또는 1) 또는 두 개(원-핫)입니다. 이 신경망은 입력 %1개를 받고 출력 %2개를 냅니다. 먼저 구조를 바꾸세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="210"/>
+        <source>A split needs at least two samples</source>
+        <translation>분할하려면 샘플이 두 개 이상 필요합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="213"/>
+        <source>Import %1</source>
+        <translation>가져오기 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/data_dialog.py" line="214"/>
+        <source>Generate %1</source>
+        <translation>생성 %1</translation>
     </message>
 </context>
 <context>
@@ -1570,8 +1841,8 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="60"/>
-        <location filename="../../gui/panels/loss_plot.py" line="124"/>
+        <location filename="../../gui/panels/loss_plot.py" line="61"/>
+        <location filename="../../gui/panels/loss_plot.py" line="126"/>
         <source>step</source>
         <translation>단계</translation>
     </message>
@@ -1581,92 +1852,102 @@
         <translation>손실 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="64"/>
-        <location filename="../../gui/panels/loss_plot.py" line="127"/>
+        <location filename="../../gui/panels/loss_plot.py" line="65"/>
+        <location filename="../../gui/panels/loss_plot.py" line="184"/>
         <source>%1 (all samples)</source>
         <translation>%1 (전체 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="76"/>
-        <location filename="../../gui/panels/loss_plot.py" line="126"/>
+        <location filename="../../gui/panels/loss_plot.py" line="78"/>
+        <location filename="../../gui/panels/loss_plot.py" line="128"/>
         <source>Step or Run: the loss of each step appears here</source>
         <translation>한 단계나 실행을 누르면 단계마다 손실이 여기 그려집니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="88"/>
+        <location filename="../../gui/panels/loss_plot.py" line="90"/>
         <source>Return to present</source>
         <translation>현재로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="89"/>
+        <location filename="../../gui/panels/loss_plot.py" line="91"/>
         <source>Branch from here</source>
         <translation>여기서 갈라져 나오기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="92"/>
+        <location filename="../../gui/panels/loss_plot.py" line="94"/>
         <source>Keep curve &amp;&amp; restart</source>
         <translation>곡선 남기고 다시 시작</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="93"/>
+        <location filename="../../gui/panels/loss_plot.py" line="95"/>
         <source>Keep this run&apos;s loss curve for comparison and go back to the starting weights: change the learning rate, momentum or mode and train again</source>
         <translation>이번 학습의 손실 곡선을 비교용으로 남기고 처음 가중치로 돌아갑니다: 학습률, 모멘텀, 갱신 방식을 바꿔 다시 학습해 보세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="96"/>
+        <location filename="../../gui/panels/loss_plot.py" line="98"/>
         <source>Clear kept</source>
         <translation>남긴 곡선 지우기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="99"/>
+        <location filename="../../gui/panels/loss_plot.py" line="101"/>
         <source>log scale</source>
         <translation>로그 눈금</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="128"/>
-        <location filename="../../gui/panels/loss_plot.py" line="170"/>
+        <location filename="../../gui/panels/loss_plot.py" line="132"/>
+        <location filename="../../gui/panels/loss_plot.py" line="174"/>
         <source>sample %1</source>
         <translation>샘플 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="205"/>
+        <location filename="../../gui/panels/loss_plot.py" line="184"/>
+        <source>%1 (training samples)</source>
+        <translation>%1 (학습 샘플)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="188"/>
+        <source>%1 (test samples)</source>
+        <translation>%1 (시험 샘플)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="232"/>
         <source>step %1
 E = %2</source>
         <translation>%1단계
 E = %2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="227"/>
+        <location filename="../../gui/panels/loss_plot.py" line="254"/>
         <source>Showing the network before step %1 (read-only)</source>
         <translation>%1단계 직전의 신경망을 보는 중 (읽기 전용)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="230"/>
+        <location filename="../../gui/panels/loss_plot.py" line="257"/>
         <source>Click a point to see the network as it was then</source>
         <translation>점을 클릭하면 그때의 신경망이 보입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="237"/>
+        <location filename="../../gui/panels/loss_plot.py" line="264"/>
         <source>Nothing to keep yet: take some steps first</source>
         <translation>아직 남길 곡선이 없습니다: 먼저 몇 단계 학습하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="240"/>
+        <location filename="../../gui/panels/loss_plot.py" line="267"/>
         <source>per sample</source>
         <translation>샘플별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="240"/>
+        <location filename="../../gui/panels/loss_plot.py" line="267"/>
         <source>mini-batch %1</source>
         <translation>미니배치 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="241"/>
+        <location filename="../../gui/panels/loss_plot.py" line="268"/>
         <source>full batch</source>
         <translation>전체 배치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="242"/>
+        <location filename="../../gui/panels/loss_plot.py" line="269"/>
         <source>η %1, μ %2, %3</source>
         <translation>η %1, μ %2, %3</translation>
     </message>
@@ -1732,117 +2013,127 @@ E = %2</translation>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="108"/>
+        <location filename="../../gui/main_window.py" line="109"/>
         <source>Learn</source>
         <translation>배우기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/main_window.py" line="120"/>
         <source>Decision boundary</source>
         <translation>결정 경계</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="125"/>
+        <location filename="../../gui/main_window.py" line="126"/>
         <source>Loss landscape</source>
         <translation>손실 지형</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="158"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>&amp;Step</source>
         <translation>한 단계(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="172"/>
         <source>Step ×&amp;N</source>
         <translation>N단계(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="175"/>
         <source>&amp;Run / Pause</source>
         <translation>실행 / 일시 정지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="178"/>
         <source>R&amp;eset to the starting weights</source>
         <translation>처음 가중치로 되돌리기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>&amp;Cancel Step ×N</source>
         <translation>N단계 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>Colour edges by &amp;gradient</source>
         <translation>연결선을 기울기로 색칠(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200"/>
+        <location filename="../../gui/main_window.py" line="201"/>
+        <source>&amp;Data</source>
+        <translation>데이터(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="202"/>
+        <source>&amp;Generate or import…</source>
+        <translation>생성 또는 가져오기(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="203"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="224"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="222"/>
+        <location filename="../../gui/main_window.py" line="225"/>
         <source>&amp;Glossary</source>
         <translation>용어집(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>&amp;About Backprop Lab</source>
         <translation>Backprop Lab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="229"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="234"/>
+        <location filename="../../gui/main_window.py" line="237"/>
         <source>Show:</source>
         <translation>보기:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="259"/>
+        <location filename="../../gui/main_window.py" line="269"/>
         <source>About Backprop Lab</source>
         <translation>Backprop Lab 정보</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="260"/>
+        <location filename="../../gui/main_window.py" line="270"/>
         <source>Backprop Lab: touch every number of a small neural network and watch backpropagation work, step by step.</source>
         <translation>Backprop Lab: 작은 신경망의 모든 숫자를 직접 바꿔 보며 역전파가 한 단계씩 일하는 모습을 봅니다.</translation>
     </message>
@@ -2582,90 +2873,95 @@ E = %2</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../gui/session.py" line="108"/>
+        <location filename="../../gui/session.py" line="109"/>
         <source>Could not apply %1: %2</source>
         <translation>%1을(를) 적용하지 못했습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="51"/>
+        <location filename="../../gui/session_edits.py" line="53"/>
         <source>Showing step %1 of the past (read-only): return to the present or branch from here first</source>
         <translation>과거의 %1단계를 보는 중입니다 (읽기 전용): 먼저 현재로 돌아가거나 여기서 갈라져 나오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="90"/>
-        <location filename="../../gui/session_edits.py" line="105"/>
+        <location filename="../../gui/session_edits.py" line="92"/>
+        <location filename="../../gui/session_edits.py" line="107"/>
         <source>No such parameter</source>
         <translation>그런 매개변수는 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="95"/>
+        <location filename="../../gui/session_edits.py" line="97"/>
         <source>No such input</source>
         <translation>그런 입력은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="100"/>
+        <location filename="../../gui/session_edits.py" line="102"/>
         <source>No such target</source>
         <translation>그런 목표값은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="113"/>
-        <location filename="../../gui/session_edits.py" line="132"/>
+        <location filename="../../gui/session_edits.py" line="115"/>
+        <location filename="../../gui/session_edits.py" line="134"/>
         <source>No such setting</source>
         <translation>그런 설정은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="137"/>
+        <location filename="../../gui/session_edits.py" line="139"/>
         <source>Update rule %1</source>
         <translation>갱신 규칙 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="153"/>
+        <location filename="../../gui/session_edits.py" line="155"/>
         <source>Add sample</source>
         <translation>샘플 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="161"/>
+        <location filename="../../gui/session_edits.py" line="163"/>
         <source>The data set needs at least one sample</source>
         <translation>데이터에는 샘플이 하나 이상 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="163"/>
-        <location filename="../../gui/session_edits.py" line="174"/>
+        <location filename="../../gui/session_edits.py" line="165"/>
+        <location filename="../../gui/session_edits.py" line="176"/>
         <source>No such sample</source>
         <translation>그런 샘플은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="165"/>
+        <location filename="../../gui/session_edits.py" line="167"/>
         <source>Remove sample %1</source>
         <translation>샘플 %1 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="179"/>
+        <location filename="../../gui/session_edits.py" line="181"/>
         <source>Move sample %1</source>
         <translation>샘플 %1 옮기기</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="211"/>
+        <location filename="../../gui/session_edits.py" line="195"/>
+        <source>The data has %1 inputs and %2 targets; the network takes %3 inputs and gives %4 outputs</source>
+        <translation>데이터의 입력은 %1개, 목표는 %2개입니다. 신경망은 입력 %3개를 받고 출력 %4개를 냅니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_edits.py" line="231"/>
         <source>Not editable now</source>
         <translation>지금은 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="228"/>
+        <location filename="../../gui/session.py" line="234"/>
         <source>To stay within its memory budget the history keeps the loss of every step from step %1 on, and of one step in %2 or more before it (the plot shows those); any step can still be looked at</source>
         <translation>메모리 한도를 지키려고 기록은 %1단계부터는 모든 단계의 손실을, 그 이전은 %2단계 이상마다 하나씩만 남깁니다 (그래프는 남은 것을 보여 줍니다). 어느 단계든 여전히 되돌아볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="233"/>
+        <location filename="../../gui/session.py" line="239"/>
         <source>The history is near its memory budget: past %1 steps it will keep only every 2nd, 4th … loss of the oldest steps for the plot; training goes on</source>
         <translation>기록이 메모리 한도에 가까워졌습니다: %1단계를 넘으면 가장 오래된 단계의 손실은 그래프용으로 2번째, 4번째 … 것만 남깁니다. 학습은 계속됩니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="274"/>
+        <location filename="../../gui/session.py" line="280"/>
         <source>Training is running: pause it first</source>
         <translation>학습 중입니다: 먼저 일시 정지하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="339"/>
+        <location filename="../../gui/session.py" line="345"/>
         <source>Click a point of the loss plot first</source>
         <translation>먼저 손실 그래프의 점을 클릭하세요</translation>
     </message>

@@ -29,10 +29,13 @@ Column = str | int      # a column's name, or its position counting from 1
 
 
 class CsvDataError(ValueError):
-    """What is wrong, where: `row` (from 1, the header being row 1) and `column` (its name) when known."""
+    """What is wrong, where: `row` (from 1, the header being row 1) and `column` (its name) when known;
+    `code` and `values` say it again for the window, which words it in the learner's language."""
 
-    def __init__(self, message: str, row: int | None = None, column: str | None = None):
+    def __init__(self, message: str, row: int | None = None, column: str | None = None, code: str = "",
+                 **values: object):
         self.row, self.column, self.reason = row, column, message
+        self.code, self.values = code, values
         where = ", ".join(p for p in (f"row {row}" if row else "", f"column {column!r}" if column else "") if p)
         super().__init__(f"{where}: {message}" if where else message)
 
@@ -52,22 +55,26 @@ def read_table(path: str | os.PathLike[str]) -> CsvTable:
     try:
         raw = read_regular(where, MAX_CSV_BYTES)
     except NotAFileError as e:
-        raise CsvDataError(str(e)) from None
+        folder = os.path.isdir(where)
+        raise CsvDataError(str(e), code="folder" if folder else "not_regular", path=where) from None
     except TooLargeError as e:
         limit = MAX_CSV_BYTES // 2 ** 20
-        raise CsvDataError(f"the file is {e.size / 2 ** 20:.1f} MB; at most {limit} MB is read") from None
+        raise CsvDataError(f"the file is {e.size / 2 ** 20:.1f} MB; at most {limit} MB is read", code="too_large",
+                           mb=f"{e.size / 2 ** 20:.1f}", limit=limit) from None
     except OSError as e:
-        raise CsvDataError(f"cannot read {where}: {e.strerror or e}") from None
+        raise CsvDataError(f"cannot read {where}: {e.strerror or e}", code="cannot_read", path=where,
+                           why=e.strerror or str(e)) from None
     return parse_table(raw)
 
 
 def parse_table(raw: bytes) -> CsvTable:
     if b"\0" in raw:
-        raise CsvDataError("this is not a text file (it holds NUL bytes)")
+        raise CsvDataError("this is not a text file (it holds NUL bytes)", code="binary")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise CsvDataError(f"the file is not UTF-8 text (byte {e.start + 1} cannot be read)") from None
+        raise CsvDataError(f"the file is not UTF-8 text (byte {e.start + 1} cannot be read)", code="not_utf8",
+                           byte=e.start + 1) from None
     first = text.split("\n", 1)[0]
     delimiter = max(DELIMITERS, key=first.count)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -77,23 +84,26 @@ def parse_table(raw: bytes) -> CsvTable:
             if any(c.strip() for c in row):
                 lines.append((reader.line_num, tuple(c.strip() for c in row)))
     except csv.Error as e:
-        raise CsvDataError(f"the file is not valid CSV ({e})", row=reader.line_num) from None
+        raise CsvDataError(f"the file is not valid CSV ({e})", row=reader.line_num, code="bad_csv") from None
     if not lines:
-        raise CsvDataError("the file is empty: it needs a header row and at least one row of numbers")
+        raise CsvDataError("the file is empty: it needs a header row and at least one row of numbers", code="empty")
     _, head = lines[0]
     if len(head) > MAX_COLUMNS:
-        raise CsvDataError(f"{len(head)} columns; at most {MAX_COLUMNS} are read", row=lines[0][0])
+        raise CsvDataError(f"{len(head)} columns; at most {MAX_COLUMNS} are read", row=lines[0][0],
+                           code="too_many_columns", n=len(head), limit=MAX_COLUMNS)
     has_header = not all(parse_number(c)[1] is None for c in head)
     columns = head if has_header else tuple(str(i + 1) for i in range(len(head)))
     _check_names(columns, lines[0][0])
     body = lines[1:] if has_header else lines
     if not body:
-        raise CsvDataError("the file has a header but no rows of numbers")
+        raise CsvDataError("the file has a header but no rows of numbers", code="header_only")
     if len(body) > MAX_SAMPLES:
-        raise CsvDataError(f"{len(body)} rows of data; a data set holds at most {MAX_SAMPLES} samples")
+        raise CsvDataError(f"{len(body)} rows of data; a data set holds at most {MAX_SAMPLES} samples",
+                           code="too_many_rows", n=len(body), limit=MAX_SAMPLES)
     for n, cells in body:
         if len(cells) != len(columns):
-            raise CsvDataError(f"{len(cells)} values, but the header names {len(columns)} columns", row=n)
+            raise CsvDataError(f"{len(cells)} values, but the header names {len(columns)} columns", row=n,
+                               code="wrong_count", n=len(cells), columns=len(columns))
     return CsvTable(columns, tuple(body), has_header)
 
 
@@ -101,9 +111,10 @@ def _check_names(columns: Sequence[str], row: int) -> None:
     seen: set[str] = set()
     for i, name in enumerate(columns):
         if not name:
-            raise CsvDataError(f"column {i + 1} has no name in the header", row=row)
+            raise CsvDataError(f"column {i + 1} has no name in the header", row=row, code="unnamed", n=i + 1)
         if name in seen:
-            raise CsvDataError("two columns have this name; each needs its own", row=row, column=name)
+            raise CsvDataError("two columns have this name; each needs its own", row=row, column=name,
+                               code="duplicate_name")
         seen.add(name)
 
 
@@ -111,10 +122,12 @@ def _index(table: CsvTable, col: Column, role: str) -> int:
     if isinstance(col, int) and not isinstance(col, bool):
         if 1 <= col <= len(table.columns):
             return col - 1
-        raise CsvDataError(f"there is no column {col} for the {role}s (the file has {len(table.columns)})")
+        raise CsvDataError(f"there is no column {col} for the {role}s (the file has {len(table.columns)})",
+                           code="no_column_number", n=col, columns=len(table.columns))
     if col in table.columns:
         return table.columns.index(col)
-    raise CsvDataError(f"no column is named {col!r} (the file has {', '.join(table.columns)})")
+    raise CsvDataError(f"no column is named {col!r} (the file has {', '.join(table.columns)})",
+                       code="no_column_name", name=col, names=", ".join(table.columns))
 
 
 def choose(table: CsvTable, inputs: Sequence[Column] | None = None,
@@ -127,17 +140,17 @@ def choose(table: CsvTable, inputs: Sequence[Column] | None = None,
         ti = [_index(table, c, "target") for c in targets]
     ii = [i for i in range(n) if i not in ti] if inputs is None else [_index(table, c, "input") for c in inputs]
     if not ii:
-        raise CsvDataError("choose at least one input column")
+        raise CsvDataError("choose at least one input column", code="no_input")
     if not ti:
-        raise CsvDataError("choose at least one target column")
+        raise CsvDataError("choose at least one target column", code="no_target")
     for i in ii:
         if ii.count(i) > 1 or i in ti:
             raise CsvDataError("a column can be chosen only once, as an input or as a target",
-                               column=table.columns[i])
+                               column=table.columns[i], code="chosen_twice")
     for i in ti:
         if ti.count(i) > 1:
             raise CsvDataError("a column can be chosen only once, as an input or as a target",
-                               column=table.columns[i])
+                               column=table.columns[i], code="chosen_twice")
     return ii, ti
 
 
@@ -159,10 +172,12 @@ def _cell(text: str, row: int, column: str) -> float:
         return v
     assert problem is not None
     if problem.code == "empty":
-        raise CsvDataError("the value is missing", row=row, column=column)
+        raise CsvDataError("the value is missing", row=row, column=column, code="missing")
     if problem.code == "not_finite":
-        raise CsvDataError(f"{text!r} is not a finite number", row=row, column=column)
-    raise CsvDataError(f"{text!r} is not a number (this column holds numbers)", row=row, column=column)
+        raise CsvDataError(f"{text!r} is not a finite number", row=row, column=column, code="not_finite",
+                           text=text)
+    raise CsvDataError(f"{text!r} is not a number (this column holds numbers)", row=row, column=column,
+                       code="not_number", text=text)
 
 
 def load_dataset(path: str | os.PathLike[str], inputs: Sequence[Column] | None = None,

@@ -19,7 +19,9 @@ class Project:
     # Numbers the source text prints, for the "matches the source" marks and the seed tests:
     # a list of {"quantity": str, "printed": str, "note": str (erratum, if any)}. See core/document.py.
     source: list[dict] = field(default_factory=list)
+    # Samples held out of training (a train/test split): only their loss is shown, never trained on.
+    test: Dataset | None = None
 
     def copy(self) -> Project:
         return Project(self.net.copy(), self.data.copy(), self.settings.copy(), self.name, self.description,
-                       [dict(s) for s in self.source])
+                       [dict(s) for s in self.source], None if self.test is None else self.test.copy())

@@ -263,6 +263,36 @@ class History:
         t = self._runner(self._segment_of(i), i)
         return t.theta.copy(), t.opt.copy()
 
+    def checkpoint_rows(self, start: int, stop: int) -> list[int]:
+        """The rows in start..stop−1 whose θ is kept (a checkpoint): θ there costs no replay."""
+        found: list[int] = []
+        for seg in self.segments:
+            lo = bisect.bisect_left(seg.steps, self.base + start)
+            hi = bisect.bisect_left(seg.steps, self.base + stop)
+            found.extend(step - self.base for step in seg.steps[lo:hi])
+        return sorted(set(found))
+
+    def end_known(self) -> bool:
+        """Whether the state after the last row (row len(self)) is kept: the end of the last run."""
+        return self._end is not None
+
+    def thetas_at(self, rows: Sequence[int]) -> FloatArray:
+        """θ before each of `rows` (ascending; the last may be len(self) when the run's end is known) as one
+        (len(rows), P) array: a checkpoint's θ as kept, any other row replayed from the nearest
+        checkpoint, ascending rows sharing one replay."""
+        out = np.empty((len(rows), len(self.net.theta)))
+        for k, i in enumerate(rows):
+            if i == self._n and self._end is not None:
+                out[k] = self._end[0]
+                continue
+            if not 0 <= i < self._n:
+                raise IndexError(i)
+            s = self._segment_of(i)
+            seg = self.segments[s]
+            c = bisect.bisect_right(seg.steps, self.base + i) - 1
+            out[k] = seg.states[c][0] if seg.steps[c] == self.base + i else self._runner(s, i).theta
+        return out
+
     def _segment_of(self, i: int) -> int:
         return bisect.bisect_right([s.start for s in self.segments], self.base + i) - 1
 

@@ -94,6 +94,11 @@ class ProjectModel:
         return self.project.settings
 
     @property
+    def test(self) -> Dataset | None:
+        """The held-out samples of a train/test split (None: every sample is trained on)."""
+        return self.project.test
+
+    @property
     def trace(self) -> History:
         return self.trainer.history()
 
@@ -137,6 +142,12 @@ class ProjectModel:
 
     def set_samples(self, X: np.ndarray, Y: np.ndarray) -> None:
         self.data.X, self.data.Y = X.copy(), Y.copy()
+        self._announce(Change(SAMPLES), Change(DATA))
+
+    def set_dataset(self, X: np.ndarray, Y: np.ndarray, test: Dataset | None) -> None:
+        """A whole new data set (generated or imported) and its held-out test samples."""
+        self.data.X, self.data.Y = X.copy(), Y.copy()
+        self.project.test = None if test is None else test.copy()
         self._announce(Change(SAMPLES), Change(DATA))
 
     def set_setting(self, name: str, value: object) -> None:

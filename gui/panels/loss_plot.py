@@ -24,6 +24,7 @@ FRAME_SECONDS = 0.015       # while running, redraw at most this often: once a r
                             # not again for the number views' refresh that may follow it
 PICK_PIXELS = 14
 TOTAL_PEN = pg.mkPen("#1f4e9c", width=2)
+TEST_PEN = pg.mkPen("#c62828", width=2, style=pg.QtCore.Qt.PenStyle.DashLine)
 SAMPLE_COLOURS = ["#e07b39", "#3a9d5d", "#b84a9e", "#c9a227", "#2aa1b3", "#8c564b", "#7f7f7f", "#d62728"]
 KEPT_COLOURS = ["#d62728", "#2ca02c", "#9467bd", "#8c564b", "#17becf", "#bcbd22"]
 # Peak downsampling keeps each pixel column's lowest and highest point: one column per pixel draws the
@@ -64,6 +65,7 @@ class LossPlot(QWidget):
         self.total = pi.plot([], [], pen=TOTAL_PEN, name=self.tr("%1 (all samples)")
                              .replace("%1", session.notation.loss), **CURVE)
         self.sample_curves: list = []
+        self.test_curve = None                # the held-out samples' loss, with a train/test split
         dash = pg.QtCore.Qt.PenStyle.DashLine
         self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen("#6a3d9a", width=1.5, style=dash))
         self.marker.setVisible(False)
@@ -124,7 +126,9 @@ class LossPlot(QWidget):
         self.item.setLabel("bottom", self.tr("step"))
         self.item.setLabel("left", loss_label(self.session))
         self.empty.setText(self.tr("Step or Run: the loss of each step appears here"))
-        names = {id(self.total): self.tr("%1 (all samples)").replace("%1", self.session.notation.loss)}
+        names = {id(self.total): self._total_name()}
+        if self.test_curve is not None:
+            names[id(self.test_curve)] = self._test_name()
         names.update((id(c), self.tr("sample %1").replace("%1", str(k + 1))) for k, c in enumerate(self.sample_curves))
         for sample, label in self.legend.items:
             if id(sample.item) in names:
@@ -171,9 +175,32 @@ class LossPlot(QWidget):
             self.sample_curves.append(self.item.plot([], [], pen=pen, name=name, **CURVE))
         for curve, (xs, ys) in zip(self.sample_curves, self.cache.samples):
             curve.setData(xs.view(), ys.view(), skipFiniteCheck=True)
+        self._draw_test()
         if self._follow and len(x):
             self.item.setRange(xRange=(0, nice_ceiling(x[-1] + 1)), yRange=(0, nice_ceiling(self.cache.peak)),
                                padding=0.02)
+
+    def _total_name(self) -> str:
+        text = self.tr("%1 (training samples)") if self.cache.test is not None else self.tr("%1 (all samples)")
+        return text.replace("%1", self.session.notation.loss)
+
+    def _test_name(self) -> str:
+        return self.tr("%1 (test samples)").replace("%1", self.session.notation.loss)
+
+    def _draw_test(self) -> None:
+        """The test samples' curve beside the training one, while the data set has a split."""
+        split = self.cache.test is not None
+        if split and self.test_curve is None:
+            self.test_curve = self.item.plot([], [], pen=TEST_PEN, name=self._test_name(), **CURVE)
+        elif not split and self.test_curve is not None:
+            self.legend.removeItem(self.test_curve)
+            self.item.removeItem(self.test_curve)
+            self.test_curve = None
+        for sample, label in self.legend.items:
+            if sample.item is self.total and label.text != self._total_name():
+                label.setText(self._total_name())
+        if self.test_curve is not None:
+            self.test_curve.setData(*self.cache.test_curve())   # a held-out loss may overflow: checked
 
     def points(self) -> int:
         """Points of the whole-set curve (what the learner counts as 'one more point')."""

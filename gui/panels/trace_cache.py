@@ -1,10 +1,13 @@
 """The loss plot's copy of the trace columns it draws, grown by appending only the new rows (the
 trace only ever appends or is cut back), so a live plot of a long run costs the new rows, not all.
 
-Curves: the loss of the whole data set ("E, all samples") and, with a few samples, each sample's
-loss at the steps that used it. With one sample the trace's loss column is the whole-set loss; with
-more, the whole-set loss is core's engine.loss_at at evenly spaced rows (at most EVALS_PER_UPDATE per
-update), because the trace records only the loss of the samples each step used.
+Curves: the loss of the whole data set ("E, all samples"), with a few samples each sample's loss at
+the steps that used it, and with a train/test split the held-out samples' loss. With one sample the
+trace's loss column is the whole-set loss; otherwise (and for the test samples always) the loss is
+evaluated where θ costs nothing to get back: at the history's checkpoints and at the run's end, or at
+every row of a short update (a replay of at most EVERY_ROW steps). The losses of all those θ at once come
+from core.numerics.landscape.losses_over, one vectorised pass (the trace records only the loss of the
+samples each step used).
 Past its memory budget the history keeps only every 2nd, 4th … loss of old steps (core.numerics.history):
 the copy holds the steps kept, by their row, and reloads when the history thins.
 """
@@ -12,9 +15,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from backprop_lab.core.numerics import engine
+from backprop_lab.core.numerics.landscape import losses_over
 
-EVALS_PER_UPDATE = 300
+EVERY_ROW = 64            # an update of at most this many rows gets a point at every row
 MAX_SAMPLE_CURVES = 8
 
 
@@ -49,6 +52,9 @@ class TraceCache:
         self.loss = Growing()          # the loss column (every row kept)
         self.x = Growing()             # the rows kept (every row until the history thins)
         self.total_x, self.total_y = Growing(), Growing()
+        self.test_x, self.test_y = Growing(), Growing()
+        self.test = None               # the held-out samples the test curve is of
+        self.last_probe = -1           # the last row whose θ was evaluated
         self.samples: list[tuple[Growing, Growing]] = []
         self.n_samples = 0
         self.peak = 0.0                # the largest loss drawn (the live plot's fixed y range)
@@ -67,9 +73,10 @@ class TraceCache:
         """Bring the copy up to the session's trace; True if anything changed."""
         trace, n_samples = session.trace, len(session.data)
         was_reset = False
-        if session.trace_generation != self.generation or n_samples != self.n_samples or len(trace) < self.rows:
+        if session.trace_generation != self.generation or n_samples != self.n_samples or len(trace) < self.rows \
+                or session.test is not self.test:
             self.reset(n_samples)
-            self.generation = session.trace_generation
+            self.generation, self.test = session.trace_generation, session.test
             was_reset = True
         start, stop = self.rows, len(trace)
         if stop == start:
@@ -84,25 +91,43 @@ class TraceCache:
                 hit = which == k
                 xs.extend(at[hit])
                 ys.extend(loss[hit])
-        if not self.one_sample:
-            self._whole_set(session, start, stop)
+        if not self.one_sample or self.test is not None:
+            self._evaluated(session, start, stop)
         self.rows = stop
         return True
 
-    def _whole_set(self, session, start: int, stop: int) -> None:
-        stride = max(1, -(-(stop - start) // EVALS_PER_UPDATE))
-        rows = list(range(start, stop, stride))
-        if rows[-1] != stop - 1:
-            rows.append(stop - 1)
-        probe = session.net.copy()
-        X, Y = session.data.X, session.data.Y
-        values = np.empty(len(rows))
-        for t, i in enumerate(rows):
-            probe.theta[...] = session.trace.theta_at(i, probe)
-            values[t] = engine.loss_at(probe, X, Y)
-        self.total_x.extend(np.asarray(rows, dtype=float))
-        self.total_y.extend(values)
-        self.peak = max(self.peak, float(values.max()))
+    def _probe_rows(self, trace, start: int, stop: int) -> list[int]:
+        """The rows of start..stop (stop: the state after the last step, when the history knows it) at
+        which θ is to be evaluated, each after the last one evaluated."""
+        if stop - start <= EVERY_ROW:
+            rows = list(range(start, stop))
+        else:
+            rows = trace.checkpoint_rows(start, stop)
+        rows.append(stop if trace.end_known() else stop - 1)
+        return sorted({i for i in rows if i > self.last_probe})
+
+    def _evaluated(self, session, start: int, stop: int) -> None:
+        trace = session.trace
+        rows = self._probe_rows(trace, start, stop)
+        if not rows:
+            return
+        self.last_probe = rows[-1]
+        thetas = trace.thetas_at(rows)
+        every = list(range(session.net.n_params))
+        at = np.asarray(rows, dtype=float)
+        if not self.one_sample:
+            values = losses_over(session.net, session.data.X, session.data.Y, every, thetas)
+            self.total_x.extend(at)
+            self.total_y.extend(values)
+            self.peak = max(self.peak, float(values.max()))
+        if self.test is not None:
+            values = losses_over(session.net, self.test.X, self.test.Y, every, thetas)
+            self.test_x.extend(at)
+            self.test_y.extend(values)
+            self.peak = max(self.peak, float(values.max()))
+
+    def test_curve(self) -> tuple[np.ndarray, np.ndarray]:
+        return self.test_x.view(), self.test_y.view()
 
     def total(self) -> tuple[np.ndarray, np.ndarray]:
         if self.one_sample:

@@ -119,3 +119,29 @@ def test_a_long_run_costs_at_most_16_bytes_a_step(shape):
     assert len(t.trace.segments) == 1
     assert t.trace.nbytes / n <= 16
     assert (32 * net.n_params + 8) / checkpoint_every(net.n_params) <= 4
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_thetas_at_checkpoints_and_replayed_rows_are_the_trainers(seed):
+    """thetas_at gives θ bit for bit at checkpoint rows (kept), rows between them (replayed) and the end;
+    checkpoint_rows names exactly the rows whose θ is kept."""
+    rng = np.random.default_rng(seed)
+    net, data = random_net(rng)
+    t = Trainer(net, data, Settings(lr=0.1, optimizer=str(rng.choice(RULES))))
+    seen = {}
+    for piece in (70, 200, 5):
+        for _ in range(piece):
+            seen[t.step] = t.theta.copy()
+            t.run(1)
+        t.settings.lr *= 0.9                     # a new segment: its start is a checkpoint too
+    seen[t.step] = t.theta.copy()
+    h = t.history()
+    every = h.every
+    kept = h.checkpoint_rows(0, len(h))
+    assert kept == sorted({0, 70, 270} | set(range(0, len(h), every)))
+    assert h.checkpoint_rows(71, 200) == [r for r in kept if 71 <= r < 200]
+    assert h.end_known()
+    rows = sorted({0, 3, every - 1, every, 69, 70, 150, 271, len(h) - 1, len(h)})
+    got = h.thetas_at(rows)
+    for k, i in enumerate(rows):
+        assert same(got[k], seen[i]), i
