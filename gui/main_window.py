@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.teaching = self.teaching_dock = None
         self.glossary = None
         self.data_dialog = None
+        self.sweep_window = None
         if teaching:
             # Teaching panels (issue 4, gui/teaching): tabbed with "Selected", shown first.
             from .teaching import teaching_tabs
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
         self.data_action = data.addAction(self.tr("&Generate or import…"), self.open_data_dialog)
         view = bar.addMenu(self.tr("&View"))
         view.addAction(self.gradient_action)
+        self.sweep_action = view.addAction(self.tr("Learning-rate s&weep…"), self.open_sweep)
         view.addSeparator()
         for dock in (self.left_dock, self.selected_dock, self.values_dock, self.boundary_dock,
                      self.landscape_dock):
@@ -257,6 +259,16 @@ class MainWindow(QMainWindow):
         self.data_dialog = DataDialog(self.session, self)
         self.data_dialog.open()
         return self.data_dialog
+
+    def open_sweep(self):
+        """View → Learning-rate sweep: a window of its own beside this one (kept, with its last sweep)."""
+        if self.sweep_window is None:
+            from .sweep_window import SweepWindow
+            self.sweep_window = SweepWindow(self.session, self)
+        if self.sweep_window.isVisible():
+            self.sweep_window.raise_()
+        self.sweep_window.show()
+        return self.sweep_window
 
     def show_glossary(self):
         if self.glossary is None:

@@ -2013,127 +2013,132 @@ E = %2</translation>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="109"/>
+        <location filename="../../gui/main_window.py" line="110"/>
         <source>Learn</source>
         <translation>배우기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="120"/>
+        <location filename="../../gui/main_window.py" line="121"/>
         <source>Decision boundary</source>
         <translation>결정 경계</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="126"/>
+        <location filename="../../gui/main_window.py" line="127"/>
         <source>Loss landscape</source>
         <translation>손실 지형</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="170"/>
         <source>&amp;Step</source>
         <translation>한 단계(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="172"/>
+        <location filename="../../gui/main_window.py" line="173"/>
         <source>Step ×&amp;N</source>
         <translation>N단계(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="175"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>&amp;Run / Pause</source>
         <translation>실행 / 일시 정지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="178"/>
+        <location filename="../../gui/main_window.py" line="179"/>
         <source>R&amp;eset to the starting weights</source>
         <translation>처음 가중치로 되돌리기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>&amp;Cancel Step ×N</source>
         <translation>N단계 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>Colour edges by &amp;gradient</source>
         <translation>연결선을 기울기로 색칠(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="201"/>
+        <location filename="../../gui/main_window.py" line="202"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202"/>
+        <location filename="../../gui/main_window.py" line="203"/>
         <source>&amp;Generate or import…</source>
         <translation>생성 또는 가져오기(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203"/>
+        <location filename="../../gui/main_window.py" line="204"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="206"/>
+        <source>Learning-rate s&amp;weep…</source>
+        <translation>학습률 스윕(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="224"/>
+        <location filename="../../gui/main_window.py" line="226"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="225"/>
+        <location filename="../../gui/main_window.py" line="227"/>
         <source>&amp;Glossary</source>
         <translation>용어집(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="228"/>
         <source>&amp;About Backprop Lab</source>
         <translation>Backprop Lab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="229"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="237"/>
+        <location filename="../../gui/main_window.py" line="239"/>
         <source>Show:</source>
         <translation>보기:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="269"/>
+        <location filename="../../gui/main_window.py" line="281"/>
         <source>About Backprop Lab</source>
         <translation>Backprop Lab 정보</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="270"/>
+        <location filename="../../gui/main_window.py" line="282"/>
         <source>Backprop Lab: touch every number of a small neural network and watch backpropagation work, step by step.</source>
         <translation>Backprop Lab: 작은 신경망의 모든 숫자를 직접 바꿔 보며 역전파가 한 단계씩 일하는 모습을 봅니다.</translation>
     </message>
@@ -3572,6 +3577,99 @@ E = %2</translation>
         <location filename="../../gui/panels/status.py" line="56"/>
         <source>viewing step %1</source>
         <translation>%1단계 보는 중</translation>
+    </message>
+</context>
+<context>
+    <name>SweepWindow</name>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="37"/>
+        <source>Learning-rate sweep</source>
+        <translation>학습률 스윕</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="49"/>
+        <source>Run sweep</source>
+        <translation>스윕 실행</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="51"/>
+        <source>Stop</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="56"/>
+        <source>Run a sweep, then click a point to open that run</source>
+        <translation>스윕을 실행한 뒤 점을 클릭하면 그 실행을 엽니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="71"/>
+        <source>learning rate η (log scale)</source>
+        <translation>학습률 η (로그 눈금)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="72"/>
+        <source>final loss E</source>
+        <translation>최종 손실 E</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="81"/>
+        <source>step</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="82"/>
+        <source>loss E</source>
+        <translation>손실 E</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="90"/>
+        <source>η from</source>
+        <translation>η 시작</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="90"/>
+        <source>to</source>
+        <translation>끝</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="90"/>
+        <source>copies</source>
+        <translation>복제 수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="91"/>
+        <source>steps</source>
+        <translation>단계 수</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="118"/>
+        <source>The learning rates must be numbers with 0 &lt; from ≤ to</source>
+        <translation>학습률은 0 &lt; 시작 ≤ 끝인 숫자여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="138"/>
+        <source>step %1 of %2</source>
+        <translation>%2단계 중 %1단계</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="169"/>
+        <source>%1 copies × %2 steps; %3 diverged (red ×), red ▲: ended above twice the starting loss</source>
+        <translation>복제 %1개 × %2단계. %3개 발산(빨간 ×), 빨간 ▲: 시작 손실의 두 배보다 크게 끝남</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="196"/>
+        <source>Copy %1: η = %2 diverged at step %3</source>
+        <translation>복제 %1: η = %2, %3단계에서 발산</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="198"/>
+        <source>Copy %1: η = %2, final loss %4</source>
+        <translation>복제 %1: η = %2, 최종 손실 %4</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="200"/>
+        <source>the learning rate is set to it; Step or Run trains with it</source>
+        <translation>학습률을 이 값으로 정했습니다. 한 단계나 실행으로 이 값으로 학습합니다</translation>
     </message>
 </context>
 <context>

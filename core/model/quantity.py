@@ -5,7 +5,8 @@ input). The preset files (their `source` entries) and the trace's CSV header wri
 1-based as the texts are: `W2[1,2]`, `b1[3]`, `b1` (a shared bias), `z1[1]`, `a0[2]` (an input), `y[1]`,
 `delta2[1]`, `loss_term[1]`, `loss`, `dE/dW1[1,1]`, `dE/db1`, `dE/da1[2]`, `dE2/da1[1]` (the part of
 dE/da1[1] reaching the loss through output 2), `da1[1]/dz1[1]`, `updated:W2[1,1]`, `velocity:b2[1]`,
-`via:W2[1,2]` (the part of dE/da1[1] through that edge), `updated:loss`, `step`, `sample`, `lr`,
+`via:W2[1,2]` (the part of dE/da1[1] through that edge), `grad:W1[1,1]` (the gradient a step uses,
+∂E/∂w + λ·w), Adam's `m:`, `v:`, `mhat:`, `vhat:` of a parameter, `updated:loss`, `step`, `sample`, `lr`,
 `momentum` and `text:<what>`. `Key.parse` is the one reader of those strings and `str(key)` the one
 writer; the two round-trip exactly. Names in a text's notation are made from keys (core.model.notation),
 never read back.
@@ -18,14 +19,16 @@ from typing import NamedTuple
 PLAIN = ("step", "sample", "loss", "updated:loss", "lr", "momentum")   # no indices
 NEURON = ("z", "a", "delta", "dE/da", "da/dz")                        # (layer, j)
 PARAM = ("W", "b")                                                    # W: (layer, i, j); b: (layer, j)
-OF_PARAM = ("dE/d", "updated:", "velocity:", "via:")                  # a parameter's gradient, θ⁺, v⁺, path
+OF_PARAM = ("dE/d", "updated:", "velocity:", "via:",                 # a parameter's gradient, θ⁺, v⁺, path,
+            "grad:", "m:", "v:", "mhat:", "vhat:")   # the gradient a step uses (with decay), Adam's m⁺ v⁺ m̂ v̂
 INDEXED = ("y", "loss_term")                                          # (j): target k, loss term k
 PARAM_KINDS = frozenset(pre + p for pre in ("", *OF_PARAM) for p in PARAM)
 
 _N = r"([1-9]\d*)"          # a 1-based index, as written
 _L = r"(0|[1-9]\d*)"        # a layer
 _GRAMMAR = [
-    ("param", re.compile(rf"(dE/d|updated:|velocity:|via:)?([Wb]){_L}(?:\[{_N}(?:,{_N})?\])?")),
+    ("param", re.compile(rf"(dE/d|updated:|velocity:|via:|grad:|m:|v:|mhat:|vhat:)?([Wb]){_L}"
+                         rf"(?:\[{_N}(?:,{_N})?\])?")),
     ("neuron", re.compile(rf"(z|a|delta|dE/da){_L}\[{_N}\]")),
     ("path", re.compile(rf"dE{_N}/da{_L}\[{_N}\]")),
     ("local", re.compile(rf"da{_L}\[{_N}\]/dz\1\[\2\]")),

@@ -9,8 +9,9 @@ core.training.Trainer), so the walk can never disagree with what the rest of the
 
 Step quantities use the source keys of core/presets.py (z2[1], dE1/da1[1], da1[1]/dz1[1], dE/dW2[1,1],
 updated:W2[1,1], ...) and add three: `via:W{l}[j,m]` (the part of dE/da{l-1}[j] that flows back along one
-edge, δ·w, where it is not one output's dE_k/da), `velocity:W{l}[i,j]` (v⁺ with momentum) and
-`updated:loss` (the loss after the update).
+edge, δ·w, where it is not one output's dE_k/da), `velocity:W{l}[i,j]` (v⁺ with momentum), the update's
+`grad:`, `m:`, `v:`, `mhat:`, `vhat:` of a parameter (core.teaching.walk_update) and `updated:loss` (the
+loss after the update).
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.quantity import Key, bias, neuron, weight
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.engine import evaluate
-from backprop_lab.core.numerics.update import rule_of, update
+from backprop_lab.core.numerics.update import OptState, rule_of, update
 from backprop_lab.core.teaching.formula import (
     IMPL,
     LN,
@@ -43,6 +44,7 @@ from backprop_lab.core.teaching.formula import (
     joined,
 )
 from backprop_lab.core.teaching.walk_step import PHASES, DiagramKey, WalkStep
+from backprop_lab.core.teaching.walk_update import UpdateWriter, updated
 
 __all__ = ["PHASES", "WalkStep", "derivative_rhs", "single_sample", "updated_theta", "walk"]
 # Each parameter's row in the update: (key, theta index, parameter, gradient, diagram key, layer, index)
@@ -50,10 +52,11 @@ ParamRow = tuple[Key, int, Sym, Sym, DiagramKey, int, tuple[int, ...]]
 
 
 def walk(net: Network, x: npt.ArrayLike, y: npt.ArrayLike, settings: Settings | None = None,
-         velocity: npt.ArrayLike | None = None, digits: int | None = 8) -> list[WalkStep]:
-    """The steps of one pass on one sample and one update with `settings` (lr, momentum). `velocity` is
-    the momentum velocity per parameter (like theta; zeros when None)."""
-    return _Walker(net, x, y, settings or Settings(), velocity, digits).run()
+         velocity: npt.ArrayLike | None = None, digits: int | None = 8, opt: OptState | None = None) -> list[WalkStep]:
+    """The steps of one pass on one sample and one update with `settings` (η, the rule, λ). `velocity` is
+    the momentum velocity per parameter (like theta; zeros when None); `opt` holds Adam's m, v and t
+    (zeros when None)."""
+    return _Walker(net, x, y, settings or Settings(), velocity, digits, opt).run()
 
 
 def updated_theta(net: Network, grad: FloatArray, settings: Settings,
@@ -73,8 +76,8 @@ def single_sample(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> tuple[Flo
 # ----- names in the network's notation, and formulas rendered four ways ---------------------------------
 class _Walker:
     def __init__(self, net: Network, x: npt.ArrayLike, y: npt.ArrayLike, settings: Settings,
-                 velocity: npt.ArrayLike | None, digits: int | None):
-        self.net, self.s, self.digits = net, settings, digits
+                 velocity: npt.ArrayLike | None, digits: int | None, opt: OptState | None = None):
+        self.net, self.s, self.digits, self.opt = net, settings, digits, opt
         self.x, self.y = single_sample(net, x, y)
         self.st = evaluate(net, self.x, self.y)
         self.nm = Names(net)
@@ -315,26 +318,12 @@ class _Walker:
 
     # ----- 6. update and the loss after it ----------------------------------------------------------
     def update(self) -> None:
-        net, s, nm = self.net, self.s, self.nm
-        theta_new, v_new = updated_theta(net, self.st.grad, s, self.velocity)
-        lr = Sym("η", r"\eta", s.lr, True)
-        mu = Sym("μ", r"\mu", s.momentum, True)
+        net, nm = self.net, self.nm
+        u = updated(net.theta, self.st.grad, self.s, net.frozen, self.velocity, self.opt)
+        writer = UpdateWriter(self.add, self.s, u, self.opt, self.velocity, nm.plus, nm.velocity)
         for key, idx, p, g, diagram, l, index in self.params:
-            frozen = bool(net.frozen[idx])
-            note = "frozen" if frozen else ""
-            step: list[Token] = [] if frozen else [MINUS, lr, MUL, g]
-            rhs: list[Token]
-            if s.momentum:
-                assert v_new is not None        # updated_theta gives the velocity with momentum
-                v_old = 0.0 if self.velocity is None else self.velocity[idx]
-                v = Sym(*nm.velocity(p.names), v_old, True)
-                v_plus = self.add("update", "velocity", str(key.about("velocity:")), l, index, nm.plus(v.names),
-                                  [mu, MUL, v, *step], v_new[idx], {diagram}, note)
-                rhs = [p, PLUS, v_plus]
-            else:
-                rhs = [p] + step
-            self.add("update", "updated", str(key.about("updated:")), l, index, nm.plus(p.names), rhs, theta_new[idx],
-                     {diagram}, note)
+            writer.write(key, idx, p, g, diagram, l, index, bool(net.frozen[idx]))
+        theta_new = u.theta
         after = net.copy()
         after.theta[...] = theta_new
         st2 = evaluate(after, self.x, self.y)

@@ -33,7 +33,7 @@ from ..numbers import fmt, shown_digits
 from ..on_screen import RefreshWhenSeen
 from .texnames import polish
 from .typeset import MathView
-from .widgets import caption, hline, walk_sample, walk_velocity
+from .widgets import caption, hline, walk_opt, walk_sample, walk_velocity
 
 FORMULA_SIZE = 17
 _ARROWS = (Qt.Key.Key_Right, Qt.Key.Key_Left)
@@ -176,7 +176,7 @@ class WalkPanel(RefreshWhenSeen, QWidget):
         k = walk_sample(s)
         self._sample = k
         self.steps = walk(s.named_net, s.data.X[k], s.data.Y[k], s.settings, walk_velocity(s),
-                          digits=shown_digits())
+                          digits=shown_digits(), opt=walk_opt(s))
         self.index = max(0, min(self.index, len(self.steps) - 1))
         self._dirty = False
 

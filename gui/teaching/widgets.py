@@ -35,6 +35,13 @@ def walk_velocity(session):
     return session.trainer.velocity
 
 
+def walk_opt(session):
+    """Adam's m, v and step count for the next step (none while a past step is shown: zeros)."""
+    if session.viewing_step is not None or session.settings.optimizer != "adam":
+        return None
+    return session.trainer.opt
+
+
 def tight_height(font) -> int:
     """STIX Two Math declares a line height of about three em (room for big operators): plain text in
     it is sized by what it draws instead."""

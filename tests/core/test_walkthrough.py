@@ -266,3 +266,47 @@ def test_every_step_value_is_the_engines_and_the_update_is_the_trainers(problem)
         assert q.highlight and q.highlight <= keys, q
         for tex in (q.formula_tex, q.substituted_tex, q.result_tex):
             assert tex.count("{") == tex.count("}") and not DOUBLE_SUBSCRIPT.search(tex), tex
+
+
+def test_weight_decay_is_its_own_step_and_the_update_is_the_trainers(seed004):
+    p = seed004.copy()
+    p.settings.weight_decay = 0.1
+    by = {s.quantity: s for s in walk004(p)}
+    g = by["grad:W2[1,1]"]
+    assert g.formula == "gU11 = ∂E_tot/∂U11 + λ·U11"
+    assert g.substituted == "gU11 = 0.02592286 + 0.1·0.45"
+    assert g.value == pytest.approx(0.02592286 + 0.1 * 0.45, abs=1e-8)
+    assert by["updated:W2[1,1]"].formula == "U11⁺ = U11 − η·gU11"
+    trainer = Trainer(p.net.copy(), p.data.copy(), p.settings.copy())
+    trainer.run(1)
+    shown = [by[f"updated:{c}"].value for c in parameter_columns(p.net)]
+    assert shown == trainer.net.theta.tolist()
+
+
+def test_adam_shows_m_v_and_their_corrections_at_the_trainers_step(seed004):
+    """After three Adam steps, the walk's fourth: m⁺, v⁺, m̂, v̂ of each parameter and θ⁺ equal the trainer's."""
+    p = seed004.copy()
+    p.settings.optimizer, p.settings.lr, p.settings.weight_decay = "adam", 0.05, 0.01
+    trainer = Trainer(p.net.copy(), p.data.copy(), p.settings.copy())
+    trainer.run(3)
+    opt = trainer.opt.copy()
+    steps = walk(trainer.net, p.data.X[0], p.data.Y[0], p.settings, opt=opt)
+    by = {s.quantity: s for s in steps}
+    kinds = [s.kind for s in steps if s.quantity.endswith(":W1[1,1]") and s.phase == "update"]
+    assert kinds == ["decayed", "adam_m", "adam_v", "adam_mhat", "adam_vhat", "updated"]
+    assert by["m:W1[1,1]"].formula == "mW11⁺ = β₁·mW11 + (1 − β₁)·gW11"
+    assert by["v:W1[1,1]"].formula == "vW11⁺ = β₂·vW11 + (1 − β₂)·gW11²"
+    assert by["mhat:W1[1,1]"].formula == "m̂W11 = mW11⁺/(1 − β₁^t)"
+    assert by["vhat:W1[1,1]"].substituted.endswith("/(1 − 0.999^4)")
+    assert by["updated:W1[1,1]"].formula == "W11⁺ = W11 − η·m̂W11/(√(v̂W11) + ε)"
+    assert r"\hat{m}_{W_{11}}" in by["mhat:W1[1,1]"].formula_tex and r"\sqrt{" in by["updated:W1[1,1]"].formula_tex
+    i = p.net.param_index("W", 1, 0, 0)
+    assert by["m:W1[1,1]"].value == pytest.approx(opt.m[i] * 0.9 + by["grad:W1[1,1]"].value * 0.1, rel=1e-14)
+    trainer.run(1)
+    columns = parameter_columns(p.net)
+    assert [by[f"updated:{c}"].value for c in columns] == trainer.net.theta.tolist()
+    assert [by[f"m:{c}"].value for c in columns] == trainer.opt.m.tolist()
+    assert [by[f"v:{c}"].value for c in columns] == trainer.opt.v.tolist()
+    b1t, b2t = 1 - 0.9 ** 4, 1 - 0.999 ** 4
+    assert by["mhat:W1[1,1]"].value == pytest.approx(trainer.opt.m[i] / b1t, rel=1e-15)
+    assert by["vhat:W1[1,1]"].value == pytest.approx(trainer.opt.v[i] / b2t, rel=1e-15)

@@ -169,3 +169,22 @@ def test_switching_between_walk_and_exercises_keeps_the_shown_panels_highlight(q
     assert s.highlight == HIGHLIGHT["t1"]
     host.tabs.setCurrentIndex(EXERCISES)
     assert s.highlight == z1
+
+
+def test_the_update_step_shows_adams_moments_after_the_trainers_steps(qtbot, host):
+    """Adam chosen and three steps taken: the walk's update of U11 shows m⁺, v⁺, m̂ and v̂ from the trainer's
+    m, v and t, and its U11⁺ is the value the next step gives."""
+    s, p = host.session, panel(host, WALK)
+    s.set_rule("adam")
+    s.step(3)
+    qtbot.mouseClick(p.start_button, Qt.MouseButton.LeftButton)
+    walk_to(qtbot, p, "mU11⁺")
+    assert p.formula_view.text() == "mU11⁺ = β₁·mU11 + (1 − β₁)·∂E_tot/∂U11"
+    m_shown = float(result(p)[1])
+    walk_to(qtbot, p, "v̂U11")
+    assert p.formula_view.text() == "v̂U11 = vU11⁺/(1 − β₂^t)" and "0.999^4" in p.numbers_view.text()
+    walk_to(qtbot, p, "U11⁺")
+    shown = float(result(p)[1])
+    i = s.net.param_index("W", 2, 0, 0)
+    s.step(1)
+    assert abs(shown - s.net.theta[i]) < 1e-8 and abs(m_shown - s.trainer.opt.m[i]) < 1e-8
