@@ -19,7 +19,7 @@ def test_the_window_shows_korean(qtbot, korean, make_window):
     assert w.controls.step_button.text() == "한 단계"
     assert w.controls.run_button.text() == "실행"
     menus = [a.text() for a in w.menuBar().actions()]
-    assert menus == ["파일(&F)", "편집(&E)", "학습(&T)", "보기(&V)", "도움말(&H)"]
+    assert menus == ["파일(&F)", "편집(&E)", "학습(&T)", "데이터(&D)", "보기(&V)", "도움말(&H)"]
     assert [w.values.tabText(i) for i in range(4)] == ["가중치", "dE/dW, dE/dU", "z/t, x/h/o, δ", "데이터"]
     assert w.left_dock.windowTitle() == "조작"
     assert w.status.step.text() == "0단계"
