@@ -14,7 +14,7 @@ Row i is the state before step i (its gradients are taken there), as in core.num
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
