@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from .files import FileActions
 from .language import current as current_language
+from .lock import TeacherMenu
 from .notation_menu import NotationMenu
 from .on_screen import when_shown
 from .panels.architecture import ArchitecturePanel
@@ -196,6 +197,9 @@ class MainWindow(QMainWindow):
         self.files.fill_menu(bar.addMenu(self.tr("&File")))
         edit = bar.addMenu(self.tr("&Edit"))
         edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        self.teacher_menu = TeacherMenu(self.session, edit)
+        edit.addMenu(self.teacher_menu)
         train = bar.addMenu(self.tr("&Train"))
         train.addActions([self.step_action, self.step_n_action, self.run_action, self.cancel_action,
                           self.reset_action])

@@ -256,6 +256,14 @@ class Session(QObject, Edits):
         """Hide numbers while the learner computes them (gui.hidden keys); empty shows all again."""
         self.view.set_hidden(keys)
 
+    def set_locked(self, keys) -> None:
+        """The numbers the teacher locked (gui.lock keys); views mark them, edits of them are refused."""
+        self.view.set_locked(keys)
+
+    def set_answers_hidden(self, on: bool) -> None:
+        """Hide every exercise's answer in every view while the exercises are open (gui.lock)."""
+        self.view.set_answers_hidden(on)
+
     def set_notation(self, form: str) -> None:
         """Write every name in another form of the notation (core.model.notation.FORMS)."""
         if form not in FORMS or form == self.view.form:

@@ -15,6 +15,8 @@ from backprop_lab.core.numerics.update import RULES, rule_settings
 
 from . import commands as cmd
 from . import setting_words
+from .lock import lock_name
+from .lock import refusal as lock_refusal
 from .numbers import parse_number as _parse_number
 from .session_reading import Reading
 
@@ -54,6 +56,18 @@ class Edits(Reading):
                                         "or branch from here first").replace("%1", str(self.viewing_step)))
         return None
 
+    def locked_name(self, lock) -> str | None:
+        """The name of a number the teacher locked (gui.lock keys), None if it is not locked."""
+        return lock_name(self, lock) if lock in self.view.locked else None
+
+    def _locked(self, *locks) -> str | None:
+        """The refusal, shown where it was typed, when any of these numbers is locked."""
+        for lock in locks:
+            name = self.locked_name(lock)
+            if name is not None:
+                return self._refuse(lock_refusal(name))
+        return None
+
     def _number(self, value) -> tuple[float | None, str | None]:
         if isinstance(value, str):
             return _parse_number(value)
@@ -90,17 +104,17 @@ class Edits(Reading):
         i = self.index(key)
         if i is None:
             return self._refuse(translate("Session", "No such parameter"))
-        return self._edit(lambda v: cmd.EditParam(self, key, v), value)
+        return self._locked(tuple(key)) or self._edit(lambda v: cmd.EditParam(self, key, v), value)
 
     def edit_input(self, sample: int, i: int, value):
         if not (0 <= sample < len(self.data) and 0 <= i < self.data.X.shape[1]):
             return self._refuse(translate("Session", "No such input"))
-        return self._edit(lambda v: cmd.EditData(self, "X", sample, i, v), value)
+        return self._locked(("X", i)) or self._edit(lambda v: cmd.EditData(self, "X", sample, i, v), value)
 
     def edit_target(self, sample: int, k: int, value):
         if not (0 <= sample < len(self.data) and 0 <= k < self.data.Y.shape[1]):
             return self._refuse(translate("Session", "No such target"))
-        return self._edit(lambda v: cmd.EditData(self, "Y", sample, k, v), value)
+        return self._locked(("Y", k)) or self._edit(lambda v: cmd.EditData(self, "Y", sample, k, v), value)
 
     def set_frozen(self, key, frozen: bool):
         if self.index(key) is None:
@@ -161,6 +175,9 @@ class Edits(Reading):
             return err
         if len(self.data) <= 1:
             return self._refuse(translate("Session", "The data set needs at least one sample"))
+        err = self._locked(*(lock for lock in self.view.locked if lock[0] in ("X", "Y")))
+        if err:
+            return err
         if not 0 <= k < len(self.data):
             return self._refuse(translate("Session", "No such sample"))
         self.push(cmd.SetData(self, np.delete(self.data.X, k, 0), np.delete(self.data.Y, k, 0),
@@ -178,6 +195,9 @@ class Edits(Reading):
         X[k] = np.asarray(x, float)
         if not np.isfinite(X[k]).all() or np.array_equal(X[k], self.data.X[k]):
             return None
+        err = self._locked(*(("X", i) for i in np.flatnonzero(X[k] != self.data.X[k])))
+        if err:
+            return err
         self.push(cmd.SetData(self, X, self.data.Y, translate("Session", "Move sample %1").replace("%1", str(k + 1))))
         return None
 
@@ -205,6 +225,9 @@ class Edits(Reading):
         err = self._editable()
         if err:
             return err
+        if self.view.locked:     # a new shape would drop or move what the teacher fixed
+            return self._refuse(translate("Session", "Some numbers are locked: unlock them (Edit → Teacher) "
+                                                     "before changing the architecture"))
         old = self.net
         try:
             new = Network(n_inputs, list(layers), loss, notation=cmd.notation_for(old.notation, old.depth,
@@ -216,9 +239,14 @@ class Edits(Reading):
         return None
 
     # ----- asking: scrubbing (a drag is one undo step) ------------------------------------------
-    def begin_scrub(self, key) -> None:
+    def begin_scrub(self, key) -> str | None:
+        """None when the drag may start; else why not (a locked number)."""
+        err = self._locked(tuple(key))
+        if err:
+            return err
         if self._editable() is None and self.index(key) is not None:
             self._scrub[key] = self.value(key)
+        return None
 
     def scrubbing(self) -> bool:
         """A number is being dragged: views that cost much may draw coarser until it is let go."""
@@ -226,9 +254,9 @@ class Edits(Reading):
 
     def scrub(self, key, value):
         if key not in self._scrub:
-            self.begin_scrub(key)
+            err = self.begin_scrub(key)
             if key not in self._scrub:
-                return translate("Session", "Not editable now")
+                return err or translate("Session", "Not editable now")
         v, err = self._number(value)
         if err:
             return self._refuse(err)

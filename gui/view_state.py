@@ -16,6 +16,8 @@ class ViewState(QObject):
     hiddenChanged = Signal(object)       # the keys an exercise hides (gui.hidden), possibly empty
     viewingChanged = Signal(object)      # the past step shown, or None for the present
     pickedChanged = Signal(object)       # the parameters the loss landscape is drawn over
+    lockedChanged = Signal(object)       # the numbers the teacher locked (gui.lock), possibly none
+    answersHiddenChanged = Signal(bool)  # the teacher hides every exercise's answer while exercises are open
 
     def __init__(self, is_valid: Callable[[object], bool], parent=None):
         super().__init__(parent)
@@ -28,6 +30,8 @@ class ViewState(QObject):
         self.past_net: Network | None = None
         self.picked: tuple = ()          # the last two parameters selected, oldest first
         self.form = "text"               # the notation shown (core.model.notation.FORMS)
+        self.locked: frozenset = frozenset()     # gui.lock keys: ("W", l, i, j), ("b", l, j), ("X", i), ("Y", k)
+        self.hide_answers = False
 
     def select(self, key) -> None:
         key = key if self.is_valid(key) else None
@@ -49,6 +53,17 @@ class ViewState(QObject):
         if keys != self.hidden:
             self.hidden = keys
             self.hiddenChanged.emit(keys)
+
+    def set_locked(self, keys) -> None:
+        keys = frozenset(keys or ())
+        if keys != self.locked:
+            self.locked = keys
+            self.lockedChanged.emit(keys)
+
+    def set_answers_hidden(self, on: bool) -> None:
+        if bool(on) != self.hide_answers:
+            self.hide_answers = bool(on)
+            self.answersHiddenChanged.emit(self.hide_answers)
 
     def show_sample(self, k: int | None, n_samples: int) -> None:
         self.shown_sample = k if k is not None and 0 <= k < n_samples else None

@@ -920,7 +920,7 @@
 <context>
     <name>DataModel</name>
     <message>
-        <location filename="../../gui/panels/data_model.py" line="65"/>
+        <location filename="../../gui/panels/data_model.py" line="74"/>
         <source>sample %1</source>
         <translation>샘플 %1</translation>
     </message>
@@ -1344,23 +1344,23 @@
         <translation>다이어그램의 숫자로 손으로(또는 종이에) 계산한 뒤 여기에 입력하세요. 문제는 본문 예제의 계산 순서를 따릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="178"/>
-        <location filename="../../gui/teaching/exercise_panel.py" line="288"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="179"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="298"/>
         <source>&lt;b&gt;Check your own answer&lt;/b&gt; — %1</source>
         <translation>&lt;b&gt;직접 계산한 답 확인&lt;/b&gt; — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="245"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="255"/>
         <source>%1 of %2 solved</source>
         <translation>%2문제 중 %1문제 풀었음</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="279"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="289"/>
         <source>Compute &lt;b&gt;%1&lt;/b&gt; to %2 decimal places (tolerance ±%3):</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;을(를) 소수점 아래 %2자리까지 계산하세요 (허용 오차 ±%3):</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="329"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="339"/>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
     </message>
@@ -1821,6 +1821,14 @@
     </message>
 </context>
 <context>
+    <name>Lock</name>
+    <message>
+        <location filename="../../gui/lock.py" line="49"/>
+        <source>%1 is locked: the teacher fixed this number</source>
+        <translation>%1은(는) 잠겨 있습니다: 선생님이 고정한 숫자입니다</translation>
+    </message>
+</context>
+<context>
     <name>LongWorkBar</name>
     <message>
         <location filename="../../gui/panels/long_work.py" line="21"/>
@@ -1983,162 +1991,162 @@ E = %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="43"/>
+        <location filename="../../gui/main_window.py" line="44"/>
         <source>network diagram</source>
         <translation>신경망 다이어그램</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="84"/>
+        <location filename="../../gui/main_window.py" line="85"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="85"/>
+        <location filename="../../gui/main_window.py" line="86"/>
         <source>Architecture</source>
         <translation>구조</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="92"/>
+        <location filename="../../gui/main_window.py" line="93"/>
         <source>Controls</source>
         <translation>조작</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="96"/>
+        <location filename="../../gui/main_window.py" line="97"/>
         <source>Selected</source>
         <translation>선택한 값</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="98"/>
+        <location filename="../../gui/main_window.py" line="99"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="110"/>
+        <location filename="../../gui/main_window.py" line="111"/>
         <source>Learn</source>
         <translation>배우기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="121"/>
+        <location filename="../../gui/main_window.py" line="122"/>
         <source>Decision boundary</source>
         <translation>결정 경계</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="127"/>
+        <location filename="../../gui/main_window.py" line="128"/>
         <source>Loss landscape</source>
         <translation>손실 지형</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="160"/>
+        <location filename="../../gui/main_window.py" line="161"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="163"/>
+        <location filename="../../gui/main_window.py" line="164"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="170"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>&amp;Step</source>
         <translation>한 단계(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="173"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>Step ×&amp;N</source>
         <translation>N단계(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>&amp;Run / Pause</source>
         <translation>실행 / 일시 정지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="179"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>R&amp;eset to the starting weights</source>
         <translation>처음 가중치로 되돌리기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>&amp;Cancel Step ×N</source>
         <translation>N단계 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>Colour edges by &amp;gradient</source>
         <translation>연결선을 기울기로 색칠(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="203"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="202"/>
+        <location filename="../../gui/main_window.py" line="206"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>&amp;Generate or import…</source>
         <translation>생성 또는 가져오기(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="204"/>
+        <location filename="../../gui/main_window.py" line="208"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="210"/>
         <source>Learning-rate s&amp;weep…</source>
         <translation>학습률 스윕(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="226"/>
+        <location filename="../../gui/main_window.py" line="230"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="227"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>&amp;Glossary</source>
         <translation>용어집(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>&amp;About Backprop Lab</source>
         <translation>Backprop Lab 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="235"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="239"/>
+        <location filename="../../gui/main_window.py" line="243"/>
         <source>Show:</source>
         <translation>보기:</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="281"/>
+        <location filename="../../gui/main_window.py" line="285"/>
         <source>About Backprop Lab</source>
         <translation>Backprop Lab 정보</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="282"/>
+        <location filename="../../gui/main_window.py" line="286"/>
         <source>Backprop Lab: touch every number of a small neural network and watch backpropagation work, step by step.</source>
         <translation>Backprop Lab: 작은 신경망의 모든 숫자를 직접 바꿔 보며 역전파가 한 단계씩 일하는 모습을 봅니다.</translation>
     </message>
@@ -2267,12 +2275,12 @@ E = %2</translation>
 <context>
     <name>NetworkDiagram</name>
     <message>
-        <location filename="../../gui/diagram/bindings.py" line="121"/>
+        <location filename="../../gui/diagram/bindings.py" line="128"/>
         <source>The diagram shows the mean of several samples: choose one sample to change its inputs and targets</source>
         <translation>다이어그램이 여러 샘플의 평균을 보여 주고 있습니다: 입력과 목표값을 바꾸려면 샘플 하나를 고르세요</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/bindings.py" line="96"/>
+        <location filename="../../gui/diagram/bindings.py" line="98"/>
         <source>Drag %1</source>
         <translation>%1 끌기</translation>
     </message>
@@ -2287,12 +2295,17 @@ E = %2</translation>
         <translation>고정됨: 학습해도 바뀌지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/tooltips.py" line="24"/>
+        <location filename="../../gui/diagram/tooltips.py" line="25"/>
+        <source>locked by the teacher: it cannot be changed</source>
+        <translation>선생님이 잠금: 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/diagram/tooltips.py" line="27"/>
         <source>drag sideways to change, double-click to type</source>
         <translation>옆으로 끌어서 바꾸거나, 더블클릭해서 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/tooltips.py" line="32"/>
+        <location filename="../../gui/diagram/tooltips.py" line="35"/>
         <source>(input)</source>
         <translation>(입력)</translation>
     </message>
@@ -2421,7 +2434,7 @@ E = %2</translation>
 <context>
     <name>ParamMatrixModel</name>
     <message>
-        <location filename="../../gui/panels/param_model.py" line="68"/>
+        <location filename="../../gui/panels/param_model.py" line="71"/>
         <source>bias</source>
         <translation>편향</translation>
     </message>
@@ -2800,77 +2813,82 @@ E = %2</translation>
 <context>
     <name>SelectedPanel</name>
     <message>
-        <location filename="../../gui/panels/selected.py" line="84"/>
+        <location filename="../../gui/panels/selected.py" line="86"/>
         <source>&lt;p style=&apos;color:#666&apos;&gt;Click a weight, a bias or a neuron (in the diagram or a table) to see its value, its gradient, the chain rule behind it and its next update.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#666&apos;&gt;가중치, 편향 또는 뉴런을 (다이어그램이나 표에서) 클릭하면 그 값, 기울기, 연쇄 법칙, 다음 갱신이 보입니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="100"/>
+        <location filename="../../gui/panels/selected.py" line="102"/>
         <source>weight from %1 to %2</source>
         <translation>%1에서 %2(으)로 가는 가중치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="103"/>
+        <location filename="../../gui/panels/selected.py" line="105"/>
         <source>bias of layer %1</source>
         <translation>%1층의 편향</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="105"/>
+        <location filename="../../gui/panels/selected.py" line="107"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="107"/>
+        <location filename="../../gui/panels/selected.py" line="109"/>
         <source>output neuron</source>
         <translation>출력층 뉴런</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="109"/>
+        <location filename="../../gui/panels/selected.py" line="111"/>
         <source>hidden neuron</source>
         <translation>은닉층 뉴런</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="110"/>
+        <location filename="../../gui/panels/selected.py" line="112"/>
         <source> (frozen)</source>
         <translation> (고정됨)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="119"/>
+        <location filename="../../gui/panels/selected.py" line="115"/>
+        <source> (locked by the teacher: it cannot be changed)</source>
+        <translation> (선생님이 잠금: 바꿀 수 없습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/selected.py" line="124"/>
         <source>value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="123"/>
+        <location filename="../../gui/panels/selected.py" line="128"/>
         <source>gradient</source>
         <translation>기울기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="126"/>
+        <location filename="../../gui/panels/selected.py" line="131"/>
         <source>mean over %1 samples</source>
         <translation>샘플 %1개의 평균</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="136"/>
+        <location filename="../../gui/panels/selected.py" line="141"/>
         <source>next update</source>
         <translation>다음 갱신</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="136"/>
+        <location filename="../../gui/panels/selected.py" line="141"/>
         <source>uses sample(s) %1</source>
         <translation>샘플 %1 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="139"/>
+        <location filename="../../gui/panels/selected.py" line="144"/>
         <source>not while viewing the past</source>
         <translation>과거를 보는 동안에는 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="141"/>
+        <location filename="../../gui/panels/selected.py" line="146"/>
         <source>frozen: the update leaves %1 = %2</source>
         <translation>고정됨: 갱신 후에도 %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="182"/>
+        <location filename="../../gui/panels/selected.py" line="187"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
@@ -2883,70 +2901,75 @@ E = %2</translation>
         <translation>%1을(를) 적용하지 못했습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="53"/>
+        <location filename="../../gui/session_edits.py" line="55"/>
         <source>Showing step %1 of the past (read-only): return to the present or branch from here first</source>
         <translation>과거의 %1단계를 보는 중입니다 (읽기 전용): 먼저 현재로 돌아가거나 여기서 갈라져 나오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="92"/>
-        <location filename="../../gui/session_edits.py" line="107"/>
+        <location filename="../../gui/session_edits.py" line="106"/>
+        <location filename="../../gui/session_edits.py" line="121"/>
         <source>No such parameter</source>
         <translation>그런 매개변수는 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="97"/>
+        <location filename="../../gui/session_edits.py" line="111"/>
         <source>No such input</source>
         <translation>그런 입력은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="102"/>
+        <location filename="../../gui/session_edits.py" line="116"/>
         <source>No such target</source>
         <translation>그런 목표값은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="115"/>
-        <location filename="../../gui/session_edits.py" line="134"/>
+        <location filename="../../gui/session_edits.py" line="129"/>
+        <location filename="../../gui/session_edits.py" line="148"/>
         <source>No such setting</source>
         <translation>그런 설정은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="139"/>
+        <location filename="../../gui/session_edits.py" line="153"/>
         <source>Update rule %1</source>
         <translation>갱신 규칙 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="155"/>
+        <location filename="../../gui/session_edits.py" line="169"/>
         <source>Add sample</source>
         <translation>샘플 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="163"/>
+        <location filename="../../gui/session_edits.py" line="177"/>
         <source>The data set needs at least one sample</source>
         <translation>데이터에는 샘플이 하나 이상 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="165"/>
-        <location filename="../../gui/session_edits.py" line="176"/>
+        <location filename="../../gui/session_edits.py" line="182"/>
+        <location filename="../../gui/session_edits.py" line="193"/>
         <source>No such sample</source>
         <translation>그런 샘플은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="167"/>
+        <location filename="../../gui/session_edits.py" line="184"/>
         <source>Remove sample %1</source>
         <translation>샘플 %1 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="181"/>
+        <location filename="../../gui/session_edits.py" line="201"/>
         <source>Move sample %1</source>
         <translation>샘플 %1 옮기기</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="195"/>
+        <location filename="../../gui/session_edits.py" line="215"/>
         <source>The data has %1 inputs and %2 targets; the network takes %3 inputs and gives %4 outputs</source>
         <translation>데이터의 입력은 %1개, 목표는 %2개입니다. 신경망은 입력 %3개를 받고 출력 %4개를 냅니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="231"/>
+        <location filename="../../gui/session_edits.py" line="229"/>
+        <source>Some numbers are locked: unlock them (Edit → Teacher) before changing the architecture</source>
+        <translation>잠긴 숫자가 있습니다: 구조를 바꾸기 전에 잠금을 푸세요 (편집 → 교사)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session_edits.py" line="259"/>
         <source>Not editable now</source>
         <translation>지금은 바꿀 수 없습니다</translation>
     </message>
@@ -2961,12 +2984,12 @@ E = %2</translation>
         <translation>기록이 메모리 한도에 가까워졌습니다: %1단계를 넘으면 가장 오래된 단계의 손실은 그래프용으로 2번째, 4번째 … 것만 남깁니다. 학습은 계속됩니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="280"/>
+        <location filename="../../gui/session.py" line="288"/>
         <source>Training is running: pause it first</source>
         <translation>학습 중입니다: 먼저 일시 정지하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="345"/>
+        <location filename="../../gui/session.py" line="353"/>
         <source>Click a point of the loss plot first</source>
         <translation>먼저 손실 그래프의 점을 클릭하세요</translation>
     </message>
@@ -3670,6 +3693,49 @@ E = %2</translation>
         <location filename="../../gui/sweep_window.py" line="200"/>
         <source>the learning rate is set to it; Step or Run trains with it</source>
         <translation>학습률을 이 값으로 정했습니다. 한 단계나 실행으로 이 값으로 학습합니다</translation>
+    </message>
+</context>
+<context>
+    <name>TeacherMenu</name>
+    <message>
+        <location filename="../../gui/lock.py" line="72"/>
+        <source>T&amp;eacher</source>
+        <translation>교사(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lock.py" line="73"/>
+        <source>Lock every &amp;given number</source>
+        <translation>주어진 숫자 모두 잠그기(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lock.py" line="74"/>
+        <source>Weights, biases, inputs and targets can no longer be changed</source>
+        <translation>가중치, 편향, 입력, 목표값을 더는 바꿀 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lock.py" line="75"/>
+        <source>&amp;Unlock every number</source>
+        <translation>모든 숫자 잠금 풀기(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lock.py" line="76"/>
+        <source>&amp;Hide the answers while exercises are open</source>
+        <translation>문제가 열려 있는 동안 정답 숨기기(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lock.py" line="85"/>
+        <source>Un&amp;lock %1</source>
+        <translation>%1 잠금 풀기(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lock.py" line="85"/>
+        <source>&amp;Lock %1</source>
+        <translation>%1 잠그기(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/lock.py" line="86"/>
+        <source>&amp;Lock the selected number</source>
+        <translation>선택한 숫자 잠그기(&amp;L)</translation>
     </message>
 </context>
 <context>

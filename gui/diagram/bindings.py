@@ -61,8 +61,7 @@ class ParamBinding(Binding):
         return session.edit_param(self.select_key, value)
 
     def begin(self, session):
-        session.begin_scrub(self.select_key)
-        return None
+        return session.begin_scrub(self.select_key)      # a locked number says so
 
     def move(self, session, value):
         return session.scrub(self.select_key, value)
@@ -93,6 +92,9 @@ class DataBinding(Binding):
     def begin(self, session):
         if data_sample(session) is None:
             return _several_samples()
+        name = session.locked_name((self.matrix, self.column))
+        if name is not None:
+            return lock_refusal(name)
         what = QCoreApplication.translate("NetworkDiagram", "Drag %1")
         session.undo_stack.beginMacro(what.replace("%1", session.label(self.select_key)
                                                    if self.matrix == "X"
@@ -107,6 +109,11 @@ class DataBinding(Binding):
         if self._open:
             self._open = False
             session.undo_stack.endMacro()
+
+
+def lock_refusal(name: str) -> str:
+    from ..lock import refusal
+    return refusal(name)
 
 
 def InputBinding(i: int) -> DataBinding:

@@ -21,7 +21,10 @@ def param_tooltip(s, key) -> str:
         lines.append(f"∂{s.notation.loss}/∂{name} = {_shown(s, ('grad',) + tuple(key), g)}")
     if s.is_frozen(key):
         lines.append(translate("NetworkDiagram", "frozen: training does not change it"))
-    lines.append(translate("NetworkDiagram", "drag sideways to change, double-click to type"))
+    if tuple(key) in s.view.locked:
+        lines.append(translate("NetworkDiagram", "locked by the teacher: it cannot be changed"))
+    else:
+        lines.append(translate("NetworkDiagram", "drag sideways to change, double-click to type"))
     return "\n".join(lines)
 
 

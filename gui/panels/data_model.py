@@ -34,6 +34,15 @@ class DataModel(SessionModel):
     def name(self, row, col):
         return f"{self.column_header(col)} ({self.row_header(row)})"
 
+    def lock_key(self, row, col):
+        what, k = self._cols()[col]
+        return {"x": ("X", k), "y": ("Y", k)}.get(what)
+
+    def hidden_key(self, row, col):
+        """An exercise's answer hides in every row: the outputs (a of the last layer) and the loss."""
+        what, k = self._cols()[col]
+        return {"o": ("a", self.session.net.depth, k), "E": ("loss",)}.get(what)
+
     def editable(self, row, col):
         return self._cols()[col][0] in ("x", "y")
 

@@ -39,6 +39,7 @@ class SessionModel(QAbstractTableModel):
         session.highlightChanged.connect(self.refresh)
         session.hiddenChanged.connect(self.refresh)
         session.notationChanged.connect(self.renamed)
+        session.view.lockedChanged.connect(self.refresh)
 
     # subclasses: shape() -> (rows, cols), key(row, col), number(row, col), name(row, col),
     # editable(row, col), edit(row, col, text) -> error or None
@@ -112,6 +113,10 @@ class SessionModel(QAbstractTableModel):
         """The gui.hidden key of the number in a cell (None: an exercise never hides it)."""
         return None
 
+    def lock_key(self, row, col):
+        """The gui.lock key of the number in a cell (None: not one a teacher locks)."""
+        return None
+
     def editable(self, row, col) -> bool:
         return False
 
@@ -161,7 +166,8 @@ class SessionModel(QAbstractTableModel):
                 return HIGHLIGHT
             if (r, c) in self.flashing:
                 return CHANGED
-            return None if self.editable(r, c) else READ_ONLY
+            locked = self.session.view.locked and self.lock_key(r, c) in self.session.view.locked
+            return None if self.editable(r, c) and not locked else READ_ONLY
         if role == R.FontRole:
             key = self.key(r, c)
             if key is not None and key[0] != "n" and self.session.is_frozen(key):

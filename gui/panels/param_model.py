@@ -48,6 +48,9 @@ class ParamMatrixModel(SessionModel):
         key = self.key(row, col)
         return ("grad",) + key if self.gradient and key is not None else None
 
+    def lock_key(self, row, col):
+        return None if self.gradient else self.key(row, col)
+
     def name(self, row, col):
         label = self.session.label(self.key(row, col))
         return f"d{self.session.notation.loss}/d{label}" if self.gradient else label

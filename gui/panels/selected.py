@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
 from ..hidden import HIDDEN
+from ..lock import lock_key
 from ..numbers import fmt
 from ..on_screen import on_screen
 from . import chain
@@ -55,6 +56,7 @@ class SelectedPanel(QScrollArea):
         session.changed.connect(self.refresh)
         session.selectionChanged.connect(self.refresh)
         session.hiddenChanged.connect(self.refresh)
+        session.view.lockedChanged.connect(self.refresh)
         self.refresh()
 
     def refresh(self, *_):
@@ -108,6 +110,9 @@ class SelectedPanel(QScrollArea):
         else:
             what = self.tr("hidden neuron")
         frozen = self.tr(" (frozen)") if s.is_frozen(key) else ""
+        lock = lock_key(s, key)
+        if lock is not None and lock in s.view.locked:
+            frozen += self.tr(" (locked by the teacher: it cannot be changed)")
         return (f"<tr><td colspan='2'><span style='font-size:13pt'><b>{html.escape(s.label(key))}</b></span>"
                 f" &nbsp;<span style='color:#555'>{html.escape(what + frozen)}</span></td></tr>")
 

@@ -121,6 +121,7 @@ class ExercisePanel(QWidget):
         session.changed.connect(self._values_changed)
         session.shapeChanged.connect(self._shape_changed)
         session.notationChanged.connect(self._renamed)
+        session.view.answersHiddenChanged.connect(self._hide_numbers)
 
     # ----- building -------------------------------------------------------------------------------
     def _project(self) -> Project:
@@ -215,10 +216,19 @@ class ExercisePanel(QWidget):
     def _tab_changed(self, _index):
         self._hide_numbers()
 
-    def _hide_numbers(self):
+    def _hide_numbers(self, *_):
+        """The open exercise's number, and, when the teacher hides the answers (gui.lock), every
+        exercise's not yet solved, in every view while the exercises are open."""
         ex = self.current()
-        open_ = ex is not None and not self.revealed and self.is_open()
-        self.session.set_hidden(keys_for(ex.quantity) if open_ else ())
+        if ex is None or not self.is_open():
+            self.session.set_hidden(())
+            return
+        keys = set() if self.revealed else set(keys_for(ex.quantity))
+        if self.session.view.hide_answers:
+            for other in self.items:
+                if other is not ex and other.id not in self.solved:
+                    keys |= keys_for(other.quantity)
+        self.session.set_hidden(keys)
 
     # ----- progress (QSettings) -------------------------------------------------------------------
     def _load_progress(self):
