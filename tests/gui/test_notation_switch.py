@@ -110,16 +110,17 @@ def test_the_values_tab_names_by_symbols(qtbot, english, make_window):
     assert w.values.tabText(1) == "dE/dW1, dE/dW2"
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def own_settings(tmp_path):
-    """Settings in a folder of this test's own: other test runs on the machine clear the shared one."""
+    """Settings in a folder of this test's own: other test runs on the machine share (and clear) the
+    test folder, and a notation left chosen here must not reach their windows."""
     native, user = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
     QSettings.setPath(native, user, str(tmp_path))
     yield
     QSettings.setPath(native, user, str(Path.home() / ".qttest" / "config"))
 
 
-def test_the_choice_is_remembered_and_kept_across_a_language_switch(qtbot, english, make_window, own_settings):
+def test_the_choice_is_remembered_and_kept_across_a_language_switch(qtbot, english, make_window):
     w = make_window()
     w.notation_menu.choices["netout"].trigger()
     assert Prefs().notation == "netout"
