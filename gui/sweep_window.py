@@ -154,9 +154,11 @@ class SweepWindow(QDialog):
         r = sw.result()
         self.outcome = r
         gone = r.diverged_at >= 0
-        # A copy that blew up would squash every other onto the axis: the plots stop at twice the loss
-        # the sweep started from, and such a copy is drawn at that ceiling (▲, or × if it diverged).
-        self.ceiling = ceiling = 2.0 * self.start_loss
+        # A copy that blew up would squash every other onto the axis: the plots stop at twice the larger
+        # of the starting loss and the copies' median final loss; such a copy is drawn at that ceiling
+        # (▲, or × if it diverged).
+        finite = r.final_loss[np.isfinite(r.final_loss)]
+        self.ceiling = ceiling = 2.0 * max(self.start_loss, float(np.median(finite)) if finite.size else 0.0)
         over = ~(r.final_loss <= ceiling)
         shown = np.where(over, ceiling, r.final_loss)
         self.points.setData(r.lrs, shown, data=np.arange(len(r.lrs)),
@@ -171,13 +173,26 @@ class SweepWindow(QDialog):
                               .replace("%2", f"{sw.step:,}").replace("%3", str(int(gone.sum()))))
 
     @staticmethod
-    def _stacked(losses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Every copy's curve in one item, at most CURVE_POINTS points each, NaN between copies."""
-        n, K = losses.shape
-        rows = np.unique(np.linspace(0, n - 1, min(n, CURVE_POINTS)).astype(int))
-        x = np.append(rows.astype(float), np.nan)
-        y = np.vstack([losses[rows], np.full((1, K), np.nan)])
-        return np.tile(x, K), y.T.ravel()
+    def smoothed(losses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each copy's step losses as the mean of blocks of steps, at most CURVE_POINTS blocks (a step's
+        loss is one sample's or one batch's: alone it jumps from sample to sample); x is each block's
+        first step. A block holding a diverged step is NaN (the curve ends there)."""
+        n = len(losses)
+        size = max(1, -(-n // CURVE_POINTS))
+        whole = n // size * size
+        blocks = losses[:whole].reshape(-1, size, losses.shape[1]).mean(axis=1)
+        x = np.arange(0, whole, size, dtype=float)
+        if whole < n:
+            blocks = np.vstack([blocks, losses[whole:].mean(axis=0)])
+            x = np.append(x, float(whole))
+        return x, blocks
+
+    def _stacked(self, losses: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Every copy's curve in one item, NaN between copies."""
+        x, blocks = self.smoothed(losses)
+        K = losses.shape[1]
+        y = np.vstack([blocks, np.full((1, K), np.nan)])
+        return np.tile(np.append(x, np.nan), K), y.T.ravel()
 
     # ----- opening a run ------------------------------------------------------------------------
     def _clicked(self, _item, points, *_):
@@ -190,8 +205,8 @@ class SweepWindow(QDialog):
         assert r is not None
         self.chosen = k
         self.session.set_setting("lr", float(r.lrs[k]))
-        y = r.losses[:, k]
-        self.chosen_curve.setData(np.arange(len(y), dtype=float), np.minimum(y, self.ceiling))
+        x, blocks = self.smoothed(r.losses[:, k:k + 1])
+        self.chosen_curve.setData(x, np.minimum(blocks[:, 0], self.ceiling))
         if r.diverged_at[k] >= 0:
             text = self.tr("Copy %1: η = %2 diverged at step %3").replace("%3", str(int(r.diverged_at[k])))
         else:

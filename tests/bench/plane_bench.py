@@ -4,6 +4,8 @@
                       Run (100×100 grid and every hidden neuron's thumbnail), and the training rate beside
                       the headless trainer's, measured in the same run
   landscape grid      the loss over a 200×200 grid of two parameters, over the whole data set
+  sweep               K = 1,000 copies of 2-2-2 for 1,000 steps in net-steps a second, beside the
+                      single-net Trainer's steps a second (tests/bench/sweep_bench.py, same run)
 """
 from __future__ import annotations
 
@@ -102,6 +104,13 @@ def main() -> int:
                                                                   "two output weights")):
         t = landscape_time(project, indices)
         rows.append((f"landscape 200×200 grid, 200 samples, 2-8-8-1, {where}", f"{t * 1e3:.0f} ms", "", True))
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import sweep_bench
+    sw = sweep_bench.main(1000, 1000)
+    rows.append(("sweep: 1,000 copies of 2-2-2 × 1,000 steps", f"{sw['net_steps_per_s'] / 1e6:.2f} M net-steps/s",
+                 "≥ 10 M", sw["net_steps_per_s"] >= sweep_bench.TARGETS["net_steps_per_s"]))
+    rows.append(("  single-net Trainer, same process", f"{sw['single_steps_per_s']:,.0f} steps/s", "", True))
+    rows.append(("  ratio sweep / single", f"{sw['ratio']:.0f}×", "≥ 100×", sw["ratio"] >= sweep_bench.TARGETS["ratio"]))
     width = max(len(r[0]) for r in rows)
     print(f"{'measure'.ljust(width)}  {'result':>18}  {'target':>8}")
     for name, value, target, ok in rows:

@@ -51,8 +51,9 @@ def test_a_sweep_draws_final_losses_and_curves_and_a_click_opens_a_run(qtbot, ma
     assert gone.sum() >= 3 and gone[-1]
     assert [sym for sym, g in zip(sw.points.opts["symbol"], gone) if g] == ["x"] * int(gone.sum())
     assert sw.progress.text().startswith(f"6 copies × 400 steps; {int(gone.sum())} diverged (red ×)")
-    ceiling = 2 * s.loss                                   # the rest stay on the chart
-    assert y.max() == ceiling and sw.final_plot.getPlotItem().vb.viewRange()[1][1] < 1.1 * ceiling
+    ceiling = sw.ceiling                                   # the rest stay on the chart
+    assert ceiling >= 2 * s.loss and y.max() == ceiling
+    assert sw.final_plot.getPlotItem().vb.viewRange()[1][1] < 1.1 * ceiling
     cx, cy = sw.curves.getData()
     assert np.isfinite(cy).sum() > 0 and np.isnan(cx).sum() == 6
     k = int(np.flatnonzero(ok)[-1])
@@ -61,7 +62,9 @@ def test_a_sweep_draws_final_losses_and_curves_and_a_click_opens_a_run(qtbot, ma
     qtbot.mouseClick(sw.final_plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert sw.chosen == k and s.settings.lr == r.lrs[k] and w.controls.lr.text() != ""
     assert s.undo_stack.undoText().startswith("Set lr")
-    np.testing.assert_allclose(sw.chosen_curve.getData()[1], np.minimum(r.losses[:, k], ceiling), rtol=1e-12)
+    steps_x, blocks = sw.chosen_curve.getData()            # the mean of each block of 2 steps (400 / 300)
+    assert steps_x[:3].tolist() == [0, 2, 4] and len(blocks) == 200
+    np.testing.assert_allclose(blocks, np.minimum(r.losses[:, k].reshape(-1, 2).mean(axis=1), ceiling), rtol=1e-12)
     assert sw.detail.text().startswith(f"Copy {k + 1}: η = ")
     s.undo_stack.undo()
     assert s.settings.lr == lr
