@@ -71,12 +71,14 @@ def run(project, lang: str | None = None, path=None) -> int:
     install_translations(app, choose_language(lang))
     window = build_window(project, path)
     window.show()
+    from .tour import first_launch
+    first_launch(window)
     return app.exec()
 
 
-def screenshot(project, out: str, lang: str | None = None, path=None) -> int:
-    app = make_app()
-    install_translations(app, choose_language(lang))
+def window_for_picture(app, project, path=None):
+    """The window in its default layout, shown offscreen and settled, ready to grab (--screenshot, the
+    guide's pictures)."""
     window = build_window(project, path, restore=False)
     window.resize(*SCREEN_SIZE)
     window.show()
@@ -87,6 +89,13 @@ def screenshot(project, out: str, lang: str | None = None, path=None) -> int:
         from .teaching.typeset import flush
         flush()         # formulas typeset later take their sizes, and the docks theirs, before the picture
         app.processEvents()
+    return window
+
+
+def screenshot(project, out: str, lang: str | None = None, path=None) -> int:
+    app = make_app()
+    install_translations(app, choose_language(lang))
+    window = window_for_picture(app, project, path)
     ok = window.grab().save(str(out), "PNG")
     window.close_without_asking()
     if not ok:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QScrollArea,
     QSplitter,
     QToolBar,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from .files import FileActions
+from .help import HelpActions, describe_panels
 from .language import current as current_language
 from .lock import TeacherMenu
 from .notation_menu import NotationMenu
@@ -227,9 +227,9 @@ class MainWindow(QMainWindow):
             group_.addAction(a)
             self.language_actions[code] = a
         self.presentation.fill_menu(view)
-        help_ = bar.addMenu(self.tr("&Help"))
-        help_.addAction(self.tr("&Glossary"), self.show_glossary)
-        help_.addAction(self.tr("&About Backprop Lab"), self._about)
+        self.help = HelpActions(self)
+        self.help.fill_menu(bar.addMenu(self.tr("&Help")))
+        describe_panels(self)
 
     def _toolbar(self):
         tb = QToolBar(self.tr("Main"))
@@ -255,6 +255,7 @@ class MainWindow(QMainWindow):
         """After every window was relabelled: views write their own texts again, in the new words."""
         self.language_actions[code].setChecked(True)
         self.files.retitle()
+        describe_panels(self)
         self.session.refresh()
 
     def open_data_dialog(self):
@@ -282,9 +283,7 @@ class MainWindow(QMainWindow):
         self.glossary.raise_()
 
     def _about(self):
-        QMessageBox.about(self, self.tr("About Backprop Lab"),
-                          self.tr("Backprop Lab: touch every number of a small neural network and watch "
-                                  "backpropagation work, step by step."))
+        self.help.about()
 
     def closeEvent(self, event):
         self.session.pause()

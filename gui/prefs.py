@@ -59,6 +59,15 @@ class Prefs:
     def notation(self, form: str) -> None:
         self.s.setValue("notation", form)
 
+    @property
+    def tour_done(self) -> bool:
+        """The first-launch tour was finished or skipped (gui/tour.py): not shown again by itself."""
+        return self.s.value("tour_done", False, bool)
+
+    @tour_done.setter
+    def tour_done(self, done: bool) -> None:
+        self.s.setValue("tour_done", done)
+
     def save_window(self, window) -> None:
         self.s.setValue("window/geometry", window.saveGeometry())
         self.s.setValue("window/state", window.saveState())

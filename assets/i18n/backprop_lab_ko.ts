@@ -1798,6 +1798,153 @@
     </message>
 </context>
 <context>
+    <name>Guide</name>
+    <message>
+        <location filename="../../gui/guide.py" line="33"/>
+        <source>The network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="34"/>
+        <source>Every neuron and weight, with its number. Click a neuron or an edge to select it; drag a number sideways to change it, or double-click it to type one. Blue edges are positive, orange negative, and the thicker the larger.</source>
+        <translation>모든 뉴런과 가중치가 숫자와 함께 보입니다. 뉴런이나 연결선을 클릭하면 선택되고, 숫자를 옆으로 끌면 값이 바뀌며, 더블클릭하면 직접 입력할 수 있습니다. 파란 선은 양수, 주황 선은 음수이고, 굵을수록 큽니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="37"/>
+        <source>Learn and Selected</source>
+        <translation>배우기와 선택한 값</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="38"/>
+        <source>Learn walks through one forward pass, backward pass and update, a computation at a time; writes out the derivation of what you selected; asks exercises and tells which factor a wrong answer missed. Selected shows the clicked item&apos;s value, gradient and next update.</source>
+        <translation>배우기는 순전파, 역전파, 갱신을 계산 하나씩 따라가고, 선택한 것의 미분 풀이를 펼쳐 보이며, 문제를 내고 틀린 답이 어느 인수를 놓쳤는지 알려 줍니다. 선택한 값은 클릭한 항목의 값, 기울기, 다음 갱신을 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="41"/>
+        <source>The loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="42"/>
+        <source>The loss after every training step. Click a step to see the whole network as it was then; Branch from there to try something else.</source>
+        <translation>학습 단계마다의 손실입니다. 단계를 클릭하면 그때의 신경망 전체를 볼 수 있고, 거기서 갈라져 나와 다른 것을 시도할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="44"/>
+        <source>Controls</source>
+        <translation>조작</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="45"/>
+        <source>Step (F10), Step ×N (Shift+F10) and Run (F5) train the network. Set the learning rate, momentum and the update rule here, and the layers and the loss below. Every change can be undone (Ctrl+Z).</source>
+        <translation>한 단계(F10), N단계(Shift+F10), 실행(F5)으로 신경망을 학습시킵니다. 학습률, 모멘텀, 갱신 방식은 여기서, 층과 손실 함수는 그 아래에서 정합니다. 모든 변경은 실행 취소(Ctrl+Z)할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="48"/>
+        <source>Values</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="49"/>
+        <source>Tables of every number: weights, gradients, each neuron&apos;s z, a and δ, and the data set. The decision boundary and the loss landscape are tabs beside them.</source>
+        <translation>모든 숫자의 표입니다: 가중치, 기울기, 뉴런마다의 z, a, δ, 그리고 데이터 세트. 결정 경계와 손실 지형은 그 옆 탭에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="59"/>
+        <source>More: View → Notation, Precision, Language, Full screen (F11) and zoom (Ctrl+=, Ctrl+−) for a projector; File → Export worksheet… for a class, with an answer key; File → Print… for the walk-through; Help → Tour to see the tour again; Help → What&apos;s This? (Shift+F1), then click any panel, for a sentence about it.</source>
+        <translation>더 보기: 보기 → 표기법, 정밀도, 언어, 프로젝터용 전체 화면(F11)과 확대(Ctrl+=, Ctrl+−); 수업용 학습지와 정답은 파일 → 학습지 내보내기…; 따라가기 인쇄는 파일 → 인쇄…; 둘러보기를 다시 보려면 도움말 → 둘러보기; 도움말 → 이것에 대한 설명(Shift+F1)을 누른 뒤 아무 패널이나 클릭하면 그 패널을 한 문장으로 설명합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/guide.py" line="63"/>
+        <source>The window</source>
+        <translation>창 둘러보기</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../gui/guide.py" line="81"/>
+        <source>Guide to the window</source>
+        <translation>창 안내</translation>
+    </message>
+</context>
+<context>
+    <name>Help</name>
+    <message>
+        <location filename="../../gui/help.py" line="18"/>
+        <source>Train the network: step, run, the learning rate and the update rule; below them, the layers and the loss.</source>
+        <translation>신경망 학습: 한 단계, 실행, 학습률과 갱신 방식; 그 아래에 층과 손실 함수.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="20"/>
+        <source>The item you clicked in the diagram: its value, its gradient written out with the chain rule, and its next update.</source>
+        <translation>다이어그램에서 클릭한 항목: 그 값, 연쇄 법칙으로 풀어 쓴 기울기, 다음 갱신.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="22"/>
+        <source>Every number in tables: weights, gradients, each neuron&apos;s z, a and δ, and the data set.</source>
+        <translation>모든 숫자를 표로: 가중치, 기울기, 뉴런마다의 z, a, δ, 그리고 데이터 세트.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="24"/>
+        <source>What the network answers over the plane of two inputs; click to add a point of a class, drag to move one.</source>
+        <translation>두 입력이 이루는 평면 위에서 신경망이 내는 답. 클릭하면 클래스의 점을 추가하고, 끌면 옮깁니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="26"/>
+        <source>The loss as one or two parameters change, with the present point, the way down and the path training took.</source>
+        <translation>매개변수 한두 개가 바뀔 때의 손실. 지금 위치, 내려가는 방향, 학습이 지나온 길이 함께 보입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="28"/>
+        <source>The network: click a neuron or an edge to select it, drag a number sideways to change it, double-click it to type one.</source>
+        <translation>신경망: 뉴런이나 연결선을 클릭하면 선택되고, 숫자를 옆으로 끌면 바뀌며, 더블클릭하면 직접 입력합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="30"/>
+        <source>The loss after every training step; click a step to look back at the network as it was then.</source>
+        <translation>학습 단계마다의 손실. 단계를 클릭하면 그때의 신경망을 다시 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="34"/>
+        <source>Learn by hand: the walk-through, the derivation, exercises that check your answer, the text&apos;s numbers and a gradient check.</source>
+        <translation>손으로 배우기: 따라가기, 미분 풀이, 답을 확인하는 문제, 본문의 숫자, 기울기 검사.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="61"/>
+        <source>Backprop Lab: touch every number of a small neural network and watch backpropagation work, step by step.</source>
+        <translation>Backprop Lab: 작은 신경망의 모든 숫자를 직접 바꿔 보며 역전파가 한 단계씩 일하는 모습을 봅니다.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpActions</name>
+    <message>
+        <location filename="../../gui/help.py" line="74"/>
+        <source>&amp;Guide to the window</source>
+        <translation>창 안내(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="75"/>
+        <source>&amp;Tour</source>
+        <translation>둘러보기(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="79"/>
+        <source>&amp;Glossary</source>
+        <translation>용어집(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="80"/>
+        <source>&amp;About Backprop Lab</source>
+        <translation>Backprop Lab 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/help.py" line="98"/>
+        <source>About Backprop Lab</source>
+        <translation>Backprop Lab 정보</translation>
+    </message>
+</context>
+<context>
     <name>LandscapeView</name>
     <message>
         <location filename="../../gui/panels/landscape.py" line="51"/>
@@ -2116,19 +2263,9 @@ E = %2</translation>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="231"/>
-        <source>&amp;Glossary</source>
-        <translation>용어집(&amp;G)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="232"/>
-        <source>&amp;About Backprop Lab</source>
-        <translation>Backprop Lab 정보(&amp;A)</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="235"/>
@@ -2139,16 +2276,6 @@ E = %2</translation>
         <location filename="../../gui/main_window.py" line="243"/>
         <source>Show:</source>
         <translation>보기:</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="285"/>
-        <source>About Backprop Lab</source>
-        <translation>Backprop Lab 정보</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="286"/>
-        <source>Backprop Lab: touch every number of a small neural network and watch backpropagation work, step by step.</source>
-        <translation>Backprop Lab: 작은 신경망의 모든 숫자를 직접 바꿔 보며 역전파가 한 단계씩 일하는 모습을 봅니다.</translation>
     </message>
 </context>
 <context>
@@ -2635,7 +2762,7 @@ E = %2</translation>
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../gui/qt_words.py" line="14"/>
+        <location filename="../../gui/qt_words.py" line="15"/>
         <source>Drive</source>
         <translation>드라이브</translation>
     </message>
@@ -2643,14 +2770,22 @@ E = %2</translation>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../gui/qt_words.py" line="13"/>
+        <location filename="../../gui/qt_words.py" line="14"/>
         <source>&amp;Look in:</source>
         <translation>찾는 위치(&amp;L):</translation>
     </message>
     <message>
-        <location filename="../../gui/qt_words.py" line="13"/>
+        <location filename="../../gui/qt_words.py" line="14"/>
         <source>Files of &amp;type:</source>
         <translation>파일 형식(&amp;T):</translation>
+    </message>
+</context>
+<context>
+    <name>QWhatsThisAction</name>
+    <message>
+        <location filename="../../gui/qt_words.py" line="15"/>
+        <source>What&apos;s This?</source>
+        <translation>이것에 대한 설명</translation>
     </message>
 </context>
 <context>
@@ -3764,6 +3899,69 @@ E = %2</translation>
         <location filename="../../gui/teaching/__init__.py" line="45"/>
         <source>Gradient check</source>
         <translation>기울기 검사</translation>
+    </message>
+</context>
+<context>
+    <name>Tour</name>
+    <message>
+        <location filename="../../gui/tour.py" line="20"/>
+        <source>The network</source>
+        <translation>신경망</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tour.py" line="21"/>
+        <source>Every neuron and weight with its number. Click one to select it; drag a number sideways to change it, or double-click it to type.</source>
+        <translation>모든 뉴런과 가중치가 숫자와 함께 보입니다. 클릭하면 선택되고, 숫자를 옆으로 끌면 바뀌며, 더블클릭하면 직접 입력합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tour.py" line="23"/>
+        <source>Selected</source>
+        <translation>선택한 값</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tour.py" line="24"/>
+        <source>What you clicked: its value, its gradient written out with the chain rule, and how the next step changes it. Learn, beside it, walks through a whole pass.</source>
+        <translation>클릭한 것의 값, 연쇄 법칙으로 풀어 쓴 기울기, 다음 단계에서 어떻게 바뀌는지. 옆의 배우기 탭은 한 번의 계산 전체를 따라갑니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tour.py" line="26"/>
+        <source>The loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tour.py" line="27"/>
+        <source>The loss after every step. Click a step to see the network as it was then.</source>
+        <translation>단계마다의 손실입니다. 단계를 클릭하면 그때의 신경망이 보입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tour.py" line="28"/>
+        <source>Controls</source>
+        <translation>조작</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tour.py" line="29"/>
+        <source>Step (F10), Step ×N and Run (F5) train the network with the learning rate and update rule set here. Help → Guide tells more.</source>
+        <translation>한 단계(F10), N단계, 실행(F5)은 여기서 정한 학습률과 갱신 방식으로 신경망을 학습시킵니다. 더 자세한 것은 도움말 → 창 안내에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tour.py" line="72"/>
+        <source>Skip tour</source>
+        <translation>둘러보기 건너뛰기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tour.py" line="109"/>
+        <source>%1 of %2</source>
+        <translation>%2 중 %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tour.py" line="112"/>
+        <source>Done</source>
+        <translation>마침</translation>
+    </message>
+    <message>
+        <location filename="../../gui/tour.py" line="112"/>
+        <source>Next ▶</source>
+        <translation>다음 ▶</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ from backprop_lab.gui.language import current
 # Words that stay as they are in a Korean text: names of functions, formats, keys and the product.
 KEEP = {"relu", "leaky", "tanh", "sgd", "backprop", "lab", "enter", "english", "png", "svg", "csv", "pdf",
         "json", "softmax", "xor", "net", "out", "numpy", "pytorch", "ctrl", "shift", "esc", "tab", "max",
-        "min", "exp", "log", "sigmoid", "seed", "adam"}
+        "min", "exp", "log", "sigmoid", "seed", "adam", "python", "pyside", "pyqtgraph"}
 WORD = re.compile(r"(?<![A-Za-z_\d])[A-Za-z]{3,}(?![A-Za-z_\d])")   # a word, not a symbol such as E_tot
 
 
