@@ -3,6 +3,7 @@ plot as PNG/SVG, Quit. Files are written whole or not at all; a failure says wha
 unsaved change asks before it is lost."""
 from __future__ import annotations
 
+import dataclasses
 import os
 
 import shiboken6
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from backprop_lab.core.io import atomic, document, presets
 
+from .file_names import document_name, proposed_file
 from .preset_titles import preset_title
 from .print_pages import PrintActions
 from .script_export import ScriptExports
@@ -136,7 +138,10 @@ class FileActions(QObject):
         return self.save_file_as()
 
     def save_file_as(self) -> bool:
-        path, _f = QFileDialog.getSaveFileName(self.window, self.tr("Save As"), self._folder(), JSON_FILTER)
+        p, steps = self.session.project, self.session.step_count
+        shipped = bool(self.path) and presets.is_shipped(self.path or "")
+        proposal = os.path.join(self._folder(), proposed_file(p.name, self.path, steps, shipped))
+        path, _f = QFileDialog.getSaveFileName(self.window, self.tr("Save As"), proposal, JSON_FILTER)
         return bool(path) and self._save_to(path if path.endswith(".json") else path + ".json")
 
     def _save_to(self, path: str) -> bool:
@@ -147,8 +152,10 @@ class FileActions(QObject):
                         "save your network under another name or in another folder.")
                 .replace("%1", os.path.basename(path))))
             return False
+        project = self.session.project
+        named = dataclasses.replace(project, name=document_name(project.name, self.session.step_count))
         try:
-            document.save(self.session.project, path)
+            left_out = document.save(named, path, run=self.session.model.saved_run())
         except (document.DocumentError, OSError) as e:
             self._fail(self.tr("Could not save"), e)
             return False
@@ -156,7 +163,11 @@ class FileActions(QObject):
         self.prefs.add_recent(self.path)
         self.session.undo_stack.setClean()
         self._title()
-        self.session.message.emit(self.tr("Saved %1").replace("%1", self.path))
+        said = self.tr("Saved %1").replace("%1", self.path)
+        if left_out:
+            said += " " + self.tr("(the first %1 steps of the history were left out: a file holds at most %2 MB)") \
+                .replace("%1", str(left_out)).replace("%2", str(document.MAX_BYTES // 2 ** 20))
+        self.session.message.emit(said)
         return True
 
     def _folder(self) -> str:

@@ -15,7 +15,8 @@ A file looks like this (version 2; positions in error messages count from 1, as 
      "settings": {"lr": 0.5, "momentum": 0.0, "mode": "sample", "shuffle": false, "batch_size": 2, "seed": 0,
                   "optimizer": "sgd", "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.0,
                   "batch_loss": "mean"},     # the last six from version 2 on (version 1: their defaults)
-     "source": [{"quantity": "a1[1]", "printed": "0.51998934", "note": "...", "where": "..."}, ...]}
+     "source": [{"quantity": "a1[1]", "printed": "0.51998934", "note": "...", "where": "..."}, ...],
+     "history": {...}}          # version 3: the training history (core.io.document_history), if saved with it
 
 Numbers are written in round-trip form (repr), so save → load gives back every float bit for bit. The
 `source` entries (numbers a text prints) and their quantity keys are described in core/presets.py.
@@ -33,6 +34,7 @@ from typing import Any
 
 import numpy as np
 
+from backprop_lab.core.io import document_history
 from backprop_lab.core.io.atomic import NotAFileError, write_bytes
 from backprop_lab.core.io.document_checks import (
     DocumentError,
@@ -68,14 +70,17 @@ from backprop_lab.core.model.network import (
 from backprop_lab.core.model.notation import QUANTITIES, Notation
 from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.settings import FIELDS, Settings
+from backprop_lab.core.numerics.saved_run import SavedRun
 
-FORMAT, VERSION = "backprop-lab", 2      # 2: the optimizer, Adam's β₁ β₂ ε, weight decay, the batch loss
+FORMAT, VERSION = "backprop-lab", 3      # 2: the optimizer, Adam's β₁ β₂ ε, weight decay, the batch loss;
+                                         # 3: the training history (core.io.document_history)
+PLAIN_VERSION = 2    # written for a network without its history, so that an older Backprop Lab still reads it
 MAX_BYTES = 5 * 1024 * 1024
 MAX_SOURCE = 1_000
 MAX_NAME, MAX_DESCRIPTION, MAX_SYMBOL, MAX_SOURCE_TEXT = 200, 20_000, 24, 2_000
 
 _TOP = ("format", "version", "name", "description", "inputs", "loss", "layers", "notation", "data",
-        "settings", "source")
+        "settings", "source", "history")
 _SETTINGS = ("lr", "momentum", "mode", "shuffle", "batch_size", "seed")
 _SETTINGS_2 = ("optimizer", "beta1", "beta2", "eps", "weight_decay", "batch_loss")   # version 2 on
 
@@ -103,7 +108,14 @@ def from_json(doc: object) -> Project:
         dataset = Dataset(np.array(X, dtype=float), np.array(Y, dtype=float))
     except ValueError as e:   # the checks above should leave nothing for these to find
         raise DocumentError(str(e)) from None
-    return Project(net, dataset, settings, name, description, source)
+    project = Project(net, dataset, settings, name, description, source)
+    if "history" in top:
+        if top["version"] < 3:
+            _fail("history", f"a version {top['version']} file has no history (it came with version 3)")
+        version = top["version"]
+        project.history = document_history.from_json(top["history"], net,
+                                                     lambda raw, f: _settings(raw, version, f))
+    return project
 
 
 def _header(doc: object) -> dict[str, Any]:
@@ -193,33 +205,33 @@ def _notation(raw: object, depth: int) -> Notation:
                     delta=extra.get("delta", "δ"))
 
 
-def _settings(raw: object, version: int) -> Settings:
+def _settings(raw: object, version: int, field: str = "settings") -> Settings:
     """Types as a file writes them (document words); the allowed ranges from core.model.settings.FIELDS.
     A version 1 file has none of _SETTINGS_2: they take their defaults (plain SGD, no decay, the mean)."""
-    v = _object(raw, "settings", required=_SETTINGS + (_SETTINGS_2 if version >= 2 else ()))
+    v = _object(raw, field, required=_SETTINGS + (_SETTINGS_2 if version >= 2 else ()))
 
     def ranged(name: str, value: float) -> float:
         problem = FIELDS[name].problem(value)
         if problem:
-            _fail(f"settings.{name}", fill(translate("Document", "%1, got %2"), problem.requirement(), repr(value)))
+            _fail(f"{field}.{name}", fill(translate("Document", "%1, got %2"), problem.requirement(), repr(value)))
         return value
 
     def whole(name: str) -> int:
         f = FIELDS[name]
-        return _whole(v[name], f"settings.{name}", int(f.low or 0), int(f.high or 0))
+        return _whole(v[name], f"{field}.{name}", int(f.low or 0), int(f.high or 0))
 
-    s = Settings(lr=ranged("lr", _number(v["lr"], "settings.lr")),
-                 momentum=ranged("momentum", _number(v["momentum"], "settings.momentum")),
-                 mode=_choice(v["mode"], "settings.mode", FIELDS["mode"].choices, translate("Document", "update mode")),
-                 shuffle=_flag(v["shuffle"], "settings.shuffle"),
+    s = Settings(lr=ranged("lr", _number(v["lr"], f"{field}.lr")),
+                 momentum=ranged("momentum", _number(v["momentum"], f"{field}.momentum")),
+                 mode=_choice(v["mode"], f"{field}.mode", FIELDS["mode"].choices, translate("Document", "update mode")),
+                 shuffle=_flag(v["shuffle"], f"{field}.shuffle"),
                  batch_size=whole("batch_size"), seed=whole("seed"))
     if version >= 2:
-        s.optimizer = _choice(v["optimizer"], "settings.optimizer", FIELDS["optimizer"].choices,
+        s.optimizer = _choice(v["optimizer"], f"{field}.optimizer", FIELDS["optimizer"].choices,
                               translate("Document", "optimizer"))
-        s.batch_loss = _choice(v["batch_loss"], "settings.batch_loss", FIELDS["batch_loss"].choices,
+        s.batch_loss = _choice(v["batch_loss"], f"{field}.batch_loss", FIELDS["batch_loss"].choices,
                                translate("Document", "batch loss"))
         for name in ("beta1", "beta2", "eps", "weight_decay"):
-            setattr(s, name, ranged(name, _number(v[name], f"settings.{name}")))
+            setattr(s, name, ranged(name, _number(v[name], f"{field}.{name}")))
     return s
 
 
@@ -299,10 +311,10 @@ def to_json(project: Project) -> dict[str, Any]:
         if net.frozen_b[l - 1].any():
             entry["frozen_b"] = net.frozen_b[l - 1].tolist()
         layers.append(entry)
-    return {"format": FORMAT, "version": VERSION, "name": project.name, "description": project.description,
+    return {"format": FORMAT, "version": PLAIN_VERSION, "name": project.name, "description": project.description,
             "inputs": net.n_inputs, "loss": net.loss, "layers": layers, "notation": net.notation.to_json(),
             "data": {"inputs": data.X.tolist(), "targets": data.Y.tolist()},
-            "settings": {k: getattr(s, k) for k in _SETTINGS + _SETTINGS_2},
+            "settings": settings_json(s),
             "source": [dict(entry) for entry in project.source]}
 
 
@@ -329,17 +341,37 @@ def _encode(v: object, depth: int = 0) -> str:
     return _scalar(v)
 
 
-def dumps(project: Project) -> str:
-    """The file's text; raises DocumentError for a project that load would refuse (NaN, bad shapes)."""
+def settings_json(s: Settings) -> dict[str, Any]:
+    return {k: getattr(s, k) for k in _SETTINGS + _SETTINGS_2}
+
+
+def dumps(project: Project, run: SavedRun | None = None) -> str:
+    """The file's text; raises DocumentError for a project that load would refuse (NaN, bad shapes).
+    With `run`, the training history goes with it (dumps_with_history)."""
+    return dumps_with_history(project, run)[0]
+
+
+def dumps_with_history(project: Project, run: SavedRun | None) -> tuple[str, int]:
+    """The text with the history, kept within MAX_BYTES: how many of its first steps were left out."""
     doc = to_json(project)
     from_json(doc)
-    return _encode(doc) + "\n"
+    text = _encode(doc) + "\n"
+    if run is None:
+        return text, 0
+    budget = MAX_BYTES - len(text.encode("utf-8")) - 4096     # the history's packed text is ASCII
+    doc["version"] = VERSION
+    doc["history"], dropped = document_history.to_json(run, settings_json, budget)
+    text = _encode(doc) + "\n"
+    loads(text)         # the history checked as load will check it, on the text load will read
+    return text, dropped
 
 
-def save(project: Project, path: str | os.PathLike[str]) -> None:
+def save(project: Project, path: str | os.PathLike[str], run: SavedRun | None = None) -> int:
     """Write atomically (core.io.atomic): a failure at any point leaves the old file (or no file) and
-    never a partial one; a file saved over keeps its permissions."""
-    data = dumps(project).encode("utf-8")
+    never a partial one; a file saved over keeps its permissions. With `run`, the training history
+    goes with the network; returns how many of its first steps did not fit in MAX_BYTES (0: all)."""
+    text, dropped = dumps_with_history(project, run)
+    data = text.encode("utf-8")
     if len(data) > MAX_BYTES:
         _fail("", fill(translate("Document", "too large to save: %1 MB (a file is at most %2 MB)"),
                        f"{len(data) / 2 ** 20:.1f}", MAX_BYTES // 2 ** 20))
@@ -347,3 +379,4 @@ def save(project: Project, path: str | os.PathLike[str]) -> None:
         write_bytes(path, data)
     except OSError as e:
         raise DocumentError(fill(translate("Document", "cannot save %1: %2"), path, e.strerror or e)) from e
+    return dropped

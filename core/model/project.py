@@ -3,6 +3,7 @@ for a preset built from a text, the numbers that text prints."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import Network
@@ -21,6 +22,10 @@ class Project:
     source: list[dict] = field(default_factory=list)
     # Samples held out of training (a train/test split): only their loss is shown, never trained on.
     test: Dataset | None = None
+    # The training a file kept with the network (core.numerics.saved_run.SavedRun), handed to the
+    # window's model when it takes the project (core.numerics.project_model); None for a preset.
+    # Typed loosely: the model layer does not know the trainer's types. A copy does not carry it.
+    history: Any = field(default=None, compare=False, repr=False)
 
     def copy(self) -> Project:
         return Project(self.net.copy(), self.data.copy(), self.settings.copy(), self.name, self.description,

@@ -20,6 +20,7 @@ from backprop_lab.core.numerics import engine
 from backprop_lab.core.numerics.budget import window_rows
 from backprop_lab.core.numerics.history import History, Tail
 from backprop_lab.core.numerics.rewind import Snapshot
+from backprop_lab.core.numerics.saved_run import SavedRun
 from backprop_lab.core.numerics.training import DivergenceError, Trainer
 
 PARAMETERS, SHAPE, SAMPLES, DATA, SETTINGS = "parameters", "shape", "samples", "data", "settings"
@@ -122,11 +123,23 @@ class ProjectModel:
     def load(self, project: Project) -> None:
         """A whole new project (New, Open)."""
         project.settings.validate(len(project.data))
+        run, project.history = project.history, None      # the model owns the saved training from now on
         self.project = project
-        self.trainer = Trainer(project.net, project.data, project.settings)
-        self.start_theta = project.net.theta.copy()
+        if isinstance(run, SavedRun):
+            self.trainer = Trainer(project.net, project.data, project.settings, trace=run.history, step=run.step)
+            self.trainer.opt.assign(run.opt)
+            self.start_theta = run.start_theta.copy()
+        else:
+            self.trainer = Trainer(project.net, project.data, project.settings)
+            self.start_theta = project.net.theta.copy()
         self._budget()
         self.announce_all()
+
+    def saved_run(self) -> SavedRun:
+        """The training as a file keeps it (core.io.document_history): the history (not copied:
+        write it before training goes on), the step, the optimizer's state, the weights of Reset."""
+        t = self.trainer
+        return SavedRun(self.trace, t.step, t.opt.copy(), self.start_theta.copy())
 
     def set_param(self, i: int, value: float) -> None:
         self.net.theta[i] = value

@@ -1,0 +1,265 @@
+"""The training history in a document (version 3 on): a session saved with its history opens with the
+same loss curve, look-back and branches, and goes on training bit for bit as if never saved.
+
+    "history": {"base": first step kept, "steps": n, "loss": P(n float64), "sample": P(n int32),
+                "data": [{"samples": m, "inputs": P(m × inputs), "targets": P(m × outputs)}, ...],
+                "segments": [{"start": step, "settings": {...as the document's}, "frozen": P(flags),
+                              "data": index into data,
+                              "checkpoints": {"count": k, "steps": P(k int64), "theta": P(k × params),
+                                              "velocity": ..., "m": ..., "v": ..., "t": P(k)}}, ...],
+                "end": {"theta", "velocity", "m", "v", "t"} (the state after the last step, if known),
+                "trainer": {"step", "velocity", "m", "v", "t"} (the optimizer now), "start": P(params)}
+
+P(...) is an array packed as text: its little-endian bytes grouped by significance (the high bytes of
+neighbouring numbers are alike), compressed with zlib and written in base 64 — exact, every bit kept,
+about 7 bytes a step for a loss curve. What a segment, its checkpoints and the rows mean:
+core.numerics.history. A file stays within document.MAX_BYTES: a history too long for it is kept from
+a later step on (the state there rebuilt exactly), and save says how many steps were left out.
+
+Loading checks everything a replay will use, naming the field: sizes, finite numbers, Adam's v ≥ 0,
+steps in order, samples within their data set, settings valid for it, and a finite loss at each
+segment's first state, so a look-back into a loaded history cannot fail.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import zlib
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from backprop_lab.core.io.document_checks import _describe, _fail, _object, _whole
+from backprop_lab.core.model.dataset import MAX_SAMPLES
+from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics import engine
+from backprop_lab.core.numerics.history import History, Segment
+from backprop_lab.core.numerics.saved_run import SavedRun, from_row
+from backprop_lab.core.numerics.trace import column_names
+from backprop_lab.core.numerics.update import OptState
+
+MAX_STEPS = 4_000_000           # steps a file keeps at most (about 50 MB once loaded)
+MAX_SEGMENTS = 10_000
+MAX_STEP = 2 ** 53              # a step number stays exact as a float
+_STATE = ("theta", "velocity", "m", "v", "t")
+SettingsOf = Callable[[object, str], Settings]
+
+
+# ----- packing ---------------------------------------------------------------------------------------
+def pack(a: np.ndarray) -> str:
+    a = np.ascontiguousarray(a, dtype=a.dtype.newbyteorder("<"))
+    raw = np.frombuffer(a.tobytes(), np.uint8).reshape(-1, a.dtype.itemsize).T.tobytes()
+    return base64.b64encode(zlib.compress(raw, 3)).decode("ascii")
+
+
+def unpack(v: object, field: str, dtype: str, count: int) -> np.ndarray:
+    """`count` numbers of `dtype` from pack's text; never inflates more than those bytes."""
+    if not isinstance(v, str):
+        _fail(field, f"must be packed numbers (text), got {_describe(v)}")
+    width = np.dtype(dtype).itemsize
+    try:
+        z = base64.b64decode(v, validate=True)
+        d = zlib.decompressobj()
+        raw = d.decompress(z, count * width + 1)
+    except (ValueError, zlib.error):
+        _fail(field, "is damaged: its packed numbers cannot be read")
+    if len(raw) != count * width or not d.eof or d.unconsumed_tail or d.unused_data:
+        _fail(field, f"must hold {count} numbers")
+    grouped = np.frombuffer(raw, np.uint8).reshape(width, count)
+    return np.ascontiguousarray(grouped.T).view(dtype).reshape(count).astype(np.dtype(dtype).newbyteorder("="))
+
+
+def _finite(a: np.ndarray, field: str, what: str = "number") -> np.ndarray:
+    bad = ~np.isfinite(a)
+    if bad.any():
+        _fail(field, f"{what} {int(np.argmax(bad)) + 1} is not a finite number")
+    return a
+
+
+# ----- writing ---------------------------------------------------------------------------------------
+def to_json(run: SavedRun, settings_json: Callable[[Settings], dict[str, Any]],
+            budget: int) -> tuple[dict[str, Any], int]:
+    """The history's JSON within `budget` bytes, and how many steps at the front were left out."""
+    h = run.history
+    n = len(h)
+    if run.step != h.base + n:          # not the trainer's history: keep the state, not the steps
+        return _encode(run, _empty(h, run.step), settings_json), n
+    drop = max(0, n - MAX_STEPS, n - _fits(h, budget))
+    for _ in range(4):
+        if drop >= n and drop:
+            break               # not even the last steps fit: keep the state alone
+        doc = _encode(run, from_row(h, drop) if drop else h, settings_json)
+        size = len(json.dumps(doc))
+        if size <= budget:
+            return doc, drop
+        drop = max(drop + 1, n - int(budget / (size / max(n - drop, 1)) * 0.9))
+    return _encode(run, _empty(h, run.step), settings_json), n
+
+
+def _fits(h: History, budget: int) -> int:
+    """About how many of the last steps fit in budget bytes, judged by packing the last 65,536 (a
+    long history is not packed whole only to learn that it is too long)."""
+    n = len(h)
+    probe = min(n, 65536)
+    if probe == 0:
+        return 0
+    packed = len(pack(h.losses(n - probe))) + len(pack(h.samples(n - probe)))
+    per_step = packed / probe * 1.1 + 32 * h.net.n_params * 4 / 3 / h.every    # and the checkpoints
+    return int(budget / per_step)
+
+
+def _empty(h: History, step: int) -> History:
+    out = History(h.net, h.names, h.layout)
+    out.base = step
+    return out
+
+
+def _state_json(theta: np.ndarray, opt: OptState) -> dict[str, str]:
+    return {"theta": pack(theta), "velocity": pack(opt.velocity), "m": pack(opt.m), "v": pack(opt.v),
+            "t": pack(np.asarray(opt.t, dtype=float).reshape(1))}
+
+
+def _encode(run: SavedRun, h: History, settings_json: Callable[[Settings], dict[str, Any]]) -> dict[str, Any]:
+    datas: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def data_index(s: Segment) -> int:
+        for i, (X, Y) in enumerate(datas):
+            if (X is s.X and Y is s.Y) or (np.array_equal(X, s.X) and np.array_equal(Y, s.Y)):
+                return i
+        datas.append((s.X, s.Y))
+        return len(datas) - 1
+
+    segments = []
+    for s in h.segments:
+        states = s.states
+        segments.append({
+            "start": s.start, "settings": settings_json(s.settings),
+            "frozen": pack(np.asarray(s.frozen, dtype=np.uint8)), "data": data_index(s),
+            "checkpoints": {"count": len(s.steps), "steps": pack(np.array(s.steps, dtype=np.int64)),
+                            "theta": pack(np.concatenate([t for t, _ in states])),
+                            "velocity": pack(np.concatenate([o.velocity for _, o in states])),
+                            "m": pack(np.concatenate([o.m for _, o in states])),
+                            "v": pack(np.concatenate([o.v for _, o in states])),
+                            "t": pack(np.array([float(o.t) for _, o in states]))}})
+    trainer = {k: x for k, x in _state_json(run.start_theta, run.opt).items() if k != "theta"}
+    doc: dict[str, Any] = {
+        "base": h.base, "steps": len(h), "loss": pack(h.losses()), "sample": pack(h.samples()),
+        "data": [{"samples": len(X), "inputs": pack(X), "targets": pack(Y)} for X, Y in datas],
+        "segments": segments, "trainer": {"step": run.step, **trainer}, "start": pack(run.start_theta)}
+    if h._end is not None:
+        doc["end"] = _state_json(*h._end)
+    return doc
+
+
+# ----- reading ---------------------------------------------------------------------------------------
+def from_json(raw: object, net: Network, settings_of: SettingsOf) -> SavedRun:
+    """Check a document's "history" against its network completely, and build what it holds."""
+    f = "history"
+    v = _object(raw, f, required=("base", "steps", "loss", "sample", "data", "segments", "trainer", "start"),
+                optional=("end",))
+    base = _whole(v["base"], f"{f}.base", 0, MAX_STEP)
+    n = _whole(v["steps"], f"{f}.steps", 0, MAX_STEPS)
+    loss = _finite(unpack(v["loss"], f"{f}.loss", "<f8", n), f"{f}.loss", "the loss of step")
+    sample = unpack(v["sample"], f"{f}.sample", "<i4", n)
+    datas = _datas(v["data"], net)
+    h = History(net, column_names(net))
+    h.base = base
+    h.segments = _segments(v["segments"], net, datas, settings_of, base, n, sample)
+    if "end" in v:
+        h._end = _one(_state(v["end"], f"{f}.end", net.n_params))
+    h._append(loss, sample)
+    t = _object(v["trainer"], f"{f}.trainer", required=("step",) + _STATE[1:])
+    step = _whole(t["step"], f"{f}.trainer.step", base + n, base + n)
+    start = _finite(unpack(v["start"], f"{f}.start", "<f8", net.n_params), f"{f}.start")
+    _same, opt = _one(_state({"theta": v["start"], **{q: t[q] for q in _STATE[1:]}}, f"{f}.trainer", net.n_params))
+    return SavedRun(h, step, opt, start)
+
+
+def _datas(raw: object, net: Network) -> list[tuple[np.ndarray, np.ndarray]]:
+    if not isinstance(raw, list) or len(raw) > MAX_SEGMENTS:
+        _fail("history.data", f"must be a list of at most {MAX_SEGMENTS} data sets, got {_describe(raw)}")
+    out = []
+    n_in, n_out = net.sizes[0], net.sizes[-1]
+    for i, d in enumerate(raw, start=1):
+        f = f"history.data[{i}]"
+        d = _object(d, f, required=("samples", "inputs", "targets"))
+        m = _whole(d["samples"], f"{f}.samples", 1, MAX_SAMPLES)
+        X = _finite(unpack(d["inputs"], f"{f}.inputs", "<f8", m * n_in), f"{f}.inputs").reshape(m, n_in)
+        Y = _finite(unpack(d["targets"], f"{f}.targets", "<f8", m * n_out), f"{f}.targets").reshape(m, n_out)
+        out.append((X, Y))
+    return out
+
+
+def _state(raw: object, f: str, P: int, k: int = 1, also: tuple[str, ...] = ()) -> tuple[np.ndarray, OptState]:
+    """k states (θ and the optimizer's) of P parameters: all finite, Adam's v ≥ 0 and t a whole ≥ 0."""
+    v = _object(raw, f, required=_STATE, optional=also)
+    theta, vel, m, sq = (_finite(unpack(v[q], f"{f}.{q}", "<f8", k * P), f"{f}.{q}") for q in _STATE[:4])
+    t = _finite(unpack(v["t"], f"{f}.t", "<f8", k), f"{f}.t")
+    if (sq < 0).any():
+        _fail(f"{f}.v", "Adam's second moment cannot be negative")
+    if (t < 0).any() or (t != np.floor(t)).any() or (t > MAX_STEP).any():
+        _fail(f"{f}.t", "Adam's step count must be a whole number ≥ 0")
+    return theta, OptState(vel, m, sq, t)
+
+
+def _one(state: tuple[np.ndarray, OptState]) -> tuple[np.ndarray, OptState]:
+    """A single state as the trainer holds it (Adam's t a 0-d array)."""
+    theta, o = state
+    return theta, OptState(o.velocity, o.m, o.v, o.t.reshape(()))
+
+
+def _segments(raw: object, net: Network, datas: list[tuple[np.ndarray, np.ndarray]], settings_of: SettingsOf,
+              base: int, n: int, sample: np.ndarray) -> list[Segment]:
+    f0 = "history.segments"
+    if not isinstance(raw, list) or len(raw) > MAX_SEGMENTS or (n and not raw):
+        _fail(f0, f"must be a list of {'1' if n else '0'} to {MAX_SEGMENTS} segments, got {_describe(raw)}")
+    starts: list[int] = []
+    for i, s in enumerate(raw, start=1):
+        s = _object(s, f"{f0}[{i}]", required=("start", "settings", "frozen", "data", "checkpoints"))
+        lo = base if i == 1 else starts[-1]
+        hi = base if i == 1 else base + n
+        starts.append(_whole(s["start"], f"{f0}[{i}].start", lo, hi))
+    out = []
+    for i, s in enumerate(raw, start=1):
+        stop = starts[i] if i < len(starts) else base + n
+        out.append(_segment(s, f"{f0}[{i}]", net, datas, settings_of, starts[i - 1], stop,
+                            sample[starts[i - 1] - base:stop - base]))
+    return out
+
+
+def _segment(s: dict[str, Any], f: str, net: Network, datas: list[tuple[np.ndarray, np.ndarray]],
+             settings_of: SettingsOf, start: int, stop: int, sample: np.ndarray) -> Segment:
+    P = net.n_params
+    if not datas:
+        _fail(f"{f}.data", "refers to a data set, but history.data is empty")
+    X, Y = datas[_whole(s["data"], f"{f}.data", 0, len(datas) - 1)]
+    settings = settings_of(s["settings"], f"{f}.settings")
+    try:
+        settings.validate(len(X))
+    except ValueError as e:
+        _fail(f"{f}.settings", str(e))
+    flags = unpack(s["frozen"], f"{f}.frozen", "u1", P)
+    if (flags > 1).any():
+        _fail(f"{f}.frozen", "each flag must be 0 or 1")
+    if ((sample < -1) | (sample >= len(X))).any():
+        _fail("history.sample", f"a step from {start} on names a sample its data set ({len(X)} samples) lacks")
+    c = _object(s["checkpoints"], f"{f}.checkpoints", required=("count", "steps") + _STATE)
+    k = _whole(c["count"], f"{f}.checkpoints.count", 1, MAX_STEPS // 64 + 1)
+    steps = unpack(c["steps"], f"{f}.checkpoints.steps", "<i8", k)
+    if steps[0] != start or (np.diff(steps) <= 0).any() or steps[-1] > stop:
+        _fail(f"{f}.checkpoints.steps", f"must rise from the segment's start {start} to at most {stop}")
+    theta, opt = _state(c, f"{f}.checkpoints", P, k, also=("count", "steps"))
+    frozen = flags.astype(bool)
+    probe = net.copy()
+    probe.theta[...] = theta[:P]
+    if not np.isfinite(engine.loss_at(probe, X, Y)):
+        _fail(f"{f}.checkpoints.theta", "the loss at the segment's start is not finite")
+    seg = Segment(start, settings, frozen, X, Y)
+    for j in range(k):
+        seg.steps.append(int(steps[j]))
+        seg.states.append((theta[j * P:(j + 1) * P].copy(),
+                           OptState(opt.velocity[j * P:(j + 1) * P].copy(), opt.m[j * P:(j + 1) * P].copy(),
+                                    opt.v[j * P:(j + 1) * P].copy(), np.array(opt.t[j]))))
+    return seg
