@@ -155,7 +155,7 @@ class FileActions(QObject):
         project = self.session.project
         named = dataclasses.replace(project, name=document_name(project.name, self.session.step_count))
         try:
-            left_out = document.save(named, path, run=self.session.model.saved_run())
+            thinned = document.save(named, path, run=self.session.model.saved_run())
         except (document.DocumentError, OSError) as e:
             self._fail(self.tr("Could not save"), e)
             return False
@@ -164,9 +164,10 @@ class FileActions(QObject):
         self.session.undo_stack.setClean()
         self._title()
         said = self.tr("Saved %1").replace("%1", self.path)
-        if left_out:
-            said += " " + self.tr("(the first %1 steps of the history were left out: a file holds at most %2 MB)") \
-                .replace("%1", str(left_out)).replace("%2", str(document.MAX_BYTES // 2 ** 20))
+        if thinned:
+            said += " " + self.tr("(to fit a file of at most %1 MB, the plot keeps every 2nd, 4th … loss before "
+                                  "step %2; every step can still be looked back at)") \
+                .replace("%1", str(document.MAX_BYTES // 2 ** 20)).replace("%2", f"{thinned:,}")
         self.session.message.emit(said)
         return True
 

@@ -1016,142 +1016,142 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../core/io/document.py" line="88"/>
+        <location filename="../../core/io/document.py" line="93"/>
         <source>loss</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="96"/>
+        <location filename="../../core/io/document.py" line="101"/>
         <source>%1 samples of inputs but %2 of targets</source>
         <translation>입력 샘플은 %1개인데 목표값은 %2개입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="112"/>
+        <location filename="../../core/io/document.py" line="124"/>
         <source>not a Backprop Lab file: expected an object {...} at the top, got %1</source>
         <translation>Backprop Lab 파일이 아닙니다: 맨 위에 객체 {...}가 있어야 하는데 %1이(가) 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="115"/>
+        <location filename="../../core/io/document.py" line="127"/>
         <source>not a Backprop Lab file (expected &quot;%1&quot;, got %2)</source>
         <translation>Backprop Lab 파일이 아닙니다 (&quot;%1&quot;이어야 하는데 %2입니다)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="119"/>
+        <location filename="../../core/io/document.py" line="131"/>
         <source>must be a whole number, got %1</source>
         <translation>정수여야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="121"/>
+        <location filename="../../core/io/document.py" line="133"/>
         <source>made by a newer Backprop Lab (version %1); this one reads version %2</source>
         <translation>더 새로운 Backprop Lab(버전 %1)으로 만든 파일입니다. 이 프로그램은 버전 %2까지 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="124"/>
+        <location filename="../../core/io/document.py" line="136"/>
         <source>unknown version %1; this Backprop Lab reads version %2</source>
         <translation>알 수 없는 버전 %1입니다. 이 Backprop Lab은 버전 %2를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="133"/>
+        <location filename="../../core/io/document.py" line="145"/>
         <source>must be a list of 1 to %1 layers after the input, got %2</source>
         <translation>입력 다음에 오는 층 1~%1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="142"/>
+        <location filename="../../core/io/document.py" line="154"/>
         <source>activation</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="144"/>
+        <location filename="../../core/io/document.py" line="156"/>
         <source>bias mode</source>
         <translation>편향 방식</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="168"/>
+        <location filename="../../core/io/document.py" line="180"/>
         <source>this layer has no bias (bias is &quot;none&quot;)</source>
         <translation>이 층에는 편향이 없습니다 (bias가 &quot;none&quot;)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="171"/>
+        <location filename="../../core/io/document.py" line="183"/>
         <source>missing (the layer&apos;s bias is &quot;%1&quot;)</source>
         <translation>없습니다 (이 층의 bias는 &quot;%1&quot;)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="183"/>
+        <location filename="../../core/io/document.py" line="195"/>
         <source>must be a list of at most %1 objects (input and each layer), got %2</source>
         <translation>객체(입력과 각 층) 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="204"/>
+        <location filename="../../core/io/document.py" line="216"/>
         <source>%1, got %2</source>
         <translation>%1. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="213"/>
+        <location filename="../../core/io/document.py" line="225"/>
         <source>update mode</source>
         <translation>업데이트 방식</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="218"/>
+        <location filename="../../core/io/document.py" line="230"/>
         <source>optimizer</source>
         <translation>최적화 방법</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="220"/>
+        <location filename="../../core/io/document.py" line="232"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="228"/>
+        <location filename="../../core/io/document.py" line="240"/>
         <source>must be a list of at most %1 entries, got %2</source>
         <translation>항목 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="243"/>
+        <location filename="../../core/io/document.py" line="255"/>
         <source>not a Backprop Lab file: it holds binary data, not text</source>
         <translation>Backprop Lab 파일이 아닙니다: 텍스트가 아니라 이진 데이터가 들어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="247"/>
+        <location filename="../../core/io/document.py" line="259"/>
         <source>not a Backprop Lab file: not UTF-8 text (byte %1)</source>
         <translation>Backprop Lab 파일이 아닙니다: UTF-8 텍스트가 아닙니다 (%1번째 바이트)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="255"/>
+        <location filename="../../core/io/document.py" line="267"/>
         <source>not a Backprop Lab file: not valid JSON (%1 at line %2, column %3)</source>
         <translation>Backprop Lab 파일이 아닙니다: 올바른 JSON이 아닙니다 (%2행 %3열: %1)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="258"/>
+        <location filename="../../core/io/document.py" line="270"/>
         <source>not a Backprop Lab file: lists or objects nested too deeply</source>
         <translation>Backprop Lab 파일이 아닙니다: 목록이나 객체가 너무 깊이 중첩되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="263"/>
+        <location filename="../../core/io/document.py" line="275"/>
         <source>the file is %1 MB; a Backprop Lab file is at most %2 MB</source>
         <translation>파일이 %1 MB입니다. Backprop Lab 파일은 최대 %2 MB입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="274"/>
+        <location filename="../../core/io/document.py" line="286"/>
         <source>no such file: %1</source>
         <translation>파일이 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="280"/>
+        <location filename="../../core/io/document.py" line="292"/>
         <source>cannot read %1: %2</source>
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="282"/>
+        <location filename="../../core/io/document.py" line="294"/>
         <source>the file is over %1 MB; a Backprop Lab file is at most that</source>
         <translation>파일이 %1 MB를 넘습니다. Backprop Lab 파일은 최대 그 크기입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="344"/>
+        <location filename="../../core/io/document.py" line="377"/>
         <source>too large to save: %1 MB (a file is at most %2 MB)</source>
         <translation>저장하기에 너무 큽니다: %1 MB (파일은 최대 %2 MB)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="349"/>
+        <location filename="../../core/io/document.py" line="382"/>
         <source>cannot save %1: %2</source>
         <translation>%1을(를) 저장할 수 없습니다: %2</translation>
     </message>
@@ -1512,125 +1512,148 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/files.py" line="29"/>
+        <location filename="../../gui/files.py" line="31"/>
         <source>&amp;New from preset…</source>
         <translation>프리셋에서 새로 만들기(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="30"/>
+        <location filename="../../gui/files.py" line="32"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="31"/>
+        <location filename="../../gui/files.py" line="33"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="32"/>
+        <location filename="../../gui/files.py" line="34"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="35"/>
+        <location filename="../../gui/files.py" line="37"/>
         <source>Export plot as &amp;PNG…</source>
         <translation>그래프를 PNG로 내보내기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="36"/>
+        <location filename="../../gui/files.py" line="38"/>
         <source>Export plot as S&amp;VG…</source>
         <translation>그래프를 SVG로 내보내기(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="40"/>
+        <location filename="../../gui/files.py" line="42"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="41"/>
+        <location filename="../../gui/files.py" line="43"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="75"/>
+        <location filename="../../gui/files.py" line="77"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="90"/>
+        <location filename="../../gui/files.py" line="92"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="91"/>
+        <location filename="../../gui/files.py" line="93"/>
         <source>The network has changes that are not saved. Save them first?</source>
         <translation>신경망에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="111"/>
+        <location filename="../../gui/files.py" line="113"/>
         <source>New from preset</source>
         <translation>프리셋에서 새로 만들기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="111"/>
+        <location filename="../../gui/files.py" line="113"/>
         <source>Preset:</source>
         <translation>프리셋:</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="121"/>
+        <location filename="../../gui/files.py" line="123"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="127"/>
+        <location filename="../../gui/files.py" line="129"/>
         <source>Could not open %1</source>
         <translation>%1 파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="139"/>
+        <location filename="../../gui/files.py" line="144"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="145"/>
-        <location filename="../../gui/files.py" line="153"/>
+        <location filename="../../gui/files.py" line="150"/>
+        <location filename="../../gui/files.py" line="160"/>
         <source>Could not save</source>
         <translation>저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="146"/>
+        <location filename="../../gui/files.py" line="151"/>
         <source>%1 is a preset shipped with Backprop Lab and is kept as it is: save your network under another name or in another folder.</source>
         <translation>%1은(는) Backprop Lab에 들어 있는 프리셋이라 바꾸지 않습니다. 네트워크를 다른 이름으로, 또는 다른 폴더에 저장하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="159"/>
+        <location filename="../../gui/files.py" line="166"/>
         <source>Saved %1</source>
         <translation>%1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="175"/>
+        <location filename="../../gui/files.py" line="168"/>
+        <source>(to fit a file of at most %1 MB, the plot keeps every 2nd, 4th … loss before step %2; every step can still be looked back at)</source>
+        <translation>(파일을 %1 MB 이하로 맞추려고, 그래프는 %2단계 이전의 손실을 2번째, 4번째 … 단계마다 하나씩만 남깁니다. 모든 단계는 여전히 되돌아볼 수 있습니다)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="187"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="184"/>
+        <location filename="../../gui/files.py" line="196"/>
         <source>Export plot</source>
         <translation>그래프 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="192"/>
+        <location filename="../../gui/files.py" line="204"/>
         <source>Could not export the plot</source>
         <translation>그래프를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="194"/>
+        <location filename="../../gui/files.py" line="206"/>
         <source>Plot exported to %1</source>
         <translation>그래프를 %1에 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="205"/>
+        <location filename="../../gui/files.py" line="217"/>
         <source>the image could not be encoded</source>
         <translation>이미지를 인코딩할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>FileNames</name>
+    <message>
+        <location filename="../../gui/file_names.py" line="19"/>
+        <source>%1 — trained 1 step</source>
+        <translation>%1 — 1단계 학습</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_names.py" line="20"/>
+        <source>%1 — trained %2 steps</source>
+        <translation>%1 — %2단계 학습</translation>
+    </message>
+    <message>
+        <location filename="../../gui/file_names.py" line="48"/>
+        <source>network</source>
+        <translation>네트워크</translation>
     </message>
 </context>
 <context>

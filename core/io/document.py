@@ -352,7 +352,8 @@ def dumps(project: Project, run: SavedRun | None = None) -> str:
 
 
 def dumps_with_history(project: Project, run: SavedRun | None) -> tuple[str, int]:
-    """The text with the history, kept within MAX_BYTES: how many of its first steps were left out."""
+    """The text with the history, kept within MAX_BYTES, and 0 or the step before which its losses had
+    to be thinned to fit (core.io.document_history.to_json)."""
     doc = to_json(project)
     from_json(doc)
     text = _encode(doc) + "\n"
@@ -360,17 +361,17 @@ def dumps_with_history(project: Project, run: SavedRun | None) -> tuple[str, int
         return text, 0
     budget = MAX_BYTES - len(text.encode("utf-8")) - 4096     # the history's packed text is ASCII
     doc["version"] = VERSION
-    doc["history"], dropped = document_history.to_json(run, settings_json, budget)
+    doc["history"], thinned = document_history.to_json(run, settings_json, budget)
     text = _encode(doc) + "\n"
     loads(text)         # the history checked as load will check it, on the text load will read
-    return text, dropped
+    return text, thinned
 
 
 def save(project: Project, path: str | os.PathLike[str], run: SavedRun | None = None) -> int:
     """Write atomically (core.io.atomic): a failure at any point leaves the old file (or no file) and
     never a partial one; a file saved over keeps its permissions. With `run`, the training history
-    goes with the network; returns how many of its first steps did not fit in MAX_BYTES (0: all)."""
-    text, dropped = dumps_with_history(project, run)
+    goes with the network; returns 0, or the step before which its losses were thinned to fit."""
+    text, thinned = dumps_with_history(project, run)
     data = text.encode("utf-8")
     if len(data) > MAX_BYTES:
         _fail("", fill(translate("Document", "too large to save: %1 MB (a file is at most %2 MB)"),
@@ -379,4 +380,4 @@ def save(project: Project, path: str | os.PathLike[str], run: SavedRun | None = 
         write_bytes(path, data)
     except OSError as e:
         raise DocumentError(fill(translate("Document", "cannot save %1: %2"), path, e.strerror or e)) from e
-    return dropped
+    return thinned

@@ -1,7 +1,9 @@
 """The training history in a document (version 3 on): a session saved with its history opens with the
 same loss curve, look-back and branches, and goes on training bit for bit as if never saved.
 
-    "history": {"base": first step kept, "steps": n, "loss": P(n float64), "sample": P(n int32),
+    "history": {"base": the first step, "steps": n, "whole_from": w (rows w.. keep every loss),
+                "loss": P(n − w float64), "sample": P(n − w int32),
+                "thinned": {"count": c, "rows": P(c int64), "loss": P(c), "sample": P(c)} (rows < w kept),
                 "data": [{"samples": m, "inputs": P(m × inputs), "targets": P(m × outputs)}, ...],
                 "segments": [{"start": step, "settings": {...as the document's}, "frozen": P(flags),
                               "data": index into data,
@@ -12,9 +14,11 @@ same loss curve, look-back and branches, and goes on training bit for bit as if 
 
 P(...) is an array packed as text: its little-endian bytes grouped by significance (the high bytes of
 neighbouring numbers are alike), compressed with zlib and written in base 64 — exact, every bit kept,
-about 7 bytes a step for a loss curve. What a segment, its checkpoints and the rows mean:
-core.numerics.history. A file stays within document.MAX_BYTES: a history too long for it is kept from
-a later step on (the state there rebuilt exactly), and save says how many steps were left out.
+about 7 bytes a step for a loss curve. What a segment, its checkpoints, the rows and the thinned old
+losses mean: core.numerics.history and core.numerics.kept_losses. A file stays within
+document.MAX_BYTES: a history too long for it has its old losses thinned further (every 2nd, 4th …
+step, as the window thins past its memory budget); every step still rebuilds exactly, and save says
+from which step on the losses are whole.
 
 Loading checks everything a replay will use, naming the field: sizes, finite numbers, Adam's v ≥ 0,
 steps in order, samples within their data set, settings valid for it, and a finite loss at each
@@ -36,11 +40,12 @@ from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics import engine
 from backprop_lab.core.numerics.history import History, Segment
-from backprop_lab.core.numerics.saved_run import SavedRun, from_row
+from backprop_lab.core.numerics.kept_losses import KeptLosses
+from backprop_lab.core.numerics.saved_run import SavedRun, thinned_to
 from backprop_lab.core.numerics.trace import column_names
 from backprop_lab.core.numerics.update import OptState
 
-MAX_STEPS = 4_000_000           # steps a file keeps at most (about 50 MB once loaded)
+MAX_KEPT = 4_000_000            # steps' losses a file keeps at most (about 50 MB once loaded)
 MAX_SEGMENTS = 10_000
 MAX_STEP = 2 ** 53              # a step number stays exact as a float
 _STATE = ("theta", "velocity", "m", "v", "t")
@@ -81,30 +86,29 @@ def _finite(a: np.ndarray, field: str, what: str = "number") -> np.ndarray:
 # ----- writing ---------------------------------------------------------------------------------------
 def to_json(run: SavedRun, settings_json: Callable[[Settings], dict[str, Any]],
             budget: int) -> tuple[dict[str, Any], int]:
-    """The history's JSON within `budget` bytes, and how many steps at the front were left out."""
+    """The history's JSON within `budget` bytes, and 0, or the step before which the file keeps its
+    losses thinned further than the session had them (every 2nd, 4th … step) to fit."""
     h = run.history
-    n = len(h)
-    if run.step != h.base + n:          # not the trainer's history: keep the state, not the steps
-        return _encode(run, _empty(h, run.step), settings_json), n
-    drop = max(0, n - MAX_STEPS, n - _fits(h, budget))
-    for _ in range(4):
-        if drop >= n and drop:
-            break               # not even the last steps fit: keep the state alone
-        doc = _encode(run, from_row(h, drop) if drop else h, settings_json)
+    if run.step != h.base + len(h):     # not the trainer's history: keep the state, not the steps
+        return _encode(run, _empty(h, run.step), settings_json), h.base + len(h)
+    rows = min(h.kept, MAX_KEPT, _fits(h, budget))
+    for _ in range(6):
+        g = h if rows >= h.kept else thinned_to(h, rows)
+        doc = _encode(run, g, settings_json)
         size = len(json.dumps(doc))
         if size <= budget:
-            return doc, drop
-        drop = max(drop + 1, n - int(budget / (size / max(n - drop, 1)) * 0.9))
-    return _encode(run, _empty(h, run.step), settings_json), n
+            return doc, (h.base + g.thinned if g is not h else 0)
+        rows = int(g.kept * budget / size * 0.9)
+    return _encode(run, _empty(h, run.step), settings_json), h.base + len(h)
 
 
 def _fits(h: History, budget: int) -> int:
-    """About how many of the last steps fit in budget bytes, judged by packing the last 65,536 (a
-    long history is not packed whole only to learn that it is too long)."""
-    n = len(h)
-    probe = min(n, 65536)
-    if probe == 0:
-        return 0
+    """About how many steps' losses fit in budget bytes, judged by packing the last 65,536 (a long
+    history is not packed whole only to learn that it is too long)."""
+    n, full0 = len(h), h._kept.full0
+    probe = min(n - full0, 65536)
+    if probe <= 0:
+        return h.kept
     packed = len(pack(h.losses(n - probe))) + len(pack(h.samples(n - probe)))
     per_step = packed / probe * 1.1 + 32 * h.net.n_params * 4 / 3 / h.every    # and the checkpoints
     return int(budget / per_step)
@@ -144,8 +148,12 @@ def _encode(run: SavedRun, h: History, settings_json: Callable[[Settings], dict[
                             "v": pack(np.concatenate([o.v for _, o in states])),
                             "t": pack(np.array([float(o.t) for _, o in states]))}})
     trainer = {k: x for k, x in _state_json(run.start_theta, run.opt).items() if k != "theta"}
+    k = h._kept
     doc: dict[str, Any] = {
-        "base": h.base, "steps": len(h), "loss": pack(h.losses()), "sample": pack(h.samples()),
+        "base": h.base, "steps": len(h), "whole_from": k.full0,
+        "loss": pack(h.losses(k.full0)), "sample": pack(h.samples(k.full0)),
+        "thinned": {"count": len(k.old_rows), "rows": pack(k.old_rows), "loss": pack(k.old_loss),
+                    "sample": pack(k.old_sample)},
         "data": [{"samples": len(X), "inputs": pack(X), "targets": pack(Y)} for X, Y in datas],
         "segments": segments, "trainer": {"step": run.step, **trainer}, "start": pack(run.start_theta)}
     if h._end is not None:
@@ -157,24 +165,45 @@ def _encode(run: SavedRun, h: History, settings_json: Callable[[Settings], dict[
 def from_json(raw: object, net: Network, settings_of: SettingsOf) -> SavedRun:
     """Check a document's "history" against its network completely, and build what it holds."""
     f = "history"
-    v = _object(raw, f, required=("base", "steps", "loss", "sample", "data", "segments", "trainer", "start"),
-                optional=("end",))
+    v = _object(raw, f, required=("base", "steps", "whole_from", "loss", "sample", "thinned", "data", "segments",
+                                  "trainer", "start"), optional=("end",))
     base = _whole(v["base"], f"{f}.base", 0, MAX_STEP)
-    n = _whole(v["steps"], f"{f}.steps", 0, MAX_STEPS)
-    loss = _finite(unpack(v["loss"], f"{f}.loss", "<f8", n), f"{f}.loss", "the loss of step")
-    sample = unpack(v["sample"], f"{f}.sample", "<i4", n)
+    n = _whole(v["steps"], f"{f}.steps", 0, MAX_STEP - base)
+    kept = _kept(v, f, n)
     datas = _datas(v["data"], net)
     h = History(net, column_names(net))
     h.base = base
-    h.segments = _segments(v["segments"], net, datas, settings_of, base, n, sample)
+    h.segments = _segments(v["segments"], net, datas, settings_of, base, n, kept)
     if "end" in v:
         h._end = _one(_state(v["end"], f"{f}.end", net.n_params))
-    h._append(loss, sample)
+    h._kept = kept
     t = _object(v["trainer"], f"{f}.trainer", required=("step",) + _STATE[1:])
     step = _whole(t["step"], f"{f}.trainer.step", base + n, base + n)
     start = _finite(unpack(v["start"], f"{f}.start", "<f8", net.n_params), f"{f}.start")
-    _same, opt = _one(_state({"theta": v["start"], **{q: t[q] for q in _STATE[1:]}}, f"{f}.trainer", net.n_params))
+    _same, opt = _one(_state({"theta": v["start"], **{q: t[q] for q in _STATE[1:]}}, f"{f}.trainer",
+                             net.n_params))
     return SavedRun(h, step, opt, start)
+
+
+def _kept(v: dict[str, Any], f: str, n: int) -> KeptLosses:
+    """The losses and samples kept: every step from whole_from on, and the thinned older ones."""
+    full0 = _whole(v["whole_from"], f"{f}.whole_from", 0, n)
+    if n - full0 > MAX_KEPT:
+        _fail(f"{f}.loss", f"{n - full0} steps kept whole; a file keeps at most {MAX_KEPT:,} steps' losses")
+    loss = _finite(unpack(v["loss"], f"{f}.loss", "<f8", n - full0), f"{f}.loss", "the loss of step")
+    sample = unpack(v["sample"], f"{f}.sample", "<i4", n - full0)
+    t = _object(v["thinned"], f"{f}.thinned", required=("count", "rows", "loss", "sample"))
+    c = _whole(t["count"], f"{f}.thinned.count", 0, min(full0, MAX_KEPT))
+    rows = unpack(t["rows"], f"{f}.thinned.rows", "<i8", c)
+    if c and (rows[0] < 0 or rows[-1] >= full0 or (np.diff(rows) <= 0).any()):
+        _fail(f"{f}.thinned.rows", f"must rise from 0 to below whole_from ({full0})")
+    kept = KeptLosses()
+    kept.old_rows = rows
+    kept.old_loss = _finite(unpack(t["loss"], f"{f}.thinned.loss", "<f8", c), f"{f}.thinned.loss", "the loss")
+    kept.old_sample = unpack(t["sample"], f"{f}.thinned.sample", "<i4", c)
+    kept.n = kept.full0 = full0
+    kept.append(loss, sample)
+    return kept
 
 
 def _datas(raw: object, net: Network) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -211,7 +240,7 @@ def _one(state: tuple[np.ndarray, OptState]) -> tuple[np.ndarray, OptState]:
 
 
 def _segments(raw: object, net: Network, datas: list[tuple[np.ndarray, np.ndarray]], settings_of: SettingsOf,
-              base: int, n: int, sample: np.ndarray) -> list[Segment]:
+              base: int, n: int, kept: KeptLosses) -> list[Segment]:
     f0 = "history.segments"
     if not isinstance(raw, list) or len(raw) > MAX_SEGMENTS or (n and not raw):
         _fail(f0, f"must be a list of {'1' if n else '0'} to {MAX_SEGMENTS} segments, got {_describe(raw)}")
@@ -224,8 +253,8 @@ def _segments(raw: object, net: Network, datas: list[tuple[np.ndarray, np.ndarra
     out = []
     for i, s in enumerate(raw, start=1):
         stop = starts[i] if i < len(starts) else base + n
-        out.append(_segment(s, f"{f0}[{i}]", net, datas, settings_of, starts[i - 1], stop,
-                            sample[starts[i - 1] - base:stop - base]))
+        _rows, _loss, sample = kept.kept_rows(starts[i - 1] - base, stop - base)
+        out.append(_segment(s, f"{f0}[{i}]", net, datas, settings_of, starts[i - 1], stop, sample))
     return out
 
 
@@ -246,7 +275,7 @@ def _segment(s: dict[str, Any], f: str, net: Network, datas: list[tuple[np.ndarr
     if ((sample < -1) | (sample >= len(X))).any():
         _fail("history.sample", f"a step from {start} on names a sample its data set ({len(X)} samples) lacks")
     c = _object(s["checkpoints"], f"{f}.checkpoints", required=("count", "steps") + _STATE)
-    k = _whole(c["count"], f"{f}.checkpoints.count", 1, MAX_STEPS // 64 + 1)
+    k = _whole(c["count"], f"{f}.checkpoints.count", 1, MAX_KEPT)
     steps = unpack(c["steps"], f"{f}.checkpoints.steps", "<i8", k)
     if steps[0] != start or (np.diff(steps) <= 0).any() or steps[-1] > stop:
         _fail(f"{f}.checkpoints.steps", f"must rise from the segment's start {start} to at most {stop}")

@@ -6,8 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from backprop_lab.core.model.arrays import FloatArray
-from backprop_lab.core.numerics.history import History, Segment
+from backprop_lab.core.numerics.history import History
+from backprop_lab.core.numerics.kept_losses import KeptLosses
 from backprop_lab.core.numerics.update import OptState
 
 
@@ -17,40 +20,24 @@ class SavedRun:
     step: int                  # the trainer's step: history.base + len(history)
     opt: OptState              # the optimizer's state now (the velocity, Adam's m, v, t)
     start_theta: FloatArray    # the weights Reset goes back to
-    dropped: int = 0           # steps at the front the file left out to stay within its size limit
 
 
-def from_row(history: History, row: int) -> History:
-    """The history from `row` on, as a new History whose first step is history.base + row: the
-    segment that row falls in starts there, with the state at that row (rebuilt exactly) as its
-    first checkpoint. Nothing is copied but the stored losses and samples from row on."""
-    out = History(history.net, history.names, history.layout)
-    if row <= 0:
-        out.base, out._end = history.base, history._end
-        out.segments = [_keep(s) for s in history.segments]
-        out._append(history.losses(), history.samples())
-        return out
-    step = history.base + row
-    theta, opt = history.state_at(row)
-    out.base = step
-    for i, seg in enumerate(history.segments):
-        nxt = history.segments[i + 1].start if i + 1 < len(history.segments) else None
-        if nxt is not None and nxt <= step:
-            continue            # wholly before the new start
-        if seg.start >= step:
-            out.segments.append(_keep(seg))
-            continue
-        first = Segment(step, seg.settings, seg.frozen, seg.X, seg.Y)
-        first.checkpoint(step, theta, opt)
-        for k, state in zip(seg.steps, seg.states):
-            if k > step:
-                first.steps.append(k)
-                first.states.append(state)
-        out.segments.append(first)
-    out._end = history._end
-    out._append(history.losses(row), history.samples(row))
-    return out
-
-
-def _keep(s: Segment) -> Segment:
-    return Segment(s.start, s.settings, s.frozen, s.X, s.Y, list(s.steps), list(s.states))
+def thinned_to(history: History, rows: int) -> History:
+    """A copy of the history keeping at most about `rows` steps' losses: the oldest thinned (every
+    2nd, 4th … step, their checkpoints following) as the window's history thins past its budget.
+    Every step stays exact to rebuild; only the plot's old points get sparser."""
+    h = history.copy()
+    k = h._kept
+    # in smaller blocks than the window's (it thins whole blocks): a short history can thin too
+    small = KeptLosses(None, block=max(64, rows // 8))
+    small.old_rows, small.old_loss, small.old_sample = k.old_rows, k.old_loss, k.old_sample
+    small.n = small.full0 = k.full0
+    small.append(k.losses(k.full0), k.samples(k.full0))
+    h._kept = small
+    limit = max(rows, 256)
+    h.set_limit(limit)
+    for _ in range(64):
+        if h.kept <= limit:
+            break
+        h._append(np.zeros(0), np.zeros(0, dtype=np.int32))       # an empty append thins once
+    return h

@@ -81,7 +81,7 @@ def test_a_file_without_history_still_loads_and_one_saved_with_it_is_version_3(t
     m = ProjectModel(load_preset("seed004"))
     m.train(50)
     path = tmp_path / "trained.json"
-    assert save(m.project, path, m.saved_run()) == 0
+    assert save(m.project, path, m.saved_run()) == 0        # nothing thinned to fit
     doc = json.loads(path.read_text("utf-8"))
     assert doc["version"] == 3 and doc["history"]["steps"] == 50
     old = dict(doc, version=2)
@@ -92,22 +92,24 @@ def test_a_file_without_history_still_loads_and_one_saved_with_it_is_version_3(t
     assert len(ProjectModel(load(path)).trace) == 50
 
 
-def test_a_history_too_long_for_a_file_keeps_its_last_steps_exactly_and_says_how_many_were_left_out(
-        monkeypatch):
+def test_a_history_too_long_for_a_file_thins_its_old_losses_and_every_step_stays_exact(monkeypatch):
     m = ProjectModel(load_preset("xor"))
     m.set_setting("shuffle", True)
     m.train(30_000)
     m.set_setting("lr", 0.7)
     m.train(10_000)
     monkeypatch.setattr(document, "MAX_BYTES", 150_000)
-    text, dropped = dumps_with_history(m.project, m.saved_run())
-    assert len(text.encode()) <= 150_000 and 0 < dropped < 40_000
+    text, thinned = dumps_with_history(m.project, m.saved_run())
+    assert len(text.encode()) <= 150_000 and 0 < thinned < 40_000
     r = ProjectModel(loads(text))
     h, g = m.trace, r.trace
-    assert g.base == dropped and len(g) == 40_000 - dropped and r.trainer.step == 40_000
-    assert same(g.losses(), h.losses(dropped)) and np.array_equal(g.samples(), h.samples(dropped))
-    for i in (0, 1, len(g) // 2, len(g) - 1):
-        assert same(g.row(i), h.row(dropped + i))
+    assert (g.base, len(g), r.trainer.step, g.thinned) == (0, 40_000, 40_000, thinned)
+    rows, loss, sample = g.kept_rows()
+    assert 1000 < len(rows) < 40_000 and rows[-1] == 39_999
+    assert same(loss, h.losses()[rows]) and np.array_equal(sample, h.samples()[rows])
+    assert same(g.losses(thinned), h.losses(thinned))                    # whole from there on
+    for i in (0, 1, 777, thinned - 1, thinned, 39_999):                   # thinned or not, rebuilt exactly
+        assert same(g.row(i), h.row(i))
     m.train(500)
     r.train(500)
     assert same(r.net.theta, m.net.theta)
@@ -138,6 +140,8 @@ def test_a_damaged_history_is_refused_naming_its_field():
         ({"loss": "not packed!"}, "history.loss", "damaged"),
         ({"sample": pack(np.full(40, 7, dtype=np.int32))}, "history.sample", "lacks"),
         ({"steps": 41}, "history.loss", "must hold 41 numbers"),
+        ({"whole_from": 41}, "history.whole_from", "from 0 to 40"),
+        ({"thinned": dict(h["thinned"], count=1)}, "history.thinned.count", "from 0 to 0"),
         ({"base": -1}, "history.base", "whole number"),
         ({"trainer": dict(h["trainer"], step=39)}, "history.trainer.step", "from 40 to 40"),
         ({"extra": 1}, "history.extra", "unknown field"),
@@ -163,8 +167,8 @@ def test_a_damaged_history_is_refused_naming_its_field():
 
 def test_a_history_longer_than_a_file_may_hold_is_refused_saying_the_limit(monkeypatch):
     doc = _doc(300)
-    monkeypatch.setattr(document_history, "MAX_STEPS", 200)
-    assert "from 0 to 200" in _refused(doc, "history.steps")
+    monkeypatch.setattr(document_history, "MAX_KEPT", 200)
+    assert "300 steps kept whole; a file keeps at most 200 steps' losses" in _refused(doc, "history.loss")
 
 
 def test_packed_numbers_never_inflate_past_what_the_field_holds():
