@@ -1026,132 +1026,137 @@
         <translation>입력 샘플은 %1개인데 목표값은 %2개입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="124"/>
+        <location filename="../../core/io/document.py" line="114"/>
+        <source>a version %1 file has no history (it came with version 3)</source>
+        <translation>버전 %1 파일에는 학습 기록이 없습니다(학습 기록은 버전 3부터 저장됩니다)</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="125"/>
         <source>not a Backprop Lab file: expected an object {...} at the top, got %1</source>
         <translation>Backprop Lab 파일이 아닙니다: 맨 위에 객체 {...}가 있어야 하는데 %1이(가) 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="127"/>
+        <location filename="../../core/io/document.py" line="128"/>
         <source>not a Backprop Lab file (expected &quot;%1&quot;, got %2)</source>
         <translation>Backprop Lab 파일이 아닙니다 (&quot;%1&quot;이어야 하는데 %2입니다)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="131"/>
+        <location filename="../../core/io/document.py" line="132"/>
         <source>must be a whole number, got %1</source>
         <translation>정수여야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="133"/>
+        <location filename="../../core/io/document.py" line="134"/>
         <source>made by a newer Backprop Lab (version %1); this one reads version %2</source>
         <translation>더 새로운 Backprop Lab(버전 %1)으로 만든 파일입니다. 이 프로그램은 버전 %2까지 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="136"/>
+        <location filename="../../core/io/document.py" line="137"/>
         <source>unknown version %1; this Backprop Lab reads version %2</source>
         <translation>알 수 없는 버전 %1입니다. 이 Backprop Lab은 버전 %2를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="145"/>
+        <location filename="../../core/io/document.py" line="146"/>
         <source>must be a list of 1 to %1 layers after the input, got %2</source>
         <translation>입력 다음에 오는 층 1~%1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="154"/>
+        <location filename="../../core/io/document.py" line="155"/>
         <source>activation</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="156"/>
+        <location filename="../../core/io/document.py" line="157"/>
         <source>bias mode</source>
         <translation>편향 방식</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="180"/>
+        <location filename="../../core/io/document.py" line="181"/>
         <source>this layer has no bias (bias is &quot;none&quot;)</source>
         <translation>이 층에는 편향이 없습니다 (bias가 &quot;none&quot;)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="183"/>
+        <location filename="../../core/io/document.py" line="184"/>
         <source>missing (the layer&apos;s bias is &quot;%1&quot;)</source>
         <translation>없습니다 (이 층의 bias는 &quot;%1&quot;)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="195"/>
+        <location filename="../../core/io/document.py" line="196"/>
         <source>must be a list of at most %1 objects (input and each layer), got %2</source>
         <translation>객체(입력과 각 층) 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="216"/>
+        <location filename="../../core/io/document.py" line="217"/>
         <source>%1, got %2</source>
         <translation>%1. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="225"/>
+        <location filename="../../core/io/document.py" line="226"/>
         <source>update mode</source>
         <translation>업데이트 방식</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="230"/>
+        <location filename="../../core/io/document.py" line="231"/>
         <source>optimizer</source>
         <translation>최적화 방법</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="232"/>
+        <location filename="../../core/io/document.py" line="233"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="240"/>
+        <location filename="../../core/io/document.py" line="241"/>
         <source>must be a list of at most %1 entries, got %2</source>
         <translation>항목 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="255"/>
+        <location filename="../../core/io/document.py" line="256"/>
         <source>not a Backprop Lab file: it holds binary data, not text</source>
         <translation>Backprop Lab 파일이 아닙니다: 텍스트가 아니라 이진 데이터가 들어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="259"/>
+        <location filename="../../core/io/document.py" line="260"/>
         <source>not a Backprop Lab file: not UTF-8 text (byte %1)</source>
         <translation>Backprop Lab 파일이 아닙니다: UTF-8 텍스트가 아닙니다 (%1번째 바이트)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="267"/>
+        <location filename="../../core/io/document.py" line="268"/>
         <source>not a Backprop Lab file: not valid JSON (%1 at line %2, column %3)</source>
         <translation>Backprop Lab 파일이 아닙니다: 올바른 JSON이 아닙니다 (%2행 %3열: %1)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="270"/>
+        <location filename="../../core/io/document.py" line="271"/>
         <source>not a Backprop Lab file: lists or objects nested too deeply</source>
         <translation>Backprop Lab 파일이 아닙니다: 목록이나 객체가 너무 깊이 중첩되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="275"/>
+        <location filename="../../core/io/document.py" line="276"/>
         <source>the file is %1 MB; a Backprop Lab file is at most %2 MB</source>
         <translation>파일이 %1 MB입니다. Backprop Lab 파일은 최대 %2 MB입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="286"/>
+        <location filename="../../core/io/document.py" line="287"/>
         <source>no such file: %1</source>
         <translation>파일이 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="292"/>
+        <location filename="../../core/io/document.py" line="293"/>
         <source>cannot read %1: %2</source>
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="294"/>
+        <location filename="../../core/io/document.py" line="295"/>
         <source>the file is over %1 MB; a Backprop Lab file is at most that</source>
         <translation>파일이 %1 MB를 넘습니다. Backprop Lab 파일은 최대 그 크기입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="377"/>
+        <location filename="../../core/io/document.py" line="378"/>
         <source>too large to save: %1 MB (a file is at most %2 MB)</source>
         <translation>저장하기에 너무 큽니다: %1 MB (파일은 최대 %2 MB)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="382"/>
+        <location filename="../../core/io/document.py" line="383"/>
         <source>cannot save %1: %2</source>
         <translation>%1을(를) 저장할 수 없습니다: %2</translation>
     </message>
@@ -1182,6 +1187,7 @@
     </message>
     <message>
         <location filename="../../core/io/document_checks.py" line="73"/>
+        <location filename="../../core/io/document_history.py" line="85"/>
         <source>%1 is not a finite number</source>
         <translation>%1은(는) 유한한 수가 아닙니다</translation>
     </message>
@@ -1304,6 +1310,91 @@
         <location filename="../../core/io/document_checks.py" line="160"/>
         <source>%1 samples; at most %2 are allowed</source>
         <translation>샘플 %1개. 최대 %2개까지 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="66"/>
+        <source>must be packed numbers (text), got %1</source>
+        <translation>압축된 숫자(텍스트)여야 합니다. 받은 값: %1</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="73"/>
+        <source>is damaged: its packed numbers cannot be read</source>
+        <translation>손상되었습니다: 압축된 숫자를 읽을 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="75"/>
+        <source>must hold %1 numbers</source>
+        <translation>숫자 %1개를 담고 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="86"/>
+        <source>number %1</source>
+        <translation>%1번째 숫자</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="196"/>
+        <source>%1 steps kept whole; a file keeps at most %2 steps&apos; losses</source>
+        <translation>%1단계를 모두 담고 있습니다. 파일에는 최대 %2단계의 손실만 담을 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="199"/>
+        <source>the loss of step %1</source>
+        <translation>%1번째 단계의 손실</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="205"/>
+        <source>must rise from 0 to below whole_from (%1)</source>
+        <translation>0부터 whole_from(%1) 미만까지 커지는 순서여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="209"/>
+        <source>loss %1</source>
+        <translation>%1번째 손실</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="218"/>
+        <source>must be a list of at most %1 data sets, got %2</source>
+        <translation>데이터 세트 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="238"/>
+        <source>Adam&apos;s second moment cannot be negative</source>
+        <translation>Adam의 2차 모멘트는 음수일 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="240"/>
+        <source>Adam&apos;s step count must be a whole number ≥ 0</source>
+        <translation>Adam의 단계 수는 0 이상의 정수여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="254"/>
+        <source>must be a list of %1 to %2 segments, got %3</source>
+        <translation>구간 %1~%2개의 목록이어야 합니다. 받은 값: %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="274"/>
+        <source>refers to a data set, but history.data is empty</source>
+        <translation>데이터 세트를 가리키지만 history.data가 비어 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="283"/>
+        <source>each flag must be 0 or 1</source>
+        <translation>각 표시는 0 또는 1이어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="285"/>
+        <source>a step from %1 on names a sample its data set (%2 samples) lacks</source>
+        <translation>%1단계부터의 어떤 단계가 데이터 세트(샘플 %2개)에 없는 샘플을 가리킵니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="291"/>
+        <source>must rise from the segment&apos;s start %1 to at most %2</source>
+        <translation>구간의 시작 %1부터 최대 %2까지 커지는 순서여야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="298"/>
+        <source>the loss at the segment&apos;s start is not finite</source>
+        <translation>구간 시작점의 손실이 유한한 수가 아닙니다</translation>
     </message>
 </context>
 <context>
@@ -1654,6 +1745,44 @@
         <location filename="../../gui/file_names.py" line="48"/>
         <source>network</source>
         <translation>네트워크</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <location filename="../../core/io/atomic.py" line="39"/>
+        <source>%1 is %2, not a file; nothing was written</source>
+        <translation>%1은(는) 파일이 아니라 %2입니다. 아무것도 쓰지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/atomic.py" line="40"/>
+        <source>%1 is %2, not a file</source>
+        <translation>%1은(는) 파일이 아니라 %2입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/atomic.py" line="50"/>
+        <source>a folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/atomic.py" line="52"/>
+        <source>a named pipe (FIFO)</source>
+        <translation>이름 있는 파이프(FIFO)</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/atomic.py" line="54"/>
+        <source>a device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/atomic.py" line="56"/>
+        <source>a socket</source>
+        <translation>소켓</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/atomic.py" line="57"/>
+        <source>something else</source>
+        <translation>다른 종류</translation>
     </message>
 </context>
 <context>

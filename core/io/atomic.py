@@ -25,6 +25,8 @@ import stat
 from collections.abc import Iterator
 from typing import IO, Any
 
+from backprop_lab.core.model.i18n import fill, translate
+
 MARK = ".backprop-lab-tmp-"
 _MAX_BASE = 120          # of the target's name kept in the temporary's, so it stays under NAME_MAX
 
@@ -33,8 +35,10 @@ class NotAFileError(OSError):
     """The path names something that is not a regular file (a device, a FIFO, a folder); the message
     names it and says what it is."""
 
-    def __init__(self, path: str, what: str, then: str = ""):
-        super().__init__(errno.EINVAL, f"{path} is {what}, not a file{then}")
+    def __init__(self, path: str, what: str, writing: bool = False):
+        text = (translate("Files", "%1 is %2, not a file; nothing was written") if writing
+                else translate("Files", "%1 is %2, not a file"))
+        super().__init__(errno.EINVAL, fill(text, path, what))
 
     def __str__(self) -> str:
         return str(self.strerror)
@@ -43,14 +47,14 @@ class NotAFileError(OSError):
 def kind_of(mode: int) -> str:
     """What a non-regular file is, in words (for the messages of the writer and the readers)."""
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return translate("Files", "a folder")
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return translate("Files", "a named pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return translate("Files", "a device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "something else"
+        return translate("Files", "a socket")
+    return translate("Files", "something else")
 
 
 def _host() -> str:
@@ -101,7 +105,7 @@ def target_of(path: str | os.PathLike[str]) -> tuple[str, os.stat_result | None]
     except FileNotFoundError:
         return real, None
     if not stat.S_ISREG(st.st_mode):
-        raise NotAFileError(path, kind_of(st.st_mode), "; nothing was written")
+        raise NotAFileError(path, kind_of(st.st_mode), writing=True)
     return real, st
 
 

@@ -111,7 +111,8 @@ def from_json(doc: object) -> Project:
     project = Project(net, dataset, settings, name, description, source)
     if "history" in top:
         if top["version"] < 3:
-            _fail("history", f"a version {top['version']} file has no history (it came with version 3)")
+            _fail("history", fill(translate("Document", "a version %1 file has no history (it came with version 3)"),
+                                  top["version"]))
         version = top["version"]
         project.history = document_history.from_json(top["history"], net,
                                                      lambda raw, f: _settings(raw, version, f))

@@ -36,6 +36,7 @@ import numpy as np
 
 from backprop_lab.core.io.document_checks import _describe, _fail, _object, _whole
 from backprop_lab.core.model.dataset import MAX_SAMPLES
+from backprop_lab.core.model.i18n import fill, translate
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics import engine
@@ -62,24 +63,27 @@ def pack(a: np.ndarray) -> str:
 def unpack(v: object, field: str, dtype: str, count: int) -> np.ndarray:
     """`count` numbers of `dtype` from pack's text; never inflates more than those bytes."""
     if not isinstance(v, str):
-        _fail(field, f"must be packed numbers (text), got {_describe(v)}")
+        _fail(field, fill(translate("Document", "must be packed numbers (text), got %1"), _describe(v)))
     width = np.dtype(dtype).itemsize
     try:
         z = base64.b64decode(v, validate=True)
         d = zlib.decompressobj()
         raw = d.decompress(z, count * width + 1)
     except (ValueError, zlib.error):
-        _fail(field, "is damaged: its packed numbers cannot be read")
+        _fail(field, translate("Document", "is damaged: its packed numbers cannot be read"))
     if len(raw) != count * width or not d.eof or d.unconsumed_tail or d.unused_data:
-        _fail(field, f"must hold {count} numbers")
+        _fail(field, fill(translate("Document", "must hold %1 numbers"), count))
     grouped = np.frombuffer(raw, np.uint8).reshape(width, count)
     return np.ascontiguousarray(grouped.T).view(dtype).reshape(count).astype(np.dtype(dtype).newbyteorder("="))
 
 
-def _finite(a: np.ndarray, field: str, what: str = "number") -> np.ndarray:
+def _finite(a: np.ndarray, field: str, which: str = "", first: int = 1) -> np.ndarray:
+    """a, if every number is finite; which: the translated words naming entry %1 ("number %1"),
+    counted from `first`."""
     bad = ~np.isfinite(a)
     if bad.any():
-        _fail(field, f"{what} {int(np.argmax(bad)) + 1} is not a finite number")
+        _fail(field, fill(translate("Document", "%1 is not a finite number"),
+                          fill(which or translate("Document", "number %1"), int(np.argmax(bad)) + first)))
     return a
 
 
@@ -169,7 +173,7 @@ def from_json(raw: object, net: Network, settings_of: SettingsOf) -> SavedRun:
                                   "trainer", "start"), optional=("end",))
     base = _whole(v["base"], f"{f}.base", 0, MAX_STEP)
     n = _whole(v["steps"], f"{f}.steps", 0, MAX_STEP - base)
-    kept = _kept(v, f, n)
+    kept = _kept(v, f, base, n)
     datas = _datas(v["data"], net)
     h = History(net, column_names(net))
     h.base = base
@@ -185,21 +189,24 @@ def from_json(raw: object, net: Network, settings_of: SettingsOf) -> SavedRun:
     return SavedRun(h, step, opt, start)
 
 
-def _kept(v: dict[str, Any], f: str, n: int) -> KeptLosses:
+def _kept(v: dict[str, Any], f: str, base: int, n: int) -> KeptLosses:
     """The losses and samples kept: every step from whole_from on, and the thinned older ones."""
     full0 = _whole(v["whole_from"], f"{f}.whole_from", 0, n)
     if n - full0 > MAX_KEPT:
-        _fail(f"{f}.loss", f"{n - full0} steps kept whole; a file keeps at most {MAX_KEPT:,} steps' losses")
-    loss = _finite(unpack(v["loss"], f"{f}.loss", "<f8", n - full0), f"{f}.loss", "the loss of step")
+        _fail(f"{f}.loss", fill(translate("Document", "%1 steps kept whole; a file keeps at most %2 steps' losses"),
+                                n - full0, f"{MAX_KEPT:,}"))
+    loss = _finite(unpack(v["loss"], f"{f}.loss", "<f8", n - full0), f"{f}.loss",
+                   translate("Document", "the loss of step %1"), base + full0)
     sample = unpack(v["sample"], f"{f}.sample", "<i4", n - full0)
     t = _object(v["thinned"], f"{f}.thinned", required=("count", "rows", "loss", "sample"))
     c = _whole(t["count"], f"{f}.thinned.count", 0, min(full0, MAX_KEPT))
     rows = unpack(t["rows"], f"{f}.thinned.rows", "<i8", c)
     if c and (rows[0] < 0 or rows[-1] >= full0 or (np.diff(rows) <= 0).any()):
-        _fail(f"{f}.thinned.rows", f"must rise from 0 to below whole_from ({full0})")
+        _fail(f"{f}.thinned.rows", fill(translate("Document", "must rise from 0 to below whole_from (%1)"), full0))
     kept = KeptLosses()
     kept.old_rows = rows
-    kept.old_loss = _finite(unpack(t["loss"], f"{f}.thinned.loss", "<f8", c), f"{f}.thinned.loss", "the loss")
+    kept.old_loss = _finite(unpack(t["loss"], f"{f}.thinned.loss", "<f8", c), f"{f}.thinned.loss",
+                            translate("Document", "loss %1"))
     kept.old_sample = unpack(t["sample"], f"{f}.thinned.sample", "<i4", c)
     kept.n = kept.full0 = full0
     kept.append(loss, sample)
@@ -208,7 +215,8 @@ def _kept(v: dict[str, Any], f: str, n: int) -> KeptLosses:
 
 def _datas(raw: object, net: Network) -> list[tuple[np.ndarray, np.ndarray]]:
     if not isinstance(raw, list) or len(raw) > MAX_SEGMENTS:
-        _fail("history.data", f"must be a list of at most {MAX_SEGMENTS} data sets, got {_describe(raw)}")
+        _fail("history.data", fill(translate("Document", "must be a list of at most %1 data sets, got %2"),
+                                   MAX_SEGMENTS, _describe(raw)))
     out = []
     n_in, n_out = net.sizes[0], net.sizes[-1]
     for i, d in enumerate(raw, start=1):
@@ -227,9 +235,9 @@ def _state(raw: object, f: str, P: int, k: int = 1, also: tuple[str, ...] = ()) 
     theta, vel, m, sq = (_finite(unpack(v[q], f"{f}.{q}", "<f8", k * P), f"{f}.{q}") for q in _STATE[:4])
     t = _finite(unpack(v["t"], f"{f}.t", "<f8", k), f"{f}.t")
     if (sq < 0).any():
-        _fail(f"{f}.v", "Adam's second moment cannot be negative")
+        _fail(f"{f}.v", translate("Document", "Adam's second moment cannot be negative"))
     if (t < 0).any() or (t != np.floor(t)).any() or (t > MAX_STEP).any():
-        _fail(f"{f}.t", "Adam's step count must be a whole number ≥ 0")
+        _fail(f"{f}.t", translate("Document", "Adam's step count must be a whole number ≥ 0"))
     return theta, OptState(vel, m, sq, t)
 
 
@@ -243,7 +251,8 @@ def _segments(raw: object, net: Network, datas: list[tuple[np.ndarray, np.ndarra
               base: int, n: int, kept: KeptLosses) -> list[Segment]:
     f0 = "history.segments"
     if not isinstance(raw, list) or len(raw) > MAX_SEGMENTS or (n and not raw):
-        _fail(f0, f"must be a list of {'1' if n else '0'} to {MAX_SEGMENTS} segments, got {_describe(raw)}")
+        _fail(f0, fill(translate("Document", "must be a list of %1 to %2 segments, got %3"),
+                       1 if n else 0, MAX_SEGMENTS, _describe(raw)))
     starts: list[int] = []
     for i, s in enumerate(raw, start=1):
         s = _object(s, f"{f0}[{i}]", required=("start", "settings", "frozen", "data", "checkpoints"))
@@ -262,7 +271,7 @@ def _segment(s: dict[str, Any], f: str, net: Network, datas: list[tuple[np.ndarr
              settings_of: SettingsOf, start: int, stop: int, sample: np.ndarray) -> Segment:
     P = net.n_params
     if not datas:
-        _fail(f"{f}.data", "refers to a data set, but history.data is empty")
+        _fail(f"{f}.data", translate("Document", "refers to a data set, but history.data is empty"))
     X, Y = datas[_whole(s["data"], f"{f}.data", 0, len(datas) - 1)]
     settings = settings_of(s["settings"], f"{f}.settings")
     try:
@@ -271,20 +280,22 @@ def _segment(s: dict[str, Any], f: str, net: Network, datas: list[tuple[np.ndarr
         _fail(f"{f}.settings", str(e))
     flags = unpack(s["frozen"], f"{f}.frozen", "u1", P)
     if (flags > 1).any():
-        _fail(f"{f}.frozen", "each flag must be 0 or 1")
+        _fail(f"{f}.frozen", translate("Document", "each flag must be 0 or 1"))
     if ((sample < -1) | (sample >= len(X))).any():
-        _fail("history.sample", f"a step from {start} on names a sample its data set ({len(X)} samples) lacks")
+        _fail("history.sample", fill(translate("Document", "a step from %1 on names a sample its data set "
+                                                           "(%2 samples) lacks"), start, len(X)))
     c = _object(s["checkpoints"], f"{f}.checkpoints", required=("count", "steps") + _STATE)
     k = _whole(c["count"], f"{f}.checkpoints.count", 1, MAX_KEPT)
     steps = unpack(c["steps"], f"{f}.checkpoints.steps", "<i8", k)
     if steps[0] != start or (np.diff(steps) <= 0).any() or steps[-1] > stop:
-        _fail(f"{f}.checkpoints.steps", f"must rise from the segment's start {start} to at most {stop}")
+        _fail(f"{f}.checkpoints.steps", fill(translate("Document", "must rise from the segment's start %1 to at "
+                                                                   "most %2"), start, stop))
     theta, opt = _state(c, f"{f}.checkpoints", P, k, also=("count", "steps"))
     frozen = flags.astype(bool)
     probe = net.copy()
     probe.theta[...] = theta[:P]
     if not np.isfinite(engine.loss_at(probe, X, Y)):
-        _fail(f"{f}.checkpoints.theta", "the loss at the segment's start is not finite")
+        _fail(f"{f}.checkpoints.theta", translate("Document", "the loss at the segment's start is not finite"))
     seg = Segment(start, settings, frozen, X, Y)
     for j in range(k):
         seg.steps.append(int(steps[j]))

@@ -135,7 +135,7 @@ def test_a_damaged_history_is_refused_naming_its_field():
     bad_loss = np.ones(40)
     bad_loss[6] = np.nan
     cases = [
-        ({"loss": pack(bad_loss)}, "history.loss", "the loss of step 7 is not a finite number"),
+        ({"loss": pack(bad_loss)}, "history.loss", "the loss of step 6 is not a finite number"),
         ({"loss": pack(np.ones(39))}, "history.loss", "must hold 40 numbers"),
         ({"loss": "not packed!"}, "history.loss", "damaged"),
         ({"sample": pack(np.full(40, 7, dtype=np.int32))}, "history.sample", "lacks"),
