@@ -3962,22 +3962,22 @@ E = %2</translation>
         <translation>%2단계 중 %1단계</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="169"/>
+        <location filename="../../gui/sweep_window.py" line="171"/>
         <source>%1 copies × %2 steps; %3 diverged (red ×), red ▲: ended above twice the starting loss</source>
         <translation>복제 %1개 × %2단계. %3개 발산(빨간 ×), 빨간 ▲: 시작 손실의 두 배보다 크게 끝남</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="196"/>
+        <location filename="../../gui/sweep_window.py" line="211"/>
         <source>Copy %1: η = %2 diverged at step %3</source>
         <translation>복제 %1: η = %2, %3단계에서 발산</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="198"/>
+        <location filename="../../gui/sweep_window.py" line="213"/>
         <source>Copy %1: η = %2, final loss %4</source>
         <translation>복제 %1: η = %2, 최종 손실 %4</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="200"/>
+        <location filename="../../gui/sweep_window.py" line="215"/>
         <source>the learning rate is set to it; Step or Run trains with it</source>
         <translation>학습률을 이 값으로 정했습니다. 한 단계나 실행으로 이 값으로 학습합니다</translation>
     </message>
