@@ -36,7 +36,8 @@ def test_save_then_open_round_trip_and_recent(qtbot, window, tmp_path, monkeypat
     window.files.open.trigger()
     assert asked == ["Unsaved changes"]
     np.testing.assert_array_equal(s.net.theta, saved.net.theta)
-    assert s.undo_stack.count() == 0 and s.step_count == 0
+    # the undo history starts again; the training history comes back with the file (issue 9)
+    assert s.undo_stack.count() == 0 and s.step_count == 1 and len(s.trace) == 1
     assert window.prefs.recent_files() == [str(out)]
     assert QSettings().value("last_file") == str(out)
 
