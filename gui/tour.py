@@ -59,6 +59,7 @@ class Tour(QObject):
         super().__init__(window)
         self.window = window
         self.index = -1
+        self._raised = False
         self.frame = _Highlight(window)
         self.bubble = QFrame(window)
         self.bubble.setObjectName("tourBubble")
@@ -103,7 +104,8 @@ class Tour(QObject):
             return
         target, title, text = parts[self.index]
         if target is self.window.selected_dock:
-            target.raise_()          # tabbed with Learn: show the one we talk about
+            target.raise_()          # tabbed with Learn: show the one we talk about (Learn again after)
+            self._raised = True
         self.title.setText(f"<b>{title}</b>")
         self.text.setText(text)
         self.count.setText(translate("Tour", "%1 of %2").replace("%1", str(self.index + 1))
@@ -142,6 +144,9 @@ class Tour(QObject):
 
     def finish(self, remember: bool = True) -> None:
         self.index = -1
+        if self._raised and self.window.teaching_dock is not None:
+            self.window.teaching_dock.raise_()
+            self._raised = False
         self.frame.hide()
         self.bubble.hide()
         self.window.removeEventFilter(self)

@@ -137,8 +137,8 @@ def _table(title: str, columns: list[tuple[str, int]], rows: list[str], padding:
 
 
 def _blanks(ws: Worksheet) -> str:
-    columns = [("#", 4), (translate("Worksheet", "Quantity"), 16), (translate("Worksheet", "Formula"), 41),
-               (translate("Worksheet", "Decimals"), 13), (translate("Worksheet", "Your answer"), 26)]
+    columns = [("#", 4), (translate("Worksheet", "Quantity"), 16), (translate("Worksheet", "Formula"), 37),
+               (translate("Worksheet", "Decimals"), 17), (translate("Worksheet", "Your answer"), 26)]
     rows = [f"<tr><td>{b.number}</td><td><b>{_e(b.name)}</b></td><td class='formula'>{_e(b.formula)}</td>"
             f"<td>{b.digits}</td><td class='blank'>&nbsp;</td></tr>" for b in ws.blanks]
     return _table(translate("Worksheet", "To work out"), columns, rows, 7)

@@ -4096,22 +4096,22 @@ E = %2</translation>
         <translation>한 단계(F10), N단계, 실행(F5)은 여기서 정한 학습률과 갱신 방식으로 신경망을 학습시킵니다. 더 자세한 것은 도움말 → 창 안내에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/tour.py" line="72"/>
+        <location filename="../../gui/tour.py" line="73"/>
         <source>Skip tour</source>
         <translation>둘러보기 건너뛰기</translation>
     </message>
     <message>
-        <location filename="../../gui/tour.py" line="109"/>
+        <location filename="../../gui/tour.py" line="111"/>
         <source>%1 of %2</source>
         <translation>%2 중 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/tour.py" line="112"/>
+        <location filename="../../gui/tour.py" line="114"/>
         <source>Done</source>
         <translation>마침</translation>
     </message>
     <message>
-        <location filename="../../gui/tour.py" line="112"/>
+        <location filename="../../gui/tour.py" line="114"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
@@ -4581,7 +4581,7 @@ E = %2</translation>
         <location filename="../../gui/worksheet_pdf.py" line="168"/>
         <location filename="../../gui/worksheet_pdf.py" line="209"/>
         <source>Answer key</source>
-        <translation>정답</translation>
+        <translation>정답지</translation>
     </message>
     <message>
         <location filename="../../gui/worksheet_pdf.py" line="169"/>

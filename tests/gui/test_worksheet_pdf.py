@@ -79,7 +79,7 @@ def test_export_from_the_window_after_steps(qtbot, make_window, tmp_path, monkey
     window.files.worksheet.action.trigger()
     sheet, key = tmp_path / "class.pdf", tmp_path / "class-key.pdf"
     assert sheet.read_bytes()[:5] == b"%PDF-" and title(sheet.read_bytes()) == "학습지"
-    assert title(key.read_bytes()) == "정답"
+    assert title(key.read_bytes()) == "정답지"
     assert str(sheet) in window.status.note.text()
     # the window's own language is untouched by the Korean pages
     assert window.menuBar().actions()[0].text() == "&File"
