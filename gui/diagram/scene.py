@@ -42,6 +42,7 @@ class NetworkScene(QGraphicsScene):
         self.room: tuple[float, float] | None = None     # the view's size, for a layout that fits it
         session.shapeChanged.connect(self.rebuild)
         session.notationChanged.connect(lambda _form: self.rebuild())
+        session.view.lockedChanged.connect(self._show_locks)
         session.changed.connect(self.refresh)
         session.selectionChanged.connect(self._show_selection)
         session.highlightChanged.connect(self._show_highlight)
@@ -84,6 +85,7 @@ class NetworkScene(QGraphicsScene):
         self.refresh()
         self._show_selection(s.selection)
         self._show_highlight(s.highlight)
+        self._show_locks()
 
     # ----- refreshing (cheap: texts, colours, widths) -------------------------------------------
     def refresh(self) -> None:
@@ -116,6 +118,23 @@ class NetworkScene(QGraphicsScene):
         self.total.set_value(float(state.loss), 4)
         if s.hidden:
             self._hide_numbers(s.hidden)
+
+    def lockable(self):
+        """(gui.lock key, item) for every number a teacher can lock that the diagram draws."""
+        for key, edge in self.edges.items():
+            yield tuple(key), edge.label
+        for key, badge in self.biases.items():
+            yield tuple(key), badge
+        for (_, l, j), item in self.neurons.items():
+            if l == 0:
+                yield ("X", j), item.number
+        for k, target in enumerate(self.targets):
+            yield ("Y", k), target
+
+    def _show_locks(self, *_) -> None:
+        locked = self.session.view.locked
+        for key, item in self.lockable():
+            item.set_locked(key in locked)
 
     def _hidden_changed(self, _keys) -> None:
         self.refresh()

@@ -31,6 +31,7 @@ class ScrubNumber(QGraphicsObject):
         self.text = ""
         self.border = QColor(style.ZERO)
         self.emphasis = False
+        self.locked = False
         self._press_x = None
         self._start = 0.0
         self._scrubbing = False
@@ -87,6 +88,12 @@ class ScrubNumber(QGraphicsObject):
             self._relayout()
         self.update()
 
+    def set_locked(self, on: bool) -> None:
+        """The teacher locked this number (gui.lock): a grey chip with a dashed border."""
+        if on != self.locked:
+            self.locked = on
+            self.update()
+
     def set_border(self, colour: QColor) -> None:
         if colour != self.border:
             self.border = QColor(colour)
@@ -103,8 +110,10 @@ class ScrubNumber(QGraphicsObject):
     def paint(self, painter, option, widget=None):
         r = self._rect
         if self.chip:
-            painter.setBrush(self.fill)
+            painter.setBrush(style.LOCKED_FILL if self.locked else self.fill)
             pen = QPen(style.SELECT if self.emphasis else self.border, 2.2 if self.emphasis else 1.1)
+            if self.locked:
+                pen.setStyle(Qt.PenStyle.DashLine)
             painter.setPen(pen)
             painter.drawRoundedRect(r, r.height() / 2.6, r.height() / 2.6)
         pad, name_w, gap, value_w = self._layout

@@ -29,6 +29,7 @@ OUTPUT_FILL = QColor("#FDF3EC")
 # (3-5× the time for every chip and edge of a frame while training runs).
 CHIP_FILL = QColor(255, 255, 255)
 BIAS_FILL = QColor(244, 241, 232)
+LOCKED_FILL = QColor(226, 226, 226)      # a number the teacher locked (gui.lock): greyed, dashed
 
 DIMMED_OPACITY = 0.16
 MIN_WIDTH, MAX_WIDTH = 0.8, 7.0

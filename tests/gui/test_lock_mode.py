@@ -53,6 +53,7 @@ def test_a_locked_weight_refuses_typing_and_dragging_in_the_diagram(qtbot, locke
     assert view.note.isVisible() and view.note.text() == LOCKED      # said beside the dragged number
     assert unchanged(s, before) and label.text == "0.450"
     assert "locked by the teacher: it cannot be changed" in param_tooltip(s, U11).splitlines()
+    assert label.locked and not view.diagram.edges[("W", 2, 1, 0)].label.locked    # drawn grey and dashed
     # another weight is not locked
     other = view.diagram.edges[("W", 2, 1, 0)].label
     drag(view, centre_of(view, other), 40)
@@ -83,6 +84,8 @@ def test_a_locked_weight_refuses_typing_in_the_table_and_selected_says_so(qtbot,
 def test_every_given_number_locked_refuses_inputs_targets_and_a_new_shape(qtbot, window):
     s = window.session
     window.teacher_menu.lock_all_action.trigger()             # Edit → Teacher → Lock every given number
+    scene = window.diagram.diagram
+    assert all(item.locked for _key, item in scene.lockable())
     before = snapshot(s)
     click_tab(qtbot, window.values, 3)
     for column, name in ((0, "x1"), (2, "y1")):
