@@ -14,6 +14,7 @@ never read back.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 PLAIN = ("step", "sample", "loss", "updated:loss", "lr", "momentum")   # no indices
@@ -61,7 +62,7 @@ class Key(NamedTuple):
                     return key
         raise KeyError(name)
 
-    def __str__(self) -> str:
+    def _write(self) -> str:
         kind, l = self.kind, self.layer
         if kind in PLAIN:
             return kind
@@ -96,7 +97,7 @@ class Key(NamedTuple):
 
     def about(self, prefix: str) -> Key:
         """The key of `prefix` ("dE/d", "updated:", ...) of this parameter key."""
-        return Key(prefix + self.kind, self.layer, self.i, self.j)
+        return _about(self, prefix)
 
     @property
     def item(self) -> tuple | None:
@@ -110,17 +111,29 @@ class Key(NamedTuple):
         return None
 
 
+# Views name and derive the same few dozen keys on every edit: made once, looked up after.
+Key.__str__ = lru_cache(maxsize=16384)(Key._write)     # type: ignore[method-assign]
+
+
+@lru_cache(maxsize=16384)
+def _about(key: Key, prefix: str) -> Key:
+    return Key(prefix + key.kind, key.layer, key.i, key.j)
+
+
+@lru_cache(maxsize=16384)
 def weight(layer: int, i: int, j: int) -> Key:
-    return Key("W", layer, i, j)
+    return Key("W", int(layer), int(i), int(j))     # numpy ints in, plain ints kept (cached)
 
 
+@lru_cache(maxsize=16384)
 def bias(layer: int, j: int | None) -> Key:
     """j=None: the bias shared by the whole layer."""
-    return Key("b", layer, None, j)
+    return Key("b", int(layer), None, None if j is None else int(j))
 
 
+@lru_cache(maxsize=16384)
 def neuron(kind: str, layer: int, j: int) -> Key:
-    return Key(kind, layer, None, j)
+    return Key(kind, int(layer), None, int(j))
 
 
 def _one(n: int | None) -> int:
