@@ -14,10 +14,12 @@ PROBE = textwrap.dedent("""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6 import QtCore
     pt = QtCore.QPointF()
-    before = sys.getrefcount(None)
-    for _ in range(1000):
-        pt.setX(1.0)
-    print(before - sys.getrefcount(None))
+    pt.setX(1.0)
+    for _ in range(3):
+        before = sys.getrefcount(None)
+        for _ in range(1000):
+            pt.setX(1.0)
+        print(before - sys.getrefcount(None))
     sys.stdout.flush()
     os._exit(0)
 """)
@@ -27,5 +29,9 @@ def test_void_calls_do_not_leak_none():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, env=env, timeout=60)
     assert out.returncode == 0, out.stderr
-    lost = int(out.stdout.strip())
-    assert lost <= 0, f"this PySide6 build loses {lost} references to None per 1000 void calls"
+    # An affected build loses one reference per call in every round (1000 each); a sound one may see an
+    # unrelated object holding None freed during a round (seen here: 1 in 6 rounds lost exactly 1), never
+    # in all three.
+    rounds = [int(line) for line in out.stdout.split()]
+    assert len(rounds) == 3 and min(rounds) <= 0, \
+        f"this PySide6 build loses {rounds} references to None per 1000 void calls"
