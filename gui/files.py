@@ -7,7 +7,7 @@ import dataclasses
 import os
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QObject
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
@@ -193,51 +193,20 @@ class FileActions(QObject):
 
     # ----- exports ------------------------------------------------------------------------------
     def export_plot(self, kind: str) -> bool:
+        from .panels import plot_export
         path, _f = QFileDialog.getSaveFileName(self.window, self.tr("Export plot"), self._folder(),
                                                "PNG (*.png)" if kind == "png" else "SVG (*.svg)")
         if not path:
             return False
+        size = plot_export.ask_size(self.window)
+        if size is None:
+            return False
+        panel = self.window.loss_plot
         try:
-            data = plot_png(self.window.loss_plot.item) if kind == "png" else plot_svg(self.window.loss_plot)
+            data = plot_export.png_bytes(panel, size) if kind == "png" else plot_export.svg_bytes(panel, size)
             atomic.write_bytes(path, data)
         except OSError as e:
             self._fail(self.tr("Could not export the plot"), e)
             return False
         self.session.message.emit(self.tr("Plot exported to %1").replace("%1", path))
         return True
-
-
-def plot_png(item) -> bytes:
-    from pyqtgraph.exporters import ImageExporter
-    image = ImageExporter(item).export(toBytes=True)
-    buf = QByteArray()
-    dev = QBuffer(buf)
-    dev.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(dev, "PNG"):
-        raise OSError(QCoreApplication.translate("FileActions", "the image could not be encoded"))
-    return bytes(buf.data())
-
-
-def plot_svg(panel) -> bytes:
-    """pyqtgraph's SVGExporter, or, where it fails (pyqtgraph 0.14 cannot parse the closed paths
-    Qt 6.10+ writes: pyqtgraph issue #3495), the plot widget drawn by Qt's own SVG generator."""
-    from pyqtgraph.exporters import SVGExporter
-    try:
-        return SVGExporter(panel.item).export(toBytes=True)
-    except ValueError:
-        pass
-    from PySide6.QtGui import QPainter
-    from PySide6.QtSvg import QSvgGenerator
-    widget = panel.plot
-    buf = QByteArray()
-    dev = QBuffer(buf)
-    dev.open(QIODevice.OpenModeFlag.WriteOnly)
-    gen = QSvgGenerator()
-    gen.setOutputDevice(dev)
-    gen.setSize(widget.size())
-    gen.setViewBox(widget.rect())
-    gen.setTitle("Backprop Lab")
-    painter = QPainter(gen)
-    widget.render(painter)
-    painter.end()
-    return bytes(buf.data())

@@ -1709,24 +1709,19 @@
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="196"/>
+        <location filename="../../gui/files.py" line="197"/>
         <source>Export plot</source>
         <translation>그래프 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="204"/>
+        <location filename="../../gui/files.py" line="209"/>
         <source>Could not export the plot</source>
         <translation>그래프를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="206"/>
+        <location filename="../../gui/files.py" line="211"/>
         <source>Plot exported to %1</source>
         <translation>그래프를 %1에 내보냈습니다</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="217"/>
-        <source>the image could not be encoded</source>
-        <translation>이미지를 인코딩할 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -2148,113 +2143,123 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="61"/>
-        <location filename="../../gui/panels/loss_plot.py" line="126"/>
+        <location filename="../../gui/panels/loss_plot.py" line="54"/>
+        <location filename="../../gui/panels/loss_plot.py" line="147"/>
         <source>step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="21"/>
+        <location filename="../../gui/panels/loss_plot.py" line="25"/>
         <source>loss %1</source>
         <translation>손실 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="65"/>
-        <location filename="../../gui/panels/loss_plot.py" line="184"/>
+        <location filename="../../gui/panels/loss_plot.py" line="60"/>
+        <location filename="../../gui/panels/loss_plot.py" line="223"/>
         <source>%1 (all samples)</source>
         <translation>%1 (전체 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="78"/>
-        <location filename="../../gui/panels/loss_plot.py" line="128"/>
+        <location filename="../../gui/panels/loss_plot.py" line="69"/>
+        <location filename="../../gui/panels/loss_plot.py" line="149"/>
         <source>Step or Run: the loss of each step appears here</source>
         <translation>한 단계나 실행을 누르면 단계마다 손실이 여기 그려집니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="90"/>
+        <location filename="../../gui/panels/loss_plot.py" line="81"/>
         <source>Return to present</source>
         <translation>현재로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="91"/>
+        <location filename="../../gui/panels/loss_plot.py" line="82"/>
         <source>Branch from here</source>
         <translation>여기서 갈라져 나오기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="94"/>
+        <location filename="../../gui/panels/loss_plot.py" line="85"/>
         <source>Keep curve &amp;&amp; restart</source>
         <translation>곡선 남기고 다시 시작</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="95"/>
+        <location filename="../../gui/panels/loss_plot.py" line="86"/>
         <source>Keep this run&apos;s loss curve for comparison and go back to the starting weights: change the learning rate, momentum or mode and train again</source>
         <translation>이번 학습의 손실 곡선을 비교용으로 남기고 처음 가중치로 돌아갑니다: 학습률, 모멘텀, 갱신 방식을 바꿔 다시 학습해 보세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="98"/>
+        <location filename="../../gui/panels/loss_plot.py" line="89"/>
         <source>Clear kept</source>
         <translation>남긴 곡선 지우기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="101"/>
-        <source>log scale</source>
-        <translation>로그 눈금</translation>
+        <location filename="../../gui/panels/loss_plot.py" line="92"/>
+        <source>log loss</source>
+        <translation>로그 손실</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="132"/>
-        <location filename="../../gui/panels/loss_plot.py" line="174"/>
+        <location filename="../../gui/panels/loss_plot.py" line="94"/>
+        <source>The loss axis in powers of ten (chosen by itself when the curve spans more than three of them, until you choose)</source>
+        <translation>손실 축을 10의 거듭제곱으로 표시합니다 (곡선이 세 자릿수 넘게 걸치면 저절로 켜지며, 직접 고르면 그대로 둡니다)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="96"/>
+        <source>log steps</source>
+        <translation>로그 단계</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/loss_plot.py" line="153"/>
+        <location filename="../../gui/panels/loss_plot.py" line="217"/>
         <source>sample %1</source>
         <translation>샘플 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="184"/>
+        <location filename="../../gui/panels/loss_plot.py" line="223"/>
         <source>%1 (training samples)</source>
         <translation>%1 (학습 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="188"/>
+        <location filename="../../gui/panels/loss_plot.py" line="227"/>
         <source>%1 (test samples)</source>
         <translation>%1 (시험 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="232"/>
+        <location filename="../../gui/panels/loss_plot.py" line="284"/>
         <source>step %1
 E = %2</source>
         <translation>%1단계
 E = %2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="254"/>
+        <location filename="../../gui/panels/loss_plot.py" line="309"/>
         <source>Showing the network before step %1 (read-only)</source>
         <translation>%1단계 직전의 신경망을 보는 중 (읽기 전용)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="257"/>
+        <location filename="../../gui/panels/loss_plot.py" line="312"/>
         <source>Click a point to see the network as it was then</source>
         <translation>점을 클릭하면 그때의 신경망이 보입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="264"/>
+        <location filename="../../gui/panels/loss_plot.py" line="318"/>
         <source>Nothing to keep yet: take some steps first</source>
         <translation>아직 남길 곡선이 없습니다: 먼저 몇 단계 학습하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="267"/>
+        <location filename="../../gui/panels/loss_plot.py" line="321"/>
         <source>per sample</source>
         <translation>샘플별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="267"/>
+        <location filename="../../gui/panels/loss_plot.py" line="321"/>
         <source>mini-batch %1</source>
         <translation>미니배치 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="268"/>
+        <location filename="../../gui/panels/loss_plot.py" line="322"/>
         <source>full batch</source>
         <translation>전체 배치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="269"/>
+        <location filename="../../gui/panels/loss_plot.py" line="323"/>
         <source>η %1, μ %2, %3</source>
         <translation>η %1, μ %2, %3</translation>
     </message>
@@ -2564,7 +2569,7 @@ E = %2</translation>
         <translation>%1 끌기</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/scene.py" line="219"/>
+        <location filename="../../gui/diagram/scene.py" line="238"/>
         <source>Viewing step %1 (read-only): return to the present to change numbers</source>
         <translation>%1단계를 보는 중 (읽기 전용): 숫자를 바꾸려면 현재로 돌아가세요</translation>
     </message>
@@ -2716,6 +2721,29 @@ E = %2</translation>
         <location filename="../../gui/panels/param_model.py" line="71"/>
         <source>bias</source>
         <translation>편향</translation>
+    </message>
+</context>
+<context>
+    <name>PlotExport</name>
+    <message>
+        <location filename="../../gui/panels/plot_export.py" line="23"/>
+        <source>Picture size</source>
+        <translation>그림 크기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/plot_export.py" line="33"/>
+        <source>Width</source>
+        <translation>너비</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/plot_export.py" line="34"/>
+        <source>Height</source>
+        <translation>높이</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/plot_export.py" line="98"/>
+        <source>the image could not be encoded</source>
+        <translation>그림을 인코딩할 수 없습니다</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from backprop_lab.core.numerics import engine
+
 from ..numbers import fmt
+from .plot_hover import HoverLabel
+from .plot_range import data_bounds, drawn_at, follow_x, follow_y, wants_log
 from .trace_cache import TraceCache
 
 
@@ -32,17 +36,6 @@ KEPT_COLOURS = ["#d62728", "#2ca02c", "#9467bd", "#8c564b", "#17becf", "#bcbd22"
 CURVE = dict(autoDownsampleFactor=1.0)
 
 
-def nice_ceiling(v: float) -> float:
-    """The smallest of 1, 2, 5 × 10^k that is ≥ v."""
-    if v <= 0 or not np.isfinite(v):
-        return 1.0
-    e = 10.0 ** np.floor(np.log10(v))
-    for m in (1, 2, 5, 10):
-        if m * e >= v:
-            return m * e
-    return 10 * e
-
-
 class LossPlot(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -60,6 +53,8 @@ class LossPlot(QWidget):
         # No grid: on the raster engine its translucent lines cost more than the rest of a frame.
         pi.setLabel("bottom", self.tr("step"))
         pi.setLabel("left", loss_label(session))
+        for side in ("bottom", "left"):
+            pi.getAxis(side).enableAutoSIPrefix(False)     # 24 reads 24, not 24 with "×0.001" by the label
         pi.setMenuEnabled(False)
         self.legend = pi.addLegend(offset=(-8, 8), labelTextSize="9pt")
         self.total = pi.plot([], [], pen=TOTAL_PEN, name=self.tr("%1 (all samples)")
@@ -70,11 +65,7 @@ class LossPlot(QWidget):
         self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen("#6a3d9a", width=1.5, style=dash))
         self.marker.setVisible(False)
         pi.addItem(self.marker, ignoreBounds=True)
-        self.dot = pg.ScatterPlotItem(size=9, brush=pg.mkBrush("#1f4e9c"), pen=pg.mkPen("w"))
-        pi.addItem(self.dot, ignoreBounds=True)
-        self.hover = pg.TextItem(color="#222", fill=pg.mkBrush(255, 255, 255, 220), anchor=(0, 1))
-        self.hover.setVisible(False)
-        pi.addItem(self.hover, ignoreBounds=True)
+        self.hover = HoverLabel(pi)
         self.empty = pg.TextItem(self.tr("Step or Run: the loss of each step appears here"), color="#777",
                                  anchor=(0.5, 0.5))
         pi.addItem(self.empty, ignoreBounds=True)
@@ -98,12 +89,21 @@ class LossPlot(QWidget):
         self.clear_button = QPushButton(self.tr("Clear kept"))
         self.keep_button.clicked.connect(self.keep_and_restart)
         self.clear_button.clicked.connect(self.clear_kept)
-        self.log_box = QCheckBox(self.tr("log scale"))
-        self.log_box.toggled.connect(lambda on: self.item.setLogMode(y=on))
+        self.log_box = QCheckBox(self.tr("log loss"))
+        self.log_box.setObjectName("logLoss")
+        self.log_box.setToolTip(self.tr("The loss axis in powers of ten (chosen by itself when the curve "
+                                        "spans more than three of them, until you choose)"))
+        self.log_x_box = QCheckBox(self.tr("log steps"))
+        self.log_x_box.setObjectName("logSteps")
+        self.log_box.toggled.connect(self._log_mode)
+        self.log_x_box.toggled.connect(self._log_mode)
+        self.log_box.clicked.connect(self._log_chosen)
+        self.log_chosen = False             # the learner chose the loss axis: it no longer changes by itself
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
         bar.addWidget(self.past, 1)
-        for w in (self.present_button, self.branch_button, self.keep_button, self.clear_button, self.log_box):
+        for w in (self.present_button, self.branch_button, self.keep_button, self.clear_button, self.log_box,
+                  self.log_x_box):
             bar.addWidget(w)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -122,6 +122,27 @@ class LossPlot(QWidget):
         self._viewing(None)
         self.redraw()
 
+    def _log_chosen(self) -> None:
+        self.log_chosen = True
+
+    def _log_mode(self) -> None:
+        self.item.setLogMode(x=self.log_x_box.isChecked(), y=self.log_box.isChecked())
+        self.hover.forget()
+        self.fit()
+
+    def fit(self) -> None:
+        """Fit the view to the curves again (after their data were replaced, the axes changed, or the
+        learner's zoom no longer means anything). The range is set to the data first: pyqtgraph
+        downsamples a curve for the range it is shown in, and a stale range (a long run's, or linear
+        steps on a log axis) downsamples a short curve to nothing, which auto-range then cannot see."""
+        vb = self.item.vb
+        bounds = data_bounds(self.curves(), self.log_x_box.isChecked(), self.log_box.isChecked())
+        if bounds is not None:
+            vb.setRange(xRange=bounds[0], yRange=bounds[1])
+        vb.enableAutoRange()
+        if self.session.training_state == "running":
+            self._follow = True
+
     def retranslate(self) -> None:
         self.item.setLabel("bottom", self.tr("step"))
         self.item.setLabel("left", loss_label(self.session))
@@ -136,6 +157,7 @@ class LossPlot(QWidget):
         # Laid out now: a layout request left pending could reach the legend after its plot is gone.
         self.legend.layout.activate()
         self._viewing(self.session.viewing_step)
+        self.fit()
 
     # ----- drawing ------------------------------------------------------------------------------
     def _changed(self):
@@ -149,24 +171,45 @@ class LossPlot(QWidget):
             # Follow the run on a range that changes only in 1-2-5 steps, so the axes (a third of a
             # frame's cost) are redrawn only when it changes; unless the learner has zoomed.
             self._follow = all(vb.autoRangeEnabled())
-            if self._follow:
-                vb.disableAutoRange()
         else:
             if self._follow:
-                vb.enableAutoRange()
                 self._follow = False
+                vb.enableAutoRange()
             self.redraw()
 
     def redraw(self) -> None:
+        generation, rows = self.cache.generation, self.cache.rows
         if not self.cache.update(self.session) and self.frames:
             return
         self.frames += 1
         self._last_frame = time.perf_counter()
-        x, y = self.cache.total()
+        x, y = self.cache.to_present(self._present_loss())
         self.total.setData(x, y, skipFiniteCheck=True)      # a trace never holds NaN or Inf
-        self.empty.setVisible(not len(x))
+        self._sample_curves()
+        self._draw_test()
+        self._placeholder()
+        if self.cache.generation != generation or rows == 0:
+            self.hover.forget()          # the curves it spoke of are replaced
+            self.fit()
+        if not self.log_chosen and self.cache.rows:
+            self.log_box.setChecked(wants_log(self.cache.floor, self.cache.peak))
+        if self._follow and len(x):
+            log_x, log_y = self.log_x_box.isChecked(), self.log_box.isChecked()
+            self.item.vb.disableAutoRange()
+            self.item.setRange(xRange=follow_x(x[-1], log_x),
+                               yRange=follow_y(self.cache.floor, self.cache.peak, log_y), padding=0.02)
+
+    def _present_loss(self) -> float:
+        """The whole set's loss at the present weights (what the status bar shows at the present)."""
+        s = self.session
+        if s.viewing_step is None:
+            return s.total_state.loss
+        return engine.loss_at(s.net, s.data.X, s.data.Y)
+
+    def _sample_curves(self) -> None:
         while len(self.sample_curves) > len(self.cache.samples):
             curve = self.sample_curves.pop()
+            self.hover.forget(curve)
             self.legend.removeItem(curve)
             self.item.removeItem(curve)
         for k in range(len(self.sample_curves), len(self.cache.samples)):
@@ -175,10 +218,6 @@ class LossPlot(QWidget):
             self.sample_curves.append(self.item.plot([], [], pen=pen, name=name, **CURVE))
         for curve, (xs, ys) in zip(self.sample_curves, self.cache.samples):
             curve.setData(xs.view(), ys.view(), skipFiniteCheck=True)
-        self._draw_test()
-        if self._follow and len(x):
-            self.item.setRange(xRange=(0, nice_ceiling(x[-1] + 1)), yRange=(0, nice_ceiling(self.cache.peak)),
-                               padding=0.02)
 
     def _total_name(self) -> str:
         text = self.tr("%1 (training samples)") if self.cache.test is not None else self.tr("%1 (all samples)")
@@ -193,6 +232,7 @@ class LossPlot(QWidget):
         if split and self.test_curve is None:
             self.test_curve = self.item.plot([], [], pen=TEST_PEN, name=self._test_name(), **CURVE)
         elif not split and self.test_curve is not None:
+            self.hover.forget(self.test_curve)
             self.legend.removeItem(self.test_curve)
             self.item.removeItem(self.test_curve)
             self.test_curve = None
@@ -202,44 +242,59 @@ class LossPlot(QWidget):
         if self.test_curve is not None:
             self.test_curve.setData(*self.cache.test_curve())   # a held-out loss may overflow: checked
 
+    def curves(self) -> list:
+        """Every curve drawn: the whole set's, each sample's, the test samples', the kept runs'."""
+        test = [] if self.test_curve is None else [self.test_curve]
+        return [self.total, *self.sample_curves, *test, *self.kept]
+
     def points(self) -> int:
-        """Points of the whole-set curve (what the learner counts as 'one more point')."""
-        return len(self.cache.total()[0])
+        """Points of the whole-set curve: one for each recorded step and one for the present."""
+        return 0 if self.total.xData is None else len(self.total.xData)
 
     # ----- hover and click ----------------------------------------------------------------------
-    def _nearest(self, scene_pos):
+    def _nearest(self, scene_pos, curves):
+        """The point of these curves nearest to the mouse: (curve, step, value, pixels away, where)."""
         vb = self.item.vb
         if not vb.sceneBoundingRect().contains(scene_pos):
             return None
-        x, y = self.cache.total()
-        if not len(x):
-            return None
+        log_x, log_y = self.log_x_box.isChecked(), self.log_box.isChecked()
         p = vb.mapSceneToView(scene_pos)
-        i = int(np.clip(np.searchsorted(x, p.x()), 0, len(x) - 1))
-        if i > 0 and abs(x[i - 1] - p.x()) < abs(x[i] - p.x()):
-            i -= 1
-        yy = np.log10(y[i]) if self.log_box.isChecked() and y[i] > 0 else y[i]
-        at = vb.mapViewToScene(pg.Point(x[i], yy))
-        return int(x[i]), float(y[i]), (at - scene_pos).manhattanLength(), yy
+        step = 10 ** p.x() if log_x else p.x()
+        best = None
+        for curve in curves:
+            x, y = curve.xData, curve.yData
+            if x is None or not len(x):
+                continue
+            i = int(np.clip(np.searchsorted(x, step), 0, len(x) - 1))
+            for j in {max(i - 1, 0), i}:
+                at = drawn_at(x[j], y[j], log_x, log_y)
+                if at is None:
+                    continue
+                d = (vb.mapViewToScene(pg.Point(*at)) - scene_pos).manhattanLength()
+                if best is None or d < best[3]:
+                    best = (curve, int(x[j]), float(y[j]), d, at)
+        return best
 
     def _moved(self, scene_pos):
-        hit = self._nearest(scene_pos)
-        if hit is None or hit[2] > 4 * PICK_PIXELS:
-            self.hover.setVisible(False)
-            self.dot.setData([], [])
+        hit = self._nearest(scene_pos, [self.total, *self.kept])
+        if hit is None or hit[3] > 4 * PICK_PIXELS:
+            self.hover.forget()
             return
-        step, value, _d, yy = hit
-        self.hover.setText(self.tr("step %1\nE = %2").replace("%1", str(step)).replace("%2", fmt(value)))
-        self.hover.setPos(step, yy)
-        self.hover.setVisible(True)
-        self.dot.setData([step], [yy])
+        curve, step, value, _d, at = hit
+        text = self.tr("step %1\nE = %2").replace("%1", str(step)).replace("%2", fmt(value))
+        if curve is not self.total:
+            text = curve.name() + "\n" + text
+        self.hover.show(curve, at, text)
 
     def _clicked(self, event):
         if event.button() != pg.QtCore.Qt.MouseButton.LeftButton:
             return
-        hit = self._nearest(event.scenePos())
-        if hit is not None and hit[2] <= PICK_PIXELS:
-            self.session.view_step(hit[0])
+        hit = self._nearest(event.scenePos(), [self.total])
+        if hit is not None and hit[3] <= PICK_PIXELS:
+            if hit[1] >= len(self.session.trace):
+                self.session.return_to_present()        # the last point is the present
+            else:
+                self.session.view_step(hit[1])
 
     def _viewing(self, step):
         on = step is not None
@@ -259,8 +314,7 @@ class LossPlot(QWidget):
 
     # ----- compare runs -------------------------------------------------------------------------
     def keep_and_restart(self) -> None:
-        x, y = self.cache.total()
-        if not len(x):
+        if not self.points():
             self.session.message.emit(self.tr("Nothing to keep yet: take some steps first"))
             return
         s = self.session.settings
@@ -270,12 +324,20 @@ class LossPlot(QWidget):
             .replace("%3", modes.get(s.mode, s.mode))
         colour = KEPT_COLOURS[len(self.kept) % len(KEPT_COLOURS)]
         pen = pg.mkPen(colour, width=2, style=pg.QtCore.Qt.PenStyle.DashLine)
+        x, y = self.total.xData, self.total.yData
         curve = self.item.plot(x.copy(), y.copy(), pen=pen, name=label, **CURVE)
         self.kept.append(curve)
         self.session.reset()
 
     def clear_kept(self) -> None:
         for curve in self.kept:
+            self.hover.forget(curve)
             self.legend.removeItem(curve)
             self.item.removeItem(curve)
         self.kept = []
+        self._placeholder()
+
+    def _placeholder(self) -> None:
+        drawn = bool(self.points()) or bool(self.kept)
+        self.empty.setVisible(not drawn)
+        self.legend.setVisible(drawn)    # nothing to name: the placeholder has the room to itself

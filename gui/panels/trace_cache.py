@@ -41,6 +41,15 @@ class Growing:
     def view(self) -> np.ndarray:
         return self.buf[:self.n]
 
+    def ending(self, value: float) -> np.ndarray:
+        """The values and one more after them, without copying them: the next extend writes over it."""
+        if self.n == len(self.buf) or not self.buf.flags.writeable or not self.buf.flags.owndata:
+            new = np.empty(max(1024, 2 * (self.n + 1)))
+            new[:self.n] = self.buf[:self.n]
+            self.buf = new
+        self.buf[self.n] = value
+        return self.buf[:self.n + 1]
+
 
 class TraceCache:
     def __init__(self) -> None:
@@ -58,6 +67,7 @@ class TraceCache:
         self.samples: list[tuple[Growing, Growing]] = []
         self.n_samples = 0
         self.peak = 0.0                # the largest loss drawn (the live plot's fixed y range)
+        self.floor = np.inf            # the smallest positive loss drawn (when the loss axis goes log)
 
     def reset(self, n_samples: int) -> None:
         self._clear()
@@ -85,7 +95,7 @@ class TraceCache:
         at = rows.astype(float)
         self.x.extend(at)
         self.loss.extend(loss)
-        self.peak = max(self.peak, float(loss.max()))
+        self._bounds(loss)
         if self.samples:
             for k, (xs, ys) in enumerate(self.samples):
                 hit = which == k
@@ -119,12 +129,18 @@ class TraceCache:
             values = losses_over(session.net, session.data.X, session.data.Y, every, thetas)
             self.total_x.extend(at)
             self.total_y.extend(values)
-            self.peak = max(self.peak, float(values.max()))
+            self._bounds(values)
         if self.test is not None:
             values = losses_over(session.net, self.test.X, self.test.Y, every, thetas)
             self.test_x.extend(at)
             self.test_y.extend(values)
-            self.peak = max(self.peak, float(values.max()))
+            self._bounds(values)
+
+    def _bounds(self, values: np.ndarray) -> None:
+        self.peak = max(self.peak, float(values.max()))
+        positive = values[values > 0]
+        if len(positive):
+            self.floor = min(self.floor, float(positive.min()))
 
     def test_curve(self) -> tuple[np.ndarray, np.ndarray]:
         return self.test_x.view(), self.test_y.view()
@@ -133,3 +149,16 @@ class TraceCache:
         if self.one_sample:
             return self.x.view(), self.loss.view()
         return self.total_x.view(), self.total_y.view()
+
+    def to_present(self, loss: float) -> tuple[np.ndarray, np.ndarray]:
+        """The whole-set curve ending at the present: the recorded rows (the state before each step)
+        and the loss after the last step, at step = number of rows. Nothing before the first step."""
+        if not self.rows:
+            return np.empty(0), np.empty(0)
+        self._bounds(np.array([loss]))
+        if self.one_sample:
+            return self.x.ending(float(self.rows)), self.loss.ending(loss)
+        x, y = self.total()
+        if len(x) and x[-1] == self.rows:
+            return x, y              # the history knew the state after the last step: evaluated there
+        return self.total_x.ending(float(self.rows)), self.total_y.ending(loss)

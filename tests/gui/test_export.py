@@ -4,12 +4,13 @@ import os
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from trace_drive import export_trace
 
 from backprop_lab.core.io.presets import resolve
 from backprop_lab.core.numerics.trace import Trace, column_names
 from backprop_lab.core.numerics.training import Trainer
+from backprop_lab.gui.panels.plot_export import SizeDialog
 from tests.core.learner_csv import same_bits, trace_rows
 
 
@@ -46,6 +47,7 @@ def test_failed_write_shows_the_error_and_leaves_no_file(qtbot, window, tmp_path
     shown = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
+    monkeypatch.setattr(SizeDialog, "exec", lambda self: QDialog.DialogCode.Accepted)   # the default size
     try:
         if action == "export_csv":          # its own dialog (with the naming option), typed into
             monkeypatch.chdir(folder)
@@ -66,6 +68,7 @@ def test_plot_export_writes_an_image(qtbot, window, tmp_path, monkeypatch, kind)
     qtbot.mouseClick(window.controls.step_n_button, Qt.MouseButton.LeftButton)
     out = tmp_path / f"plot.{kind}"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    monkeypatch.setattr(SizeDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
     getattr(window.files, f"export_{kind}").trigger()
     data = out.read_bytes()
     assert data.startswith(b"\x89PNG") if kind == "png" else b"<svg" in data[:400]

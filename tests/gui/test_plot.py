@@ -35,8 +35,8 @@ def test_hover_click_view_the_past_and_return(qtbot, window):
     pos = point_on_screen(window, 5)
     qtbot.mouseMove(panel.plot.viewport(), pos)
     panel._moved(panel.plot.mapToScene(pos))     # offscreen: deliver the hover the scene would see
-    assert panel.hover.isVisible()
-    assert panel.hover.textItem.toPlainText() == f"step 5\nE = {fmt(s.trace.column('loss')[5])}"
+    assert panel.hover.shown and panel.hover.curve is panel.total
+    assert panel.hover.text.textItem.toPlainText() == f"step 5\nE = {fmt(s.trace.column('loss')[5])}"
 
     click_point(qtbot, window, 5)
     assert s.viewing_step == 5
@@ -67,21 +67,21 @@ def test_branch_from_a_past_step_cuts_the_trace_and_trains_on(qtbot, window):
     qtbot.mouseClick(panel.branch_button, Qt.MouseButton.LeftButton)
     assert s.viewing_step is None and s.step_count == 8 and len(s.trace) == 8
     np.testing.assert_array_equal(s.net.theta, trace_before.theta_at(8, s.net))
-    assert panel.points() == 8
+    assert panel.points() == 8 + 1              # the recorded steps and the present
     s.set_setting("lr", 2.0)
     qtbot.mouseClick(window.controls.step_button, Qt.MouseButton.LeftButton)
-    assert s.step_count == 9 and panel.points() == 9
+    assert s.step_count == 9 and panel.points() == 9 + 1
     # undo the step, the learning rate and the branch: the old 20 steps are back
     for _ in range(3):
         window.undo_action.trigger()
     assert len(s.trace) == 20 and s.trace.equals(trace_before)
-    assert panel.points() == 20
+    assert panel.points() == 20 + 1
 
 
 def test_keep_a_run_and_compare_with_momentum(qtbot, window):
     s, panel = window.session, window.loss_plot
     run_steps(qtbot, window, 50)
-    plain = s.trace.column("loss")
+    plain = np.append(s.trace.column("loss"), s.loss)        # the steps' losses and the present's
     qtbot.mouseClick(panel.keep_button, Qt.MouseButton.LeftButton)
     assert s.step_count == 0 and len(panel.kept) == 1
     s.set_setting("momentum", 0.5)

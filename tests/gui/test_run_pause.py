@@ -34,7 +34,7 @@ def test_the_window_answers_while_running(qtbot, window):
     qtbot.mouseClick(run, Qt.MouseButton.LeftButton)        # Pause
     assert s.training_state == "idle" and run.text() == "Run"
     steps = s.step_count
-    assert steps == len(s.trace) and window.loss_plot.points() == steps
+    assert steps == len(s.trace) and window.loss_plot.points() == steps + 1    # and the present
     g = window.values.gradients.tables[1].model().index(1, 1).data(Qt.ItemDataRole.EditRole)
     assert g == engine.evaluate(s.net, s.data.X, s.data.Y).grad[s.index(("W", 2, 1, 1))]
     # the whole run is one undo step

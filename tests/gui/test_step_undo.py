@@ -10,11 +10,11 @@ def test_step_moves_each_weight_by_minus_lr_times_gradient_and_ctrl_z_restores(q
     s, plot = window.session, window.loss_plot
     theta0 = s.net.theta.copy()
     st = engine.evaluate(s.net, s.data.X, s.data.Y)
-    points = plot.points()
+    assert plot.points() == 0
 
     qtbot.mouseClick(window.controls.step_button, Qt.MouseButton.LeftButton)
 
-    assert plot.points() == points + 1
+    assert plot.points() == 2                  # the state before the step and the state after it
     assert s.step_count == 1 and len(s.trace) == 1
     np.testing.assert_array_equal(s.net.theta, theta0 - 0.5 * st.grad)      # exactly, every weight
     assert s.net.theta[s.index(("W", 2, 0, 0))] == 0.4370385721981763      # seed 004: U11+ = 0.43703857
@@ -25,12 +25,12 @@ def test_step_moves_each_weight_by_minus_lr_times_gradient_and_ctrl_z_restores(q
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     np.testing.assert_array_equal(s.net.theta, theta0)
-    assert s.step_count == 0 and len(s.trace) == 0 and plot.points() == points
+    assert s.step_count == 0 and len(s.trace) == 0 and plot.points() == 0
     assert m.index(0, 0).data(Qt.ItemDataRole.EditRole) == 0.45
 
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     np.testing.assert_array_equal(s.net.theta, theta0 - 0.5 * st.grad)
-    assert plot.points() == points + 1
+    assert plot.points() == 2
 
 
 def test_step_n_is_one_undo_and_redo_gives_the_same_trace(qtbot, window):
@@ -38,7 +38,7 @@ def test_step_n_is_one_undo_and_redo_gives_the_same_trace(qtbot, window):
     theta0 = s.net.theta.copy()
     window.controls.n_spin.setValue(250)
     qtbot.mouseClick(window.controls.step_n_button, Qt.MouseButton.LeftButton)
-    assert s.step_count == 250 and window.loss_plot.points() == 250
+    assert s.step_count == 250 and window.loss_plot.points() == 250 + 1
     after, trace = s.net.theta.copy(), s.trace.copy()
     assert s.undo_stack.count() == 1
     window.undo_action.trigger()

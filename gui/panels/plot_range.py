@@ -1,0 +1,84 @@
+"""What the loss plot's axes show: the range a live run follows (in 1-2-5 steps, so the axes are
+redrawn only when it grows) and when the loss axis goes logarithmic by itself. Pure arithmetic on
+the curve's numbers; the ranges are in the plot's own coordinates (log10 of the value on a log axis,
+as pyqtgraph draws them)."""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+LOG_DECADES = 3.0      # a curve spanning more than this many decades reads better on a log axis
+
+
+def nice_ceiling(v: float) -> float:
+    """The smallest of 1, 2, 5 × 10^k that is ≥ v."""
+    if v <= 0 or not np.isfinite(v):
+        return 1.0
+    e = 10.0 ** np.floor(np.log10(v))
+    for m in (1, 2, 5, 10):
+        if m * e >= v:
+            return m * e
+    return 10 * e
+
+
+def decades(low: float, high: float) -> float:
+    """How many powers of ten the positive values low…high span (0 when there is nothing to span)."""
+    if not (low > 0 and high > low and math.isfinite(high)):
+        return 0.0
+    return math.log10(high / low)
+
+
+def wants_log(low: float, high: float) -> bool:
+    return decades(low, high) > LOG_DECADES
+
+
+def follow_x(last_step: float, log: bool) -> tuple[float, float]:
+    """The step axis of a live run: from the first step to a 1-2-5 ceiling past the last."""
+    top = nice_ceiling(last_step + 1)
+    return (0.0, math.log10(top)) if log else (0.0, top)
+
+
+def follow_y(low: float, high: float, log: bool) -> tuple[float, float]:
+    """The loss axis of a live run: 0…a 1-2-5 ceiling of the peak, or whole decades on a log axis."""
+    if not log:
+        return 0.0, nice_ceiling(high)
+    if not (low > 0 and high > 0):
+        return 0.0, 1.0
+    bottom, top = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    return float(bottom), float(max(top, bottom + 1))
+
+
+def drawn_at(x: float, y: float, log_x: bool, log_y: bool) -> tuple[float, float] | None:
+    """Where a point is drawn (log10 on a log axis), or None when a log axis cannot show it."""
+    if (log_x and not x > 0) or (log_y and not y > 0):
+        return None
+    return (math.log10(x) if log_x else x), (math.log10(y) if log_y else y)
+
+
+def _span(v: np.ndarray, log: bool) -> tuple[float, float] | None:
+    if log:
+        v = v[v > 0]
+    if not len(v):
+        return None
+    lo, hi = float(v.min()), float(v.max())
+    return (math.log10(lo), math.log10(hi)) if log else (lo, hi)
+
+
+def data_bounds(curves, log_x: bool, log_y: bool):
+    """((x0, x1), (y0, y1)) around every point of these curves as drawn, or None when there are none."""
+    xs, ys = [], []
+    for c in curves:
+        if c.xData is None or not len(c.xData):
+            continue
+        x, y = c.xData, c.yData
+        if log_x or log_y:
+            keep = (x > 0 if log_x else True) & (y > 0 if log_y else True)
+            x, y = x[keep], y[keep]
+        sx, sy = _span(x, log_x), _span(y, log_y)
+        if sx and sy:
+            xs.append(sx)
+            ys.append(sy)
+    if not xs:
+        return None
+    return ((min(a for a, _ in xs), max(b for _, b in xs)), (min(a for a, _ in ys), max(b for _, b in ys)))
