@@ -47,7 +47,7 @@ def test_step_n_of_a_million_shows_progress_and_cancel_keeps_the_steps_as_one_un
     assert s.step_count == 0 and len(s.trace) == 0
     np.testing.assert_array_equal(s.net.theta, theta0)
     window.redo_action.trigger()
-    assert s.step_count == done and window.loss_plot.points() == done
+    assert s.step_count == done and window.loss_plot.points() == done + 1      # and the present
 
 
 def test_esc_cancels_step_n(qtbot, window):
@@ -70,7 +70,7 @@ def test_a_long_step_n_finishes_with_all_its_steps_as_one_undo(qtbot, window):
     t = engine_trainer(20_000)
     np.testing.assert_array_equal(s.net.theta, t.theta)
     assert s.trace.equals(t.history())
-    assert window.loss_plot.points() == 20_000 and window.status.step.text() == "step 20,000"
+    assert window.loss_plot.points() == 20_000 + 1 and window.status.step.text() == "step 20,000"
 
 
 def test_a_short_step_n_is_done_at_once(qtbot, window):
@@ -91,14 +91,14 @@ def test_the_window_says_when_the_history_nears_its_budget_and_when_it_thins(qtb
     start_step_n(qtbot, window, 3300)                # 82 % of the limit: said before it is hit
     qtbot.waitUntil(lambda: not s.runner.running, timeout=20000)
     assert "near its memory budget" in note.text() and "past 4,000 steps" in note.text()
-    assert plot.points() == 3300 and s.trace.thinned == 0
+    assert plot.points() == 3300 + 1 and s.trace.thinned == 0      # and the present
     start_step_n(qtbot, window, 20_000)
     qtbot.waitUntil(lambda: not s.runner.running, timeout=30000)
     assert s.step_count == len(s.trace) == 23_300 and s.trace.thinned > 0     # never stopped
     assert "keeps the loss of every step from step" in note.text()
     assert f"one step in {s.trace.stride():,} or more before it" in note.text()
     x, y = plot.cache.total()
-    assert plot.points() == s.trace.kept <= 4000 and x[-1] == 23_299 and x[0] == 0
+    assert plot.points() == s.trace.kept + 1 <= 4001 and x[-1] == 23_299 and x[0] == 0
     np.testing.assert_array_equal(y, engine_trainer(23_300).history().losses()[x.astype(int)])
     # look-back far into the thinned part still shows that step's weights
     s.view_step(1001)
@@ -106,6 +106,6 @@ def test_the_window_says_when_the_history_nears_its_budget_and_when_it_thins(qtb
     s.return_to_present()
     kept = s.trace.kept
     window.undo_action.trigger()              # what was kept of the first 3,300 steps stays thinned
-    assert s.step_count == 3300 and plot.points() == s.trace.kept == len(s.trace.kept_rows()[0]) >= 1
+    assert s.step_count == 3300 and plot.points() - 1 == s.trace.kept == len(s.trace.kept_rows()[0]) >= 1
     window.redo_action.trigger()
-    assert s.step_count == 23_300 and plot.points() == s.trace.kept == kept
+    assert s.step_count == 23_300 and plot.points() - 1 == s.trace.kept == kept
