@@ -55,6 +55,14 @@ def group(title: str, widget: QWidget) -> QGroupBox:
     return box
 
 
+def redo_keys() -> list[QKeySequence]:
+    """The platform's Redo keys, and Ctrl+Shift+Z and Ctrl+Y wherever it lacks them, each once: a key
+    bound twice (Ctrl+Shift+Z is the platform's own Redo on KDE and GNOME) is ambiguous and does nothing."""
+    keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z"),
+            QKeySequence("Ctrl+Y")]
+    return list({k.toString(): k for k in keys}.values())
+
+
 class MainWindow(QMainWindow):
     def __init__(self, session, path: str | None = None, parent=None, teaching: bool = True,
                  restore: bool = True):
@@ -151,8 +159,10 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
+        # Closable: a dock that cannot close greys out its View-menu entry (toggleViewAction).
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(area, dock)
         return dock
 
@@ -162,7 +172,7 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
         self.undo_action.triggered.connect(s.undo)
         self.redo_action = QAction(self.tr("&Redo"), self)
-        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.setShortcuts(redo_keys())
         self.redo_action.triggered.connect(s.redo)
         s.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         s.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -209,9 +219,10 @@ class MainWindow(QMainWindow):
         view.addAction(self.gradient_action)
         self.sweep_action = view.addAction(self.tr("Learning-rate s&weep…"), self.open_sweep)
         view.addSeparator()
-        for dock in (self.left_dock, self.selected_dock, self.values_dock, self.boundary_dock,
+        for dock in (self.left_dock, self.teaching_dock, self.selected_dock, self.values_dock, self.boundary_dock,
                      self.landscape_dock):
-            view.addAction(dock.toggleViewAction())
+            if dock is not None:
+                view.addAction(dock.toggleViewAction())
         self.precision_menu = PrecisionMenu(self.session, self.prefs, view)
         view.addMenu(self.precision_menu)
         self.notation_menu = NotationMenu(self.session, self.prefs, view)

@@ -44,6 +44,7 @@ class Session(QObject, Edits):
     shapeChanged = Signal()
     trainingStateChanged = Signal(str)
     message = Signal(str)
+    refused = Signal(str)                # the message just given was a refusal (it goes once an edit applies)
     notationChanged = Signal(str)        # View → Notation: views rename (numbers and shape unchanged)
     samplesChanged = Signal()            # samples added or removed: data views rebuild their rows
     progressed = Signal()                # a run tick: the state is recomputed; the loss plot and the

@@ -36,6 +36,7 @@ class Edits(Reading):
         runner: RunLoop
         undo_stack: QUndoStack
         message: Any
+        refused: Any
         _scrub: dict[Any, float]
 
         @property
@@ -48,6 +49,7 @@ class Edits(Reading):
     # ----- asking: edits (undoable); None on success, else a message ---------------------------
     def _refuse(self, text: str) -> str:
         self.message.emit(text)
+        self.refused.emit(text)
         return text
 
     def _editable(self) -> str | None:

@@ -1894,52 +1894,52 @@
 <context>
     <name>GradientCheckPanel</name>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="51"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="50"/>
         <source>step size h</source>
         <translation>간격 h</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="52"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="51"/>
         <source>chain rule (backpropagation)</source>
         <translation>연쇄 법칙 (역전파)</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="53"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="52"/>
         <source>central difference</source>
         <translation>중앙 차분</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="54"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="53"/>
         <source>relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="62"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="61"/>
         <source>relative error = |a − n| / max(|a|, |n|). Below 1e-7 the formula is right; a much larger h shows truncation error, a much smaller one rounding error. At a ReLU kink the two may honestly differ.</source>
         <translation>상대 오차 = |a − n| / max(|a|, |n|). 1e-7보다 작으면 식이 맞습니다. h가 훨씬 크면 절단 오차가, 훨씬 작으면 반올림 오차가 보입니다. ReLU의 꺾이는 점에서는 두 값이 정당하게 다를 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="88"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="87"/>
         <source>Select a weight or a bias to compare its gradient with a finite difference.</source>
         <translation>가중치나 편향을 선택하면 그 기울기를 유한 차분과 비교합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="98"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="97"/>
         <source>&lt;b&gt;∂%2/∂%1&lt;/b&gt;, for what the diagram shows</source>
         <translation>&lt;b&gt;∂%2/∂%1&lt;/b&gt;, 다이어그램이 보여 주는 값에 대해</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="107"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="106"/>
         <source>They agree: the chain rule gives the slope of the error.</source>
         <translation>두 값이 같습니다: 연쇄 법칙이 오차의 기울기를 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="109"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="108"/>
         <source>Close: try another step size h.</source>
         <translation>비슷합니다: 다른 간격 h로 해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="111"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="110"/>
         <source>They differ: near a kink (ReLU at 0) or with a poor h this can happen.</source>
         <translation>두 값이 다릅니다: 꺾이는 점(0에서의 ReLU) 근처나 h가 알맞지 않으면 그럴 수 있습니다.</translation>
     </message>
@@ -2300,137 +2300,137 @@ E = %2</translation>
         <translation>신경망 다이어그램</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="85"/>
+        <location filename="../../gui/main_window.py" line="93"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="86"/>
+        <location filename="../../gui/main_window.py" line="94"/>
         <source>Architecture</source>
         <translation>구조</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93"/>
+        <location filename="../../gui/main_window.py" line="101"/>
         <source>Controls</source>
         <translation>조작</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97"/>
+        <location filename="../../gui/main_window.py" line="105"/>
         <source>Selected</source>
         <translation>선택한 값</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="99"/>
+        <location filename="../../gui/main_window.py" line="107"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="111"/>
+        <location filename="../../gui/main_window.py" line="119"/>
         <source>Learn</source>
         <translation>배우기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="122"/>
+        <location filename="../../gui/main_window.py" line="130"/>
         <source>Decision boundary</source>
         <translation>결정 경계</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="128"/>
+        <location filename="../../gui/main_window.py" line="136"/>
         <source>Loss landscape</source>
         <translation>손실 지형</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="171"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="174"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>&amp;Step</source>
         <translation>한 단계(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>Step ×&amp;N</source>
         <translation>N단계(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>&amp;Run / Pause</source>
         <translation>실행 / 일시 정지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>R&amp;eset to the starting weights</source>
         <translation>처음 가중치로 되돌리기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="183"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>&amp;Cancel Step ×N</source>
         <translation>N단계 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="188"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>Colour edges by &amp;gradient</source>
         <translation>연결선을 기울기로 색칠(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="208"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="203"/>
+        <location filename="../../gui/main_window.py" line="213"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="206"/>
+        <location filename="../../gui/main_window.py" line="216"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="217"/>
         <source>&amp;Generate or import…</source>
         <translation>생성 또는 가져오기(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="218"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="220"/>
         <source>Learning-rate s&amp;weep…</source>
         <translation>학습률 스윕(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/main_window.py" line="230"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="242"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="235"/>
+        <location filename="../../gui/main_window.py" line="246"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="243"/>
+        <location filename="../../gui/main_window.py" line="254"/>
         <source>Show:</source>
         <translation>보기:</translation>
     </message>
@@ -2462,8 +2462,8 @@ E = %2</translation>
     </message>
     <message>
         <location filename="../../gui/teaching/mistakes.py" line="24"/>
-        <source>Your value equals {where} without the activation-derivative factor {factor} (of {neuron}).</source>
-        <translation>입력한 값은 ({neuron}의) 활성화 함수 미분 인수 {factor}가 빠진 {where}와 같습니다.</translation>
+        <source>Your value leaves out the activation-derivative factor {factor} (of {neuron}) in {where}.</source>
+        <translation>입력한 값은 {where}에서 ({neuron}의) 활성화 함수 미분 인수 {factor}를 빠뜨렸습니다.</translation>
     </message>
     <message>
         <location filename="../../gui/teaching/mistakes.py" line="26"/>
@@ -3211,100 +3211,100 @@ E = %2</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../gui/session.py" line="109"/>
+        <location filename="../../gui/session.py" line="110"/>
         <source>Could not apply %1: %2</source>
         <translation>%1을(를) 적용하지 못했습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="55"/>
+        <location filename="../../gui/session_edits.py" line="57"/>
         <source>Showing step %1 of the past (read-only): return to the present or branch from here first</source>
         <translation>과거의 %1단계를 보는 중입니다 (읽기 전용): 먼저 현재로 돌아가거나 여기서 갈라져 나오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="106"/>
-        <location filename="../../gui/session_edits.py" line="121"/>
+        <location filename="../../gui/session_edits.py" line="108"/>
+        <location filename="../../gui/session_edits.py" line="123"/>
         <source>No such parameter</source>
         <translation>그런 매개변수는 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="111"/>
+        <location filename="../../gui/session_edits.py" line="113"/>
         <source>No such input</source>
         <translation>그런 입력은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="116"/>
+        <location filename="../../gui/session_edits.py" line="118"/>
         <source>No such target</source>
         <translation>그런 목표값은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="129"/>
-        <location filename="../../gui/session_edits.py" line="148"/>
+        <location filename="../../gui/session_edits.py" line="131"/>
+        <location filename="../../gui/session_edits.py" line="150"/>
         <source>No such setting</source>
         <translation>그런 설정은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="153"/>
+        <location filename="../../gui/session_edits.py" line="155"/>
         <source>Update rule %1</source>
         <translation>갱신 규칙 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="169"/>
+        <location filename="../../gui/session_edits.py" line="171"/>
         <source>Add sample</source>
         <translation>샘플 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="177"/>
+        <location filename="../../gui/session_edits.py" line="179"/>
         <source>The data set needs at least one sample</source>
         <translation>데이터에는 샘플이 하나 이상 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="182"/>
-        <location filename="../../gui/session_edits.py" line="193"/>
+        <location filename="../../gui/session_edits.py" line="184"/>
+        <location filename="../../gui/session_edits.py" line="195"/>
         <source>No such sample</source>
         <translation>그런 샘플은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="184"/>
+        <location filename="../../gui/session_edits.py" line="186"/>
         <source>Remove sample %1</source>
         <translation>샘플 %1 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="201"/>
+        <location filename="../../gui/session_edits.py" line="203"/>
         <source>Move sample %1</source>
         <translation>샘플 %1 옮기기</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="215"/>
+        <location filename="../../gui/session_edits.py" line="217"/>
         <source>The data has %1 inputs and %2 targets; the network takes %3 inputs and gives %4 outputs</source>
         <translation>데이터의 입력은 %1개, 목표는 %2개입니다. 신경망은 입력 %3개를 받고 출력 %4개를 냅니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="229"/>
+        <location filename="../../gui/session_edits.py" line="231"/>
         <source>Some numbers are locked: unlock them (Edit → Teacher) before changing the architecture</source>
         <translation>잠긴 숫자가 있습니다: 구조를 바꾸기 전에 잠금을 푸세요 (편집 → 교사)</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="259"/>
+        <location filename="../../gui/session_edits.py" line="261"/>
         <source>Not editable now</source>
         <translation>지금은 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="234"/>
+        <location filename="../../gui/session.py" line="235"/>
         <source>To stay within its memory budget the history keeps the loss of every step from step %1 on, and of one step in %2 or more before it (the plot shows those); any step can still be looked at</source>
         <translation>메모리 한도를 지키려고 기록은 %1단계부터는 모든 단계의 손실을, 그 이전은 %2단계 이상마다 하나씩만 남깁니다 (그래프는 남은 것을 보여 줍니다). 어느 단계든 여전히 되돌아볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="239"/>
+        <location filename="../../gui/session.py" line="240"/>
         <source>The history is near its memory budget: past %1 steps it will keep only every 2nd, 4th … loss of the oldest steps for the plot; training goes on</source>
         <translation>기록이 메모리 한도에 가까워졌습니다: %1단계를 넘으면 가장 오래된 단계의 손실은 그래프용으로 2번째, 4번째 … 것만 남깁니다. 학습은 계속됩니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="288"/>
+        <location filename="../../gui/session.py" line="289"/>
         <source>Training is running: pause it first</source>
         <translation>학습 중입니다: 먼저 일시 정지하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="353"/>
+        <location filename="../../gui/session.py" line="354"/>
         <source>Click a point of the loss plot first</source>
         <translation>먼저 손실 그래프의 점을 클릭하세요</translation>
     </message>
@@ -3887,7 +3887,7 @@ E = %2</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../gui/panels/status.py" line="49"/>
+        <location filename="../../gui/panels/status.py" line="61"/>
         <source>step %1</source>
         <translation>%1단계</translation>
     </message>
@@ -3897,22 +3897,22 @@ E = %2</translation>
         <translation>보이는 가중치에서 전체 샘플의 손실</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/status.py" line="53"/>
+        <location filename="../../gui/panels/status.py" line="65"/>
         <source>idle</source>
         <translation>대기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/status.py" line="53"/>
+        <location filename="../../gui/panels/status.py" line="65"/>
         <source>running…</source>
         <translation>학습 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/status.py" line="53"/>
+        <location filename="../../gui/panels/status.py" line="65"/>
         <source>diverged: paused</source>
         <translation>발산: 멈춤</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/status.py" line="56"/>
+        <location filename="../../gui/panels/status.py" line="68"/>
         <source>viewing step %1</source>
         <translation>%1단계 보는 중</translation>
     </message>

@@ -50,10 +50,15 @@ class Loss:
             return -2.0 * (y - o)
         if self.name == "mse":
             return -2.0 * (y - o) / n
-        with np.errstate(divide="ignore", invalid="ignore"):
+        # From the logits, not from o: where o rounds to 1 (σ(40), softmax of (800, 0)), 1 − o or o is 0
+        # and y/o, (o − y)/(o(1 − o)) give 0/0, while the derivative is finite (−1, 0). A term whose
+        # y factor is 0 is 0 however large the other factor; only a derivative too large for a float is inf.
+        with np.errstate(over="ignore", invalid="ignore"):      # 0·inf in the branch np.where drops
             if self.name == "cross_entropy":
-                return -y / o
-            return (o - y) / (o * (1.0 - o))
+                return np.where(y != 0.0, -y * np.exp(-act.log_softmax(z)), 0.0)            # −y/o
+            # (o − y)/(o(1 − o)) = (1 − y)/(1 − o) − y/o, with 1/(1 − o) = 1 + e^z and 1/o = 1 + e^−z
+            return (np.where(y != 1.0, (1.0 - y) * (1.0 + np.exp(z)), 0.0)
+                    - np.where(y != 0.0, y * (1.0 + np.exp(-z)), 0.0))
 
     def output_delta(self, activation: str, z: FloatArray, o: FloatArray, y: FloatArray) -> FloatArray:
         """δ_L = dE/dz_L. The cross-entropies use the cancelled form o − y, which is exact and finite."""

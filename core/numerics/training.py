@@ -37,6 +37,9 @@ CHUNK = 256      # steps between checks (finite values, should_stop); a refused 
 STAGE_BYTES = 1 << 21    # the staging buffer's size (CHUNK rows up to ~1,000 columns)
 
 
+LOSS_COL = 2             # a row: step, sample, loss, then the layout of core.numerics.trace
+
+
 class DivergenceError(ArithmeticError):
     """A step would have produced NaN or Inf; the state before it is kept."""
 
@@ -235,7 +238,7 @@ class Trainer(Rewind):
         if self.settings.mode == "sample":
             # C order, so that each row sums in numpy's pairwise order, as core.engine's (1, n) rows do.
             z, o, y = (np.ascontiguousarray(rows[:, c]) for c in (self._zL, self._out, self._yc))
-            rows[:, 2] = np.ascontiguousarray(LOSSES[self.net.loss].terms(z, o, y)).sum(axis=1)
+            rows[:, LOSS_COL] = np.ascontiguousarray(LOSSES[self.net.loss].terms(z, o, y)).sum(axis=1)
 
     def _settle(self, staged: np.ndarray, samples: np.ndarray, v0: OptState) -> None:
         """Fill in and check the staged rows (row-major and still in the cache: isfinite runs 2.5×
@@ -268,7 +271,13 @@ class Trainer(Rewind):
         if not ok[r, th].all():  # row r holds what step r-1 made of the parameters
             return r - 1, *self._describe(th.start + int(np.argmin(ok[r, th])))
         g = slice(th.stop, th.stop + (th.stop - th.start))
-        at = g.start + int(np.argmin(ok[r, g])) if not ok[r, g].all() else int(np.argmin(ok[r]))
+        if not ok[r, g].all():
+            return r, *self._describe(g.start + int(np.argmin(ok[r, g])))
+        at = int(np.argmin(ok[r]))
+        if at == LOSS_COL:
+            # Every parameter and gradient is finite but the loss is not: it shows the blow-up, the
+            # parameter that grew out of bounds (the largest) is what the learner can act on.
+            at = th.start + int(np.argmax(np.abs(rows[r, th])))
         return r, *self._describe(at)
 
     def _describe(self, index: int) -> tuple[str, str]:

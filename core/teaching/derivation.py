@@ -37,6 +37,10 @@ from backprop_lab.core.model.network import Network
 from backprop_lab.core.numerics.engine import State, evaluate, numeric_gradient
 from backprop_lab.core.teaching.chain_nodes import Factor, Item, Node, Product, Sum, _sub
 
+# A slope under this is 0 for the gradient check: the panel shows ten decimals, and a central difference
+# of a loss near its minimum is a rounding of that size.
+NEGLIGIBLE = 1e-10
+
 ELEMENTWISE_LOSSES = ("half_sse", "sse", "mse")   # E = Σ_k E_k(o_k): dE/do_k = dE_k/do_k
 # Factor, Product and Sum are this module's public nodes too: callers import them from here.
 __all__ = ["Derivation", "Factor", "GradientCheck", "MatrixLayer", "Product", "Sum", "derive", "gradient_check",
@@ -327,6 +331,14 @@ class GradientCheck:
     numeric: float
     h: float
     rel_error: float
+
+    @property
+    def verdict(self) -> str:
+        """"agree", "close" or "differ". Two slopes that are both ~0 agree, whatever their relative error:
+        at a minimum it is the ratio of two roundings (1e-16 against 0), which says nothing."""
+        if self.rel_error < 1e-7 or max(abs(self.analytic), abs(self.numeric)) < NEGLIGIBLE:
+            return "agree"
+        return "close" if self.rel_error < 1e-4 else "differ"
 
 
 def relative_error(a: float, n: float, floor: float = 1e-12) -> float:

@@ -34,6 +34,9 @@ class StatusBar(QStatusBar):
         session.progressed.connect(self.refresh)
         session.trainingStateChanged.connect(lambda _s: self.refresh())
         session.message.connect(self.show_note)
+        self._refusal: str | None = None
+        session.refused.connect(self._refused)
+        session.undo_stack.indexChanged.connect(self._applied)
         session.hiddenChanged.connect(self._hidden_changed)
         self.refresh()
 
@@ -43,6 +46,15 @@ class StatusBar(QStatusBar):
     def show_note(self, text: str):
         self.note.setText(text)
         self.note.setToolTip(text)
+
+    def _refused(self, text: str) -> None:
+        self._refusal = text
+
+    def _applied(self, _index: int) -> None:
+        """An edit (or undo) applied: a refusal shown before it no longer speaks of the present."""
+        if self._refusal is not None and self.note.text() == self._refusal:
+            self.show_note("")
+        self._refusal = None
 
     def refresh(self):
         s = self.session

@@ -17,8 +17,7 @@ STEPS = (1e-2, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-10)
 DEFAULT_H = 1e-6
 
 
-def verdict_colour(rel: float) -> str:
-    return "#1e7b34" if rel < 1e-7 else ("#8a6d00" if rel < 1e-4 else "#b3261e")
+VERDICT_COLOURS = {"agree": "#1e7b34", "close": "#8a6d00", "differ": "#b3261e"}
 
 
 class GradientCheckPanel(RefreshWhenSeen, QWidget):
@@ -101,11 +100,11 @@ class GradientCheckPanel(RefreshWhenSeen, QWidget):
         self.numeric.setText(number_text(r.numeric, digits=10))
         self.rel.setText(f"{r.rel_error:.2e}")
         pal = self.rel.palette()
-        pal.setColor(QPalette.ColorRole.WindowText, QColor(verdict_colour(r.rel_error)))
+        pal.setColor(QPalette.ColorRole.WindowText, QColor(VERDICT_COLOURS[r.verdict]))
         self.rel.setPalette(pal)
-        if r.rel_error < 1e-7:
+        if r.verdict == "agree":
             self.comment.setText(self.tr("They agree: the chain rule gives the slope of the error."))
-        elif r.rel_error < 1e-4:
+        elif r.verdict == "close":
             self.comment.setText(self.tr("Close: try another step size h."))
         else:
             self.comment.setText(self.tr("They differ: near a kink (ReLU at 0) or with a poor h this can happen."))

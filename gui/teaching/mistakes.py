@@ -21,8 +21,8 @@ def _sentences() -> dict[str, str]:
                                        "formula above and try again."),
         "close": translate("Mistakes", "Close, but not within ±{tolerance}: keep more decimals in the numbers along "
                                        "the way."),
-        "missing_act_grad": translate("Mistakes", "Your value equals {where} without the activation-derivative "
-                                                  "factor {factor} (of {neuron})."),
+        "missing_act_grad": translate("Mistakes", "Your value leaves out the activation-derivative factor {factor} "
+                                                  "(of {neuron}) in {where}."),
         "wrong_sign/flipped": translate("Mistakes", "Your value has the wrong sign in {where}: check the sign of "
                                                     "the error term {error}."),
         "wrong_sign/added": translate("Mistakes", "Your value adds η·{gradient} instead of subtracting it: gradient "

@@ -346,11 +346,12 @@ def diverging(kind):
 
 
 @pytest.mark.parametrize("kind,step,message", [
-    ("loss", 77, "step 77: the loss E would become NaN or Inf"),
+    # the loss overflows first, with every parameter finite: the one that blew up (the largest) is named
+    ("loss", 77, "step 77: the parameter W1[1,1] would become NaN or Inf"),
     ("parameter", 1, "step 1: the parameter W21 would become NaN or Inf"),
     ("value", 0, "step 0: the value z1 would become NaN or Inf"),
     ("sample", 446, "step 446: the gradient of W1[1,1] would become NaN or Inf"),
-    ("minibatch", 553, "step 553: the loss E would become NaN or Inf"),
+    ("minibatch", 553, "step 553: the parameter W1[2,2] would become NaN or Inf"),
     ("batch", 573, "step 573: the gradient of W1[1,1] would become NaN or Inf"),
 ])
 def test_a_diverging_step_is_refused_and_the_state_before_it_kept(kind, step, message):

@@ -54,7 +54,20 @@ def test_the_verdicts_read_in_english(seed004):
                               "and try again.")
     g = seed004["dE/dW2[1,1]"]
     assert words(g, -(0.4 - 0.60944600) * 0.51998934) == (
-        "Your value equals ∂E_tot/∂U11 without the activation-derivative factor o1(1 − o1) (of o1).")
+        "Your value leaves out the activation-derivative factor o1(1 − o1) (of o1) in ∂E_tot/∂U11.")
     assert "−(y1 − o1)" in words(g, -0.02592286)
     assert words(seed004["updated:W2[1,1]"], 0.45 + 0.5 * 0.02592286).startswith(
         "Your value adds η·∂E_tot/∂U11 instead of subtracting it")
+
+
+def test_an_updated_weight_with_the_slip_in_its_gradient_is_not_called_a_gradient(seed004):
+    """U11⁺ typed as U11 − η·(∂E/∂o1 · h1), without σ′: the value is a weight, the slip is in the gradient."""
+    ex = seed004["updated:W2[1,1]"]
+    typed = 0.45 - 0.5 * (0.60944600 - 0.4) * 0.51998934
+    said = words(ex, typed)
+    assert said == "Your value leaves out the activation-derivative factor o1(1 − o1) (of o1) in ∂E_tot/∂U11."
+    assert "equals ∂E_tot/∂U11" not in said
+    # every mistake the U11⁺ exercise can name speaks of the update or of where in it the slip is
+    for m in ex.mistakes:
+        text = sentence(m.code, {**m.params, "tolerance": "0.00005", "digits": "4"})
+        assert not text.startswith("Your value equals ∂"), text

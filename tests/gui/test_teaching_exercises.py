@@ -60,8 +60,8 @@ def test_missing_activation_derivative_is_named(qtbot, ex):
     choose(qtbot, ex, "∂E_tot/∂U11")
     v = answer(qtbot, ex, "0.1089")
     assert not v.correct and v.mistake == "missing_act_grad"
-    assert ex.verdict.text() == ("Your value equals ∂E_tot/∂U11 without the activation-derivative factor "
-                                 "o1(1 − o1) (of o1).")
+    assert ex.verdict.text() == ("Your value leaves out the activation-derivative factor o1(1 − o1) (of o1) in "
+                                 "∂E_tot/∂U11.")
 
 
 def test_wrong_sign_is_named(qtbot, ex):
