@@ -1,6 +1,6 @@
-"""File → Export trace to CSV…: a file dialog with the naming option, then the export (core.io.trace_export)
-run a piece at a time from a timer, so the window keeps answering, behind a progress dialog whose Cancel
-leaves no file and the old one as it was."""
+"""File → Export trace to CSV…: a file dialog (CSV or Parquet) with the naming option, then the export
+(core.io.trace_export) run a piece at a time from a timer, so the window keeps answering, behind a
+progress dialog whose Cancel leaves no file and the old one as it was."""
 from __future__ import annotations
 
 import os
@@ -12,21 +12,27 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QGridLayout, QMessageBox, 
 TICK_SECONDS = 0.03        # work per timer tick: a piece or a few, well inside the 100 ms the window may take
 PIECE_NUMBERS = 1 << 16    # numbers formatted per piece (rows × columns): a few ms whatever the network
 STEPS = 1000               # the progress bar's resolution
+FILTERS = {"CSV (*.csv)": "csv", "Parquet (*.parquet)": "parquet"}     # names of file formats: not translated
 
 
 class TraceExportDialog(QFileDialog):
     """The save dialog, Qt's own (a checkbox can be added to it): where, and how the columns are named."""
 
     def __init__(self, parent, folder: str):
-        super().__init__(parent, self.tr("Export trace to CSV"), folder, "CSV (*.csv)")
+        super().__init__(parent, self.tr("Export trace to CSV"), folder, ";;".join(FILTERS))
         self.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         self.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         self.setDefaultSuffix("csv")
+        self.filterSelected.connect(lambda f: self.setDefaultSuffix(FILTERS.get(f, "csv")))
         self.own_names = QCheckBox(self.tr("Name the columns in the network's notation (x1, h1, W11, …)"), self)
         self.own_names.setToolTip(self.tr("Unticked, the columns have their plain names: a0[1], z1[1], W1[1,1], …"))
         grid = self.layout()
         if isinstance(grid, QGridLayout):
             grid.addWidget(self.own_names, grid.rowCount(), 0, 1, grid.columnCount())
+
+    def kind(self) -> str:
+        """"csv" or "parquet", as the file type chosen."""
+        return FILTERS.get(self.selectedNameFilter(), "csv")
 
 
 class TraceExports(QObject):
@@ -56,16 +62,17 @@ class TraceExports(QObject):
             return
         self.session.pause()
         self.dialog = TraceExportDialog(self.window, self.folder())
-        self.dialog.fileSelected.connect(lambda path: self.start(path, self.dialog.own_names.isChecked()))
+        self.dialog.fileSelected.connect(
+            lambda path: self.start(path, self.dialog.own_names.isChecked(), self.dialog.kind()))
         self.dialog.open()
 
-    def start(self, path: str, own_names: bool = False) -> bool:
+    def start(self, path: str, own_names: bool = False, kind: str = "csv") -> bool:
         from backprop_lab.core.io.trace_export import TraceExport  # only when exporting, as polars
         self.session.pause()
         trace, trainer = self.session.trace, self.session.model.trainer
         piece = max(16, min(4096, PIECE_NUMBERS // trace.ncols))
         try:
-            self.job = TraceExport(trace, trainer, path, own_names, piece=piece)
+            self.job = TraceExport(trace, trainer, path, own_names, piece=piece, kind=kind)
         except OSError as e:
             return self._fail(e)
         self.path = path

@@ -202,7 +202,7 @@
     </message>
     <message>
         <location filename="../../core/cli/parser.py" line="40"/>
-        <location filename="../../core/cli/parser.py" line="207"/>
+        <location filename="../../core/cli/parser.py" line="209"/>
         <source>not a whole number: %1</source>
         <translation>정수가 아닙니다: %1</translation>
     </message>
@@ -348,111 +348,116 @@
     </message>
     <message>
         <location filename="../../core/cli/parser.py" line="141"/>
-        <source>name the CSV&apos;s columns in the network&apos;s notation (x1, h1, o1, W11, U11, …) instead of the key names (a0[1], W1[1,1], …)</source>
-        <translation>CSV 열 이름을 키 이름(a0[1], W1[1,1], …) 대신 신경망의 표기(x1, h1, o1, W11, U11, …)로 쓰기</translation>
+        <source>write the same table to this Parquet file</source>
+        <translation>같은 표를 이 Parquet 파일에 쓰기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="147"/>
+        <location filename="../../core/cli/parser.py" line="143"/>
+        <source>name the table&apos;s columns in the network&apos;s notation (x1, h1, o1, W11, U11, …) instead of the key names (a0[1], W1[1,1], …)</source>
+        <translation>표의 열 이름을 키 이름(a0[1], W1[1,1], …) 대신 신경망의 표기(x1, h1, o1, W11, U11, …)로 쓰기</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="149"/>
         <source>write the network, data and optimizer as a NumPy or PyTorch script</source>
         <translation>신경망, 데이터, 최적화 방법을 NumPy 또는 PyTorch 스크립트로 쓰기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="149"/>
+        <location filename="../../core/cli/parser.py" line="151"/>
         <source>Write NET, its data set and its optimizer as a short standalone script that trains as the app does and prints the same loss for every step.</source>
         <translation>NET과 그 데이터 세트, 최적화 방법을 앱과 똑같이 학습하고 단계마다 같은 손실을 출력하는 짧은 독립 스크립트로 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="154"/>
+        <location filename="../../core/cli/parser.py" line="156"/>
         <source>the script&apos;s library</source>
         <translation>스크립트의 라이브러리</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="156"/>
+        <location filename="../../core/cli/parser.py" line="158"/>
         <source>the script to write</source>
         <translation>쓸 스크립트</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="158"/>
+        <location filename="../../core/cli/parser.py" line="160"/>
         <source>steps the script takes unless given another number when run (default 100)</source>
         <translation>실행할 때 다른 수를 주지 않으면 스크립트가 밟을 단계 수 (기본값 100)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="164"/>
+        <location filename="../../core/cli/parser.py" line="166"/>
         <source>train K copies at learning rates on a log grid, print a table</source>
         <translation>로그 격자의 학습률로 K개 사본을 학습하고 표로 출력</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="166"/>
+        <location filename="../../core/cli/parser.py" line="168"/>
         <source>Train K copies of NET at once, each with its own learning rate on a log grid from A to B, and print each copy&apos;s final loss (or the step it diverged at).</source>
         <translation>NET의 사본 K개를 A부터 B까지 로그 격자 위의 저마다의 학습률로 한꺼번에 학습하고, 사본마다 최종 손실(또는 발산한 단계)을 출력합니다.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="171"/>
+        <location filename="../../core/cli/parser.py" line="173"/>
         <source>the lowest and highest rate, e.g. 1e-3:10</source>
         <translation>가장 낮은 학습률과 가장 높은 학습률, 예: 1e-3:10</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="173"/>
+        <location filename="../../core/cli/parser.py" line="175"/>
         <source>how many copies (default 20)</source>
         <translation>사본 수 (기본값 20)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="176"/>
+        <location filename="../../core/cli/parser.py" line="178"/>
         <source>at most this many rows of the table (evenly spaced; default 40)</source>
         <translation>표의 최대 행 수 (고르게 띄워서; 기본값 40)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="182"/>
+        <location filename="../../core/cli/parser.py" line="184"/>
         <source>write a printable worksheet (PDF) with blanks and an answer key</source>
         <translation>빈칸과 정답지가 있는 인쇄용 학습지(PDF) 쓰기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="184"/>
+        <location filename="../../core/cli/parser.py" line="186"/>
         <source>Write a worksheet for NET as a PDF: the diagram, the given numbers and blanks for quantities chosen as the exercises choose them, then the answer key (on its own pages, or in the file --answers names).</source>
         <translation>NET의 학습지를 PDF로 씁니다: 다이어그램, 주어진 숫자, 문제처럼 고른 값들의 빈칸, 그리고 정답지(별도 페이지, 또는 --answers로 정한 파일).</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="190"/>
+        <location filename="../../core/cli/parser.py" line="192"/>
         <source>the worksheet to write</source>
         <translation>쓸 학습지</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="192"/>
+        <location filename="../../core/cli/parser.py" line="194"/>
         <source>write the answer key to this file instead</source>
         <translation>정답지는 이 파일에 따로 쓰기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="193"/>
+        <location filename="../../core/cli/parser.py" line="195"/>
         <source>the worksheet&apos;s language (default: the locale&apos;s)</source>
         <translation>학습지의 언어 (기본값: 로캘의 언어)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="195"/>
+        <location filename="../../core/cli/parser.py" line="197"/>
         <source>how many blanks, 1 to %1 (default %2)</source>
         <translation>빈칸 수, 1부터 %1까지 (기본값 %2)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="198"/>
+        <location filename="../../core/cli/parser.py" line="200"/>
         <source>0 spreads the blanks evenly over the exercises (the default); another seed draws them</source>
         <translation>0이면 빈칸을 문제 전체에 고르게 나눕니다(기본값). 다른 시드는 무작위로 뽑습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="210"/>
+        <location filename="../../core/cli/parser.py" line="212"/>
         <source>must be at least 0, got %1</source>
         <translation>0 이상이어야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="218"/>
+        <location filename="../../core/cli/parser.py" line="220"/>
         <source>at most %1, got %2</source>
         <translation>최대 %1입니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="226"/>
+        <location filename="../../core/cli/parser.py" line="228"/>
         <source>expected A:B (two learning rates), got %1</source>
         <translation>A:B(학습률 두 개)가 필요합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="230"/>
+        <location filename="../../core/cli/parser.py" line="232"/>
         <source>need 0 &lt; A ≤ B, got %1</source>
         <translation>0 &lt; A ≤ B여야 합니다. 받은 값: %1</translation>
     </message>
@@ -497,89 +502,89 @@
         <translation>%2개 중 %1개 발산. 최저 최종 손실 %3, 학습률 %4</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="53"/>
+        <location filename="../../core/cli/train.py" line="54"/>
         <source>%1 (try a smaller --lr)</source>
         <translation>%1 (더 작은 --lr로 해 보세요)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="56"/>
+        <location filename="../../core/cli/train.py" line="57"/>
         <source>interrupted after %1 steps; nothing written</source>
         <translation>%1단계 뒤에 중단되었습니다. 아무것도 쓰지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="60"/>
+        <location filename="../../core/cli/train.py" line="61"/>
         <source>%1 steps/s</source>
         <translation>초당 %1단계</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="61"/>
+        <location filename="../../core/cli/train.py" line="62"/>
         <source>instant</source>
         <translation>즉시</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="63"/>
+        <location filename="../../core/cli/train.py" line="64"/>
         <source>trained %1 steps (%2, lr %3, momentum %4) in %5 s (%6)</source>
         <translation>%1단계 학습 (%2, 학습률 %3, 모멘텀 %4), %5초 (%6)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="65"/>
+        <location filename="../../core/cli/train.py" line="66"/>
         <source>loss over the %1 sample: %2 before, %3 after</source>
         <translation>샘플 %1개의 손실: 전 %2, 후 %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="66"/>
+        <location filename="../../core/cli/train.py" line="67"/>
         <source>loss over the %1 samples: %2 before, %3 after</source>
         <translation>샘플 %1개의 손실: 전 %2, 후 %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="68"/>
+        <location filename="../../core/cli/train.py" line="69"/>
         <source>final loss: %1</source>
         <translation>최종 손실: %1</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="78"/>
-        <source>--csv: cannot write %1: %2</source>
-        <translation>--csv: %1에 쓸 수 없습니다: %2</translation>
+        <location filename="../../core/cli/train.py" line="82"/>
+        <source>%1: cannot write %2: %3</source>
+        <translation>%1: %2에 쓸 수 없습니다: %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="83"/>
+        <location filename="../../core/cli/train.py" line="87"/>
         <source>rows written</source>
         <translation>행 씀</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="90"/>
+        <location filename="../../core/cli/train.py" line="94"/>
         <source>interrupted while writing %1; nothing written</source>
         <translation>%1을(를) 쓰는 중에 중단되었습니다. 아무것도 쓰지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="93"/>
+        <location filename="../../core/cli/train.py" line="97"/>
         <source>trace: %1 rows written to %2 (the state after each of the %3 steps and the start)</source>
         <translation>기록: %1행을 %2에 썼습니다 (시작 상태와 %3단계 각각의 뒤 상태)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="133"/>
+        <location filename="../../core/cli/train.py" line="121"/>
+        <source>%1: %2 is a folder, not a file name</source>
+        <translation>%1: %2은(는) 파일 이름이 아니라 폴더입니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="128"/>
+        <source>%1: the folder %2 does not exist</source>
+        <translation>%1: 폴더 %2이(가) 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="130"/>
+        <source>%1: the folder %2 is not writable</source>
+        <translation>%1: 폴더 %2에 쓸 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="137"/>
         <source>steps</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="107"/>
+        <location filename="../../core/cli/train.py" line="111"/>
         <source>--data: %1 has %2 input and %3 target columns; the network takes %4 inputs and gives %5 outputs</source>
         <translation>--data: %1에는 입력 열 %2개와 목표값 열 %3개가 있습니다. 신경망은 입력 %4개를 받아 출력 %5개를 냅니다</translation>
-    </message>
-    <message>
-        <location filename="../../core/cli/train.py" line="117"/>
-        <source>--csv: %1 is a folder, not a file name</source>
-        <translation>--csv: %1은(는) 파일 이름이 아니라 폴더입니다</translation>
-    </message>
-    <message>
-        <location filename="../../core/cli/train.py" line="124"/>
-        <source>--csv: the folder %1 does not exist</source>
-        <translation>--csv: 폴더 %1이(가) 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../../core/cli/train.py" line="126"/>
-        <source>--csv: the folder %1 is not writable</source>
-        <translation>--csv: 폴더 %1에 쓸 수 없습니다</translation>
     </message>
     <message>
         <location filename="../../core/numerics/budget.py" line="44"/>
@@ -4147,17 +4152,17 @@ E = %2</translation>
 <context>
     <name>TraceExportDialog</name>
     <message>
-        <location filename="../../gui/trace_export.py" line="21"/>
+        <location filename="../../gui/trace_export.py" line="22"/>
         <source>Export trace to CSV</source>
         <translation>학습 기록을 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="25"/>
+        <location filename="../../gui/trace_export.py" line="27"/>
         <source>Name the columns in the network&apos;s notation (x1, h1, W11, …)</source>
         <translation>열 이름을 이 신경망의 표기로 쓰기 (x1, h1, W11, …)</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="26"/>
+        <location filename="../../gui/trace_export.py" line="28"/>
         <source>Unticked, the columns have their plain names: a0[1], z1[1], W1[1,1], …</source>
         <translation>선택하지 않으면 열 이름은 기본 이름입니다: a0[1], z1[1], W1[1,1], …</translation>
     </message>
@@ -4165,37 +4170,37 @@ E = %2</translation>
 <context>
     <name>TraceExports</name>
     <message>
-        <location filename="../../gui/trace_export.py" line="39"/>
+        <location filename="../../gui/trace_export.py" line="45"/>
         <source>Export trace to &amp;CSV…</source>
         <translation>학습 기록을 CSV로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="72"/>
+        <location filename="../../gui/trace_export.py" line="79"/>
         <source>Writing %1…</source>
         <translation>%1 쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="73"/>
+        <location filename="../../gui/trace_export.py" line="80"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="74"/>
+        <location filename="../../gui/trace_export.py" line="81"/>
         <source>Export trace to CSV</source>
         <translation>학습 기록을 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="97"/>
+        <location filename="../../gui/trace_export.py" line="104"/>
         <source>Trace exported: %1 rows to %2</source>
         <translation>학습 기록 %1행을 %2에 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="108"/>
+        <location filename="../../gui/trace_export.py" line="115"/>
         <source>Export cancelled: %1 is as it was</source>
         <translation>내보내기를 취소했습니다: %1은(는) 그대로입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="121"/>
+        <location filename="../../gui/trace_export.py" line="128"/>
         <source>Could not export the trace</source>
         <translation>학습 기록을 내보낼 수 없습니다</translation>
     </message>

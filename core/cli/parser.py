@@ -137,8 +137,10 @@ def _train(sub: argparse._SubParsersAction) -> None:
     t.add_argument("--csv", metavar="PATH",
                    help=translate("CommandLine", "write the trace to this CSV file: the start and the state after "
                                   "each step (N + 1 rows), with every value and gradient"))
+    t.add_argument("--parquet", metavar="PATH",
+                   help=translate("CommandLine", "write the same table to this Parquet file"))
     t.add_argument("--own-names", action="store_true",
-                   help=translate("CommandLine", "name the CSV's columns in the network's notation (x1, h1, o1, "
+                   help=translate("CommandLine", "name the table's columns in the network's notation (x1, h1, o1, "
                                   "W11, U11, …) instead of the key names (a0[1], W1[1,1], …)"))
     _lang(t)
 

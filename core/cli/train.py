@@ -1,4 +1,4 @@
-"""`backprop-lab train`: train headless, print the final loss, write the trace as CSV."""
+"""`backprop-lab train`: train headless, print the final loss, write the trace as CSV or Parquet."""
 from __future__ import annotations
 
 import argparse
@@ -39,8 +39,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     refusal = history_refusal(net, args.steps)     # the one memory budget (core.numerics.budget)
     if refusal is not None:
         raise UsageError(f"--steps: {refusal}")
-    if args.csv is not None:
-        _check_writable(args.csv)
+    tables = [(flag, path) for flag, path in (("--csv", args.csv), ("--parquet", args.parquet)) if path is not None]
+    for flag, path in tables:
+        _check_writable(path, flag)
     before = evaluate(net, data.X, data.Y).loss
     trainer = Trainer(net, data, s)      # records a History: the CSV is rebuilt from it, a piece at a time
     start = trainer.step
@@ -66,25 +67,28 @@ def cmd_train(args: argparse.Namespace) -> int:
         translate("CommandLine", "loss over the %1 samples: %2 before, %3 after")
     print(fill(over, len(data), repr(before), repr(after)))
     print(fill(translate("CommandLine", "final loss: %1"), Numbers(8)(after)))
-    if args.csv is not None:
-        return _write_csv(trainer, args.csv, args.own_names)
+    for flag, path in tables:
+        code = _write_table(trainer, path, args.own_names, flag)
+        if code:
+            return code
     return 0
 
 
-def _write_csv(trainer: Trainer, path: str, own_names: bool) -> int:
+def _write_table(trainer: Trainer, path: str, own_names: bool, flag: str) -> int:
+    """--csv or --parquet: the trace rebuilt from the history and written a piece at a time."""
     from backprop_lab.core.io.trace_export import TraceExport
     from backprop_lab.core.numerics.history import History
     assert isinstance(trainer.trace, History)      # Trainer() without a trace records one
-    cannot = translate("CommandLine", "--csv: cannot write %1: %2")
+    cannot = translate("CommandLine", "%1: cannot write %2: %3")
     try:
-        job = TraceExport(trainer.trace, trainer, path, own_names)
+        job = TraceExport(trainer.trace, trainer, path, own_names, kind=flag[2:])
     except OSError as e:
-        raise UsageError(fill(cannot, path, e.strerror or e)) from None
+        raise UsageError(fill(cannot, flag, path, e.strerror or e)) from None
     bar = Progress(job.total, lambda: job.done, what=translate("CommandLine", "rows written"))
     try:
         job.run(should_stop=bar.update)
     except OSError as e:
-        raise UsageError(fill(cannot, path, e.strerror or e)) from None
+        raise UsageError(fill(cannot, flag, path, e.strerror or e)) from None
     except KeyboardInterrupt:
         job.cancel()
         return fail(fill(translate("CommandLine", "interrupted while writing %1; nothing written"), path), 130)
@@ -110,20 +114,20 @@ def _data_file(path: str, targets: str | None, sizes: list[int]) -> Dataset:
     return data
 
 
-def _check_writable(path: str) -> None:
+def _check_writable(path: str, flag: str = "--csv") -> None:
     """Before a long run, not after it: the folder must exist and take a new file."""
     from backprop_lab.core.io.atomic import target_of
     if os.path.isdir(path):
-        raise UsageError(fill(translate("CommandLine", "--csv: %1 is a folder, not a file name"), path))
+        raise UsageError(fill(translate("CommandLine", "%1: %2 is a folder, not a file name"), flag, path))
     try:
         real, _old = target_of(path)        # through links, as it will be written; a FIFO or device is refused
     except OSError as e:
-        raise UsageError(f"--csv: {e}") from None
+        raise UsageError(f"{flag}: {e}") from None
     folder = os.path.dirname(real)
     if not os.path.isdir(folder):
-        raise UsageError(fill(translate("CommandLine", "--csv: the folder %1 does not exist"), folder))
+        raise UsageError(fill(translate("CommandLine", "%1: the folder %2 does not exist"), flag, folder))
     if not os.access(folder, os.W_OK):
-        raise UsageError(fill(translate("CommandLine", "--csv: the folder %1 is not writable"), folder))
+        raise UsageError(fill(translate("CommandLine", "%1: the folder %2 is not writable"), flag, folder))
 
 
 class Progress:

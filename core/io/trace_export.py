@@ -1,4 +1,4 @@
-"""The trace a learner reads: every step's full state, streamed to CSV by replaying the history.
+"""The trace a learner reads: every step's full state, streamed to CSV (or Parquet) by replaying the history.
 
 N steps give N + 1 rows. Row k is the state after k updates with everything computed there: the
 forward values, the loss and its per-output terms, every δ and gradient (the gradients step k + 1 takes);
@@ -11,9 +11,10 @@ from the keys, never parsed.
 
 Rows 0..N−1 are rebuilt a piece at a time by replaying the history (core.numerics.history), so memory
 stays flat whatever N; the last one is computed from the trainer's state. The numbers are written by
-core.io.trace_csv.csv_block (polars: the shortest text that reads back bit for bit), imported only when
-exporting. The file appears whole, through
-core.io.atomic, or not at all: a failure or cancel leaves the old file as it was.
+core.io.trace_csv.csv_block (polars: the shortest text that reads back bit for bit), or as Parquet by
+core.io.parquet_sink (the same columns, float64 as they are); polars is imported only when exporting.
+The file appears whole, through core.io.atomic, or not at all: a failure or cancel leaves the old file
+as it was.
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from typing import IO, Any
 import numpy as np
 
 from backprop_lab.core.io.atomic import atomic_open
+from backprop_lab.core.io.parquet_sink import ParquetSink
 from backprop_lab.core.io.trace_csv import csv_block, header_line
 from backprop_lab.core.model.arrays import FloatArray
 from backprop_lab.core.model.dataset import Dataset
@@ -41,6 +43,12 @@ from backprop_lab.core.numerics.trace import Trace, column_keys, column_names, p
 from backprop_lab.core.numerics.training import Trainer, samples_for_step
 
 PIECE = 4096       # rows rebuilt and formatted at a time: a few MB whatever the length
+KINDS = ("csv", "parquet")
+
+
+def kind_of(path: str | os.PathLike[str]) -> str:
+    """"parquet" for a name ending .parquet or .pq, else "csv"."""
+    return "parquet" if os.fspath(path).lower().endswith((".parquet", ".pq")) else "csv"
 
 
 class ExportCancelled(Exception):
@@ -79,10 +87,12 @@ class TraceExport:
     `run()` writes them all (the command line), `cancel()` drops the file being written."""
 
     def __init__(self, history: History, trainer: Trainer, path: str | os.PathLike[str],
-                 own_names: bool = False, piece: int = PIECE) -> None:
+                 own_names: bool = False, piece: int = PIECE, kind: str | None = None) -> None:
+        """kind: "csv" or "parquet" (by default, what the file name ends with)."""
         net = trainer.net
         if history.names != column_names(net):
             raise ValueError("export: the history belongs to another network")
+        self.kind = kind or kind_of(path)
         self.history, self.piece = history, piece
         self.total = len(history) + 1
         self.done = 0
@@ -92,14 +102,16 @@ class TraceExport:
         self._stack = contextlib.ExitStack()
         self._file: IO[Any] | None = self._stack.enter_context(atomic_open(path))
         self._rows = self._pieces()
-        self._write_header(learner_names(net, own_names))
+        names = learner_names(net, own_names)
+        self._sink: ParquetSink | None = None
+        if self.kind == "parquet":
+            self._guarded(lambda: setattr(self, "_sink", ParquetSink(self._open(), names)))
+        else:
+            self._guarded(lambda: self._open().write(header_line(names)))
 
     @property
     def finished(self) -> bool:
         return self.done >= self.total
-
-    def _write_header(self, names: list[str]) -> None:
-        self._guarded(lambda: self._put(header_line(names)))
 
     def _pieces(self) -> Iterator[FloatArray]:
         yield from self.history.rows(piece=self.piece)
@@ -114,6 +126,8 @@ class TraceExport:
             if time.perf_counter() - t0 >= seconds:
                 break
         if self.finished and self._file is not None:
+            if self._sink is not None:
+                self._guarded(self._sink.close)
             self._file = None
             self._stack.close()        # flushed, synced and put in place
         return self.finished
@@ -127,27 +141,34 @@ class TraceExport:
 
     def cancel(self) -> None:
         """Stop; the file being written is removed and the old one left as it was."""
+        self._drop(ExportCancelled())
+
+    def _drop(self, e: BaseException) -> None:
         if self._file is not None:
             self._file = None
-            self._stack.__exit__(ExportCancelled, ExportCancelled(), None)
+            if self._sink is not None:
+                self._sink.abort()
+            self._stack.__exit__(type(e), e, e.__traceback__)
 
     def _guarded(self, write: Callable[[], object]) -> None:
         """A failed write drops the file being written before the error goes on."""
         try:
             write()
         except BaseException as e:
-            if self._file is not None:
-                self._file = None
-                self._stack.__exit__(type(e), e, e.__traceback__)
+            self._drop(e)
             raise
 
     def _write(self, rows: FloatArray) -> None:
-        self._put(self._format.csv(rows, self._context(rows)))
+        columns = self._format.columns(rows, self._context(rows))
+        if self._sink is not None:
+            self._sink.write(columns)
+        else:
+            self._open().write(csv_block(columns))
         self.done += len(rows)
 
-    def _put(self, data: bytes) -> None:
+    def _open(self) -> IO[Any]:
         assert self._file is not None          # open until finished or cancelled
-        self._file.write(data)
+        return self._file
 
     def _context(self, rows: FloatArray) -> list[tuple[Settings, FloatArray, FloatArray]]:
         """For rows whose step averaged over a batch: the settings and data that step used."""
@@ -206,15 +227,15 @@ class _RowFormat:
             out[r] = terms.mean(axis=0) if settings.batch_loss == "mean" else terms.sum(axis=0)
         return out
 
-    def csv(self, rows: FloatArray, batches: list[tuple[Settings, FloatArray, FloatArray]]) -> bytes:
+    def columns(self, rows: FloatArray, batches: list[tuple[Settings, FloatArray, FloatArray]]) -> list[np.ndarray]:
+        """The learner's columns of these rows, in learner_names order."""
         terms = self.terms(rows, batches)
-        return csv_block([rows[:, 0].astype(np.int64), rows[:, 1].astype(np.int64) + 1, rows[:, 2],
-                          *terms.T, *rows[:, 3:].T])
+        return [rows[:, 0].astype(np.int64), rows[:, 1].astype(np.int64) + 1, rows[:, 2], *terms.T, *rows[:, 3:].T]
 
 
 def export_csv(history: History, trainer: Trainer, path: str | os.PathLike[str], own_names: bool = False,
-               should_stop: Callable[[], bool] | None = None) -> int:
-    """Write the learner's CSV of the history and the trainer's final state; the rows written."""
-    job = TraceExport(history, trainer, path, own_names)
+               should_stop: Callable[[], bool] | None = None, kind: str = "csv") -> int:
+    """Write the learner's CSV (or Parquet) of the history and the trainer's final state; the rows written."""
+    job = TraceExport(history, trainer, path, own_names, kind=kind)
     job.run(should_stop)
     return job.total

@@ -30,6 +30,7 @@ from backprop_lab.core.io.trace_export import TraceExport
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import LayerSpec, Network, init_weights
 from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics.history import History
 from backprop_lab.core.numerics.trace import Trace, column_names
 from backprop_lab.core.numerics.training import Trainer
 
@@ -46,11 +47,15 @@ def best_of(fns, repeats):
 
 
 # ----- the old path, kept here only as the baseline (core/io/trace_csv.py before issue 9) ------------------
-def old_write_csv(trace: Trace, path: str) -> None:
+def old_write_csv(trace: Trace | History, path: str) -> None:
+    """write_csv as it was, in one process: a full trace's stored rows (the command line's path), or the
+    history's rows rebuilt by replay (the window's path since the history landed)."""
     with atomic_open(path, binary=False, encoding="utf-8", newline="") as f:
         csv.writer(f, lineterminator="\n").writerow(trace.names)
-        for lo in range(0, len(trace), 4096):
-            f.write(old_format_rows(trace.array(lo, lo + 4096)))
+        pieces = trace.rows(piece=4096) if isinstance(trace, History) else \
+            (trace.array(lo, lo + 4096) for lo in range(0, len(trace), 4096))
+        for rows in pieces:
+            f.write(old_format_rows(rows))
 
 
 def old_format_rows(rows: np.ndarray) -> str:
@@ -126,11 +131,14 @@ def seed004() -> tuple[Network, Dataset]:
 
 
 def bench_export(rows: int, repeats: int, folder: str) -> None:
-    print(f"\nExport of {rows:,} steps (best of {repeats}, interleaved). new: the history replayed and "
-          f"formatted by polars, {rows + 1:,} rows, as the app writes them; old: every row held in memory "
-          f"(a full trace) and formatted by the old hand-written code; stdlib: csv.writer on the same rows")
-    print(f"{'trace':36s} {'new rows/s':>11s} {'old rows/s':>11s} {'new/old':>8s} {'stdlib rows/s':>14s} "
-          f"{'replay only':>12s}")
+    print(f"\nExport of {rows:,} steps (best of {repeats}, interleaved), rows/s. new: the history replayed and "
+          f"formatted by polars, {rows + 1:,} rows, as the window and train --csv write them now. old window: "
+          f"the same history replayed and formatted by the old hand-written code (the window's path before). "
+          f"old CLI: every row held in memory (a full trace, 8 bytes a number) and formatted by the old code, in "
+          f"one process (train --csv before, without its workers). stdlib: csv.writer on the full trace's rows. "
+          f"replay: rebuilding the rows alone")
+    print(f"{'trace':30s} {'new':>9s} {'old window':>11s} {'new/old':>8s} {'old CLI':>9s} {'new/old':>8s} "
+          f"{'stdlib':>8s} {'replay':>8s}")
     for name, (net, data) in (("seed 004 2-2-2 (converges)", seed004()), ("2-2-2, 4 samples, varied", varied_2_2_2())):
         hist = Trainer(net.copy(), data, Settings(lr=0.5))
         hist.run(rows)
@@ -144,6 +152,10 @@ def bench_export(rows: int, repeats: int, folder: str) -> None:
         def old():
             old_write_csv(full.trace, path)
 
+        def old_window():
+            assert isinstance(hist.trace, History)
+            old_write_csv(hist.trace, path)
+
         def stdlib():
             with open(path, "w", newline="") as f:
                 w = csv.writer(f)
@@ -153,9 +165,9 @@ def bench_export(rows: int, repeats: int, folder: str) -> None:
         def replay():
             sum(len(r) for r in hist.trace.rows())
 
-        t_new, t_old, t_std, t_replay = best_of([new, old, stdlib, replay], repeats)
-        print(f"{name:36s} {rows / t_new:11,.0f} {rows / t_old:11,.0f} {t_old / t_new:7.1f}x {rows / t_std:14,.0f} "
-              f"{rows / t_replay:12,.0f}")
+        t_new, t_win, t_old, t_std, t_replay = best_of([new, old_window, old, stdlib, replay], repeats)
+        print(f"{name:30s} {rows / t_new:9,.0f} {rows / t_win:11,.0f} {t_win / t_new:7.1f}x {rows / t_old:9,.0f} "
+              f"{t_old / t_new:7.1f}x {rows / t_std:8,.0f} {rows / t_replay:8,.0f}")
         values = full.trace.array()
         cols = [values[:, 0].astype(np.int64), values[:, 1].astype(np.int64)] + list(values[:, 2:].T)
 
@@ -168,7 +180,7 @@ def bench_export(rows: int, repeats: int, folder: str) -> None:
                 old_format_rows(values[lo:lo + 4096])
 
         t_pl, t_hand = best_of([polars_only, hand_only], repeats)
-        print(f"{'  formatting only: polars / old code':36s} {rows / t_pl:11,.0f} {rows / t_hand:11,.0f} "
+        print(f"{'  formatting only: polars, old':30s} {rows / t_pl:9,.0f} {rows / t_hand:11,.0f} "
               f"{t_hand / t_pl:7.1f}x")
 
 

@@ -204,3 +204,34 @@ def test_starting_the_window_does_not_load_polars_or_the_export():
     out = subprocess.run([sys.executable, "-c", START], capture_output=True, text=True, check=True,
                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_parquet_holds_the_same_columns_and_numbers_as_the_csv(tmp_path, capsys):
+    import polars as pl
+    assert cli.main(["train", "xor", "--steps", "500", "--mode", "minibatch", "--csv", str(tmp_path / "t.csv"),
+                     "--parquet", str(tmp_path / "t.parquet")]) == 0
+    assert "501 rows written to" in capsys.readouterr().out
+    table = pl.read_parquet(tmp_path / "t.parquet")
+    back = read_csv(tmp_path / "t.csv")
+    assert table.columns == back.names and table.height == 501
+    assert table.schema["step"] == pl.Int64 and table.schema["loss"] == pl.Float64
+    assert same_bits(table.to_numpy().astype(float), back.array())
+
+
+def test_a_cancelled_or_failed_parquet_export_leaves_the_old_file(tmp_path, monkeypatch):
+    _, t = trained("seed004", 20_000)
+    path = tmp_path / "t.parquet"
+    path.write_bytes(b"old")
+    job = TraceExport(t.trace, t, path, piece=1000)
+    assert job.kind == "parquet" and not job.advance()
+    job.cancel()
+    assert path.read_bytes() == b"old" and os.listdir(tmp_path) == ["t.parquet"]
+    from backprop_lab.core.io import parquet_sink
+
+    def refuse(self, frame, file):
+        self._error = OSError(28, "No space left on device")
+
+    monkeypatch.setattr(parquet_sink.ParquetSink, "_sink", refuse)        # the writer thread fails at once
+    with pytest.raises(OSError, match="No space"):
+        export_csv(t.trace, t, path, kind="parquet")
+    assert path.read_bytes() == b"old" and os.listdir(tmp_path) == ["t.parquet"]

@@ -68,3 +68,20 @@ def test_the_checkbox_names_the_columns_in_the_networks_notation(qtbot, window, 
     traces = export_trace(qtbot, window, out2)          # unticked again: a fresh dialog
     qtbot.waitUntil(lambda: not traces.running, timeout=10_000)
     assert out2.read_text().startswith("step,sample,loss,loss_term[1],loss_term[2],a0[1]")
+
+
+def test_the_parquet_type_writes_the_same_table(qtbot, window, tmp_path, monkeypatch):
+    import polars as pl
+
+    from backprop_lab.core.io.trace_csv import read_csv
+    from tests.core.learner_csv import same_bits
+    monkeypatch.chdir(tmp_path)
+    step_n(qtbot, window, 200)
+    traces = export_trace(qtbot, window, tmp_path / "t.parquet", parquet=True)
+    qtbot.waitUntil(lambda: not traces.running, timeout=10_000)
+    traces = export_trace(qtbot, window, tmp_path / "t.csv")
+    qtbot.waitUntil(lambda: not traces.running, timeout=10_000)
+    table, back = pl.read_parquet(tmp_path / "t.parquet"), read_csv(tmp_path / "t.csv")
+    assert table.columns == back.names and table.height == 201
+    assert same_bits(table.to_numpy().astype(float), back.array())
+    assert "201 rows" in window.status.note.text()

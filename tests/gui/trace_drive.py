@@ -3,7 +3,7 @@ Save, Yes to replacing an existing file."""
 import os
 
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QLineEdit, QMessageBox, QPushButton
 
 
 def step_n(qtbot, window, n: int) -> None:
@@ -18,7 +18,7 @@ def _answer_yes() -> None:
             w.button(QMessageBox.StandardButton.Yes).click()
 
 
-def export_trace(qtbot, window, path, own_names: bool = False):
+def export_trace(qtbot, window, path, own_names: bool = False, parquet: bool = False):
     """Choose the file in the export dialog; returns the export (running, or already over)."""
     window.files.export_csv.trigger()
     traces = window.files.traces
@@ -27,6 +27,10 @@ def export_trace(qtbot, window, path, own_names: bool = False):
     if own_names:
         qtbot.mouseClick(dialog.own_names, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.own_names.height() // 2))
         assert dialog.own_names.isChecked()
+    if parquet:                                   # the file type, below the name
+        types = dialog.findChild(QComboBox, "fileTypeCombo")
+        qtbot.keyClick(types, Qt.Key.Key_Down)
+        assert types.currentText().startswith("Parquet")
     # The dialog opens in the current folder (the tests change to tmp_path): the name is typed from there.
     typed = os.path.relpath(path, dialog.directory().absolutePath())
     assert not typed.startswith("..")
