@@ -47,7 +47,7 @@ class TraceExports(QObject):
         self.dialog: TraceExportDialog | None = None
         self.progress: QProgressDialog | None = None
         self.job = None
-        self.path = ""
+        self.path, self._replacing = "", False
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._tick)
@@ -75,7 +75,7 @@ class TraceExports(QObject):
             self.job = TraceExport(trace, trainer, path, own_names, piece=piece, kind=kind)
         except OSError as e:
             return self._fail(e)
-        self.path = path
+        self.path, self._replacing = path, os.path.lexists(path)
         self.progress = QProgressDialog(self.tr("Writing %1…").replace("%1", os.path.basename(path)),
                                         self.tr("Cancel"), 0, STEPS, self.window)
         self.progress.setWindowTitle(self.tr("Export trace to CSV"))
@@ -112,7 +112,9 @@ class TraceExports(QObject):
             return
         job.cancel()
         self._end()
-        self.session.message.emit(self.tr("Export cancelled: %1 is as it was").replace("%1", self.path))
+        said = self.tr("Export cancelled: %1 is as it was") if self._replacing else \
+            self.tr("Export cancelled: %1 was not written")
+        self.session.message.emit(said.replace("%1", self.path))
         self.finished.emit(False)
 
     def _end(self) -> None:

@@ -4200,7 +4200,12 @@ E = %2</translation>
         <translation>내보내기를 취소했습니다: %1은(는) 그대로입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="128"/>
+        <location filename="../../gui/trace_export.py" line="116"/>
+        <source>Export cancelled: %1 was not written</source>
+        <translation>내보내기를 취소했습니다: %1은(는) 만들지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/trace_export.py" line="130"/>
         <source>Could not export the trace</source>
         <translation>학습 기록을 내보낼 수 없습니다</translation>
     </message>

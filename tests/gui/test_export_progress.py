@@ -85,3 +85,14 @@ def test_the_parquet_type_writes_the_same_table(qtbot, window, tmp_path, monkeyp
     assert table.columns == back.names and table.height == 201
     assert same_bits(table.to_numpy().astype(float), back.array())
     assert "201 rows" in window.status.note.text()
+
+
+def test_cancelling_a_new_file_leaves_no_file(qtbot, window, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    step_n(qtbot, window, 30_000)
+    traces = export_trace(qtbot, window, tmp_path / "new.csv")
+    qtbot.waitUntil(lambda: traces.running and traces.job.done > 0, timeout=10_000)
+    assert traces.job.done < traces.job.total
+    qtbot.mouseClick(cancel_button(traces), Qt.MouseButton.LeftButton)
+    assert os.listdir(tmp_path) == []
+    assert "was not written" in window.status.note.text()
