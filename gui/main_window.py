@@ -301,12 +301,14 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
+        self.files.traces.cancel()         # an export under way leaves no file behind
         self.prefs.save_window(self)
         event.accept()
 
     def close_without_asking(self):
         """Close with no question and no saved geometry (screenshots, tests)."""
         self.session.runner.stop(push=False)
+        self.files.traces.cancel()
         self.session.undo_stack.setClean()
         self.hide()
         self.deleteLater()

@@ -96,3 +96,14 @@ def test_cancelling_a_new_file_leaves_no_file(qtbot, window, tmp_path, monkeypat
     qtbot.mouseClick(cancel_button(traces), Qt.MouseButton.LeftButton)
     assert os.listdir(tmp_path) == []
     assert "was not written" in window.status.note.text()
+
+
+def test_closing_the_window_during_an_export_leaves_no_file(qtbot, make_window, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    window = make_window()
+    step_n(qtbot, window, 30_000)
+    traces = export_trace(qtbot, window, tmp_path / "t.csv")
+    qtbot.waitUntil(lambda: traces.running and traces.job.done > 0, timeout=10_000)
+    window.session.undo_stack.setClean()
+    window.close()
+    assert not traces.running and os.listdir(tmp_path) == []
