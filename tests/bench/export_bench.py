@@ -7,7 +7,7 @@
    them with the hand-written repr code kept below as its baseline (`old_format_rows`), and the stdlib
    csv module is shown for reference. Then the formatting alone: polars against the old code on the same
    rows (the dependency's reason, pyproject.toml).
-2. Peak memory (ru_maxrss of a child process) of `backprop-lab train seed004 --steps N --csv` against the
+2. Peak memory (GNU time's maximum resident set size) of `backprop-lab train seed004 --steps N --csv` against the
    same command without --csv, in the same run (issue 9: ≤ 400 MB for 3,000,000 steps).
 """
 from __future__ import annotations
@@ -185,19 +185,20 @@ def bench_export(rows: int, repeats: int, folder: str) -> None:
 
 
 def peak_mb(argv: list[str]) -> tuple[float, float]:
-    """(peak resident MB, seconds) of a child process running the command line."""
-    code = ("import resource, sys; from backprop_lab.core import cli; rc = cli.main(sys.argv[1:]); "
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr); sys.exit(rc)")
+    """(peak resident MB, seconds) of `backprop-lab ARGV`, measured by GNU time around a fresh process (a
+    child's ru_maxrss taken here would count this process's pages at the fork: it survives exec)."""
+    exe = os.path.join(os.path.dirname(sys.executable), "backprop-lab")
     t0 = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True)
+    done = subprocess.run(["/usr/bin/time", "-f", "peak %M", exe, *argv], capture_output=True, text=True)
     dt = time.perf_counter() - t0
     if done.returncode:
         raise SystemExit(done.stderr)
-    return int(done.stderr.strip().splitlines()[-1]) / 1024, dt
+    return int(done.stderr.strip().splitlines()[-1].split()[-1]) / 1024, dt
 
 
 def bench_memory(steps: int, folder: str) -> None:
-    print(f"\nPeak memory of `train seed004 --steps {steps:,}` (ru_maxrss of the process; issue 9: ≤ 400 MB with "
+    print(f"\nPeak memory of `train seed004 --steps {steps:,}` (/usr/bin/time's maximum resident set size; issue 9: "
+          f"≤ 400 MB with "
           f"--csv for 3,000,000 steps)")
     path = os.path.join(folder, "m.csv")
     base, t_base = peak_mb(["train", "seed004", "--steps", str(steps)])
@@ -212,11 +213,16 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--quick", action="store_true", help="fewer rows and repeats (a smoke run)")
     p.add_argument("--steps", type=int, default=None, help="steps of the memory run (default 3,000,000)")
+    p.add_argument("--memory-only", action="store_true", help="only the peak memory of train --csv")
     args = p.parse_args(argv)
     rows, repeats, steps = (20_000, 1, 100_000) if args.quick else (200_000, 3, 3_000_000)
     steps = args.steps or steps
     print(f"numpy {np.__version__}, Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, "
           f"{os.getloadavg()[0]:.1f} load")
+    if args.memory_only:
+        with tempfile.TemporaryDirectory() as folder:
+            bench_memory(steps, folder)
+        return 0
     t0 = time.perf_counter()
     import polars  # noqa: F401  (loaded once per process, on the first export: timed apart from the rows)
     print(f"importing polars: {time.perf_counter() - t0:.2f} s (once, on the first export)")
