@@ -51,7 +51,7 @@ def test_save_then_open_shows_the_same_curve_look_back_and_branch(qtbot, window,
     assert window.files.path == str(saved) and s.step_count == 55
     assert s.trace.equals(history) and len(s.trace.segments) == 2
     x, y = plot.cache.total()
-    assert same(x, curve[0]) and same(y, curve[1]) and plot.points() == 55
+    assert same(x, curve[0]) and same(y, curve[1]) and plot.points() == 55 + 1      # and the present
     assert window.status.step.text() == "step 55" and not window.isWindowModified()
     s.view_step(10)                                                          # look-back after Open
     assert s.viewing_step == 10 and same(s.trace.theta_at(10, s.net), past)
