@@ -14,7 +14,6 @@ import numpy.typing as npt
 from backprop_lab.core.model.numbers import format_number
 from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.quantity import Key, bias, neuron, weight
-from backprop_lab.core.teaching.exercises import DEFAULT_DIGITS, exercise_order, exercises
 from backprop_lab.core.teaching.formula import Names
 
 GIVEN_DIGITS = 8        # a trained weight has many digits; eight decimals are what the seeds print
@@ -74,16 +73,20 @@ def choose(order: list[str], count: int, seed: int = EVEN) -> list[str]:
 
 
 def build(project: Project, *, sample: int = 0, count: int = DEFAULT_COUNT, seed: int = EVEN,
-          velocity: npt.ArrayLike | None = None, step: int = 0, digits: int = DEFAULT_DIGITS) -> Worksheet:
+          velocity: npt.ArrayLike | None = None, step: int = 0, digits: int | None = None) -> Worksheet:
     """The worksheet of `project` (its network as it is now) on one sample; `velocity` is momentum's
-    velocity of the next step (zeros when None), as the walk-through takes it."""
+    velocity of the next step (zeros when None), as the walk-through takes it; `digits` as the
+    exercises' (their DEFAULT_DIGITS when None)."""
+    # Imported here: the command line's one parser reads this module's limits for every command.
+    from backprop_lab.core.teaching.exercises import DEFAULT_DIGITS, exercise_order, exercises
     if not 0 <= sample < len(project.data):
         raise ValueError(f"worksheet: sample {sample + 1} is not one of the {len(project.data)} samples")
     if not 1 <= count <= MAX_COUNT:
         raise ValueError(f"worksheet: between 1 and {MAX_COUNT} blanks, not {count}")
     net, x, y = project.net, project.data.X[sample], project.data.Y[sample]
     chosen = choose(exercise_order(project, sample), count, seed)
-    items = exercises(net, x, y, project.settings, chosen, velocity=velocity, digits=digits, set_id="worksheet")
+    items = exercises(net, x, y, project.settings, chosen, velocity=velocity,
+                      digits=DEFAULT_DIGITS if digits is None else digits, set_id="worksheet")
     blanks = tuple(Blank(n, e.quantity, e.name, e.formula, e.phase, e.value, e.digits,
                          format_number(e.value, e.digits)) for n, e in enumerate(items, start=1))
     return Worksheet(project.name, sample, step, tuple(s.activation for s in net.layers), net.loss,
