@@ -10,16 +10,10 @@ translate = QCoreApplication.translate
 
 
 def parse_number(text: str) -> tuple[float | None, str | None]:
-    """(value, None) for a finite number, else (None, a reason the learner can read)."""
+    """(value, None) for a finite number, else (None, a reason the learner can read): core's words,
+    which the command line prints too."""
     v, problem = numbers.parse_number(text)
-    if problem is None:
-        return v, None
-    if problem.code == "empty":
-        return None, translate("Numbers", "Empty: type a number")
-    if problem.code == "not_finite":
-        return None, translate("Numbers", "“%1” is too large: only finite numbers are allowed") \
-            .replace("%1", problem.text)
-    return None, translate("Numbers", "“%1” is not a number").replace("%1", problem.text)
+    return (v, None) if problem is None else (None, numbers.reason(problem))
 
 
 # View → Precision: decimals every view shows (None: every digit). Exports never read it: they stay exact.

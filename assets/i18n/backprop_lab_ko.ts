@@ -202,7 +202,7 @@
     </message>
     <message>
         <location filename="../../core/cli/parser.py" line="40"/>
-        <location filename="../../core/cli/parser.py" line="209"/>
+        <location filename="../../core/cli/parser.py" line="207"/>
         <source>not a whole number: %1</source>
         <translation>정수가 아닙니다: %1</translation>
     </message>
@@ -213,251 +213,246 @@
     </message>
     <message>
         <location filename="../../core/cli/parser.py" line="51"/>
-        <source>not a number: %1</source>
-        <translation>수가 아닙니다: %1</translation>
+        <source>must be a finite number: %1</source>
+        <translation>유한한 숫자여야 합니다: %1</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="53"/>
-        <source>must be a finite number, got %1</source>
-        <translation>유한한 수여야 합니다. 받은 값: %1</translation>
-    </message>
-    <message>
-        <location filename="../../core/cli/parser.py" line="61"/>
+        <location filename="../../core/cli/parser.py" line="59"/>
         <source>at most 17 digits (a float64 holds no more)</source>
         <translation>최대 17자리 (float64는 그 이상을 담지 못합니다)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="66"/>
+        <location filename="../../core/cli/parser.py" line="64"/>
         <source>a preset name (see `presets`) or a .json file</source>
         <translation>프리셋 이름(`presets` 참고) 또는 .json 파일</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="70"/>
+        <location filename="../../core/cli/parser.py" line="68"/>
         <source>the language of what it prints (default: the locale&apos;s, from LC_ALL or LANG)</source>
         <translation>출력 언어 (기본값: LC_ALL 또는 LANG의 로캘 언어)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="76"/>
+        <location filename="../../core/cli/parser.py" line="74"/>
         <source>which sample, from 1 (default 1)</source>
         <translation>몇 번째 샘플인지, 1부터 (기본값 1)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="80"/>
+        <location filename="../../core/cli/parser.py" line="78"/>
         <source>Backprop Lab: see every number of backpropagation.</source>
         <translation>Backprop Lab: 역전파의 모든 숫자를 봅니다.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="81"/>
+        <location filename="../../core/cli/parser.py" line="79"/>
         <source>Without a subcommand, `%1 [--lang ko|en] [--screenshot PATH] [NET]` is `%1 open ...`: it opens the window on NET (seed 004 unless given), or renders it to a picture.</source>
         <translation>하위 명령이 없으면 `%1 [--lang ko|en] [--screenshot PATH] [NET]`은 `%1 open ...`과 같습니다: NET(주지 않으면 시드 004)으로 창을 열거나 그림으로 그립니다.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="86"/>
+        <location filename="../../core/cli/parser.py" line="84"/>
         <source>open the window (the default)</source>
         <translation>창 열기 (기본값)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="87"/>
+        <location filename="../../core/cli/parser.py" line="85"/>
         <source>Open the window on NET, or render it offscreen to a PNG with --screenshot.</source>
         <translation>NET으로 창을 열거나, --screenshot으로 화면 밖에서 PNG로 그립니다.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="90"/>
+        <location filename="../../core/cli/parser.py" line="88"/>
         <source>a preset name or a .json file (default: seed004)</source>
         <translation>프리셋 이름 또는 .json 파일 (기본값: seed004)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="92"/>
+        <location filename="../../core/cli/parser.py" line="90"/>
         <source>render the window offscreen to this PNG and quit</source>
         <translation>창을 화면 밖에서 이 PNG로 그리고 끝내기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="93"/>
+        <location filename="../../core/cli/parser.py" line="91"/>
         <source>the window&apos;s language (default: the saved choice)</source>
         <translation>창의 언어 (기본값: 저장된 선택)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="94"/>
+        <location filename="../../core/cli/parser.py" line="92"/>
         <source>list the presets</source>
         <translation>프리셋 목록 보기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="104"/>
+        <location filename="../../core/cli/parser.py" line="102"/>
         <source>forward values, loss, every δ and every dE/dparam with its chain rule</source>
         <translation>순전파 값, 손실, 모든 δ와 모든 dE/d매개변수를 연쇄 법칙과 함께</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="106"/>
+        <location filename="../../core/cli/parser.py" line="104"/>
         <source>Print the forward pass, the loss, every δ and every parameter&apos;s gradient with its chain-rule factors, for one sample of NET.</source>
         <translation>NET의 샘플 하나에 대해 순전파, 손실, 모든 δ, 모든 매개변수의 기울기를 연쇄 법칙의 인수와 함께 출력합니다.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="111"/>
+        <location filename="../../core/cli/parser.py" line="109"/>
         <source>only this parameter (e.g. U11), its derivation in full</source>
         <translation>이 매개변수(예: U11)만, 미분 풀이 전체</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="114"/>
+        <location filename="../../core/cli/parser.py" line="112"/>
         <source>decimals shown (default 8)</source>
         <translation>보일 소수 자릿수 (기본값 8)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="119"/>
+        <location filename="../../core/cli/parser.py" line="117"/>
         <source>train headless and write the trace</source>
         <translation>창 없이 학습하고 기록 쓰기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="120"/>
+        <location filename="../../core/cli/parser.py" line="118"/>
         <source>Train NET with SGD, print the final loss, optionally write the trace as CSV.</source>
         <translation>NET을 SGD로 학습하고 최종 손실을 출력하며, 원하면 기록을 CSV로 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="125"/>
+        <location filename="../../core/cli/parser.py" line="123"/>
         <source>learning rate (default: the project&apos;s)</source>
         <translation>학습률 (기본값: 프로젝트의 값)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="127"/>
+        <location filename="../../core/cli/parser.py" line="125"/>
         <source>momentum in %1 (default: the project&apos;s)</source>
         <translation>%1 범위의 모멘텀 (기본값: 프로젝트의 값)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="130"/>
+        <location filename="../../core/cli/parser.py" line="128"/>
         <source>update mode (default: the project&apos;s)</source>
         <translation>업데이트 방식 (기본값: 프로젝트의 값)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="131"/>
+        <location filename="../../core/cli/parser.py" line="129"/>
         <source>mini-batch size</source>
         <translation>미니배치 크기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="133"/>
+        <location filename="../../core/cli/parser.py" line="131"/>
         <source>train on this CSV data set instead of the project&apos;s (last column the target, unless --targets names others)</source>
         <translation>프로젝트의 데이터 대신 이 CSV 데이터 세트로 학습 (--targets로 다른 열을 정하지 않으면 마지막 열이 목표값)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="136"/>
+        <location filename="../../core/cli/parser.py" line="134"/>
         <source>the target columns of --data, comma-separated names</source>
         <translation>--data의 목표값 열, 쉼표로 구분한 이름</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="138"/>
+        <location filename="../../core/cli/parser.py" line="136"/>
         <source>write the trace to this CSV file: the start and the state after each step (N + 1 rows), with every value and gradient</source>
         <translation>기록을 이 CSV 파일에 쓰기: 시작 상태와 단계마다의 상태(N + 1행), 모든 값과 기울기 포함</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="141"/>
+        <location filename="../../core/cli/parser.py" line="139"/>
         <source>write the same table to this Parquet file</source>
         <translation>같은 표를 이 Parquet 파일에 쓰기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="143"/>
+        <location filename="../../core/cli/parser.py" line="141"/>
         <source>name the table&apos;s columns in the network&apos;s notation (x1, h1, o1, W11, U11, …) instead of the key names (a0[1], W1[1,1], …)</source>
         <translation>표의 열 이름을 키 이름(a0[1], W1[1,1], …) 대신 신경망의 표기(x1, h1, o1, W11, U11, …)로 쓰기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="149"/>
+        <location filename="../../core/cli/parser.py" line="147"/>
         <source>write the network, data and optimizer as a NumPy or PyTorch script</source>
         <translation>신경망, 데이터, 최적화 방법을 NumPy 또는 PyTorch 스크립트로 쓰기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="151"/>
+        <location filename="../../core/cli/parser.py" line="149"/>
         <source>Write NET, its data set and its optimizer as a short standalone script that trains as the app does and prints the same loss for every step.</source>
         <translation>NET과 그 데이터 세트, 최적화 방법을 앱과 똑같이 학습하고 단계마다 같은 손실을 출력하는 짧은 독립 스크립트로 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="156"/>
+        <location filename="../../core/cli/parser.py" line="154"/>
         <source>the script&apos;s library</source>
         <translation>스크립트의 라이브러리</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="158"/>
+        <location filename="../../core/cli/parser.py" line="156"/>
         <source>the script to write</source>
         <translation>쓸 스크립트</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="160"/>
+        <location filename="../../core/cli/parser.py" line="158"/>
         <source>steps the script takes unless given another number when run (default 100)</source>
         <translation>실행할 때 다른 수를 주지 않으면 스크립트가 밟을 단계 수 (기본값 100)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="166"/>
+        <location filename="../../core/cli/parser.py" line="164"/>
         <source>train K copies at learning rates on a log grid, print a table</source>
         <translation>로그 격자의 학습률로 K개 사본을 학습하고 표로 출력</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="168"/>
+        <location filename="../../core/cli/parser.py" line="166"/>
         <source>Train K copies of NET at once, each with its own learning rate on a log grid from A to B, and print each copy&apos;s final loss (or the step it diverged at).</source>
         <translation>NET의 사본 K개를 A부터 B까지 로그 격자 위의 저마다의 학습률로 한꺼번에 학습하고, 사본마다 최종 손실(또는 발산한 단계)을 출력합니다.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="173"/>
+        <location filename="../../core/cli/parser.py" line="171"/>
         <source>the lowest and highest rate, e.g. 1e-3:10</source>
         <translation>가장 낮은 학습률과 가장 높은 학습률, 예: 1e-3:10</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="175"/>
+        <location filename="../../core/cli/parser.py" line="173"/>
         <source>how many copies (default 20)</source>
         <translation>사본 수 (기본값 20)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="178"/>
+        <location filename="../../core/cli/parser.py" line="176"/>
         <source>at most this many rows of the table (evenly spaced; default 40)</source>
         <translation>표의 최대 행 수 (고르게 띄워서; 기본값 40)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="184"/>
+        <location filename="../../core/cli/parser.py" line="182"/>
         <source>write a printable worksheet (PDF) with blanks and an answer key</source>
         <translation>빈칸과 정답지가 있는 인쇄용 학습지(PDF) 쓰기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="186"/>
+        <location filename="../../core/cli/parser.py" line="184"/>
         <source>Write a worksheet for NET as a PDF: the diagram, the given numbers and blanks for quantities chosen as the exercises choose them, then the answer key (on its own pages, or in the file --answers names).</source>
         <translation>NET의 학습지를 PDF로 씁니다: 다이어그램, 주어진 숫자, 문제처럼 고른 값들의 빈칸, 그리고 정답지(별도 페이지, 또는 --answers로 정한 파일).</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="192"/>
+        <location filename="../../core/cli/parser.py" line="190"/>
         <source>the worksheet to write</source>
         <translation>쓸 학습지</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="194"/>
+        <location filename="../../core/cli/parser.py" line="192"/>
         <source>write the answer key to this file instead</source>
         <translation>정답지는 이 파일에 따로 쓰기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="195"/>
+        <location filename="../../core/cli/parser.py" line="193"/>
         <source>the worksheet&apos;s language (default: the locale&apos;s)</source>
         <translation>학습지의 언어 (기본값: 로캘의 언어)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="197"/>
+        <location filename="../../core/cli/parser.py" line="195"/>
         <source>how many blanks, 1 to %1 (default %2)</source>
         <translation>빈칸 수, 1부터 %1까지 (기본값 %2)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="200"/>
+        <location filename="../../core/cli/parser.py" line="198"/>
         <source>0 spreads the blanks evenly over the exercises (the default); another seed draws them</source>
         <translation>0이면 빈칸을 문제 전체에 고르게 나눕니다(기본값). 다른 시드는 무작위로 뽑습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="212"/>
+        <location filename="../../core/cli/parser.py" line="210"/>
         <source>must be at least 0, got %1</source>
         <translation>0 이상이어야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="220"/>
+        <location filename="../../core/cli/parser.py" line="218"/>
         <source>at most %1, got %2</source>
         <translation>최대 %1입니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="228"/>
+        <location filename="../../core/cli/parser.py" line="226"/>
         <source>expected A:B (two learning rates), got %1</source>
         <translation>A:B(학습률 두 개)가 필요합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="232"/>
+        <location filename="../../core/cli/parser.py" line="230"/>
         <source>need 0 &lt; A ≤ B, got %1</source>
         <translation>0 &lt; A ≤ B여야 합니다. 받은 값: %1</translation>
     </message>
@@ -2705,17 +2700,27 @@ E = %2</translation>
 <context>
     <name>Numbers</name>
     <message>
-        <location filename="../../gui/numbers.py" line="18"/>
+        <location filename="../../core/model/numbers.py" line="100"/>
         <source>Empty: type a number</source>
         <translation>비어 있습니다: 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/numbers.py" line="22"/>
+        <location filename="../../core/model/numbers.py" line="104"/>
+        <source>“%1” is too small to hold: it would become 0. Type 0 if you mean zero</source>
+        <translation>“%1”은(는) 너무 작아서 담을 수 없습니다: 0이 되어 버립니다. 0을 뜻한다면 0을 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/numbers.py" line="106"/>
+        <source>“%1”: a comma followed by three digits may separate thousands, so it is not read as a decimal mark. Type %2 for the whole number, or use a point as the decimal mark</source>
+        <translation>“%1”: 쉼표 뒤에 숫자 세 개가 오면 천 단위 구분 기호일 수 있어 소수점으로 읽지 않습니다. 정수라면 %2(으)로 입력하고, 소수라면 소수점으로 마침표(.)를 쓰세요</translation>
+    </message>
+    <message>
+        <location filename="../../core/model/numbers.py" line="111"/>
         <source>“%1” is not a number</source>
         <translation>“%1”은(는) 숫자가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../gui/numbers.py" line="20"/>
+        <location filename="../../core/model/numbers.py" line="102"/>
         <source>“%1” is too large: only finite numbers are allowed</source>
         <translation>“%1”은(는) 너무 큽니다: 유한한 숫자만 쓸 수 있습니다</translation>
     </message>

@@ -8,7 +8,6 @@ one catalogue (core.model.i18n.translate, context "CommandLine")."""
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from collections.abc import Callable
 from typing import NoReturn
@@ -16,6 +15,7 @@ from typing import NoReturn
 from backprop_lab.core.cli import argparse_words
 from backprop_lab.core.model import i18n
 from backprop_lab.core.model.i18n import fill, translate
+from backprop_lab.core.model.numbers import parse_number, reason
 from backprop_lab.core.model.settings import FIELDS
 
 PROG = "backprop-lab"
@@ -45,13 +45,11 @@ def _positive_int(text: str) -> int:
 
 
 def _finite(text: str) -> float:
-    try:
-        v = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(fill(translate("CommandLine", "not a number: %1"), repr(text))) from None
-    if not math.isfinite(v):
-        raise argparse.ArgumentTypeError(fill(translate("CommandLine", "must be a finite number, got %1"),
-                                              repr(text)))
+    """A number as the window reads one (core.model.numbers), refused with the window's words."""
+    v, problem = parse_number(text)
+    if problem is not None or v is None:
+        raise argparse.ArgumentTypeError(fill(translate("CommandLine", "must be a finite number: %1"),
+                                              reason(problem) if problem else text))
     return v
 
 

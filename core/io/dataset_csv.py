@@ -20,7 +20,7 @@ import numpy as np
 from backprop_lab.core.io.atomic import NotAFileError
 from backprop_lab.core.io.reading import TooLargeError, read_regular
 from backprop_lab.core.model.dataset import MAX_SAMPLES, Dataset
-from backprop_lab.core.model.numbers import parse_number
+from backprop_lab.core.model.numbers import parse_number, reason
 
 MAX_CSV_BYTES = 50 * 1024 * 1024
 MAX_COLUMNS = 1_000
@@ -176,6 +176,8 @@ def _cell(text: str, row: int, column: str) -> float:
     if problem.code == "not_finite":
         raise CsvDataError(f"{text!r} is not a finite number", row=row, column=column, code="not_finite",
                            text=text)
+    if problem.code in ("thousands", "underflow"):      # core's words, in the learner's language
+        raise CsvDataError(reason(problem), row=row, column=column, code=problem.code, text=text)
     raise CsvDataError(f"{text!r} is not a number (this column holds numbers)", row=row, column=column,
                        code="not_number", text=text)
 

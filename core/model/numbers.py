@@ -7,13 +7,22 @@ unless it needs more decimals than that; from 1e9 on, exponent form. `digits=Non
 significant digit (the shortest text that reads back as the same float) — the form a precision
 setting of "all digits" would choose. The window passes its typographic minus.
 
-Reading (`parse_number`): what a learner types, with a code for what is wrong (the window words it)."""
+Reading (`parse_number`): what a learner types, with a code for what is wrong, and `reason`, its words
+in the learner's language for the window and the command line alike. Full-width forms (０．５, －１) read
+as their ASCII twins, as a Korean or Japanese keyboard in full-width mode types them. A comma is a
+decimal mark only where it cannot be a thousands separator: "0,5" and "1,5" are one half and one and a
+half, but "1,000" (three digits after it) and "1,234,567" are refused, since a Korean or English reader
+means one thousand by "1,000". A nonzero number too small for a float (1e-400) is refused rather than
+read as 0."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
+
+from backprop_lab.core.model.i18n import translate
 
 MINUS = "\u2212"     # the typographic minus the window prints
 
@@ -42,25 +51,62 @@ def _decimals(v: float, digits: int, given: bool) -> str:
 
 @dataclass(frozen=True)
 class NumberProblem:
-    code: str        # "empty", "not_a_number", "not_finite"
+    code: str        # "empty", "not_a_number", "not_finite", "thousands", "underflow"
     text: str        # what was typed, stripped
+
+
+# A comma that may group thousands: three digits after it and nothing but digits before (1,000), or
+# groups of three after every comma (1,234,567).
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?([eE][+-]?\d+)?")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d*,\d+([eE][+-]?\d+)?")
+_NONZERO_DIGIT = re.compile(r"[1-9]")
+# The full-width block (！ to ～) and the ideographic space as their ASCII twins; not NFKC, which would
+# also read a superscript 2² as 22.
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 def parse_number(text: object) -> tuple[float | None, NumberProblem | None]:
     """(value, None) for a finite number, else (None, what is wrong). Accepts the typographic minus
-    the window prints and a single decimal comma ("0,5")."""
+    the window prints, full-width digits, point and signs, and a decimal comma where it cannot group
+    thousands (see the module's note)."""
     raw = "" if text is None else str(text)
-    s = raw.strip().replace(MINUS, "-")
+    shown = raw.strip()
+    s = shown.translate(_FULL_WIDTH).replace(MINUS, "-").strip()
     if not s:
         return None, NumberProblem("empty", "")
-    if s.count(",") == 1 and "." not in s:
+    if "," in s:
+        if _THOUSANDS.fullmatch(s) and not s.lstrip("+-").startswith("0,"):
+            return None, NumberProblem("thousands", shown)
+        if not _DECIMAL_COMMA.fullmatch(s):
+            return None, NumberProblem("not_a_number", shown)
         s = s.replace(",", ".")
     try:
         v = float(s)
     except ValueError:
-        return None, NumberProblem("not_a_number", raw.strip())
+        return None, NumberProblem("not_a_number", shown)
     if math.isnan(v):
-        return None, NumberProblem("not_a_number", raw.strip())
+        return None, NumberProblem("not_a_number", shown)
     if math.isinf(v):
-        return None, NumberProblem("not_finite", raw.strip())
+        return None, NumberProblem("not_finite", shown)
+    if v == 0.0 and _NONZERO_DIGIT.search(s.lower().partition("e")[0]):
+        return None, NumberProblem("underflow", shown)
     return v, None
+
+
+def reason(problem: NumberProblem) -> str:
+    """Why a typed number was refused, in the learner's language: the window and the command line say
+    the same."""
+    if problem.code == "empty":
+        return translate("Numbers", "Empty: type a number")
+    if problem.code == "not_finite":
+        text = translate("Numbers", "“%1” is too large: only finite numbers are allowed")
+    elif problem.code == "underflow":
+        text = translate("Numbers", "“%1” is too small to hold: it would become 0. Type 0 if you mean zero")
+    elif problem.code == "thousands":
+        text = translate("Numbers", "“%1”: a comma followed by three digits may separate thousands, so it "
+                         "is not read as a decimal mark. Type %2 for the whole number, or use a point "
+                         "as the decimal mark").replace("%2", problem.text.translate(_FULL_WIDTH)
+                                                                .replace(",", ""))
+    else:
+        text = translate("Numbers", "“%1” is not a number")
+    return text.replace("%1", problem.text)

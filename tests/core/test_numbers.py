@@ -29,7 +29,7 @@ def test_the_command_line_writes_what_the_walk_through_writes():
 
 
 @pytest.mark.parametrize("typed,value,code", [
-    ("0.5", 0.5, None), (" \u22121e-3 ", -1e-3, None), ("0,5", 0.5, None), ("1,000.5", None, "not_a_number"),
+    ("0.5", 0.5, None), (" \u22121e-3 ", -1e-3, None), ("0,5", 0.5, None), ("1,000.5", None, "thousands"),
     ("", None, "empty"), ("   ", None, "empty"), ("abc", None, "not_a_number"), ("nan", None, "not_a_number"),
     ("inf", None, "not_finite"), ("1e999", None, "not_finite")])
 def test_reading_a_typed_number(typed, value, code):
@@ -37,3 +37,37 @@ def test_reading_a_typed_number(typed, value, code):
     assert v == value and (problem.code if problem else None) == code
     if problem and code != "empty":
         assert problem.text == typed.strip()
+
+
+@pytest.mark.parametrize("typed,value,code", [
+    ("1,000", None, "thousands"), ("1,234,567", None, "thousands"), ("-12,345", None, "thousands"),
+    ("1,5", 1.5, None), ("0,125", 0.125, None), ("\u22120,125", -0.125, None), ("1,0000", 1.0, None),
+    ("1,2,3", None, "not_a_number"), ("1e-400", None, "underflow"), ("-0.0001e-330", None, "underflow"),
+    ("0e-400", 0.0, None), ("1e-320", 1e-320, None),
+    ("\uff10\uff0e\uff15", 0.5, None), ("\uff0d\uff11\uff45\uff0d\uff13", -1e-3, None), ("\uff12", 2.0, None),
+    ("2\u00b2", None, "not_a_number")])           # a superscript is not a digit (NFKC would read 22)
+def test_commas_underflow_and_full_width(typed, value, code):
+    """A comma is a decimal mark only where it cannot group thousands; a nonzero number that would
+    become 0 is refused; full-width digits and point are read alike."""
+    v, problem = parse_number(typed)
+    assert v == value and (problem.code if problem else None) == code
+
+
+def test_the_reasons_say_why():
+    from backprop_lab.core.model.numbers import reason
+    words = reason(parse_number("1,000")[1])
+    assert "“1,000”" in words and "thousands" in words and "1000" in words
+    assert "would become 0" in reason(parse_number("1e-400")[1])
+    assert reason(parse_number("abc")[1]) == "“abc” is not a number"
+
+
+def test_the_reasons_speak_korean():
+    from backprop_lab.core.model import i18n
+    from backprop_lab.core.model.numbers import reason
+    i18n.set_language("ko")
+    try:
+        for typed in ("1,000", "1e-400", "abc", "1e999", ""):
+            words = reason(parse_number(typed)[1])
+            assert any("\uac00" <= ch <= "\ud7a3" for ch in words), words
+    finally:
+        i18n.set_language("en")
