@@ -2,11 +2,7 @@
 the reasons a typed number is refused, in the learner's language."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from backprop_lab.core.model import numbers
-
-translate = QCoreApplication.translate
 
 
 def parse_number(text: str) -> tuple[float | None, str | None]:
