@@ -497,87 +497,97 @@
         <translation>%2개 중 %1개 발산. 최저 최종 손실 %3, 학습률 %4</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="54"/>
+        <location filename="../../core/cli/train.py" line="55"/>
         <source>%1 (try a smaller --lr)</source>
         <translation>%1 (더 작은 --lr로 해 보세요)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="57"/>
+        <location filename="../../core/cli/train.py" line="58"/>
         <source>interrupted after %1 steps; nothing written</source>
         <translation>%1단계 뒤에 중단되었습니다. 아무것도 쓰지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="61"/>
+        <location filename="../../core/cli/train.py" line="62"/>
         <source>%1 steps/s</source>
         <translation>초당 %1단계</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="62"/>
+        <location filename="../../core/cli/train.py" line="63"/>
         <source>instant</source>
         <translation>즉시</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="64"/>
+        <location filename="../../core/cli/train.py" line="65"/>
         <source>trained %1 steps (%2, lr %3, momentum %4) in %5 s (%6)</source>
         <translation>%1단계 학습 (%2, 학습률 %3, 모멘텀 %4), %5초 (%6)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="66"/>
+        <location filename="../../core/cli/train.py" line="67"/>
         <source>loss over the %1 sample: %2 before, %3 after</source>
         <translation>샘플 %1개의 손실: 전 %2, 후 %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="67"/>
+        <location filename="../../core/cli/train.py" line="68"/>
         <source>loss over the %1 samples: %2 before, %3 after</source>
         <translation>샘플 %1개의 손실: 전 %2, 후 %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="69"/>
+        <location filename="../../core/cli/train.py" line="70"/>
         <source>final loss: %1</source>
         <translation>최종 손실: %1</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="82"/>
+        <location filename="../../core/cli/train.py" line="83"/>
         <source>%1: cannot write %2: %3</source>
         <translation>%1: %2에 쓸 수 없습니다: %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="87"/>
+        <location filename="../../core/cli/train.py" line="88"/>
         <source>rows written</source>
         <translation>행 씀</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="94"/>
+        <location filename="../../core/cli/train.py" line="95"/>
         <source>interrupted while writing %1; nothing written</source>
         <translation>%1을(를) 쓰는 중에 중단되었습니다. 아무것도 쓰지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="97"/>
+        <location filename="../../core/cli/train.py" line="98"/>
         <source>trace: %1 rows written to %2 (the state after each of the %3 steps and the start)</source>
         <translation>기록: %1행을 %2에 썼습니다 (시작 상태와 %3단계 각각의 뒤 상태)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="121"/>
+        <location filename="../../core/cli/train.py" line="123"/>
+        <source>sample %1: </source>
+        <translation>샘플 %1: </translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="124"/>
+        <source>--data: %1: %2%3 would be %4: every forward value and the loss must be finite</source>
+        <translation>--data: %1: %2%3이(가) %4이(가) 됩니다: 모든 순전파 값과 손실은 유한해야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="132"/>
         <source>%1: %2 is a folder, not a file name</source>
         <translation>%1: %2은(는) 파일 이름이 아니라 폴더입니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="128"/>
+        <location filename="../../core/cli/train.py" line="139"/>
         <source>%1: the folder %2 does not exist</source>
         <translation>%1: 폴더 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="130"/>
+        <location filename="../../core/cli/train.py" line="141"/>
         <source>%1: the folder %2 is not writable</source>
         <translation>%1: 폴더 %2에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="137"/>
+        <location filename="../../core/cli/train.py" line="148"/>
         <source>steps</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="111"/>
+        <location filename="../../core/cli/train.py" line="112"/>
         <source>--data: %1 has %2 input and %3 target columns; the network takes %4 inputs and gives %5 outputs</source>
         <translation>--data: %1에는 입력 열 %2개와 목표값 열 %3개가 있습니다. 신경망은 입력 %4개를 받아 출력 %5개를 냅니다</translation>
     </message>
@@ -1016,300 +1026,315 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../core/io/document.py" line="93"/>
+        <location filename="../../core/io/document.py" line="94"/>
         <source>loss</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="101"/>
+        <location filename="../../core/io/document.py" line="102"/>
         <source>%1 samples of inputs but %2 of targets</source>
         <translation>입력 샘플은 %1개인데 목표값은 %2개입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="114"/>
+        <location filename="../../core/io/document.py" line="116"/>
         <source>a version %1 file has no history (it came with version 3)</source>
         <translation>버전 %1 파일에는 학습 기록이 없습니다(학습 기록은 버전 3부터 저장됩니다)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="125"/>
+        <location filename="../../core/io/document.py" line="127"/>
         <source>not a Backprop Lab file: expected an object {...} at the top, got %1</source>
         <translation>Backprop Lab 파일이 아닙니다: 맨 위에 객체 {...}가 있어야 하는데 %1이(가) 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="128"/>
+        <location filename="../../core/io/document.py" line="130"/>
         <source>not a Backprop Lab file (expected &quot;%1&quot;, got %2)</source>
         <translation>Backprop Lab 파일이 아닙니다 (&quot;%1&quot;이어야 하는데 %2입니다)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="132"/>
+        <location filename="../../core/io/document.py" line="134"/>
         <source>must be a whole number, got %1</source>
         <translation>정수여야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="134"/>
+        <location filename="../../core/io/document.py" line="136"/>
         <source>made by a newer Backprop Lab (version %1); this one reads version %2</source>
         <translation>더 새로운 Backprop Lab(버전 %1)으로 만든 파일입니다. 이 프로그램은 버전 %2까지 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="137"/>
+        <location filename="../../core/io/document.py" line="139"/>
         <source>unknown version %1; this Backprop Lab reads version %2</source>
         <translation>알 수 없는 버전 %1입니다. 이 Backprop Lab은 버전 %2를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="146"/>
+        <location filename="../../core/io/document.py" line="148"/>
         <source>must be a list of 1 to %1 layers after the input, got %2</source>
         <translation>입력 다음에 오는 층 1~%1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="155"/>
+        <location filename="../../core/io/document.py" line="157"/>
         <source>activation</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="157"/>
+        <location filename="../../core/io/document.py" line="159"/>
         <source>bias mode</source>
         <translation>편향 방식</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="181"/>
+        <location filename="../../core/io/document.py" line="183"/>
         <source>this layer has no bias (bias is &quot;none&quot;)</source>
         <translation>이 층에는 편향이 없습니다 (bias가 &quot;none&quot;)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="184"/>
+        <location filename="../../core/io/document.py" line="186"/>
         <source>missing (the layer&apos;s bias is &quot;%1&quot;)</source>
         <translation>없습니다 (이 층의 bias는 &quot;%1&quot;)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="196"/>
+        <location filename="../../core/io/document.py" line="198"/>
         <source>must be a list of at most %1 objects (input and each layer), got %2</source>
         <translation>객체(입력과 각 층) 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="217"/>
+        <location filename="../../core/io/document.py" line="219"/>
         <source>%1, got %2</source>
         <translation>%1. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="226"/>
+        <location filename="../../core/io/document.py" line="228"/>
         <source>update mode</source>
         <translation>업데이트 방식</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="231"/>
+        <location filename="../../core/io/document.py" line="233"/>
         <source>optimizer</source>
         <translation>최적화 방법</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="233"/>
+        <location filename="../../core/io/document.py" line="235"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="241"/>
+        <location filename="../../core/io/document.py" line="243"/>
         <source>must be a list of at most %1 entries, got %2</source>
         <translation>항목 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="256"/>
+        <location filename="../../core/io/document.py" line="258"/>
         <source>not a Backprop Lab file: it holds binary data, not text</source>
         <translation>Backprop Lab 파일이 아닙니다: 텍스트가 아니라 이진 데이터가 들어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="260"/>
+        <location filename="../../core/io/document.py" line="262"/>
         <source>not a Backprop Lab file: not UTF-8 text (byte %1)</source>
         <translation>Backprop Lab 파일이 아닙니다: UTF-8 텍스트가 아닙니다 (%1번째 바이트)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="268"/>
+        <location filename="../../core/io/document.py" line="270"/>
         <source>not a Backprop Lab file: not valid JSON (%1 at line %2, column %3)</source>
         <translation>Backprop Lab 파일이 아닙니다: 올바른 JSON이 아닙니다 (%2행 %3열: %1)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="271"/>
+        <location filename="../../core/io/document.py" line="273"/>
         <source>not a Backprop Lab file: lists or objects nested too deeply</source>
         <translation>Backprop Lab 파일이 아닙니다: 목록이나 객체가 너무 깊이 중첩되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="276"/>
+        <location filename="../../core/io/document.py" line="278"/>
         <source>the file is %1 MB; a Backprop Lab file is at most %2 MB</source>
         <translation>파일이 %1 MB입니다. Backprop Lab 파일은 최대 %2 MB입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="287"/>
+        <location filename="../../core/io/document.py" line="289"/>
         <source>no such file: %1</source>
         <translation>파일이 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="293"/>
+        <location filename="../../core/io/document.py" line="295"/>
         <source>cannot read %1: %2</source>
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="295"/>
+        <location filename="../../core/io/document.py" line="297"/>
         <source>the file is over %1 MB; a Backprop Lab file is at most that</source>
         <translation>파일이 %1 MB를 넘습니다. Backprop Lab 파일은 최대 그 크기입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="378"/>
+        <location filename="../../core/io/document.py" line="380"/>
         <source>too large to save: %1 MB (a file is at most %2 MB)</source>
         <translation>저장하기에 너무 큽니다: %1 MB (파일은 최대 %2 MB)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="383"/>
+        <location filename="../../core/io/document.py" line="385"/>
         <source>cannot save %1: %2</source>
         <translation>%1을(를) 저장할 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="34"/>
+        <location filename="../../core/io/document_checks.py" line="36"/>
         <source>a number of %1 characters</source>
         <translation>%1자리 수</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="51"/>
+        <location filename="../../core/io/document_checks.py" line="53"/>
         <source>not a valid Backprop Lab file: the field %1 appears twice in one object</source>
         <translation>올바른 Backprop Lab 파일이 아닙니다: 한 객체에 필드 %1이(가) 두 번 나옵니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="64"/>
+        <location filename="../../core/io/document_checks.py" line="66"/>
         <source>text %1</source>
         <translation>텍스트 %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="66"/>
+        <location filename="../../core/io/document_checks.py" line="68"/>
         <source>a list of %1</source>
         <translation>항목 %1개의 목록</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="67"/>
+        <location filename="../../core/io/document_checks.py" line="69"/>
         <source>an object</source>
         <translation>객체</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="73"/>
+        <location filename="../../core/io/document_checks.py" line="75"/>
         <location filename="../../core/io/document_history.py" line="85"/>
         <source>%1 is not a finite number</source>
         <translation>%1은(는) 유한한 수가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="75"/>
+        <location filename="../../core/io/document_checks.py" line="77"/>
         <source>must be a number, got %1</source>
         <translation>수여야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="82"/>
+        <location filename="../../core/io/document_checks.py" line="84"/>
         <source>must be a finite number, got %1</source>
         <translation>유한한 수여야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="88"/>
+        <location filename="../../core/io/document_checks.py" line="90"/>
         <source>must be true or false, got %1</source>
         <translation>true 또는 false여야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="94"/>
+        <location filename="../../core/io/document_checks.py" line="96"/>
         <source>must be a whole number from %1 to %2, got %3</source>
         <translation>%1부터 %2까지의 정수여야 합니다. 받은 값: %3</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="100"/>
+        <location filename="../../core/io/document_checks.py" line="102"/>
         <source>must be text, got %1</source>
         <translation>텍스트여야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="102"/>
+        <location filename="../../core/io/document_checks.py" line="104"/>
         <source>must not be empty</source>
         <translation>비어 있으면 안 됩니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="104"/>
+        <location filename="../../core/io/document_checks.py" line="106"/>
         <source>is %1 characters long; at most %2 are allowed</source>
         <translation>길이가 %1자입니다. 최대 %2자까지 됩니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="108"/>
+        <location filename="../../core/io/document_checks.py" line="110"/>
         <source>holds characters that cannot be written as UTF-8</source>
         <translation>UTF-8로 쓸 수 없는 문자가 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="114"/>
+        <location filename="../../core/io/document_checks.py" line="116"/>
         <source>unknown %1 %2 (one of %3)</source>
         <translation>알 수 없는 %1 %2 (%3 중 하나)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="121"/>
+        <location filename="../../core/io/document_checks.py" line="123"/>
         <source>must be an object {...}, got %1</source>
         <translation>객체 {...}여야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="125"/>
+        <location filename="../../core/io/document_checks.py" line="127"/>
         <source>unknown field (known here: %1)</source>
         <translation>알 수 없는 필드입니다 (여기서 쓰는 필드: %1)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="128"/>
+        <location filename="../../core/io/document_checks.py" line="130"/>
         <source>missing</source>
         <translation>없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="134"/>
+        <location filename="../../core/io/document_checks.py" line="136"/>
         <source>must be a list of %1 values, got %2</source>
         <translation>값 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="136"/>
+        <location filename="../../core/io/document_checks.py" line="138"/>
         <source>expected %1 value, got %2</source>
         <translation>값이 %1개여야 하는데 %2개입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="137"/>
+        <location filename="../../core/io/document_checks.py" line="139"/>
         <source>expected %1 values, got %2</source>
         <translation>값이 %1개여야 하는데 %2개입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="142"/>
+        <location filename="../../core/io/document_checks.py" line="144"/>
         <source>%1×%2 values (%1 row of %2)</source>
         <translation>%1×%2개의 값 (값 %2개짜리 행 %1개)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="143"/>
+        <location filename="../../core/io/document_checks.py" line="145"/>
         <source>%1×%2 values (%1 rows of %2)</source>
         <translation>%1×%2개의 값 (값 %2개짜리 행 %1개)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="145"/>
+        <location filename="../../core/io/document_checks.py" line="147"/>
         <source>expected %1, got %2</source>
         <translation>%1이어야 하는데 %2입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="147"/>
+        <location filename="../../core/io/document_checks.py" line="149"/>
         <source>expected %1, got a flat list of %2</source>
         <translation>%1이어야 하는데 항목 %2개의 평평한 목록입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="148"/>
+        <location filename="../../core/io/document_checks.py" line="150"/>
         <source>expected %1, got none</source>
         <translation>%1이어야 하는데 아무것도 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="150"/>
+        <location filename="../../core/io/document_checks.py" line="152"/>
         <source>expected %1, got %2 row</source>
         <translation>%1이어야 하는데 행이 %2개입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="151"/>
+        <location filename="../../core/io/document_checks.py" line="153"/>
         <source>expected %1, got %2 rows</source>
         <translation>%1이어야 하는데 행이 %2개입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="157"/>
+        <location filename="../../core/io/document_checks.py" line="159"/>
         <source>must be a list of samples, each a list of %1 numbers, got %2</source>
         <translation>샘플의 목록이어야 하며 각 샘플은 수 %1개의 목록입니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="160"/>
+        <location filename="../../core/io/document_checks.py" line="162"/>
         <source>%1 samples; at most %2 are allowed</source>
         <translation>샘플 %1개. 최대 %2개까지 됩니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="175"/>
+        <source>the loss over the %1 samples would be %2: every forward value and the loss must be finite</source>
+        <translation>샘플 %1개에 대한 손실이 %2이(가) 됩니다: 모든 순전파 값과 손실은 유한해야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="181"/>
+        <source>%1 of sample %2 would be %3: every forward value and the loss must be finite</source>
+        <translation>샘플 %2의 %1이(가) %3이(가) 됩니다: 모든 순전파 값과 손실은 유한해야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="184"/>
+        <source>with data.inputs[%2], %1 of sample %2 would be %3: every forward value and the loss must be finite</source>
+        <translation>data.inputs[%2]와 함께 샘플 %2의 %1이(가) %3이(가) 됩니다: 모든 순전파 값과 손실은 유한해야 합니다</translation>
     </message>
     <message>
         <location filename="../../core/io/document_history.py" line="66"/>

@@ -28,6 +28,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     project = load_net(args.net)
     if getattr(args, "data", None) is not None:
         project.data = _data_file(args.data, args.targets, project.net.sizes)
+        _finite_with(project.net, project.data, args.data)
     net, data, s = project.net, project.data, project.settings
     for name in ("lr", "momentum", "mode", "batch_size"):
         if getattr(args, name) is not None:
@@ -112,6 +113,16 @@ def _data_file(path: str, targets: str | None, sizes: list[int]) -> Dataset:
                                         "takes %4 inputs and gives %5 outputs"), path, n_in, n_out, sizes[0],
                               sizes[-1]))
     return data
+
+
+def _finite_with(net, data: Dataset, path: str) -> None:
+    """The rule a document passes (core.numerics.engine.first_not_finite), for --data's numbers."""
+    from backprop_lab.core.numerics.engine import first_not_finite
+    bad = first_not_finite(net, data.X, data.Y)
+    if bad is not None:
+        row = fill(translate("CommandLine", "sample %1: "), bad.sample + 1) if bad.sample >= 0 else ""
+        raise UsageError(fill(translate("CommandLine", "--data: %1: %2%3 would be %4: every forward value and the "
+                                        "loss must be finite"), path, row, bad.name(), repr(bad.value)))
 
 
 def _check_writable(path: str, flag: str = "--csv") -> None:

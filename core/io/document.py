@@ -53,6 +53,7 @@ from backprop_lab.core.io.document_checks import (
     _text,
     _vector,
     _whole,
+    all_finite,
 )
 from backprop_lab.core.io.reading import TooLargeError, read_regular
 from backprop_lab.core.model.activations import ACTIVATIONS
@@ -108,6 +109,7 @@ def from_json(doc: object) -> Project:
         dataset = Dataset(np.array(X, dtype=float), np.array(Y, dtype=float))
     except ValueError as e:   # the checks above should leave nothing for these to find
         raise DocumentError(str(e)) from None
+    all_finite(net, dataset)
     project = Project(net, dataset, settings, name, description, source)
     if "history" in top:
         if top["version"] < 3:

@@ -10,8 +10,10 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn, TypeVar
 
-from backprop_lab.core.model.dataset import MAX_SAMPLES
+from backprop_lab.core.model.dataset import MAX_SAMPLES, Dataset
 from backprop_lab.core.model.i18n import fill, translate
+from backprop_lab.core.model.network import Network
+from backprop_lab.core.numerics import engine
 
 T = TypeVar("T")
 # A checked list's entries: a parsed JSON value and its field's name in, the checked value out.
@@ -159,3 +161,26 @@ def _samples(v: object, n: int, field: str) -> list[list[float]]:
     if len(v) > MAX_SAMPLES:
         _fail(field, fill(translate("Document", "%1 samples; at most %2 are allowed"), len(v), MAX_SAMPLES))
     return _matrix(v, len(v), n, field, _number)
+
+
+def all_finite(net: Network, data: Dataset) -> None:
+    """The project's rule (core.numerics.engine.first_not_finite, as the window's edits check it): every
+    forward value and the loss finite. Else the field that makes it overflow is named: the target when
+    it is the larger side of a loss term, else the layer's weights (with the sample's inputs)."""
+    bad = engine.first_not_finite(net, data.X, data.Y)
+    if bad is None:
+        return
+    value = repr(bad.value)
+    if bad.kind == "loss":
+        _fail("data", fill(translate("Document", "the loss over the %1 samples would be %2: every forward value "
+                                     "and the loss must be finite"), len(data), value))
+    s, k = bad.sample, bad.unit
+    if bad.kind == "loss_term":
+        out = engine.forward(net, data.X[s])[1][-1][0, k]
+        if not abs(out) > abs(data.Y[s, k]):
+            what = translate("Document", "%1 of sample %2 would be %3: every forward value and the loss must be "
+                             "finite")
+            _fail(f"data.targets[{s + 1}][{k + 1}]", fill(what, bad.name(), s + 1, value))
+    what = translate("Document", "with data.inputs[%2], %1 of sample %2 would be %3: every forward value and the "
+                     "loss must be finite")
+    _fail(f"layers[{bad.layer}].W", fill(what, bad.name(), s + 1, value))

@@ -133,6 +133,52 @@ def loss_at(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> float:
         return float(LOSSES[net.loss].terms(_layer(zs, net.depth, "z"), acts[-1], Y).sum(axis=1).mean())
 
 
+@dataclass(frozen=True)
+class NotFinite:
+    """The first value of the forward pass or of the loss that is not finite: `kind` "z" or "a" of
+    `layer` (1..L), "loss_term" (layer L) or "loss" (the mean over the samples, each finite);
+    `sample` and `unit` from 0 (-1 for the mean)."""
+    kind: str
+    layer: int
+    sample: int
+    unit: int
+    value: float
+
+    def name(self) -> str:
+        """The quantity as core.model.quantity writes its key, 1-based: z2[1], loss_term[1], loss."""
+        if self.kind == "loss":
+            return "loss"
+        return f"{self.kind}{self.layer if self.kind != 'loss_term' else ''}[{self.unit + 1}]"
+
+
+def _first_bad(kind: str, layer: int, v: FloatArray) -> NotFinite | None:
+    bad = ~np.isfinite(v)
+    if not bad.any():
+        return None
+    s, j = (int(i) for i in np.argwhere(bad)[0])
+    return NotFinite(kind, layer, s, j, float(v[s, j]))
+
+
+def first_not_finite(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> NotFinite | None:
+    """The one finiteness rule of a project (a loaded document, a typed edit, a data file): every z
+    and a of every sample, every loss term and the loss finite. None when they are."""
+    with np.errstate(over="ignore", invalid="ignore"):     # inf · 0 on the way is what is looked for
+        zs, acts = forward(net, x)
+    for l in range(1, net.depth + 1):
+        for kind, v in (("z", _layer(zs, l, "z")), ("a", acts[l])):
+            found = _first_bad(kind, l, v)
+            if found:
+                return found
+    Y = _as_batch(y, net.sizes[-1])
+    with np.errstate(over="ignore", invalid="ignore"):
+        terms = LOSSES[net.loss].terms(_layer(zs, net.depth, "z"), acts[-1], Y)
+        found = _first_bad("loss_term", net.depth, terms)
+        if found:
+            return found
+        loss = float(terms.sum(axis=1).mean())
+    return None if np.isfinite(loss) else NotFinite("loss", net.depth, -1, -1, loss)
+
+
 def numeric_gradient(net: Network, x: npt.ArrayLike, y: npt.ArrayLike, index: int, h: float = 1e-6) -> float:
     """Central finite difference of the mean loss with respect to theta[index]."""
     probe = net.copy()

@@ -233,7 +233,8 @@ class ProjectModel:
 
 
 def _finite_loss(net: Network, data: Dataset) -> bool:
-    return bool(np.isfinite(engine.loss_at(net, data.X, data.Y)))
+    """The rule a loaded document passes too (engine.first_not_finite)."""
+    return engine.first_not_finite(net, data.X, data.Y) is None
 
 
 def _merged(changes: list[Change]) -> tuple[Change, ...]:

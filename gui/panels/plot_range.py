@@ -9,12 +9,17 @@ import math
 import numpy as np
 
 LOG_DECADES = 3.0      # a curve spanning more than this many decades reads better on a log axis
+# pyqtgraph's ViewBox shows nothing beyond ±1e307 (its limits) and raises for a range whose ends sum past
+# the largest float: a loss above it (a finite 1.4e308) is drawn clipped at the top.
+DRAWABLE = 1e307
 
 
 def nice_ceiling(v: float) -> float:
-    """The smallest of 1, 2, 5 × 10^k that is ≥ v."""
+    """The smallest of 1, 2, 5 × 10^k that is ≥ v, and no more than the plot can draw."""
     if v <= 0 or not np.isfinite(v):
         return 1.0
+    if v >= DRAWABLE / 2:
+        return DRAWABLE
     e = 10.0 ** np.floor(np.log10(v))
     for m in (1, 2, 5, 10):
         if m * e >= v:
@@ -62,7 +67,9 @@ def _span(v: np.ndarray, log: bool) -> tuple[float, float] | None:
     if not len(v):
         return None
     lo, hi = float(v.min()), float(v.max())
-    return (math.log10(lo), math.log10(hi)) if log else (lo, hi)
+    if log:
+        return math.log10(lo), math.log10(hi)
+    return max(lo, -DRAWABLE), min(hi, DRAWABLE)
 
 
 def data_bounds(curves, log_x: bool, log_y: bool):

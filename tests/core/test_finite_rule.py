@@ -1,0 +1,82 @@
+"""One finiteness rule (core.numerics.engine.first_not_finite): every forward value and the loss finite.
+A document that breaks it is refused on loading, naming the field, by `train` and `explain` as by the
+window; the window's edit check is the same rule."""
+import json
+
+import pytest
+
+from backprop_lab.core import cli
+from backprop_lab.core.io import document, presets
+from backprop_lab.core.numerics import engine
+from backprop_lab.core.numerics.project_model import ProjectModel
+
+
+def xor(**edit) -> dict:
+    d = document.to_json(presets.resolve("xor"))
+    for path, value in edit.items():
+        where = d
+        keys = path.split("__")
+        for k in keys[:-1]:
+            where = where[int(k) if k.isdigit() else k]
+        where[int(keys[-1]) if keys[-1].isdigit() else keys[-1]] = value
+    return d
+
+
+def test_a_target_that_makes_the_loss_infinite_is_refused_naming_it():
+    with pytest.raises(document.DocumentError, match=r"^data\.targets\[2\]\[1\]: loss_term\[1\] of sample 2 "
+                       r"would be inf: every forward value and the loss must be finite$"):
+        document.loads(json.dumps(xor(data__targets__1__0=1e200)))
+
+
+def test_a_weight_that_overflows_a_forward_value_is_refused_naming_its_layer():
+    d = xor(data__inputs__2__0=1e200)
+    d["layers"][0]["W"][0][0] = 1e200
+    with pytest.raises(document.DocumentError, match=r"^layers\[1\]\.W: with data\.inputs\[3\], z1\[1\] of "
+                       r"sample 3 would be inf"):
+        document.loads(json.dumps(d))
+
+
+def test_identity_output_blames_the_layer_not_a_small_target():
+    d = xor(loss="half_sse")
+    d["layers"][1].update(activation="identity", W=[[1e160], [1e160]])
+    with pytest.raises(document.DocumentError, match=r"^layers\[2\]\.W: .*loss_term\[1\] of sample 1 would be inf"):
+        document.loads(json.dumps(d))
+
+
+@pytest.mark.parametrize("command", [["train", "--steps", "3"], ["explain"]])
+def test_the_command_line_refuses_it_too(capsys, tmp_path, command):
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(xor(data__targets__1__0=1e200)))
+    code = cli.main([command[0], str(path), *command[1:]])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "" and "data.targets[2][1]" in err and "learning rate" not in err
+
+
+def test_a_data_file_is_held_to_the_rule(capsys, tmp_path):
+    path = tmp_path / "big.csv"
+    path.write_text("x1,x2,y\n0,0,0\n0,1,1e200\n")
+    code = cli.main(["train", "xor", "--steps", "3", "--data", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and "sample 2: loss_term[1] would be inf" in err and "learning rate" not in err
+
+
+def test_the_rule_finds_the_first_value_and_passes_a_finite_project():
+    p = presets.resolve("xor")
+    assert engine.first_not_finite(p.net, p.data.X, p.data.Y) is None
+    Y = p.data.Y.copy()
+    Y[3, 0] = -1e300
+    bad = engine.first_not_finite(p.net, p.data.X, Y)
+    assert (bad.kind, bad.sample, bad.unit, bad.name()) == ("loss_term", 3, 0, "loss_term[1]")
+
+
+def test_the_window_edit_check_is_the_loading_rule():
+    """The edit check (ProjectModel.finite_with_*) refuses exactly what loading refuses."""
+    for target in (1e150, 1e155, 1e200, -1e160):
+        model = ProjectModel(presets.resolve("xor"))
+        edit_ok = model.finite_with_data("Y", (1, 0), target)
+        try:
+            document.loads(json.dumps(xor(data__targets__1__0=target)))
+            load_ok = True
+        except document.DocumentError:
+            load_ok = False
+        assert edit_ok == load_ok, target
