@@ -16,6 +16,7 @@ from backprop_lab.core.model.i18n import fill, translate
 from backprop_lab.core.model.numbers import format_number
 
 if TYPE_CHECKING:
+    from backprop_lab.core.model.network import Network
     from backprop_lab.core.numerics.training import Trainer
 
 PROGRESS_AFTER, PROGRESS_EVERY = 1.0, 0.1   # seconds: show a bar only on longer runs, redraw 10 times/s
@@ -115,7 +116,7 @@ def _data_file(path: str, targets: str | None, sizes: list[int]) -> Dataset:
     return data
 
 
-def _finite_with(net, data: Dataset, path: str) -> None:
+def _finite_with(net: Network, data: Dataset, path: str) -> None:
     """The rule a document passes (core.numerics.engine.first_not_finite), for --data's numbers."""
     from backprop_lab.core.numerics.engine import first_not_finite
     bad = first_not_finite(net, data.X, data.Y)
