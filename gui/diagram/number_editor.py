@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ..numbers import fmt
+from ..plain_text import plain_label
 
 _ERROR_STYLE = "QLineEdit { border: 2px solid #C0392B; border-radius: 3px; padding: 1px 3px; }"
 _NORMAL_STYLE = "QLineEdit { border: 2px solid #6A3D9A; border-radius: 3px; padding: 1px 3px; }"
@@ -41,7 +42,7 @@ class NumberEditor(QFrame):
         self.line.setToolTip(self.tr("Enter: set the value · Esc: cancel"))
         name = item.name or session.label(item.binding.select_key)
         self.line.setAccessibleName(self.tr("New value of %1").replace("%1", name))
-        self.error = QLabel(self)
+        self.error = plain_label(parent=self)
         self.error.setObjectName("diagramEditorError")
         self.error.setStyleSheet("color: #C0392B;")
         self.error.setWordWrap(True)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
 
 from ..hidden import HIDDEN
+from ..plain_text import tip
 from . import layout, style
 from .builder import Builder
 from .edge_item import EdgeItem, trimmed
@@ -206,7 +207,7 @@ class NetworkScene(QGraphicsScene):
         item = self.itemAt(event.scenePos(), transform)
         text = self.tooltip_for(item) if item is not None else ""
         if text:
-            QToolTip.showText(event.screenPos(), text, event.widget())
+            QToolTip.showText(event.screenPos(), tip(text), event.widget())     # names are the document's
             event.accept()
         else:
             super().helpEvent(event)

@@ -10,6 +10,8 @@ from backprop_lab.core.model.activations import ACTIVATIONS
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import BIAS_MODES, MAX_LAYERS, MAX_NEURONS, LayerSpec
 
+from ..plain_text import plain_label
+
 translate = QCoreApplication.translate
 
 
@@ -45,7 +47,7 @@ class ArchitecturePanel(QWidget):
         self.rule = QLabel()
         self.rule.setWordWrap(True)
         self.rule.setStyleSheet("color: #555")
-        self.reason = QLabel()
+        self.reason = plain_label()
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet("color: #c62828")
         buttons = QHBoxLayout()
@@ -124,7 +126,7 @@ class ArchitecturePanel(QWidget):
             self.grid.addWidget(QLabel(f"<small>{text}</small>"), 0, c)
         inputs = self._spin(net.n_inputs)
         inputs.valueChanged.connect(lambda v: self._apply(n_inputs=v))
-        self.grid.addWidget(QLabel(self.session.notation.symbol("a", 0)), 1, 0)
+        self.grid.addWidget(plain_label(self.session.notation.symbol("a", 0)), 1, 0)
         self.grid.addWidget(inputs, 1, 1)
         self.grid.addWidget(QLabel("<small>" + self.tr("inputs") + "</small>"), 1, 2)
         for l, spec in enumerate(net.layers, start=1):
@@ -141,7 +143,7 @@ class ArchitecturePanel(QWidget):
             size.valueChanged.connect(lambda _v: self._apply())
             act.activated.connect(lambda _i: self._apply())
             bias.activated.connect(lambda _i: self._apply())
-            self.grid.addWidget(QLabel(self.session.notation.symbol("a", l)), l + 1, 0)
+            self.grid.addWidget(plain_label(self.session.notation.symbol("a", l)), l + 1, 0)
             self.grid.addWidget(size, l + 1, 1)
             self.grid.addWidget(act, l + 1, 2)
             self.grid.addWidget(bias, l + 1, 3)

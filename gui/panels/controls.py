@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
-    QLabel,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from backprop_lab.core.model.settings import FIELDS
 from backprop_lab.core.numerics.update import RULES, rule_of
 
+from ..plain_text import plain_label
 from ..setting_words import batch_loss_label, mode_label, rule_label
 from .number_field import NumberField
 from .quiet import set_enabled, set_text, set_value
@@ -73,7 +73,7 @@ class TrainingControls(QWidget):
         self.shuffle = QCheckBox(self.tr("shuffle each epoch"))
         self.shuffle.clicked.connect(lambda on: session.set_setting("shuffle", on))
         self.pace = RunPace(session)
-        self.reason = QLabel()
+        self.reason = plain_label()
         self.reason.setObjectName("controlsReason")
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet("color: #c62828")

@@ -11,12 +11,13 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from backprop_lab.core.numerics import landscape as ls
 from backprop_lab.core.numerics.trace import parameter_columns
 
 from ..on_screen import on_screen
+from ..plain_text import plain_label
 from .loss_plot import loss_label
 
 LUT = pg.colormap.get("viridis").getLookupTable(nPts=256)
@@ -45,7 +46,7 @@ class LandscapeView(QWidget):
         self._ranges: list[tuple[float, float]] = []
         self._key: tuple | None = None          # what the grid was computed for
         self._dirty = True
-        self.title = QLabel()
+        self.title = plain_label()
         self.title.setObjectName("landscapeTitle")
         self.title.setWordWrap(True)
         self.two_box = QCheckBox(self.tr("two parameters"))

@@ -2,7 +2,9 @@
 and (for a cell editor) the reason in a small bubble next to the cell."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtWidgets import QLineEdit
+
+from ..plain_text import plain_label, tip
 
 BAD_STYLE = "QLineEdit { border: 2px solid #d32f2f; background: #fff3f3; }"
 BUBBLE_STYLE = ("QLabel { background: #d32f2f; color: white; border-radius: 3px; padding: 2px 6px; }")
@@ -10,7 +12,7 @@ BUBBLE_STYLE = ("QLabel { background: #d32f2f; color: white; border-radius: 3px;
 
 def mark_refused(edit: QLineEdit, reason: str, bubble: bool = False) -> None:
     edit.setStyleSheet(BAD_STYLE)
-    edit.setToolTip(reason)
+    edit.setToolTip(tip(reason))
     edit.setProperty("refusal", reason)
     if bubble and edit.parentWidget() is not None:
         _show_bubble(edit, reason)
@@ -33,7 +35,7 @@ def _show_bubble(edit: QLineEdit, reason: str) -> None:
         return
     label = getattr(edit, "refusal_bubble", None)
     if label is None:
-        label = QLabel(parent)
+        label = plain_label(parent=parent)
         label.setObjectName("refusalBubble")
         label.setStyleSheet(BUBBLE_STYLE)
         setattr(edit, "refusal_bubble", label)      # a Python attribute on the Qt object: it dies with it

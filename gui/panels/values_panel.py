@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
+from ..plain_text import escape
 from .data_model import DataModel
 from .neuron_model import NeuronModel
 from .param_model import ParamMatrixModel
@@ -33,7 +34,7 @@ class LayerMatrices(QScrollArea):
         self.tables, self.titles = [], []
         for l in range(1, self.session.net.depth + 1):
             model = ParamMatrixModel(self.session, l, self.gradient)
-            title = QLabel(f"<b>{model.title()}</b>")
+            title = QLabel(f"<b>{escape(model.title())}</b>")
             self.titles.append(title)
             box.addWidget(title)
             view = ValueTable(self.session, model, fit=True)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 from backprop_lab.core.teaching.derivation import Factor, Product, Sum
 
 from ..hidden import HIDDEN, node_key, top_key
+from ..plain_text import tip as plain_tip
 from .texnames import TexNames
 from .typeset import MathView
 from .widgets import ClickLabel, MathLabel, number_text
@@ -115,7 +116,7 @@ class Grid(QWidget):
 
     def _bind(self, widget, key):
         tip = QCoreApplication.translate("DerivationPanel", "Click to select %1")
-        widget.setToolTip(tip.replace("%1", self.view.session.label(key)))
+        widget.setToolTip(plain_tip(tip.replace("%1", self.view.session.label(key))))
         widget.clicked.connect(lambda k=key: self.view.session.select(k))
 
     def _column(self, widgets):

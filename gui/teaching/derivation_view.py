@@ -23,6 +23,7 @@ from backprop_lab.core.teaching.derivation import Derivation, Product, Sum
 
 from ..on_screen import RefreshWhenSeen, on_screen
 from ..panels.chain import derivation
+from ..plain_text import escape
 from .chain_grid import MAX_EXPANDED, Grid, signature
 from .matrix_view import MatrixView
 from .texnames import TexNames
@@ -198,7 +199,7 @@ class DerivationPanel(RefreshWhenSeen, QWidget):
 
     def _title(self, key, root) -> str:
         s = self.session
-        name = s.label(key)
+        name = escape(s.label(key))
         if key[0] == "n":
             what = (self.tr("<b>%1</b>: how the error changes with this input") if key[1] == 0 else
                     self.tr("<b>%1</b>: δ, how the error changes with this neuron's net input"))

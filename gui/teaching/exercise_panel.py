@@ -25,6 +25,7 @@ from backprop_lab.core.model.project import Project
 from backprop_lab.core.teaching.exercises import check, exercise_set, exercises
 
 from ..hidden import keys_for
+from ..plain_text import escape, plain_label
 from ..preset_titles import preset_title
 from .mistakes import sentence
 from .texnames import polish
@@ -76,7 +77,7 @@ class ExercisePanel(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.answer, 1)
         row.addWidget(self.check_button)
-        self.refusal = QLabel()
+        self.refusal = plain_label()
         self.refusal.setObjectName("answerRefusal")
         self.refusal.setWordWrap(True)
         self._colour(self.refusal, BAD)
@@ -176,8 +177,13 @@ class ExercisePanel(QWidget):
         for ex in self.items:
             QListWidgetItem(self._item_text(ex), self.list)
         self.list.blockSignals(False)
-        self.title.setText(self.tr("<b>Check your own answer</b> — %1").replace("%1", preset_title(self.set_id)))
+        self._show_title()
         self.choose(min(self.index, len(self.items) - 1))
+
+    def _show_title(self) -> None:
+        # rich text around the document's name, which is shown as written
+        name = escape(preset_title(self.set_id))
+        self.title.setText(self.tr("<b>Check your own answer</b> — %1").replace("%1", name))
 
     def _item_text(self, ex) -> str:
         return ("✓ " if ex.id in self.solved else "    ") + ex.name
@@ -295,7 +301,7 @@ class ExercisePanel(QWidget):
         ex = self.current()
         if ex is None:
             return
-        self.title.setText(self.tr("<b>Check your own answer</b> — %1").replace("%1", preset_title(self.set_id)))
+        self._show_title()
         self._ask(ex)
         self._update_counts()
         v = self.last_verdict

@@ -10,6 +10,7 @@ from backprop_lab.core.teaching.derivation import gradient_check
 
 from ..numbers import fmt
 from ..on_screen import RefreshWhenSeen, on_screen
+from ..plain_text import escape
 from .typeset import MathView
 from .widgets import caption, number_text
 
@@ -94,8 +95,8 @@ class GradientCheckPanel(RefreshWhenSeen, QWidget):
         r = gradient_check(s.shown_net, st.x, st.y, index, self.h)
         self.result = r
         name = s.label(key)
-        self.title.setText(self.tr("<b>∂%2/∂%1</b>, for what the diagram shows").replace("%1", name)
-                           .replace("%2", s.notation.loss))
+        self.title.setText(self.tr("<b>∂%2/∂%1</b>, for what the diagram shows").replace("%1", escape(name))
+                           .replace("%2", escape(s.notation.loss)))
         self.analytic.setText(number_text(r.analytic, digits=10))
         self.numeric.setText(number_text(r.numeric, digits=10))
         self.rel.setText(f"{r.rel_error:.2e}")

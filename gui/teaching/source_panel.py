@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from backprop_lab.core.model.project import Project
 from backprop_lab.core.numerics.trace import parameter_columns
@@ -13,6 +13,7 @@ from backprop_lab.core.teaching import source_match
 from backprop_lab.core.teaching.walkthrough import walk
 
 from ..on_screen import RefreshWhenSeen
+from ..plain_text import plain_label, tip
 from ..preset_titles import preset_title
 from .widgets import caption, walk_sample, walk_velocity
 
@@ -30,7 +31,7 @@ class SourcePanel(RefreshWhenSeen, QWidget):
         self._shown: dict = {}           # source key -> its name in the network's notation (per shape)
         self._keys: list = []            # the rows the tree holds: (quantity, printed) each
         self.matches = []
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(COLUMNS)
@@ -48,7 +49,7 @@ class SourcePanel(RefreshWhenSeen, QWidget):
         head.setStretchLastSection(True)
         self.tree.itemClicked.connect(self._clicked)
         self.tree.currentItemChanged.connect(self._current)
-        self.detail = QLabel()
+        self.detail = plain_label()
         self.detail.setObjectName("sourceDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -165,8 +166,8 @@ class SourcePanel(RefreshWhenSeen, QWidget):
             elif m.status in ("match", "note_but_matches"):
                 counts["ok"] += 1
             _set(item, 4, note)
-            if item.toolTip(4) != note:
-                item.setToolTip(4, note)
+            if item.toolTip(4) != tip(note):
+                item.setToolTip(4, tip(note))
             detail = self._detail_text(m, item.text(1))
             if item.data(1, Qt.ItemDataRole.UserRole) != detail:
                 item.setData(1, Qt.ItemDataRole.UserRole, detail)
