@@ -77,6 +77,6 @@ def test_a_loss_near_the_largest_float_is_drawn(qtbot, make_window, tmp_path):
         sys.excepthook = hook
         qInstallMessageHandler(None)
     assert errors == [] and warnings == []
-    assert w.session.training_state != "running" and w.loss_plot.points() == w.session.step_count
+    assert w.session.training_state != "running" and w.loss_plot.points() >= w.session.step_count > 10
     y0, y1 = w.loss_plot.item.vb.viewRange()[1]
     assert 0 < y1 <= 1.1e307 and y0 < y1                # clipped at what the plot can show
