@@ -2,7 +2,9 @@
 
 Colour is the sign and width the magnitude (of the weight, or of dE/dw when the session asks for
 gradient colours). The label is a separate top-level item so that no later edge is drawn over it;
-in a dense layer pair it appears only on hover, selection or highlight.
+in a dense layer pair it appears only on hover, selection or highlight. A dense pair's edges are
+painted together by one item (gui.diagram.dense_edges, `batch`); such an edge paints itself only when
+selected, highlighted or hovered.
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ class EdgeItem(QGraphicsItem):
         self.pen = style.edge_pen(0, 10, 255)
         self.selected = self.emphasis = self.hovered = False
         self.dimmed = False
+        self.batch = None            # the DenseEdges that paints this edge, if any
         self.setZValue(0)
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
@@ -37,16 +40,37 @@ class EdgeItem(QGraphicsItem):
             self.label.setPos(label_pos)
         self._update_label_visibility()
 
+    def join(self, batch) -> None:
+        """Be painted by `batch` (a DenseEdges) unless selected, highlighted or hovered."""
+        self.prepareGeometryChange()
+        self.batch = batch
+        self._contents()
+
+    def _contents(self) -> None:
+        # An edge the batch paints has no contents of its own: the view then skips it when painting
+        # (no paint() and no boundingRect() call into Python for each of thousands of edges).
+        own = self.batch is None or self.selected or self.emphasis or self.hovered
+        flag = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+        if bool(self.flags() & flag) == own:
+            self.setFlag(flag, not own)
+        self.update()
+
     # ----- look ---------------------------------------------------------------------------------
     def set_look(self, sign: int, width: float) -> None:
         alpha = 150 if self.dense else 235
         pen = style.edge_pen(sign, max(1, round(width * 10)), alpha)
         if pen is not self.pen:
-            if pen.widthF() != self.pen.widthF():
-                self.prepareGeometryChange()
-            self.pen = pen
+            if self.batch is not None:        # a fixed bounding rect: no geometry change to announce
+                self.pen = pen
+                self.batch.update()
+                if self.selected or self.emphasis or self.hovered:
+                    self.update()
+            else:
+                if pen.widthF() != self.pen.widthF():
+                    self.prepareGeometryChange()
+                self.pen = pen
+                self.update()
             self.label.set_border(pen.color())
-            self.update()
 
     def set_selected(self, on: bool) -> None:
         if on != self.selected:
@@ -54,14 +78,14 @@ class EdgeItem(QGraphicsItem):
             self.label.set_emphasis(on)
             self._raise()
             self._update_label_visibility()
-            self.update()
+            self._contents()
 
     def set_emphasis(self, on: bool) -> None:
         if on != self.emphasis:
             self.emphasis = on
             self._raise()
             self._update_label_visibility()
-            self.update()
+            self._contents()
 
     def _raise(self) -> None:
         # Above its neighbours, or a selected edge is lost under the others of a dense pair.
@@ -73,6 +97,8 @@ class EdgeItem(QGraphicsItem):
             opacity = style.DIMMED_OPACITY if on else 1.0
             self.setOpacity(opacity)
             self.label.setOpacity(opacity)
+            if self.batch is not None:
+                self.batch.update()
 
     @property
     def label_shown(self) -> bool:
@@ -90,7 +116,8 @@ class EdgeItem(QGraphicsItem):
             cast("NetworkScene", scene).refresh_label(self)      # edges live only in the network's scene
 
     def boundingRect(self) -> QRectF:
-        pad = max(self.pen.widthF() + 8, _HIT_WIDTH) / 2 + 2
+        width = style.MAX_WIDTH if self.batch is not None else self.pen.widthF()
+        pad = max(width + 8, _HIT_WIDTH) / 2 + 2
         return QRectF(self.line.p1(), self.line.p2()).normalized().adjusted(-pad, -pad, pad, pad)
 
     def shape(self) -> QPainterPath:
@@ -101,6 +128,8 @@ class EdgeItem(QGraphicsItem):
         return stroker.createStroke(path)
 
     def paint(self, painter, option, widget=None):
+        if self.batch is not None and not (self.selected or self.emphasis or self.hovered):
+            return
         if self.selected or self.emphasis:
             halo = QColor(style.SELECT if self.selected else style.HIGHLIGHT)
             halo.setAlpha(90 if self.selected else 60)
@@ -110,17 +139,22 @@ class EdgeItem(QGraphicsItem):
         painter.drawLine(self.line)
 
     # ----- touch --------------------------------------------------------------------------------
-    def hoverEnterEvent(self, event):
-        self.hovered = True
-        if not self.fixed and not self.label.isVisible():
-            self.label.setPos(self._nearest(event.pos()))
+    def set_hovered(self, on: bool, pos: QPointF | None = None) -> None:
+        """The pointer came onto (at pos, in item coordinates) or left the edge. An edge without
+        contents of its own gets no hover events from Qt: the scene tells it (NetworkScene)."""
+        if on == self.hovered:
+            return
+        self.hovered = on
+        if on and pos is not None and not self.fixed and not self.label.isVisible():
+            self.label.setPos(self._nearest(pos))
         self._update_label_visibility()
-        self.update()
+        self._contents()
+
+    def hoverEnterEvent(self, event):
+        self.set_hovered(True, event.pos())
 
     def hoverLeaveEvent(self, event):
-        self.hovered = False
-        self._update_label_visibility()
-        self.update()
+        self.set_hovered(False)
 
     def _nearest(self, p: QPointF) -> QPointF:
         d = self.line.p2() - self.line.p1()

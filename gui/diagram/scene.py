@@ -14,6 +14,7 @@ from ..hidden import HIDDEN
 from ..plain_text import tip
 from . import layout, style
 from .builder import Builder
+from .dense_edges import DenseEdges
 from .edge_item import EdgeItem, trimmed
 from .neuron_item import NeuronItem
 from .scrub_number import PlainNumber, ScrubNumber
@@ -41,6 +42,7 @@ class NetworkScene(QGraphicsScene):
         self.headers: list[QGraphicsSimpleTextItem] = []
         self.metrics: layout.Metrics | None = None
         self.room: tuple[float, float] | None = None     # the view's size, for a layout that fits it
+        self._hovered: EdgeItem | None = None            # a batch-painted edge under the pointer
         session.shapeChanged.connect(self.rebuild)
         session.notationChanged.connect(lambda _form: self.rebuild())
         session.view.lockedChanged.connect(self._show_locks)
@@ -55,6 +57,7 @@ class NetworkScene(QGraphicsScene):
     def rebuild(self) -> None:
         self.aboutToRebuild.emit()
         self.clear()
+        self._hovered = None
         s = self.session
         b = Builder(s, layout.metrics_for(s.net.sizes, self.room))
         plan = b.plan(self.room)
@@ -80,6 +83,9 @@ class NetworkScene(QGraphicsScene):
                     self.addItem(edge)
                     self.edges[key] = edge
         self._edge_list = list(self.edges.values())
+        batched = [e for e in self._edge_list if e.dense]
+        if batched:
+            self.addItem(DenseEdges(batched))
         self._edge_index = np.array([s.index(e.key) for e in self._edge_list], dtype=int)
         self._edge_dense = np.array([e.dense for e in self._edge_list], dtype=bool)
         self.setSceneRect(self.itemsBoundingRect().adjusted(-16, -12, 16, 12))
@@ -227,6 +233,23 @@ class NetworkScene(QGraphicsScene):
             if item is edge.label:
                 return param_tooltip(s, key)
         return item.toolTip() if item is not None else ""
+
+    def mouseMoveEvent(self, event):
+        super().mouseMoveEvent(event)
+        if not event.buttons():
+            self._hover_batched(event.scenePos())
+
+    def _hover_batched(self, pos: QPointF) -> None:
+        """Hover for the edges a DenseEdges paints (Qt sends none to an item without contents)."""
+        item = self.itemAt(pos, QTransform())
+        edge = item if isinstance(item, EdgeItem) and item.batch is not None else None
+        if edge is self._hovered:
+            return
+        if self._hovered is not None:
+            self._hovered.set_hovered(False)
+        if edge is not None:
+            edge.set_hovered(True, edge.mapFromScene(pos))
+        self._hovered = edge
 
     # ----- what items ask -----------------------------------------------------------------------
     def select(self, key) -> None:

@@ -1,0 +1,74 @@
+"""The edges of the dense layer pairs, painted by one item: the lines of one look in one call.
+
+A 32-wide net of 8 layers has 8,192 edges; painted one item at a time (a Python call into each item and
+a pen switch per line) a repaint took most of a second, so a Run on it froze the window at every
+refresh. The EdgeItems stay for touch (hover, click, tooltips, labels) and paint themselves only when
+selected, highlighted or hovered, over this. The item keeps its picture in a pixmap cache: a repaint
+that is not about the edges (a neuron's number) costs a copy, not 8,192 lines.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+from . import style
+
+MANY = 2000     # more lines than this are drawn without antialiasing (a third cheaper; at this density
+                # the lines are a texture, not lines one follows)
+
+
+class DenseEdges(QGraphicsItem):
+    def __init__(self, edges: list) -> None:
+        super().__init__()
+        self.edges = edges
+        self.setZValue(-0.5)                   # under every edge drawn by itself
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        rect = QRectF()
+        for e in edges:
+            e.join(self)
+            rect = rect.united(e.boundingRect())
+        self._rect = rect
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()                  # never under the pointer: the edges answer touch
+
+    def paint(self, painter, option, widget=None):
+        groups: dict[tuple[int, bool], tuple[QPen, bool, list[QLineF]]] = {}
+        for e in self.edges:
+            key = (id(e.pen), e.dimmed)
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = (e.pen, e.dimmed, [])
+            group[2].append(e.line)
+        base = painter.opacity()
+        many = len(self.edges) > MANY
+        if many:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for pen, dimmed, lines in groups.values():
+            painter.setOpacity(base * (style.DIMMED_OPACITY if dimmed else 1.0))
+            painter.setPen(opaque(pen) if many else pen)
+            painter.drawLines(lines)
+        painter.setOpacity(base)
+
+
+_OPAQUE: dict[tuple[int, float], QPen] = {}
+
+
+def opaque(pen: QPen) -> QPen:
+    """The pen's translucent colour as it shows over the background, opaque: blending thousands of
+    lines costs more than drawing them."""
+    key = (pen.color().rgba(), pen.widthF())
+    out = _OPAQUE.get(key)
+    if out is None:
+        c, bg = pen.color(), style.BACKGROUND
+        a = c.alphaF()
+        out = QPen(pen)
+        out.setColor(QColor.fromRgbF(a * c.redF() + (1 - a) * bg.redF(), a * c.greenF() + (1 - a) * bg.greenF(),
+                                     a * c.blueF() + (1 - a) * bg.blueF()))
+        _OPAQUE[key] = out
+    return out

@@ -1,0 +1,85 @@
+"""The dense layer pairs' edges are painted by one item (gui/diagram/dense_edges.py): a 32 × 8 net's
+8,192 edges in a few calls, not 8,192 (issue 8: its repaint froze Run). What the learner sees must not
+change: every edge drawn in its sign's colour, redrawn when the weights change; an edge selected or
+hovered is drawn by itself, on top."""
+import numpy as np
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsItem
+
+from backprop_lab.gui.diagram.dense_edges import MANY, DenseEdges
+from backprop_lab.gui.diagram.view import NetworkView, _project_for
+from backprop_lab.gui.session import Session
+
+NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+
+
+def shown(qtbot, spec):
+    session = Session(_project_for(spec))
+    view = NetworkView(session)
+    qtbot.addWidget(view)                          # closed after the test: no window left under the pointer
+    view.resize(900, 620)
+    view.show()
+    qtbot.waitExposed(view)
+    return session, view
+
+
+def colour_counts(scene) -> tuple[int, int]:
+    """Pixels closer to the positive blue than to the negative orange, and the other way round,
+    over the space between the first two columns of neurons (where only edges are drawn)."""
+    rect = scene.sceneRect()
+    image = QImage(600, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    p = QPainter(image)
+    scene.render(p, QRectF(image.rect()), rect)
+    p.end()
+    xs = [e.line.center().x() for e in scene.edges.values() if e.key[1] == 1]
+    x0 = int((min(xs) - rect.left()) / rect.width() * 600)
+    a = np.frombuffer(image.constBits(), np.uint8).reshape(400, 600, 4)[:, x0 - 5:x0 + 5, :3].astype(int)
+    b, r = a[..., 0], a[..., 2]
+    blue, orange = (b > r + 40).sum(), (r > b + 40).sum()
+    return int(blue), int(orange)
+
+
+def test_dense_edges_are_painted_by_one_item_in_their_colours(qtbot):
+    s, view = shown(qtbot, "16-16-16")
+    scene = view.scene()
+    batches = [i for i in scene.items() if isinstance(i, DenseEdges)]
+    assert len(batches) == 1 and len(batches[0].edges) == 512 == len(scene.edges)
+    own = [k for k, e in scene.edges.items() if not e.flags() & NO_CONTENTS]
+    assert own == [s.selection]                    # only the selected edge paints itself
+    with s.model.changing():                       # every weight positive: blue edges
+        for i in range(s.net.n_params):
+            s.model.set_param(i, abs(s.net.theta[i]) + 0.1)
+    blue, orange = colour_counts(scene)
+    assert blue > 200 and orange == 0
+    with s.model.changing():                       # all negative: the batch repaints in orange
+        for i in range(s.net.n_params):
+            s.model.set_param(i, -abs(s.net.theta[i]))
+    blue, orange = colour_counts(scene)
+    assert orange > 200 and blue == 0
+
+
+def test_a_selected_or_hovered_dense_edge_paints_itself(qtbot):
+    s, view = shown(qtbot, "16-16-16")
+    edge = view.scene().edges[("W", 1, 3, 5)]
+    s.select(("W", 1, 3, 5))
+    assert not edge.flags() & NO_CONTENTS and edge.label.isVisible()
+    s.select(("W", 2, 0, 0))
+    assert edge.flags() & NO_CONTENTS and not edge.label.isVisible()
+    pos = view.mapFromScene(edge.line.pointAt(0.5))
+    qtbot.mouseMove(view.viewport(), pos)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert s.selection[0] == "W" and not view.scene().edges[s.selection].flags() & NO_CONTENTS
+
+
+def test_the_largest_net_draws_its_edges_opaque_and_aliased():
+    from backprop_lab.gui.diagram.dense_edges import opaque
+    from backprop_lab.gui.diagram.style import BACKGROUND, edge_pen
+    assert 32 * 32 * 7 > MANY
+    pen = edge_pen(1, 10, 150)
+    solid = opaque(pen)
+    assert solid.color().alpha() == 255 and solid.widthF() == pen.widthF()
+    c = pen.color()
+    expected = c.alphaF() * c.redF() + (1 - c.alphaF()) * BACKGROUND.redF()
+    assert abs(solid.color().redF() - expected) < 1 / 255
