@@ -14,11 +14,13 @@ A paced run (`pace` updates a second, core.numerics.stop) ticks on a timer inste
 every view refreshed, up to TICK_HZ a second, then several steps a tick. Either kind stops by itself
 by its `stop_rule` and says why.
 Long work (Step ×N) goes the same way as a run as fast as it goes, limited to its steps, with its
-progress (`job`) shown and Cancel (what was done stays, as one undo entry).
+progress (`job`) shown and Cancel (what was done stays, as one undo entry). Looking back far (a
+step the history rebuilds by a long replay) goes in pieces on the same timer, with progress and Cancel.
 """
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer
@@ -46,9 +48,13 @@ def step_seconds(n: int, n_params: int) -> float:
 
 @dataclass
 class Job:
-    """Long work the run loop does: `total` steps, `done` so far."""
+    """Long work the run loop does: `total` steps, `done` so far; a look-back replays (`replay(n)`
+    advances up to n steps and says how many) and then shows step `target`."""
     total: int
     done: int = 0
+    replay: Callable[[int], int] | None = None
+    then: Callable[[], None] | None = None
+    target: int = 0
 
 
 class RunLoop(QObject):
@@ -94,14 +100,47 @@ class RunLoop(QObject):
         if not self.running:
             self.job = None
 
+    def start_replay(self, total: int, replay: Callable[[int], int], then: Callable[[], None], target: int) -> None:
+        """Look back far: replay in pieces on the timer (progress, Cancel), then show the step."""
+        if self.running:
+            return
+        self.job = Job(total, replay=replay, then=then, target=target)
+        self._tick_end = None
+        self.timer.setInterval(0)
+        self.timer.start()
+        self.session.set_training_state("running")
+
+    def _replay_tick(self, job: Job, t0: float) -> None:
+        assert job.replay is not None and job.then is not None
+        deadline = t0 + MAX_TRAIN / 2
+        while job.done < job.total and time.perf_counter() < deadline:
+            t = time.perf_counter()
+            n = int(max(1, min(MAX_CHUNK, self._rate * (deadline - t))))
+            k = job.replay(n)
+            job.done = job.total if k == 0 else job.done + k
+            spent = time.perf_counter() - t
+            if spent > 0 and k:
+                self._rate = 0.5 * self._rate + 0.5 * k / spent
+        self.session.progressed.emit()
+        if job.done >= job.total:
+            self.timer.stop()
+            self.job = None
+            self.session.set_training_state("idle")
+            job.then()
+
     def cancel(self) -> None:
-        """Stop the long work: the steps taken so far stay, as one undo entry."""
+        """Stop the long work: the steps taken so far stay, as one undo entry (a look-back shows
+        nothing new)."""
         job = self.job
         if job is None or not self.running:
             return
         self.stop()
-        self.session.message.emit(self.tr("Step ×N cancelled after %1 of %2 steps")
-                                  .replace("%1", f"{job.done:,}").replace("%2", f"{job.total:,}"))
+        if job.replay is not None:
+            text = self.tr("Looking back at step %1 cancelled").replace("%1", f"{job.target:,}")
+        else:
+            text = self.tr("Step ×N cancelled after %1 of %2 steps").replace("%1", f"{job.done:,}")\
+                .replace("%2", f"{job.total:,}")
+        self.session.message.emit(text)
 
     def start(self) -> None:
         if self.running:
@@ -126,6 +165,9 @@ class RunLoop(QObject):
     def tick(self) -> None:
         s = self.session
         t0 = time.perf_counter()
+        if self.job is not None and self.job.replay is not None:
+            self._replay_tick(self.job, t0)
+            return
         gap = FRAME / 2 if self._tick_end is None else t0 - self._tick_end
         if self._heavy:
             self._heavy_gap = gap

@@ -336,6 +336,11 @@ class Session(QObject, Edits):
         if i is None or not 0 <= i < len(self.trace):
             return self.return_to_present()
         self.runner.stop()
+        cost = self.trace.replay_cost(i)
+        if step_seconds(cost, self.net.n_params) > AT_ONCE_SECONDS:     # long work: in pieces, Cancel
+            self.runner.start_replay(cost, lambda n: self.trace.replay_towards(i, n),
+                                     lambda: self.view_step(i), int(self.trace.base + i))
+            return None
         past = self.net.copy()
         past.theta[...] = self.trace.theta_at(i, self.net)
         self.view.view_past(int(i), past)

@@ -4,32 +4,32 @@
 <context>
     <name>Activations</name>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="17"/>
+        <location filename="../../gui/panels/architecture.py" line="19"/>
         <source>identity</source>
         <translation>항등</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="17"/>
+        <location filename="../../gui/panels/architecture.py" line="19"/>
         <source>sigmoid</source>
         <translation>시그모이드</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="18"/>
+        <location filename="../../gui/panels/architecture.py" line="20"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="18"/>
+        <location filename="../../gui/panels/architecture.py" line="20"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="19"/>
+        <location filename="../../gui/panels/architecture.py" line="21"/>
         <source>leaky ReLU</source>
         <translation>leaky ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="20"/>
+        <location filename="../../gui/panels/architecture.py" line="22"/>
         <source>softmax</source>
         <translation>소프트맥스</translation>
     </message>
@@ -37,77 +37,77 @@
 <context>
     <name>ArchitecturePanel</name>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="37"/>
+        <location filename="../../gui/panels/architecture.py" line="39"/>
         <source>+ hidden layer</source>
         <translation>+ 은닉층</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="38"/>
+        <location filename="../../gui/panels/architecture.py" line="40"/>
         <source>− hidden layer</source>
         <translation>− 은닉층</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="55"/>
+        <location filename="../../gui/panels/architecture.py" line="57"/>
         <source>Loss</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="90"/>
+        <location filename="../../gui/panels/architecture.py" line="92"/>
         <source>At most %1 layers</source>
         <translation>층은 최대 %1개입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="99"/>
+        <location filename="../../gui/panels/architecture.py" line="101"/>
         <source>The output layer cannot be removed</source>
         <translation>출력층은 지울 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="110"/>
+        <location filename="../../gui/panels/architecture.py" line="112"/>
         <source>%1 needs a %2 output layer: the output now uses %2</source>
         <translation>%1에는 %2 출력층이 필요합니다: 출력층을 %2(으)로 바꿨습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="123"/>
+        <location filename="../../gui/panels/architecture.py" line="125"/>
         <source>layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="123"/>
+        <location filename="../../gui/panels/architecture.py" line="125"/>
         <source>size</source>
         <translation>뉴런 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="123"/>
+        <location filename="../../gui/panels/architecture.py" line="125"/>
         <source>activation</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="123"/>
+        <location filename="../../gui/panels/architecture.py" line="125"/>
         <source>bias</source>
         <translation>편향</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="129"/>
+        <location filename="../../gui/panels/architecture.py" line="131"/>
         <source>inputs</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="138"/>
+        <location filename="../../gui/panels/architecture.py" line="140"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="138"/>
+        <location filename="../../gui/panels/architecture.py" line="140"/>
         <source>per neuron</source>
         <translation>뉴런마다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="138"/>
+        <location filename="../../gui/panels/architecture.py" line="140"/>
         <source>shared</source>
         <translation>층 공유</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="152"/>
+        <location filename="../../gui/panels/architecture.py" line="154"/>
         <source>New weights: uniform in ±1/√n_in (n_in = inputs of the layer), seed %1; new biases 0. Weights that still fit are kept.</source>
         <translation>새 가중치: ±1/√n_in 범위의 균등분포(n_in = 그 층의 입력 수), 시드 %1; 새 편향은 0. 자리가 남아 있는 가중치는 그대로 둡니다.</translation>
     </message>
@@ -497,97 +497,97 @@
         <translation>%2개 중 %1개 발산. 최저 최종 손실 %3, 학습률 %4</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="55"/>
+        <location filename="../../core/cli/train.py" line="56"/>
         <source>%1 (try a smaller --lr)</source>
         <translation>%1 (더 작은 --lr로 해 보세요)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="58"/>
+        <location filename="../../core/cli/train.py" line="59"/>
         <source>interrupted after %1 steps; nothing written</source>
         <translation>%1단계 뒤에 중단되었습니다. 아무것도 쓰지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="62"/>
+        <location filename="../../core/cli/train.py" line="63"/>
         <source>%1 steps/s</source>
         <translation>초당 %1단계</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="63"/>
+        <location filename="../../core/cli/train.py" line="64"/>
         <source>instant</source>
         <translation>즉시</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="65"/>
+        <location filename="../../core/cli/train.py" line="66"/>
         <source>trained %1 steps (%2, lr %3, momentum %4) in %5 s (%6)</source>
         <translation>%1단계 학습 (%2, 학습률 %3, 모멘텀 %4), %5초 (%6)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="67"/>
+        <location filename="../../core/cli/train.py" line="68"/>
         <source>loss over the %1 sample: %2 before, %3 after</source>
         <translation>샘플 %1개의 손실: 전 %2, 후 %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="68"/>
+        <location filename="../../core/cli/train.py" line="69"/>
         <source>loss over the %1 samples: %2 before, %3 after</source>
         <translation>샘플 %1개의 손실: 전 %2, 후 %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="70"/>
+        <location filename="../../core/cli/train.py" line="71"/>
         <source>final loss: %1</source>
         <translation>최종 손실: %1</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="83"/>
+        <location filename="../../core/cli/train.py" line="84"/>
         <source>%1: cannot write %2: %3</source>
         <translation>%1: %2에 쓸 수 없습니다: %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="88"/>
+        <location filename="../../core/cli/train.py" line="89"/>
         <source>rows written</source>
         <translation>행 씀</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="95"/>
+        <location filename="../../core/cli/train.py" line="96"/>
         <source>interrupted while writing %1; nothing written</source>
         <translation>%1을(를) 쓰는 중에 중단되었습니다. 아무것도 쓰지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="98"/>
+        <location filename="../../core/cli/train.py" line="99"/>
         <source>trace: %1 rows written to %2 (the state after each of the %3 steps and the start)</source>
         <translation>기록: %1행을 %2에 썼습니다 (시작 상태와 %3단계 각각의 뒤 상태)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="123"/>
+        <location filename="../../core/cli/train.py" line="124"/>
         <source>sample %1: </source>
         <translation>샘플 %1: </translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="124"/>
+        <location filename="../../core/cli/train.py" line="125"/>
         <source>--data: %1: %2%3 would be %4: every forward value and the loss must be finite</source>
         <translation>--data: %1: %2%3이(가) %4이(가) 됩니다: 모든 순전파 값과 손실은 유한해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="132"/>
+        <location filename="../../core/cli/train.py" line="133"/>
         <source>%1: %2 is a folder, not a file name</source>
         <translation>%1: %2은(는) 파일 이름이 아니라 폴더입니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="139"/>
+        <location filename="../../core/cli/train.py" line="140"/>
         <source>%1: the folder %2 does not exist</source>
         <translation>%1: 폴더 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="141"/>
+        <location filename="../../core/cli/train.py" line="142"/>
         <source>%1: the folder %2 is not writable</source>
         <translation>%1: 폴더 %2에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="148"/>
+        <location filename="../../core/cli/train.py" line="149"/>
         <source>steps</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="112"/>
+        <location filename="../../core/cli/train.py" line="113"/>
         <source>--data: %1 has %2 input and %3 target columns; the network takes %4 inputs and gives %5 outputs</source>
         <translation>--data: %1에는 입력 열 %2개와 목표값 열 %3개가 있습니다. 신경망은 입력 %4개를 받아 출력 %5개를 냅니다</translation>
     </message>
@@ -938,12 +938,12 @@
 <context>
     <name>DataTab</name>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="59"/>
+        <location filename="../../gui/panels/values_panel.py" line="60"/>
         <source>Add sample</source>
         <translation>샘플 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="60"/>
+        <location filename="../../gui/panels/values_panel.py" line="61"/>
         <source>Remove sample</source>
         <translation>샘플 삭제</translation>
     </message>
@@ -951,74 +951,74 @@
 <context>
     <name>DerivationPanel</name>
     <message>
-        <location filename="../../gui/teaching/derivation_view.py" line="71"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="72"/>
         <source>… and %n more path(s), each written out the same way</source>
         <translation>… 그리고 같은 방식으로 풀리는 경로 %n개 더</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/derivation_view.py" line="97"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="98"/>
         <source>Matrix form beside it</source>
         <translation>행렬 형태도 함께 보기</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/derivation_view.py" line="98"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="99"/>
         <source>Show seed 002&apos;s matrix form next to the node-by-node chain</source>
         <translation>노드별 연쇄 법칙 옆에 시드 002의 행렬 형태를 보여 줍니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/derivation_view.py" line="125"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="126"/>
         <source>Click any factor to select the neuron or edge it belongs to.</source>
         <translation>인수를 클릭하면 그 인수가 속한 뉴런이나 연결선이 선택됩니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/derivation_view.py" line="159"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="160"/>
         <source>Select a weight, a bias or a neuron (in the diagram or a table) to see its derivative written out with the chain rule.</source>
         <translation>가중치, 편향 또는 뉴런을 (다이어그램이나 표에서) 선택하면 그 미분을 연쇄 법칙으로 풀어 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/derivation_view.py" line="176"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="177"/>
         <source>Derivation</source>
         <translation>미분 풀이</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/derivation_view.py" line="203"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="204"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: how the error changes with this input</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: 이 입력이 바뀔 때 오차가 변하는 정도</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/derivation_view.py" line="204"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="205"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: δ, how the error changes with this neuron&apos;s net input</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: δ, 이 뉴런의 가중합이 바뀔 때 오차가 변하는 정도</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/derivation_view.py" line="206"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="207"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: the chain rule from the error back to this weight</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: 오차에서 이 가중치까지 거슬러 가는 연쇄 법칙</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/derivation_view.py" line="208"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="209"/>
         <source>&lt;b&gt;%1&lt;/b&gt;: the chain rule from the error back to this bias</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;: 오차에서 이 편향까지 거슬러 가는 연쇄 법칙</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../gui/teaching/derivation_view.py" line="211"/>
+        <location filename="../../gui/teaching/derivation_view.py" line="212"/>
         <source>mean over the %n samples of the batch</source>
         <translation>
             <numerusform>배치 샘플 %n개의 평균</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/chain_grid.py" line="117"/>
+        <location filename="../../gui/teaching/chain_grid.py" line="118"/>
         <source>Click to select %1</source>
         <translation>클릭해서 %1 선택</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/chain_grid.py" line="168"/>
+        <location filename="../../gui/teaching/chain_grid.py" line="169"/>
         <source>(sum below)</source>
         <translation>(합은 아래)</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/chain_grid.py" line="191"/>
+        <location filename="../../gui/teaching/chain_grid.py" line="192"/>
         <source>sample %1</source>
         <translation>샘플 %1</translation>
     </message>
@@ -1425,58 +1425,57 @@
 <context>
     <name>ExercisePanel</name>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="71"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="72"/>
         <source>your answer, e.g. 0.1234</source>
         <translation>답, 예: 0.1234</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="74"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="75"/>
         <source>Check</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="89"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="90"/>
         <source>Show the answer</source>
         <translation>정답 보기</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="91"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="92"/>
         <source>Next exercise ▶</source>
         <translation>다음 문제 ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="93"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="94"/>
         <source>Forget progress</source>
         <translation>진행 기록 지우기</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="96"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="97"/>
         <source>Mark every exercise of this preset as not solved</source>
         <translation>이 프리셋의 모든 문제를 풀지 않은 것으로 표시</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="118"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="119"/>
         <source>Work it out by hand (or on paper) from the numbers in the diagram, then type it here. The numbers follow the text&apos;s worked example in order.</source>
         <translation>다이어그램의 숫자로 손으로(또는 종이에) 계산한 뒤 여기에 입력하세요. 문제는 본문 예제의 계산 순서를 따릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="179"/>
-        <location filename="../../gui/teaching/exercise_panel.py" line="298"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="186"/>
         <source>&lt;b&gt;Check your own answer&lt;/b&gt; — %1</source>
         <translation>&lt;b&gt;직접 계산한 답 확인&lt;/b&gt; — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="255"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="261"/>
         <source>%1 of %2 solved</source>
         <translation>%2문제 중 %1문제 풀었음</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="289"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="295"/>
         <source>Compute &lt;b&gt;%1&lt;/b&gt; to %2 decimal places (tolerance ±%3):</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;을(를) 소수점 아래 %2자리까지 계산하세요 (허용 오차 ±%3):</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="339"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="345"/>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
     </message>
@@ -1919,52 +1918,52 @@
 <context>
     <name>GradientCheckPanel</name>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="50"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="51"/>
         <source>step size h</source>
         <translation>간격 h</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="51"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="52"/>
         <source>chain rule (backpropagation)</source>
         <translation>연쇄 법칙 (역전파)</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="52"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="53"/>
         <source>central difference</source>
         <translation>중앙 차분</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="53"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="54"/>
         <source>relative error</source>
         <translation>상대 오차</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="61"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="62"/>
         <source>relative error = |a − n| / max(|a|, |n|). Below 1e-7 the formula is right; a much larger h shows truncation error, a much smaller one rounding error. At a ReLU kink the two may honestly differ.</source>
         <translation>상대 오차 = |a − n| / max(|a|, |n|). 1e-7보다 작으면 식이 맞습니다. h가 훨씬 크면 절단 오차가, 훨씬 작으면 반올림 오차가 보입니다. ReLU의 꺾이는 점에서는 두 값이 정당하게 다를 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="87"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="88"/>
         <source>Select a weight or a bias to compare its gradient with a finite difference.</source>
         <translation>가중치나 편향을 선택하면 그 기울기를 유한 차분과 비교합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="97"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="98"/>
         <source>&lt;b&gt;∂%2/∂%1&lt;/b&gt;, for what the diagram shows</source>
         <translation>&lt;b&gt;∂%2/∂%1&lt;/b&gt;, 다이어그램이 보여 주는 값에 대해</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="106"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="107"/>
         <source>They agree: the chain rule gives the slope of the error.</source>
         <translation>두 값이 같습니다: 연쇄 법칙이 오차의 기울기를 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="108"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="109"/>
         <source>Close: try another step size h.</source>
         <translation>비슷합니다: 다른 간격 h로 해 보세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/gradient_panel.py" line="110"/>
+        <location filename="../../gui/teaching/gradient_panel.py" line="111"/>
         <source>They differ: near a kink (ReLU at 0) or with a poor h this can happen.</source>
         <translation>두 값이 다릅니다: 꺾이는 점(0에서의 ReLU) 근처나 h가 알맞지 않으면 그럴 수 있습니다.</translation>
     </message>
@@ -2119,22 +2118,22 @@
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../gui/panels/landscape.py" line="51"/>
+        <location filename="../../gui/panels/landscape.py" line="52"/>
         <source>two parameters</source>
         <translation>매개변수 두 개</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/landscape.py" line="137"/>
+        <location filename="../../gui/panels/landscape.py" line="138"/>
         <source>Click one or two edges (weights) or biases in the diagram: the loss is drawn over them, every other parameter held where it is.</source>
         <translation>다이어그램에서 연결선(가중치)이나 편향을 한두 개 클릭하세요: 다른 매개변수는 지금 값에 둔 채, 그 매개변수에 따른 손실을 그립니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/landscape.py" line="157"/>
+        <location filename="../../gui/panels/landscape.py" line="158"/>
         <source>%2 over %1</source>
         <translation>%1에 따른 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/landscape.py" line="157"/>
+        <location filename="../../gui/panels/landscape.py" line="158"/>
         <source> and </source>
         <translation> 및 </translation>
     </message>
@@ -2160,9 +2159,14 @@
         <translation>여기서 멈춤: 지금까지 진행한 단계는 실행 취소 한 번으로 되돌릴 수 있게 남습니다 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="46"/>
-        <source>Step ×N: %1 of %2 steps</source>
-        <translation>N단계: %2단계 중 %1단계</translation>
+        <location filename="../../gui/panels/long_work.py" line="47"/>
+        <source>Rebuilding step %1: %2 of %3 steps replayed</source>
+        <translation>%1단계 다시 계산 중: %3단계 중 %2단계 재생</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/long_work.py" line="49"/>
+        <source>Step ×N: %2 of %3 steps</source>
+        <translation>N단계: %3단계 중 %2단계</translation>
     </message>
 </context>
 <context>
@@ -2292,27 +2296,27 @@ E = %2</translation>
 <context>
     <name>Losses</name>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="24"/>
+        <location filename="../../gui/panels/architecture.py" line="26"/>
         <source>½ sum of squares</source>
         <translation>½ 제곱합</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="24"/>
+        <location filename="../../gui/panels/architecture.py" line="26"/>
         <source>sum of squares</source>
         <translation>제곱합</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="25"/>
+        <location filename="../../gui/panels/architecture.py" line="27"/>
         <source>mean squared error</source>
         <translation>평균 제곱 오차</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="26"/>
+        <location filename="../../gui/panels/architecture.py" line="28"/>
         <source>cross-entropy (softmax)</source>
         <translation>교차 엔트로피 (소프트맥스)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="27"/>
+        <location filename="../../gui/panels/architecture.py" line="29"/>
         <source>binary cross-entropy (sigmoid)</source>
         <translation>이진 교차 엔트로피 (시그모이드)</translation>
     </message>
@@ -2594,7 +2598,7 @@ E = %2</translation>
         <translation>%1 끌기</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/scene.py" line="238"/>
+        <location filename="../../gui/diagram/scene.py" line="262"/>
         <source>Viewing step %1 (read-only): return to the present to change numbers</source>
         <translation>%1단계를 보는 중 (읽기 전용): 숫자를 바꾸려면 현재로 돌아가세요</translation>
     </message>
@@ -2712,12 +2716,12 @@ E = %2</translation>
 <context>
     <name>NumberEditor</name>
     <message>
-        <location filename="../../gui/diagram/number_editor.py" line="41"/>
+        <location filename="../../gui/diagram/number_editor.py" line="42"/>
         <source>Enter: set the value · Esc: cancel</source>
         <translation>Enter: 값 적용 · Esc: 취소</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/number_editor.py" line="43"/>
+        <location filename="../../gui/diagram/number_editor.py" line="44"/>
         <source>New value of %1</source>
         <translation>%1의 새 값</translation>
     </message>
@@ -3006,22 +3010,27 @@ E = %2</translation>
 <context>
     <name>RunLoop</name>
     <message>
-        <location filename="../../gui/runner.py" line="103"/>
+        <location filename="../../gui/runner.py" line="139"/>
+        <source>Looking back at step %1 cancelled</source>
+        <translation>%1단계 되돌아보기를 취소했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/runner.py" line="141"/>
         <source>Step ×N cancelled after %1 of %2 steps</source>
         <translation>N단계를 %2단계 중 %1단계에서 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="173"/>
+        <location filename="../../gui/runner.py" line="215"/>
         <source>Run stopped after %1 steps, at step %2</source>
         <translation>%1걸음 후 실행을 멈췄습니다 (%2번째 걸음)</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="175"/>
+        <location filename="../../gui/runner.py" line="217"/>
         <source>Run stopped at step %2: the loss reached the target %1</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 목표 %1에 닿았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="178"/>
+        <location filename="../../gui/runner.py" line="220"/>
         <source>Run stopped at step %2: the loss has stopped changing (over the last %1 steps)</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 더 이상 변하지 않습니다 (최근 %1걸음 동안)</translation>
     </message>
@@ -3339,7 +3348,7 @@ E = %2</translation>
         <translation>학습 중입니다: 먼저 일시 정지하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="354"/>
+        <location filename="../../gui/session.py" line="359"/>
         <source>Click a point of the loss plot first</source>
         <translation>먼저 손실 그래프의 점을 클릭하세요</translation>
     </message>
@@ -3839,82 +3848,82 @@ E = %2</translation>
 <context>
     <name>SourcePanel</name>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="37"/>
+        <location filename="../../gui/teaching/source_panel.py" line="38"/>
         <source>number</source>
         <translation>숫자</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="37"/>
+        <location filename="../../gui/teaching/source_panel.py" line="38"/>
         <source>the text prints</source>
         <translation>본문 값</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="37"/>
+        <location filename="../../gui/teaching/source_panel.py" line="38"/>
         <source>engine</source>
         <translation>엔진</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="38"/>
+        <location filename="../../gui/teaching/source_panel.py" line="39"/>
         <source>where / note</source>
         <translation>위치 / 메모</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="60"/>
+        <location filename="../../gui/teaching/source_panel.py" line="61"/>
         <source>✓ the engine&apos;s value, rounded to the printed digits, reads as printed · ✗ a typo in the text: the note says what is wrong and the engine column shows the right value · ✎ a formula printed wrongly · ≠ differs</source>
         <translation>✓ 엔진 값을 본문 자릿수로 반올림하면 본문과 같음 · ✗ 본문의 오타: 메모에 무엇이 틀렸는지, 엔진 열에 바른 값이 있음 · ✎ 식이 잘못 인쇄됨 · ≠ 다름</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="116"/>
+        <location filename="../../gui/teaching/source_panel.py" line="117"/>
         <source>This network was not built from a text, so there are no printed numbers to compare.</source>
         <translation>이 신경망은 본문에서 만든 것이 아니어서 비교할 인쇄된 숫자가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="160"/>
+        <location filename="../../gui/teaching/source_panel.py" line="161"/>
         <source>typo in the text: %1</source>
         <translation>본문의 오타: %1</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="163"/>
+        <location filename="../../gui/teaching/source_panel.py" line="164"/>
         <source>differs from the engine (%1)</source>
         <translation>엔진과 다름 (%1)</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="134"/>
+        <location filename="../../gui/teaching/source_panel.py" line="135"/>
         <source>%1: %2 printed numbers match the engine, %3 are typos in the text</source>
         <translation>%1: 인쇄된 숫자 %2개가 엔진과 같고, %3개는 본문의 오타입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="135"/>
+        <location filename="../../gui/teaching/source_panel.py" line="136"/>
         <source>this project</source>
         <translation>이 프로젝트</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="138"/>
+        <location filename="../../gui/teaching/source_panel.py" line="139"/>
         <source>%1 differ: the numbers were changed since the text</source>
         <translation>%1개 다름: 본문 이후 숫자가 바뀌었습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="185"/>
+        <location filename="../../gui/teaching/source_panel.py" line="186"/>
         <source>✗ %1: the text prints %2, the right value is %3. %4</source>
         <translation>✗ %1: 본문에는 %2, 바른 값은 %3. %4</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="188"/>
+        <location filename="../../gui/teaching/source_panel.py" line="189"/>
         <source>✎ the text prints “%1”: %2</source>
         <translation>✎ 본문에는 “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="190"/>
+        <location filename="../../gui/teaching/source_panel.py" line="191"/>
         <source>≠ %1: the text prints %2, the engine now gives %3 (%4)</source>
         <translation>≠ %1: 본문에는 %2, 지금 엔진 값은 %3 (%4)</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="193"/>
+        <location filename="../../gui/teaching/source_panel.py" line="194"/>
         <source>? %1: the engine has no such number</source>
         <translation>? %1: 엔진에 그런 숫자가 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/source_panel.py" line="194"/>
+        <location filename="../../gui/teaching/source_panel.py" line="195"/>
         <source>✓ %1 = %2, as the text prints (%3)</source>
         <translation>✓ %1 = %2, 본문과 같음 (%3)</translation>
     </message>
@@ -3922,32 +3931,32 @@ E = %2</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../gui/panels/status.py" line="61"/>
+        <location filename="../../gui/panels/status.py" line="62"/>
         <source>step %1</source>
         <translation>%1단계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/status.py" line="24"/>
+        <location filename="../../gui/panels/status.py" line="25"/>
         <source>Loss over all samples at the weights shown</source>
         <translation>보이는 가중치에서 전체 샘플의 손실</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/status.py" line="65"/>
+        <location filename="../../gui/panels/status.py" line="66"/>
         <source>idle</source>
         <translation>대기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/status.py" line="65"/>
+        <location filename="../../gui/panels/status.py" line="66"/>
         <source>running…</source>
         <translation>학습 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/status.py" line="65"/>
+        <location filename="../../gui/panels/status.py" line="66"/>
         <source>diverged: paused</source>
         <translation>발산: 멈춤</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/status.py" line="68"/>
+        <location filename="../../gui/panels/status.py" line="69"/>
         <source>viewing step %1</source>
         <translation>%1단계 보는 중</translation>
     </message>
@@ -4377,32 +4386,32 @@ E = %2</translation>
 <context>
     <name>ValuesPanel</name>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="104"/>
+        <location filename="../../gui/panels/values_panel.py" line="105"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="107"/>
+        <location filename="../../gui/panels/values_panel.py" line="108"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="108"/>
+        <location filename="../../gui/panels/values_panel.py" line="109"/>
         <source>Weights and biases per layer: double-click or type to edit</source>
         <translation>층별 가중치와 편향: 더블클릭하거나 바로 입력해서 바꾸세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="109"/>
+        <location filename="../../gui/panels/values_panel.py" line="110"/>
         <source>The gradient of the loss for each weight and bias</source>
         <translation>가중치와 편향마다 손실의 기울기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="110"/>
+        <location filename="../../gui/panels/values_panel.py" line="111"/>
         <source>Each neuron&apos;s net input, output, and δ (how the loss changes with the net input)</source>
         <translation>뉴런마다 가중합, 출력, δ(가중합에 따라 손실이 변하는 정도)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="112"/>
+        <location filename="../../gui/panels/values_panel.py" line="113"/>
         <source>Inputs and targets of each sample (editable), outputs and loss</source>
         <translation>샘플마다 입력과 목표값(편집 가능), 출력과 손실</translation>
     </message>

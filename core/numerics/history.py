@@ -22,19 +22,20 @@ import numpy as np
 import numpy.typing as npt
 
 from backprop_lab.core.model.arrays import FloatArray
-from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.budget import checkpoint_every
 from backprop_lab.core.numerics.kept_losses import BLOCK as BLOCK  # re-exported: runs are sized by it
 from backprop_lab.core.numerics.kept_losses import KeptLosses, Piece
-from backprop_lab.core.numerics.trace import Trace, parameter_columns, storage_layout
+from backprop_lab.core.numerics.replay import Replay
+from backprop_lab.core.numerics.trace import Skip, Trace, parameter_columns, storage_layout
 from backprop_lab.core.numerics.update import OptState
 
 if TYPE_CHECKING:
     from backprop_lab.core.numerics.training import Trainer
 
 PIECE = 4096             # rows rebuilt at a time (bounded memory whatever the length asked for)
+PIECE_BYTES = 1 << 25    # and at most this many bytes of rows at a time (a 32 × 8 net's row is 142 kB)
 
 
 @dataclass
@@ -85,7 +86,7 @@ class Tail:
         return np.concatenate([self.kept.old_loss, self.kept.loss])
 
 
-class History:
+class History(Replay):
     """The trainer's record of its steps (the sink its step loop writes to) and the window's history."""
 
     def __init__(self, net: Network, names: list[str], layout: npt.ArrayLike | None = None,
@@ -98,6 +99,7 @@ class History:
         self.every = checkpoint_every(net.n_params)
         self._loss_col, self._sample_col = (int(self.layout[self.index[n]]) for n in ("loss", "sample"))
         self._theta_cols = [self.index[n] for n in parameter_columns(net)]
+        self._skip = Skip(self.names, self.layout)
         self.clear()
 
     # ----- size -----------------------------------------------------------------------------------
@@ -221,6 +223,7 @@ class History:
     def rows(self, start: int = 0, stop: int | None = None, piece: int = PIECE) -> Iterator[FloatArray]:
         """Rows start..stop, rebuilt by replay, as (k × ncols) arrays in `names` order, k ≤ piece."""
         stop = self._n if stop is None else max(0, min(stop, self._n))
+        piece = max(1, min(piece, PIECE_BYTES // (8 * self.ncols)))
         i = max(0, start)
         while i < stop:
             s = self._segment_of(i)
@@ -298,28 +301,6 @@ class History:
 
     def _segment_stop(self, s: int) -> int:
         return self.segments[s + 1].start - self.base if s + 1 < len(self.segments) else self._n
-
-    def _runner(self, s: int, i: int) -> Trainer:
-        """A trainer at row i of segment s: the cached one if it is in s at or before i and nearer
-        than the checkpoint, else one started from the nearest checkpoint; then stepped up to i."""
-        from backprop_lab.core.numerics.training import Trainer
-        seg, step = self.segments[s], self.base + i
-        c = bisect.bisect_right(seg.steps, step) - 1
-        cached = self._cache
-        if cached is not None and cached[0] == s and seg.steps[c] <= cached[1].step <= step:
-            t = cached[1]
-        else:
-            net = self.net.copy()
-            net.frozen[...] = seg.frozen
-            t = Trainer(net, Dataset(seg.X, seg.Y), seg.settings.copy(), Trace(self.names, self.layout))
-            t.theta[...] = seg.states[c][0]
-            t.opt.assign(seg.states[c][1])
-            t.step = seg.steps[c]
-        while t.step < step:
-            t.trace.clear()
-            t.run(min(step - t.step, PIECE))
-        self._cache = (s, t)
-        return t
 
     # ----- cutting back ---------------------------------------------------------------------------
     def truncate(self, n: int) -> None:

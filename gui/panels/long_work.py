@@ -1,4 +1,4 @@
-"""Long work in the status bar: how far Step ×N has got, and Cancel (the button, or Esc from the
+"""Long work in the status bar: how far Step ×N (or a far look-back) has got, and Cancel (the button, or Esc from the
 window's Train menu). Shown only while there is long work; it follows every run tick."""
 from __future__ import annotations
 
@@ -43,5 +43,8 @@ class LongWorkBar(QWidget):
         if self.bar.maximum() != job.total:
             self.bar.setRange(0, job.total)
         self.bar.setValue(min(job.done, job.total))
-        set_text(self.label, self.tr("Step ×N: %1 of %2 steps").replace("%1", f"{job.done:,}")
-                 .replace("%2", f"{job.total:,}"))
+        if job.replay is not None:
+            text = self.tr("Rebuilding step %1: %2 of %3 steps replayed").replace("%1", f"{job.target:,}")
+        else:
+            text = self.tr("Step ×N: %2 of %3 steps")
+        set_text(self.label, text.replace("%2", f"{job.done:,}").replace("%3", f"{job.total:,}"))
