@@ -1,8 +1,7 @@
 """Looking back far (issue 8): a step the history rebuilds by a long replay from its checkpoint is long
 work, with progress and Cancel (Esc), and then shown exactly as the engine had it."""
 import numpy as np
-from PySide6.QtCore import Qt
-from test_plot import click_point
+from PySide6.QtCore import QPointF, Qt
 
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import LayerSpec, Network, init_weights
@@ -15,6 +14,17 @@ def project():
     init_weights(net, 3)
     rng = np.random.default_rng(3)
     return Project(net, Dataset(rng.random((1, 16)), rng.random((1, 16))), name="16-16-16-16")
+
+
+def click_step(qtbot, window, step):
+    """Click the loss curve's point nearest `step`, where it is drawn (log10 on a logarithmic axis)."""
+    panel = window.loss_plot
+    xs, ys = panel.total.getData()
+    x_log, _ = panel.total.opts["logMode"]
+    k = int(np.argmin(abs(xs - (np.log10(step) if x_log else step))))
+    pos = panel.plot.mapFromScene(panel.item.vb.mapViewToScene(QPointF(xs[k], ys[k])))
+    qtbot.mouseMove(panel.plot.viewport(), pos)
+    qtbot.mouseClick(panel.plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
 
 
 def theta_before(step):
@@ -31,8 +41,7 @@ def test_looking_back_far_is_long_work_with_progress_and_cancel(qtbot, make_wind
     window.controls.n_spin.setValue(9000)
     qtbot.mouseClick(window.controls.step_n_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not s.runner.running, timeout=60000)
-    window.loss_plot.item.vb.autoRange()
-    click_point(qtbot, window, 7000)                     # 7,000 steps from the checkpoint at 0
+    click_step(qtbot, window, 7000)                     # 7,000 steps from the checkpoint at 0
     assert s.runner.running and work.isVisible() and s.viewing_step is None
     assert work.label.text().startswith("Rebuilding step ") and work.bar.maximum() > 5000
     qtbot.waitUntil(lambda: s.viewing_step is not None, timeout=60000)
@@ -40,7 +49,7 @@ def test_looking_back_far_is_long_work_with_progress_and_cancel(qtbot, make_wind
     assert abs(i - 7000) < 200 and not work.isVisible() and not s.runner.running
     np.testing.assert_array_equal(s.shown_net.theta, theta_before(i))
     assert window.status.state.text() == f"viewing step {i}"
-    click_point(qtbot, window, 3000)                     # before the replay's place: long again
+    click_step(qtbot, window, 3000)                     # before the replay's place: long again
     assert s.runner.running and work.isVisible()
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not s.runner.running and not work.isVisible() and s.viewing_step == i

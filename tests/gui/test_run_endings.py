@@ -55,7 +55,7 @@ def test_an_edit_mid_run_splits_it_into_exact_entries(qtbot, window):
     for _ in range(3):
         window.redo_action.trigger()
     np.testing.assert_array_equal(s.net.theta, final)
-    assert s.step_count == n1 + n2 and window.loss_plot.points() == n1 + n2
+    assert s.step_count == n1 + n2 and window.loss_plot.points() == n1 + n2 + 1      # and the present
 
 
 def test_run_pause_reset_run_pause_undoes_exactly(qtbot, window):
@@ -75,7 +75,7 @@ def test_run_pause_reset_run_pause_undoes_exactly(qtbot, window):
     window.undo_action.trigger()                          # the run after the reset
     assert s.step_count == len(s.trace) == 0
     window.undo_action.trigger()                          # the reset
-    assert s.step_count == len(s.trace) == n1 and window.loss_plot.points() == n1
+    assert s.step_count == len(s.trace) == n1 and window.loss_plot.points() == n1 + 1
     np.testing.assert_array_equal(s.net.theta, engine((n1, {})))
     window.redo_action.trigger()
     window.redo_action.trigger()
