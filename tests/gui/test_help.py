@@ -2,6 +2,7 @@
 versions the app runs on; the guide with a picture of the real window; the tour, shown once at first
 launch (never in tests unless asked), skippable, and again from Help → Tour."""
 import platform
+from pathlib import Path
 
 import numpy
 import pyqtgraph
@@ -14,6 +15,16 @@ from PySide6.QtWidgets import QDockWidget, QFrame, QMessageBox, QTabBar
 from backprop_lab.core.model import i18n
 from backprop_lab.gui.language import current as current_language
 from backprop_lab.gui.tour import first_launch
+
+
+@pytest.fixture(autouse=True)
+def own_settings(tmp_path):
+    """Settings in a folder of this test's own (as test_notation_switch does): other test runs on the
+    machine share and clear the test folder, and the tour's "done" must be this test's."""
+    native, user = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
+    QSettings.setPath(native, user, str(tmp_path))
+    yield
+    QSettings.setPath(native, user, str(Path.home() / ".qttest" / "config"))
 
 
 def help_action(window, start: str):
