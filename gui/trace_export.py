@@ -3,14 +3,17 @@
 progress dialog whose Cancel leaves no file and the old one as it was."""
 from __future__ import annotations
 
+import importlib
 import os
+import threading
 
+import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QGridLayout, QMessageBox, QProgressDialog
 
 TICK_SECONDS = 0.03        # work per timer tick: a piece or a few, well inside the 100 ms the window may take
-PIECE_NUMBERS = 1 << 16    # numbers formatted per piece (rows × columns): a few ms whatever the network
+PIECE_NUMBERS = 1 << 15    # numbers per piece (rows × columns): replayed and formatted in a few tens of ms
 STEPS = 1000               # the progress bar's resolution
 FILTERS = {"CSV (*.csv)": "csv", "Parquet (*.parquet)": "parquet"}     # names of file formats: not translated
 
@@ -61,6 +64,8 @@ class TraceExports(QObject):
         if self.running:
             return
         self.session.pause()
+        # polars takes ~0.5 s to import: done while the learner chooses a file, not in one of the export's ticks
+        threading.Thread(target=_load_export, name="load the export", daemon=True).start()
         self.dialog = TraceExportDialog(self.window, self.folder())
         self.dialog.fileSelected.connect(
             lambda path: self.start(path, self.dialog.own_names.isChecked(), self.dialog.kind()))
@@ -130,3 +135,11 @@ class TraceExports(QObject):
         QMessageBox.critical(self.window, self.tr("Could not export the trace"), str(err))
         self.finished.emit(False)
         return False
+
+
+def _load_export() -> None:
+    for module in ("polars", "polars.io.plugins", "backprop_lab.core.io.trace_export"):
+        importlib.import_module(module)
+    from backprop_lab.core.io.trace_csv import csv_block
+    csv_block([np.zeros(1)])         # polars starts its workers on the first write: that too, beforehand
+
