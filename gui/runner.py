@@ -33,6 +33,7 @@ from .numbers import fmt
 FRAME = 0.025          # one tick plus its refresh: ~40 frames a second
 VIEW_PERIOD = 1 / 15   # while running, the number views (diagram, tables, panels) refresh this often
 MIN_TRAIN, MAX_TRAIN = 0.004, 0.060
+JOB_TRAIN = 0.030
 TRAIN_SHARE = 0.55
 MAX_CHUNK = 8192
 MARK_UP_TO = 10        # updates a second up to which a run marks the numbers each update changed
@@ -176,7 +177,8 @@ class RunLoop(QObject):
         budget = FRAME - gap
         if self._trained < TRAIN_SHARE * (t0 - self._started):
             budget = max(budget, gap)
-        deadline = t0 + min(MAX_TRAIN, max(MIN_TRAIN, budget))
+        # Long work trains at most JOB_TRAIN a tick: the window answers between its pieces.
+        deadline = t0 + min(MAX_TRAIN if self.job is None else JOB_TRAIN, max(MIN_TRAIN, budget))
         paced = self.pace is not None and self.job is None
         with s.model.changing():      # one announcement a tick: the views recompute once
             if paced:

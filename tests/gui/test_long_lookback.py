@@ -46,7 +46,7 @@ def test_looking_back_far_is_long_work_with_progress_and_cancel(qtbot, make_wind
     assert work.label.text().startswith("Rebuilding step ") and work.bar.maximum() > 5000
     qtbot.waitUntil(lambda: s.viewing_step is not None, timeout=60000)
     i = s.viewing_step
-    assert abs(i - 7000) < 200 and not work.isVisible() and not s.runner.running
+    assert 5000 < i < 9000 and not work.isVisible() and not s.runner.running    # the point under the pointer
     np.testing.assert_array_equal(s.shown_net.theta, theta_before(i))
     assert window.status.state.text() == f"viewing step {i}"
     click_step(qtbot, window, 3000)                     # before the replay's place: long again

@@ -94,6 +94,8 @@ def test_the_gradient_check_at_convergence_says_they_agree(qtbot, window):
     s.set_setting("lr", 5.0)
     window.controls.n_spin.setValue(20000)
     qtbot.mouseClick(window.controls.step_n_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not s.runner.running, timeout=60000)      # long work: in pieces
+    assert s.step_count == 20000
     view = window.values.weights.tables[1]
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(view.model().index(0, 0)).center())
     assert s.selection == ("W", 2, 0, 0)
