@@ -62,8 +62,12 @@ def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
 def build_window(project, path=None, teaching: bool = True, restore: bool = True):
     from .main_window import MainWindow
     from .session import Session
+    kept = list(getattr(project.history, "kept", []))     # runs a saved file kept for comparison
     session = Session(project)
-    return MainWindow(session, path=path, teaching=teaching, restore=restore)
+    window = MainWindow(session, path=path, teaching=teaching, restore=restore)
+    for label, x, y in kept:
+        window.loss_plot.add_kept(label, x, y)
+    return window
 
 
 def run(project, lang: str | None = None, path=None) -> int:

@@ -128,7 +128,10 @@ class FileActions(QObject):
         except (document.DocumentError, OSError) as e:
             self._fail(self.tr("Could not open %1").replace("%1", os.path.basename(path)), e)
             return False
+        kept = list(getattr(project.history, "kept", []))      # the model takes the history; the plot these
         self.replace(project, os.path.abspath(path))
+        for label, x, y in kept:
+            self.window.loss_plot.add_kept(label, x, y)
         return True
 
     def save_file(self) -> bool:
@@ -155,7 +158,9 @@ class FileActions(QObject):
         project = self.session.project
         named = dataclasses.replace(project, name=document_name(project.name, self.session.step_count))
         try:
-            thinned = document.save(named, path, run=self.session.model.saved_run())
+            run = self.session.model.saved_run()
+            run.kept = self.window.loss_plot.kept_runs()
+            thinned = document.save(named, path, run=run)
         except (document.DocumentError, OSError) as e:
             self._fail(self.tr("Could not save"), e)
             return False

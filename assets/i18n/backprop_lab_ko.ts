@@ -1197,7 +1197,7 @@
     </message>
     <message>
         <location filename="../../core/io/document_checks.py" line="75"/>
-        <location filename="../../core/io/document_history.py" line="85"/>
+        <location filename="../../core/io/document_history.py" line="86"/>
         <source>%1 is not a finite number</source>
         <translation>%1은(는) 유한한 수가 아닙니다</translation>
     </message>
@@ -1337,87 +1337,92 @@
         <translation>data.inputs[%2]와 함께 샘플 %2의 %1이(가) %3이(가) 됩니다: 모든 순전파 값과 손실은 유한해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="66"/>
+        <location filename="../../core/io/document_history.py" line="67"/>
         <source>must be packed numbers (text), got %1</source>
         <translation>압축된 숫자(텍스트)여야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="73"/>
+        <location filename="../../core/io/document_history.py" line="74"/>
         <source>is damaged: its packed numbers cannot be read</source>
         <translation>손상되었습니다: 압축된 숫자를 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="75"/>
+        <location filename="../../core/io/document_history.py" line="76"/>
         <source>must hold %1 numbers</source>
         <translation>숫자 %1개를 담고 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="86"/>
+        <location filename="../../core/io/document_history.py" line="87"/>
         <source>number %1</source>
         <translation>%1번째 숫자</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="196"/>
+        <location filename="../../core/io/document_history.py" line="199"/>
+        <source>must be a list of at most %1 runs, got %2</source>
+        <translation>실행 기록 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_history.py" line="216"/>
         <source>%1 steps kept whole; a file keeps at most %2 steps&apos; losses</source>
         <translation>%1단계를 모두 담고 있습니다. 파일에는 최대 %2단계의 손실만 담을 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="199"/>
+        <location filename="../../core/io/document_history.py" line="219"/>
         <source>the loss of step %1</source>
         <translation>%1번째 단계의 손실</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="205"/>
+        <location filename="../../core/io/document_history.py" line="225"/>
         <source>must rise from 0 to below whole_from (%1)</source>
         <translation>0부터 whole_from(%1) 미만까지 커지는 순서여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="209"/>
+        <location filename="../../core/io/document_history.py" line="229"/>
         <source>loss %1</source>
         <translation>%1번째 손실</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="218"/>
+        <location filename="../../core/io/document_history.py" line="238"/>
         <source>must be a list of at most %1 data sets, got %2</source>
         <translation>데이터 세트 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="238"/>
+        <location filename="../../core/io/document_history.py" line="258"/>
         <source>Adam&apos;s second moment cannot be negative</source>
         <translation>Adam의 2차 모멘트는 음수일 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="240"/>
+        <location filename="../../core/io/document_history.py" line="260"/>
         <source>Adam&apos;s step count must be a whole number ≥ 0</source>
         <translation>Adam의 단계 수는 0 이상의 정수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="254"/>
+        <location filename="../../core/io/document_history.py" line="274"/>
         <source>must be a list of %1 to %2 segments, got %3</source>
         <translation>구간 %1~%2개의 목록이어야 합니다. 받은 값: %3</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="274"/>
+        <location filename="../../core/io/document_history.py" line="294"/>
         <source>refers to a data set, but history.data is empty</source>
         <translation>데이터 세트를 가리키지만 history.data가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="283"/>
+        <location filename="../../core/io/document_history.py" line="303"/>
         <source>each flag must be 0 or 1</source>
         <translation>각 표시는 0 또는 1이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="285"/>
+        <location filename="../../core/io/document_history.py" line="305"/>
         <source>a step from %1 on names a sample its data set (%2 samples) lacks</source>
         <translation>%1단계부터의 어떤 단계가 데이터 세트(샘플 %2개)에 없는 샘플을 가리킵니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="291"/>
+        <location filename="../../core/io/document_history.py" line="311"/>
         <source>must rise from the segment&apos;s start %1 to at most %2</source>
         <translation>구간의 시작 %1부터 최대 %2까지 커지는 순서여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="298"/>
+        <location filename="../../core/io/document_history.py" line="318"/>
         <source>the loss at the segment&apos;s start is not finite</source>
         <translation>구간 시작점의 손실이 유한한 수가 아닙니다</translation>
     </message>
@@ -1702,48 +1707,48 @@
         <translation>%1 파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="144"/>
+        <location filename="../../gui/files.py" line="147"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="150"/>
-        <location filename="../../gui/files.py" line="160"/>
+        <location filename="../../gui/files.py" line="153"/>
+        <location filename="../../gui/files.py" line="165"/>
         <source>Could not save</source>
         <translation>저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="151"/>
+        <location filename="../../gui/files.py" line="154"/>
         <source>%1 is a preset shipped with Backprop Lab and is kept as it is: save your network under another name or in another folder.</source>
         <translation>%1은(는) Backprop Lab에 들어 있는 프리셋이라 바꾸지 않습니다. 네트워크를 다른 이름으로, 또는 다른 폴더에 저장하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="166"/>
+        <location filename="../../gui/files.py" line="171"/>
         <source>Saved %1</source>
         <translation>%1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="168"/>
+        <location filename="../../gui/files.py" line="173"/>
         <source>(to fit a file of at most %1 MB, the plot keeps every 2nd, 4th … loss before step %2; every step can still be looked back at)</source>
         <translation>(파일을 %1 MB 이하로 맞추려고, 그래프는 %2단계 이전의 손실을 2번째, 4번째 … 단계마다 하나씩만 남깁니다. 모든 단계는 여전히 되돌아볼 수 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="187"/>
+        <location filename="../../gui/files.py" line="192"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="197"/>
+        <location filename="../../gui/files.py" line="202"/>
         <source>Export plot</source>
         <translation>그래프 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="209"/>
+        <location filename="../../gui/files.py" line="214"/>
         <source>Could not export the plot</source>
         <translation>그래프를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="211"/>
+        <location filename="../../gui/files.py" line="216"/>
         <source>Plot exported to %1</source>
         <translation>그래프를 %1에 내보냈습니다</translation>
     </message>
@@ -2172,123 +2177,123 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="54"/>
-        <location filename="../../gui/panels/loss_plot.py" line="147"/>
+        <location filename="../../gui/panels/loss_plot.py" line="55"/>
+        <location filename="../../gui/panels/loss_plot.py" line="148"/>
         <source>step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="25"/>
+        <location filename="../../gui/panels/loss_plot.py" line="26"/>
         <source>loss %1</source>
         <translation>손실 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="60"/>
-        <location filename="../../gui/panels/loss_plot.py" line="223"/>
+        <location filename="../../gui/panels/loss_plot.py" line="61"/>
+        <location filename="../../gui/panels/loss_plot.py" line="224"/>
         <source>%1 (all samples)</source>
         <translation>%1 (전체 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="69"/>
-        <location filename="../../gui/panels/loss_plot.py" line="149"/>
+        <location filename="../../gui/panels/loss_plot.py" line="70"/>
+        <location filename="../../gui/panels/loss_plot.py" line="150"/>
         <source>Step or Run: the loss of each step appears here</source>
         <translation>한 단계나 실행을 누르면 단계마다 손실이 여기 그려집니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="81"/>
+        <location filename="../../gui/panels/loss_plot.py" line="82"/>
         <source>Return to present</source>
         <translation>현재로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="82"/>
+        <location filename="../../gui/panels/loss_plot.py" line="83"/>
         <source>Branch from here</source>
         <translation>여기서 갈라져 나오기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="85"/>
+        <location filename="../../gui/panels/loss_plot.py" line="86"/>
         <source>Keep curve &amp;&amp; restart</source>
         <translation>곡선 남기고 다시 시작</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="86"/>
+        <location filename="../../gui/panels/loss_plot.py" line="87"/>
         <source>Keep this run&apos;s loss curve for comparison and go back to the starting weights: change the learning rate, momentum or mode and train again</source>
         <translation>이번 학습의 손실 곡선을 비교용으로 남기고 처음 가중치로 돌아갑니다: 학습률, 모멘텀, 갱신 방식을 바꿔 다시 학습해 보세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="89"/>
+        <location filename="../../gui/panels/loss_plot.py" line="90"/>
         <source>Clear kept</source>
         <translation>남긴 곡선 지우기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="92"/>
+        <location filename="../../gui/panels/loss_plot.py" line="93"/>
         <source>log loss</source>
         <translation>로그 손실</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="94"/>
+        <location filename="../../gui/panels/loss_plot.py" line="95"/>
         <source>The loss axis in powers of ten (chosen by itself when the curve spans more than three of them, until you choose)</source>
         <translation>손실 축을 10의 거듭제곱으로 표시합니다 (곡선이 세 자릿수 넘게 걸치면 저절로 켜지며, 직접 고르면 그대로 둡니다)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="96"/>
+        <location filename="../../gui/panels/loss_plot.py" line="97"/>
         <source>log steps</source>
         <translation>로그 단계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="153"/>
-        <location filename="../../gui/panels/loss_plot.py" line="217"/>
+        <location filename="../../gui/panels/loss_plot.py" line="154"/>
+        <location filename="../../gui/panels/loss_plot.py" line="218"/>
         <source>sample %1</source>
         <translation>샘플 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="223"/>
+        <location filename="../../gui/panels/loss_plot.py" line="224"/>
         <source>%1 (training samples)</source>
         <translation>%1 (학습 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="227"/>
+        <location filename="../../gui/panels/loss_plot.py" line="228"/>
         <source>%1 (test samples)</source>
         <translation>%1 (시험 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="284"/>
+        <location filename="../../gui/panels/loss_plot.py" line="285"/>
         <source>step %1
 E = %2</source>
         <translation>%1단계
 E = %2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="309"/>
+        <location filename="../../gui/panels/loss_plot.py" line="310"/>
         <source>Showing the network before step %1 (read-only)</source>
         <translation>%1단계 직전의 신경망을 보는 중 (읽기 전용)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="312"/>
+        <location filename="../../gui/panels/loss_plot.py" line="313"/>
         <source>Click a point to see the network as it was then</source>
         <translation>점을 클릭하면 그때의 신경망이 보입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="318"/>
+        <location filename="../../gui/panels/loss_plot.py" line="319"/>
         <source>Nothing to keep yet: take some steps first</source>
         <translation>아직 남길 곡선이 없습니다: 먼저 몇 단계 학습하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="321"/>
+        <location filename="../../gui/panels/loss_plot.py" line="322"/>
         <source>per sample</source>
         <translation>샘플별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="321"/>
+        <location filename="../../gui/panels/loss_plot.py" line="322"/>
         <source>mini-batch %1</source>
         <translation>미니배치 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="322"/>
+        <location filename="../../gui/panels/loss_plot.py" line="323"/>
         <source>full batch</source>
         <translation>전체 배치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="323"/>
+        <location filename="../../gui/panels/loss_plot.py" line="324"/>
         <source>η %1, μ %2, %3</source>
         <translation>η %1, μ %2, %3</translation>
     </message>

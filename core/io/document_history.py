@@ -34,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from backprop_lab.core.io.document_checks import _describe, _fail, _object, _whole
+from backprop_lab.core.io.document_checks import _describe, _fail, _object, _text, _whole
 from backprop_lab.core.model.dataset import MAX_SAMPLES
 from backprop_lab.core.model.i18n import fill, translate
 from backprop_lab.core.model.network import Network
@@ -48,6 +48,7 @@ from backprop_lab.core.numerics.update import OptState
 
 MAX_KEPT = 4_000_000            # steps' losses a file keeps at most (about 50 MB once loaded)
 MAX_SEGMENTS = 10_000
+MAX_RUNS, MAX_LABEL = 100, 200     # runs kept for comparison, and their labels' length
 MAX_STEP = 2 ** 53              # a step number stays exact as a float
 _STATE = ("theta", "velocity", "m", "v", "t")
 SettingsOf = Callable[[object, str], Settings]
@@ -162,6 +163,9 @@ def _encode(run: SavedRun, h: History, settings_json: Callable[[Settings], dict[
         "segments": segments, "trainer": {"step": run.step, **trainer}, "start": pack(run.start_theta)}
     if h._end is not None:
         doc["end"] = _state_json(*h._end)
+    if run.kept:
+        doc["kept"] = [{"label": label, "count": len(x), "steps": pack(np.asarray(x, dtype=float)),
+                        "loss": pack(np.asarray(y, dtype=float))} for label, x, y in run.kept[:MAX_RUNS]]
     return doc
 
 
@@ -170,7 +174,7 @@ def from_json(raw: object, net: Network, settings_of: SettingsOf) -> SavedRun:
     """Check a document's "history" against its network completely, and build what it holds."""
     f = "history"
     v = _object(raw, f, required=("base", "steps", "whole_from", "loss", "sample", "thinned", "data", "segments",
-                                  "trainer", "start"), optional=("end",))
+                                  "trainer", "start"), optional=("end", "kept"))
     base = _whole(v["base"], f"{f}.base", 0, MAX_STEP)
     n = _whole(v["steps"], f"{f}.steps", 0, MAX_STEP - base)
     kept = _kept(v, f, base, n)
@@ -186,7 +190,23 @@ def from_json(raw: object, net: Network, settings_of: SettingsOf) -> SavedRun:
     start = _finite(unpack(v["start"], f"{f}.start", "<f8", net.n_params), f"{f}.start")
     _same, opt = _one(_state({"theta": v["start"], **{q: t[q] for q in _STATE[1:]}}, f"{f}.trainer",
                              net.n_params))
-    return SavedRun(h, step, opt, start)
+    return SavedRun(h, step, opt, start, _kept_runs(v.get("kept", []), f"{f}.kept"))
+
+
+def _kept_runs(raw: object, f: str) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    """The runs kept for comparison: a label, and finite steps and losses, as many of each."""
+    if not isinstance(raw, list) or len(raw) > MAX_RUNS:
+        _fail(f, fill(translate("Document", "must be a list of at most %1 runs, got %2"), MAX_RUNS, _describe(raw)))
+    out = []
+    for i, r in enumerate(raw, start=1):
+        g = f"{f}[{i}]"
+        r = _object(r, g, required=("label", "count", "steps", "loss"))
+        label = _text(r["label"], f"{g}.label", MAX_LABEL)
+        k = _whole(r["count"], f"{g}.count", 0, MAX_KEPT)
+        x = _finite(unpack(r["steps"], f"{g}.steps", "<f8", k), f"{g}.steps")
+        y = _finite(unpack(r["loss"], f"{g}.loss", "<f8", k), f"{g}.loss")
+        out.append((label, x, y))
+    return out
 
 
 def _kept(v: dict[str, Any], f: str, base: int, n: int) -> KeptLosses:

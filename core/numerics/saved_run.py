@@ -4,7 +4,7 @@ trainer's step and optimizer state, and the weights Reset goes back to. Loaded, 
 bit for bit as if the file had never been written, and look-back rebuilds any kept step."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -20,6 +20,8 @@ class SavedRun:
     step: int                  # the trainer's step: history.base + len(history)
     opt: OptState              # the optimizer's state now (the velocity, Adam's m, v, t)
     start_theta: FloatArray    # the weights Reset goes back to
+    # runs kept for comparison (the loss plot's "Keep curve"): (label, steps, losses) each
+    kept: list[tuple[str, FloatArray, FloatArray]] = field(default_factory=list)
 
 
 def thinned_to(history: History, rows: int) -> History:

@@ -5,6 +5,7 @@ it was before that step, until "Return to present" or "Branch from here". Kept r
 (dashed) for comparison."""
 from __future__ import annotations
 
+import html
 import time
 
 import numpy as np
@@ -322,12 +323,22 @@ class LossPlot(QWidget):
             "%1", str(s.batch_size)), "batch": self.tr("full batch")}
         label = self.tr("η %1, μ %2, %3").replace("%1", fmt(s.lr, 4)).replace("%2", fmt(s.momentum, 4)) \
             .replace("%3", modes.get(s.mode, s.mode))
+        self.add_kept(label, self.total.xData, self.total.yData)
+        self.session.reset()
+
+    def add_kept(self, label: str, x: np.ndarray, y: np.ndarray) -> None:
+        """A kept run's curve (its label shown as plain text: it may come from a file)."""
         colour = KEPT_COLOURS[len(self.kept) % len(KEPT_COLOURS)]
         pen = pg.mkPen(colour, width=2, style=pg.QtCore.Qt.PenStyle.DashLine)
-        x, y = self.total.xData, self.total.yData
-        curve = self.item.plot(x.copy(), y.copy(), pen=pen, name=label, **CURVE)
+        curve = self.item.plot(np.array(x, dtype=float), np.array(y, dtype=float), pen=pen,
+                               name=html.escape(label), **CURVE)
+        curve.kept_label = label
         self.kept.append(curve)
-        self.session.reset()
+
+    def kept_runs(self) -> list[tuple[str, np.ndarray, np.ndarray]]:
+        """(label, steps, losses) of each kept curve, as kept (not as drawn, downsampled)."""
+        return [(c.kept_label, np.asarray(c.xData, dtype=float), np.asarray(c.yData, dtype=float))
+                for c in self.kept]
 
     def clear_kept(self) -> None:
         for curve in self.kept:

@@ -145,6 +145,10 @@ def test_a_damaged_history_is_refused_naming_its_field():
         ({"base": -1}, "history.base", "whole number"),
         ({"trainer": dict(h["trainer"], step=39)}, "history.trainer.step", "from 40 to 40"),
         ({"extra": 1}, "history.extra", "unknown field"),
+        ({"kept": [{"label": "run", "count": 3, "steps": pack(np.arange(3.0)), "loss": pack(np.ones(2))}]},
+         "history.kept[1].loss", "must hold 3 numbers"),
+        ({"kept": [{"label": 5, "count": 0, "steps": pack(np.zeros(0)), "loss": pack(np.zeros(0))}]},
+         "history.kept[1].label", "text"),
     ]
     for change, field, words in cases:
         assert words in _refused(dict(doc, history=dict(h, **change)), field), change

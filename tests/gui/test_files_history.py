@@ -78,3 +78,48 @@ def test_a_saved_trained_name_is_renamed_not_stacked_when_trained_further():
     assert proposed_file(name, "/tmp/XOR — trained 400 steps.json", 1200, False) == "XOR — trained 1200 steps.json"
     assert proposed_file("a/b: c", None, 0, False) == "a-b.json"
     assert proposed_file("", None, 2, False) == "network — trained 2 steps.json"
+
+
+def test_runs_kept_for_comparison_come_back_with_the_file(qtbot, window, tmp_path, monkeypatch):
+    s, plot = window.session, window.loss_plot
+    step_n(qtbot, window, 30)
+    qtbot.mouseClick(plot.keep_button, Qt.MouseButton.LeftButton)          # keep this run, restart
+    s.set_setting("lr", "2")
+    step_n(qtbot, window, 20)
+    kept = plot.kept_runs()
+    assert len(kept) == 1 and len(kept[0][1]) == 30
+    out = tmp_path / "two runs.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.files.save_as.trigger()
+    plot.clear_kept()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
+    window.files.open.trigger()
+    back = plot.kept_runs()
+    assert [b[0] for b in back] == [k[0] for k in kept]
+    assert all(same(b[1], k[1]) and same(b[2], k[2]) for b, k in zip(back, kept))
+    assert len(plot.kept) == 1 and plot.kept[0].name() == kept[0][0] and s.step_count == 20
+
+
+def test_a_file_given_on_the_command_line_opens_with_its_history_and_kept_runs(qtbot, make_window, tmp_path):
+    from backprop_lab.core.io import document, presets
+    from backprop_lab.core.numerics.project_model import ProjectModel
+    from backprop_lab.gui.app import build_window
+    from backprop_lab.gui.launcher import _path_of, load_project
+    m = ProjectModel(presets.load_preset("xor"))
+    m.train(300)
+    run = m.saved_run()
+    run.kept = [("<b>η 9</b>", np.arange(5.0), np.linspace(1, 0.5, 5))]
+    path = tmp_path / "xor trained.json"
+    document.save(m.project, path, run)
+    project, err = load_project(str(path))
+    assert err is None
+    w = build_window(project, _path_of(str(path)))
+    try:
+        s = w.session
+        assert s.step_count == 300 and s.trace.equals(m.trace)
+        assert same(w.loss_plot.cache.loss.view(), m.trace.losses())
+        (label, x, y), = w.loss_plot.kept_runs()
+        assert label == "<b>η 9</b>" and same(x, np.arange(5.0))
+        assert w.loss_plot.kept[0].name() == "&lt;b&gt;η 9&lt;/b&gt;"          # shown as text, not as HTML
+    finally:
+        w.close_without_asking()
