@@ -136,3 +136,42 @@ def test_the_temporary_is_named_for_its_writer_even_for_a_long_name(tmp_path):
         f.write(b"1")
     assert len(seen) == 1 and atomic.MARK in seen[0] and f"-{os.getpid()}-" in seen[0]
     assert len(seen[0]) < 255 and os.listdir(tmp_path) == [name]
+
+
+@posix
+def test_a_writer_killed_mid_write_leaves_a_temporary_the_next_write_removes(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import textwrap
+    target = tmp_path / "trace.csv"
+    target.write_bytes(b"old")
+    child = textwrap.dedent(f"""
+        import sys, time
+        from backprop_lab.core.io.atomic import atomic_open
+        with atomic_open({str(target)!r}) as f:
+            f.write(b"x" * 1_000_000)
+            f.flush()
+            print("writing", flush=True)
+            time.sleep(60)
+    """)
+    with subprocess.Popen([sys.executable, "-c", child], stdout=subprocess.PIPE, text=True) as p:
+        try:
+            assert p.stdout is not None and p.stdout.readline().strip() == "writing"
+        finally:
+            p.send_signal(signal.SIGKILL)
+            p.wait(30)
+    left = [n for n in os.listdir(tmp_path) if n != "trace.csv"]
+    assert len(left) == 1 and f"-{p.pid}-" in left[0]          # what a kill -9 leaves
+    write_bytes(tmp_path / "plot.png", b"png")                  # any later write in that folder
+    assert sorted(os.listdir(tmp_path)) == ["plot.png", "trace.csv"] and target.read_bytes() == b"old"
+
+
+@posix
+def test_train_csv_over_a_0600_file_keeps_0600(tmp_path, capsys):
+    from backprop_lab.core import cli
+    out = tmp_path / "t.csv"
+    out.write_text("old")
+    out.chmod(0o600)
+    assert cli.main(["train", "seed004", "--steps", "3", "--csv", str(out)]) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and out.read_text().startswith("step,")
