@@ -1,8 +1,15 @@
 """GUI tests run offscreen, with Qt's test locations (real settings are never touched), on a main
 window built on the seed 004 preset as `backprop-lab` opens it."""
+import atexit
 import os
+import shutil
+import tempfile
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"     # before anything imports Qt
+# Qt's test mode keeps settings in ~/.qttest, shared by every test run on the machine: one run's clear()
+# then wipes another's language or tour flag mid-test. A home of this run's own keeps runs apart.
+os.environ["HOME"] = tempfile.mkdtemp(prefix="backprop-lab-tests-")
+atexit.register(shutil.rmtree, os.environ["HOME"], ignore_errors=True)
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths  # noqa: E402
