@@ -55,6 +55,8 @@ def ends_at_present(window):
 def step_n(qtbot, window, n):
     window.controls.n_spin.setValue(n)
     qtbot.mouseClick(window.controls.step_n_button, Qt.MouseButton.LeftButton)
+    # a long Step ×N goes in pieces (long work): the plot is checked once it is done
+    qtbot.waitUntil(lambda: not window.session.runner.running, timeout=60000)
 
 
 def test_the_first_step_shows_both_points(qtbot, window):
