@@ -136,3 +136,16 @@ def test_bad_sweep_arguments_say_one_line_and_exit_2(capsys, argv, words):
     assert main(["sweep", "seed004", "--steps", "10", *argv]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and words in err
+
+
+def test_a_run_in_pieces_is_the_run_in_one():
+    """Each run() keeps one record of its steps' losses; pieces that end mid-chunk join up exactly."""
+    p = load_preset("xor")
+    lrs = log_grid(1e-2, 3.0, 9)
+    whole = sweep(p.net, p.data, p.settings, lrs, 500)
+    sw = Sweep(p.net, p.data, p.settings, lrs)
+    for piece in (1, 99, 0, 400):
+        sw.run(piece)
+    r = sw.result()
+    assert r.losses.shape == (500, 9) and sw.step == 500
+    assert np.array_equal(r.losses, whole.losses) and np.array_equal(r.theta, whole.theta)
