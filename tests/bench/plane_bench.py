@@ -48,7 +48,10 @@ def headless_rate(project, seconds: float = 1.5) -> float:
     return n / (time.perf_counter() - t0)
 
 
-def boundary_during_run(project, seconds: float = 4.0) -> tuple[float, float]:
+def boundary_during_run(project, seconds: float = 4.0) -> dict[str, float]:
+    """Run with the boundary dock on screen: the training rate, the pictures a second, and what limits
+    them: the runner's ticks a second (one picture a tick at most), the share of a core the process
+    got, and the CPU time of the boundary's own refreshes."""
     from backprop_lab.gui.app import build_window, make_app
     app = make_app()
     w = build_window(project.copy())
@@ -60,28 +63,44 @@ def boundary_during_run(project, seconds: float = 4.0) -> tuple[float, float]:
         app.processEvents()
     s, view = w.session, w.boundary
     assert view.frames > 0, "the boundary dock is not on screen"
+    ticks, spent = [0], [0.0]
+    s.progressed.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
+    refresh = view.refresh
+
+    def timed_refresh() -> None:
+        c0 = time.process_time()
+        refresh()
+        spent[0] += time.process_time() - c0
+    view.refresh = timed_refresh
     s.runner.set_pace(None)                    # as fast as it goes: the rate compared with headless
     s.run()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     steps0, frames0 = s.step_count, view.frames
     while time.perf_counter() - t0 < seconds:
         app.processEvents()
-    elapsed = time.perf_counter() - t0
-    rate, fps = (s.step_count - steps0) / elapsed, (view.frames - frames0) / elapsed
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+    frames = view.frames - frames0
+    out = {"rate": (s.step_count - steps0) / elapsed, "fps": frames / elapsed, "ticks": ticks[0] / elapsed,
+           "cpu_share": cpu / elapsed, "refresh_cpu_ms": spent[0] / max(frames, 1) * 1e3,
+           "cpu_ms_per_tick": cpu / max(ticks[0], 1) * 1e3}
     s.pause()
-    frame_ms = boundary_frame_ms(app, view)
+    view.refresh = refresh
+    out["frame_ms"], out["frame_cpu_ms"] = boundary_frame_ms(view)
     w.close_without_asking()
-    return rate, fps, frame_ms
+    return out
 
 
-def boundary_frame_ms(app, view, n: int = 30) -> float:
-    """One boundary picture's own cost, computed and painted (grid, thumbnails, both images), in ms."""
-    t0 = time.perf_counter()
+def boundary_frame_ms(view, n: int = 30) -> tuple[float, float]:
+    """One boundary picture's own cost, computed and painted (grid, thumbnails, both images), in ms of
+    wall and of CPU time (the best of n: the machine is shared)."""
+    best = (float("inf"), float("inf"))
     for _ in range(n):
+        t0, c0 = time.perf_counter(), time.process_time()
         view.refresh()
         view.plot.grab()
         view.thumbs.grab()
-    return (time.perf_counter() - t0) / n * 1e3
+        best = (min(best[0], time.perf_counter() - t0), min(best[1], time.process_time() - c0))
+    return best[0] * 1e3, best[1] * 1e3
 
 
 def landscape_time(project, indices: list[int], repeats: int = 3) -> float:
@@ -102,13 +121,21 @@ def main() -> int:
     rows = []
     project = spiral_project()
     head = headless_rate(project)
-    live, fps, frame_ms = boundary_during_run(project)
+    run = boundary_during_run(project)
     head_after = headless_rate(project)
     head = (head + head_after) / 2              # the machine's load drifts: the mean of before and after
+    live, fps = run["rate"], run["fps"]
     ratio = live / head
     rows.append(("decision boundary frames during Run (2-8-8-1, 100×100 + 16 thumbnails)", f"{fps:.1f} fps",
                  "≥ 30", fps >= TARGETS["fps"]))
-    rows.append(("  one boundary picture computed and painted", f"{frame_ms:.1f} ms", "", True))
+    rows.append(("  runner ticks during Run (one picture a tick at most)", f"{run['ticks']:.1f} /s", "", True))
+    rows.append(("  CPU time a tick (training, every view, the repaint)", f"{run['cpu_ms_per_tick']:.1f} ms", "",
+                 True))
+    rows.append(("  share of one core this process had during Run", f"{run['cpu_share']:.2f}", "", True))
+    rows.append(("  the boundary's refresh (grid, thumbnails) in CPU time", f"{run['refresh_cpu_ms']:.2f} ms", "",
+                 True))
+    rows.append(("  one boundary picture computed and painted, best",
+                 f"{run['frame_ms']:.1f} ms ({run['frame_cpu_ms']:.1f} CPU)", "", True))
     rows.append(("  training rate during Run, boundary live", f"{live:,.0f} steps/s", "", True))
     rows.append(("  headless trainer, same process", f"{head:,.0f} steps/s", "", True))
     rows.append(("  ratio live / headless", f"{ratio:.2f}", "≥ 0.5", ratio >= TARGETS["run_ratio"]))
