@@ -22,7 +22,7 @@ from backprop_lab.core.model.arrays import FloatArray
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.settings import Settings
-from backprop_lab.core.numerics.update import OptState, update_ops
+from backprop_lab.core.numerics.update import OptState, rule_of, update_ops
 
 if TYPE_CHECKING:
     from backprop_lab.core.numerics.sweep import Sweep
@@ -66,23 +66,31 @@ class FastStep:
         self.d = [np.zeros((0, K))] + [np.zeros((n, K)) for n in sizes[1:]]
         self.g = [np.zeros((n, K)) for n in sizes]
         self.prod = [np.zeros((sizes[l], sizes[l + 1], K)) for l in range(net.depth)]
+        self.moved = self._moved()
         self.ops = self._forward() + self._loss() + self._backward()
         self.ops += update_ops(self.theta, self.grad, self.opt, sw.settings, sw.frozen[:, None],
                                np.ascontiguousarray(sw.rates.T))
 
+    def _moved(self) -> list[tuple[FloatArray, FloatArray]]:
+        """(mine, the sweep's) for θ and the state the rule keeps: the others stay 0 on both sides, and
+        moving them would cost as much as the chunk's steps on a small net."""
+        mine, theirs, rule = self.opt, self.sw.opt, rule_of(self.sw.settings)
+        pairs = [(self.theta, self.sw.theta)]
+        if rule.has_velocity:
+            pairs.append((mine.velocity, theirs.velocity))
+        if rule.has_moments:
+            pairs += [(mine.m, theirs.m), (mine.v, theirs.v)]
+        return pairs
+
     def load(self) -> None:
-        sw = self.sw
-        self.theta[...] = sw.theta.T
-        for mine, theirs in ((self.opt.velocity, sw.opt.velocity), (self.opt.m, sw.opt.m), (self.opt.v, sw.opt.v)):
+        for mine, theirs in self.moved:
             mine[...] = theirs.T
-        self.opt.t[...] = sw.opt.t
+        self.opt.t[...] = self.sw.opt.t
 
     def unload(self) -> None:
-        sw = self.sw
-        sw.theta[...] = self.theta.T
-        for mine, theirs in ((self.opt.velocity, sw.opt.velocity), (self.opt.m, sw.opt.m), (self.opt.v, sw.opt.v)):
+        for mine, theirs in self.moved:
             theirs[...] = mine.T
-        sw.opt.t[...] = self.opt.t
+        self.sw.opt.t[...] = self.opt.t
 
     def _forward(self) -> list[Op]:
         net, P = self.sw.net, partial

@@ -66,10 +66,12 @@ def diverging_problem():
     return net, Dataset([[1.0], [2.0], [-1.5]], [[0.3], [1.0], [-0.2]])
 
 
-@pytest.mark.parametrize("mode", ["sample", "batch"])
-def test_a_diverging_copy_stops_and_is_marked_while_the_others_go_on(mode):
+@pytest.mark.parametrize("extra", [{"mode": "sample"}, {"mode": "batch"},
+                                   # the replay of a chunk starts from the rule's state at its start
+                                   {"mode": "sample", "momentum": 0.9}])
+def test_a_diverging_copy_stops_and_is_marked_while_the_others_go_on(extra):
     net, data = diverging_problem()
-    s = Settings(mode=mode)
+    s = Settings(**extra)
     lrs = log_grid(0.01, 1e3, 25)
     sw = Sweep(net, data, s, lrs)
     sw.run(1000)
