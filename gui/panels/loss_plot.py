@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSize
 from backprop_lab.core.numerics import engine
 
 from ..numbers import fmt
+from .plot_curve import add_curve
 from .plot_hover import HoverLabel
 from .plot_range import data_bounds, drawn_at, follow_x, follow_y, wants_log
 from .trace_cache import TraceCache
@@ -58,7 +59,7 @@ class LossPlot(QWidget):
             pi.getAxis(side).enableAutoSIPrefix(False)     # 24 reads 24, not 24 with "×0.001" by the label
         pi.setMenuEnabled(False)
         self.legend = pi.addLegend(offset=(-8, 8), labelTextSize="9pt")
-        self.total = pi.plot([], [], pen=TOTAL_PEN, name=self.tr("%1 (all samples)")
+        self.total = add_curve(pi, [], [], pen=TOTAL_PEN, name=self.tr("%1 (all samples)")
                              .replace("%1", session.notation.loss), **CURVE)
         self.sample_curves: list = []
         self.test_curve = None                # the held-out samples' loss, with a train/test split
@@ -173,10 +174,10 @@ class LossPlot(QWidget):
             # frame's cost) are redrawn only when it changes; unless the learner has zoomed.
             self._follow = all(vb.autoRangeEnabled())
         else:
-            if self._follow:
-                self._follow = False
-                vb.enableAutoRange()
+            followed, self._follow = self._follow, False
             self.redraw()
+            if followed:
+                self.fit()          # the whole curve, not the range the run's last frame followed
 
     def redraw(self) -> None:
         generation, rows = self.cache.generation, self.cache.rows
@@ -216,7 +217,7 @@ class LossPlot(QWidget):
         for k in range(len(self.sample_curves), len(self.cache.samples)):
             pen = pg.mkPen(SAMPLE_COLOURS[k % len(SAMPLE_COLOURS)], width=1)
             name = self.tr("sample %1").replace("%1", str(k + 1))
-            self.sample_curves.append(self.item.plot([], [], pen=pen, name=name, **CURVE))
+            self.sample_curves.append(add_curve(self.item, [], [], pen=pen, name=name, **CURVE))
         for curve, (xs, ys) in zip(self.sample_curves, self.cache.samples):
             curve.setData(xs.view(), ys.view(), skipFiniteCheck=True)
 
@@ -231,7 +232,7 @@ class LossPlot(QWidget):
         """The test samples' curve beside the training one, while the data set has a split."""
         split = self.cache.test is not None
         if split and self.test_curve is None:
-            self.test_curve = self.item.plot([], [], pen=TEST_PEN, name=self._test_name(), **CURVE)
+            self.test_curve = add_curve(self.item, [], [], pen=TEST_PEN, name=self._test_name(), **CURVE)
         elif not split and self.test_curve is not None:
             self.hover.forget(self.test_curve)
             self.legend.removeItem(self.test_curve)
@@ -330,8 +331,8 @@ class LossPlot(QWidget):
         """A kept run's curve (its label shown as plain text: it may come from a file)."""
         colour = KEPT_COLOURS[len(self.kept) % len(KEPT_COLOURS)]
         pen = pg.mkPen(colour, width=2, style=pg.QtCore.Qt.PenStyle.DashLine)
-        curve = self.item.plot(np.array(x, dtype=float), np.array(y, dtype=float), pen=pen,
-                               name=html.escape(label), **CURVE)
+        curve = add_curve(self.item, np.array(x, dtype=float), np.array(y, dtype=float), pen=pen,
+                          name=html.escape(label), **CURVE)
         curve.kept_label = label
         self.kept.append(curve)
 

@@ -218,3 +218,17 @@ def test_the_placeholder_never_overlaps_the_legend(qtbot, make_window):
         qtbot.mouseClick(window.controls.step_button, Qt.MouseButton.LeftButton)
         shown(panel)
         assert legend.isVisible() and not panel.empty.isVisible()
+
+
+def test_the_last_points_are_in_view_whatever_the_downsampling_drops(qtbot, window):
+    """Peak downsampling draws len // factor pairs and drops the rest: the auto-range must read the
+    curve's own numbers, or a last decade (the end of a long run) falls outside the view."""
+    panel = window.loss_plot
+    n = 100_003                          # not a multiple of any factor the plot will pick
+    x = np.arange(n, dtype=float)
+    y = np.full(n, 0.5)
+    y[-3:] = 50.0                        # the run's last steps, in a place downsampling drops
+    panel.total.setData(x, y)
+    panel.fit()
+    (x0, x1), (y0, y1) = shown(panel)
+    assert x1 >= n - 1 and y1 >= 50.0
