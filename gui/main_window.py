@@ -16,21 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .dock_layout import arrange_docks, share
 from .files import FileActions
 from .help import HelpActions, describe_panels
 from .language import current as current_language
 from .lock import TeacherMenu
 from .notation_menu import NotationMenu
-from .on_screen import when_shown
 from .panels.architecture import ArchitecturePanel
-from .panels.boundary import BoundaryView
 from .panels.controls import TrainingControls
-from .panels.landscape import LandscapeView
 from .panels.loss_plot import LossPlot
 from .panels.sample_picker import SamplePicker
-from .panels.selected import SelectedPanel
 from .panels.status import StatusBar
-from .panels.values_panel import ValuesPanel
 from .precision import PrecisionMenu
 from .prefs import Prefs
 from .presentation import Presentation
@@ -97,47 +93,13 @@ class MainWindow(QMainWindow):
         scroll.setWidgetResizable(True)
         scroll.setWidget(left)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(left.sizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
+        scroll.setMinimumWidth(left.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4)
         self.left_dock = self._dock("controlsDock", self.tr("Controls"), scroll, Qt.DockWidgetArea.LeftDockWidgetArea)
 
-        self.selected = SelectedPanel(session)
-        self.values = ValuesPanel(session)
-        self.selected_dock = self._dock("selectedDock", self.tr("Selected"), self.selected,
-                                        Qt.DockWidgetArea.RightDockWidgetArea)
-        self.values_dock = self._dock("valuesDock", self.tr("Values"), self.values,
-                                      Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.left_dock, self.selected_dock], [262, 400], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.selected_dock, self.values_dock], [330, 370], Qt.Orientation.Vertical)
-        self.teaching = self.teaching_dock = None
         self.glossary = None
         self.data_dialog = None
         self.sweep_window = None
-        if teaching:
-            # Teaching panels (issue 4, gui/teaching): tabbed with "Selected", shown first.
-            from .teaching import teaching_tabs
-            self.teaching = teaching_tabs(session)
-            self.teaching_dock = self._dock("teachingDock", self.tr("Learn"), self.teaching,
-                                            Qt.DockWidgetArea.RightDockWidgetArea)
-            self.tabifyDockWidget(self.selected_dock, self.teaching_dock)
-            self.teaching_dock.raise_()
-            self.resizeDocks([self.teaching_dock, self.values_dock], [430, 270], Qt.Orientation.Vertical)
-            self.resizeDocks([self.left_dock, self.teaching_dock], [262, 470], Qt.Orientation.Horizontal)
-            # Views that skip work while their dock's tab is not the current one catch up when it is.
-            when_shown(self.teaching_dock, self._teaching_catch_up)
-        when_shown(self.selected_dock, self.selected.catch_up)
-        # The pictures of issue 11, tabbed behind Values: they cost a forward pass of a grid per frame.
-        self.boundary = BoundaryView(session)
-        self.boundary_dock = self._dock("boundaryDock", self.tr("Decision boundary"), self.boundary,
-                                        Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.values_dock, self.boundary_dock)
-        self.values_dock.raise_()
-        when_shown(self.boundary_dock, self.boundary.catch_up)
-        self.landscape = LandscapeView(session)
-        self.landscape_dock = self._dock("landscapeDock", self.tr("Loss landscape"), self.landscape,
-                                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.boundary_dock, self.landscape_dock)
-        self.values_dock.raise_()
-        when_shown(self.landscape_dock, self.landscape.catch_up)
+        arrange_docks(self, session, teaching)
 
         self.status = StatusBar(session)
         self.setStatusBar(self.status)
@@ -147,8 +109,15 @@ class MainWindow(QMainWindow):
         self._toolbar()
         current_language().changed.connect(self._retranslated)
         # A screenshot shows the default layout, whatever the learner last arranged.
-        if not (restore and self.prefs.restore_window(self)):
+        self._default_layout = not (restore and self.prefs.restore_window(self))
+        if self._default_layout:
             self.resize(1280, 800)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._default_layout:     # once laid out: the columns' widths take only once the window is shown
+            self._default_layout = False
+            share(self, self.width(), self.height())
 
     def _teaching_catch_up(self):
         catch_up = getattr(self.teaching.currentWidget(), "catch_up", None)

@@ -22,6 +22,17 @@ MAX_SCALE = 1.25     # a big window should not blow the text up beyond comfortab
 RELAYOUT_MS = 150    # while a window is being resized, lay out again only once it stops
 
 
+def _fit_label(label: QLabel, room: int) -> None:
+    """One line where it fits; on a narrow view (1024×700) it wraps rather than being cut off."""
+    label.setWordWrap(False)
+    natural = label.sizeHint()
+    if natural.width() <= room or room <= 0:
+        label.resize(natural)
+    else:
+        label.setWordWrap(True)
+        label.resize(room, label.heightForWidth(room))
+
+
 class NetworkView(QGraphicsView):
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -36,7 +47,7 @@ class NetworkView(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
-        self.setMinimumSize(320, 240)
+        self.setMinimumSize(280, 240)     # 1024 px hold the controls, this and the Learn tabs
         self.editor: NumberEditor | None = None
         self.note = Note(self.viewport())
         self.banner = QLabel(self.viewport())
@@ -169,6 +180,8 @@ class NetworkView(QGraphicsView):
 
     def _place_overlays(self) -> None:
         vp = self.viewport().rect()
+        for label in (self.legend, self.hint):
+            _fit_label(label, vp.width() - 12)
         self.banner.move(max(0, (vp.width() - self.banner.width()) // 2), 6)
         self.legend.move(6, max(0, vp.height() - self.legend.height() - 4))
         if self._hint_beside_legend():

@@ -11,11 +11,12 @@ import time
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from backprop_lab.core.numerics import engine
 
 from ..numbers import fmt
+from .plot_bar import PlotBar
 from .plot_curve import add_curve
 from .plot_hover import HoverLabel
 from .plot_range import data_bounds, drawn_at, follow_x, follow_y, wants_log
@@ -29,6 +30,7 @@ def loss_label(session) -> str:
 FRAME_SECONDS = 0.015       # while running, redraw at most this often: once a runner tick (~40 Hz),
                             # not again for the number views' refresh that may follow it
 PICK_PIXELS = 14
+MIN_PLOT_HEIGHT = 150      # the plot stays readable at 1024×700 (the smallest window supported)
 TOTAL_PEN = pg.mkPen("#1f4e9c", width=2)
 TEST_PEN = pg.mkPen("#c62828", width=2, style=pg.QtCore.Qt.PenStyle.DashLine)
 SAMPLE_COLOURS = ["#e07b39", "#3a9d5d", "#b84a9e", "#c9a227", "#2aa1b3", "#8c564b", "#7f7f7f", "#d62728"]
@@ -48,6 +50,7 @@ class LossPlot(QWidget):
         pg.setConfigOptions(antialias=False)   # antialiased paths cost ~5× per frame of a live plot
         self.plot = pg.PlotWidget(background="w")
         self.plot.setObjectName("lossPlot")
+        self.plot.setMinimumHeight(MIN_PLOT_HEIGHT)
         pi = self.item = self.plot.getPlotItem()
         # On the PlotItem, not the curves: addItem would overwrite a curve's own settings.
         pi.setDownsampling(auto=True, mode="peak")
@@ -58,7 +61,8 @@ class LossPlot(QWidget):
         for side in ("bottom", "left"):
             pi.getAxis(side).enableAutoSIPrefix(False)     # 24 reads 24, not 24 with "×0.001" by the label
         pi.setMenuEnabled(False)
-        self.legend = pi.addLegend(offset=(-8, 8), labelTextSize="9pt")
+        # On a light ground: the curves under it stay visible, its words readable over them.
+        self.legend = pi.addLegend(offset=(-8, 8), labelTextSize="9pt", brush=pg.mkBrush(255, 255, 255, 200))
         self.total = add_curve(pi, [], [], pen=TOTAL_PEN, name=self.tr("%1 (all samples)")
                              .replace("%1", session.notation.loss), **CURVE)
         self.sample_curves: list = []
@@ -77,9 +81,6 @@ class LossPlot(QWidget):
 
         self.past = QLabel()
         self.past.setObjectName("pastLabel")
-        # The hint must never widen the window's centre and squeeze the docks: it wraps instead.
-        self.past.setWordWrap(True)
-        self.past.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.present_button = QPushButton(self.tr("Return to present"))
         self.branch_button = QPushButton(self.tr("Branch from here"))
         self.present_button.clicked.connect(session.return_to_present)
@@ -101,17 +102,13 @@ class LossPlot(QWidget):
         self.log_x_box.toggled.connect(self._log_mode)
         self.log_box.clicked.connect(self._log_chosen)
         self.log_chosen = False             # the learner chose the loss axis: it no longer changes by itself
-        bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
-        bar.addWidget(self.past, 1)
-        for w in (self.present_button, self.branch_button, self.keep_button, self.clear_button, self.log_box,
-                  self.log_x_box):
-            bar.addWidget(w)
+        self.bar = PlotBar(self.past, [self.present_button, self.branch_button, self.keep_button,
+                                       self.clear_button], [self.log_box, self.log_x_box])
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
         box.addWidget(self.plot, 1)
-        box.addLayout(bar)
+        box.addWidget(self.bar)
 
         self._last_frame = 0.0
         self._follow = False
@@ -189,6 +186,7 @@ class LossPlot(QWidget):
         self.total.setData(x, y, skipFiniteCheck=True)      # a trace never holds NaN or Inf
         self._sample_curves()
         self._draw_test()
+        self._legend_columns()
         self._placeholder()
         if self.cache.generation != generation or rows == 0:
             self.hover.forget()          # the curves it spoke of are replaced
@@ -313,6 +311,7 @@ class LossPlot(QWidget):
         else:
             self.past.setText("<span style='color:#666'>" + self.tr("Click a point to see the network "
                                                                     "as it was then") + "</span>")
+        self.bar.fit_to(self.bar.width())          # the buttons shown changed, and the words with the language
 
     # ----- compare runs -------------------------------------------------------------------------
     def keep_and_restart(self) -> None:
@@ -348,6 +347,12 @@ class LossPlot(QWidget):
             self.item.removeItem(curve)
         self.kept = []
         self._placeholder()
+
+    def _legend_columns(self) -> None:
+        """Two columns from four entries (XOR: E and four samples), so it does not cover a short plot."""
+        columns = 2 if len(self.legend.items) > 3 else 1
+        if self.legend.columnCount != columns:
+            self.legend.setColumnCount(columns)
 
     def _placeholder(self) -> None:
         drawn = bool(self.points()) or bool(self.kept)

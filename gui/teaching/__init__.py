@@ -45,6 +45,16 @@ def _titled_makers() -> list[tuple[str, Maker]]:
             (QCoreApplication.translate("Teaching", "Gradient check"), _gradient)]
 
 
+def _tab_labels() -> list[str]:
+    """The tabs' own short words (the titles above are their tooltips): all five fit a column a third
+    of a 1024-pixel window wide, so none hides behind scroll arrows."""
+    return [QCoreApplication.translate("Teaching", "Walk"),
+            QCoreApplication.translate("Teaching", "Derive"),
+            QCoreApplication.translate("Teaching", "Exercises"),
+            QCoreApplication.translate("Teaching", "Source"),
+            QCoreApplication.translate("Teaching", "Grad check")]
+
+
 def teaching_panels(session, parent=None) -> list[tuple[str, QWidget]]:
     """(title, widget) for each teaching panel, in the order a learner meets them."""
     return [(title, make(session, parent)) for title, make in _titled_makers()]
@@ -68,13 +78,13 @@ class TeachingTabs(QTabWidget):
         self.setUsesScrollButtons(True)
         self._makers: list[Maker] = []
         self._panels: list[QWidget | None] = []
-        for title, make in _titled_makers():
+        for (title, make), label in zip(_titled_makers(), _tab_labels()):
             page = QWidget(self)
             box = QVBoxLayout(page)
             box.setContentsMargins(0, 0, 0, 0)
             self._makers.append(make)
             self._panels.append(None)
-            self.addTab(page, title)
+            self.setTabToolTip(self.addTab(page, label), title)
         self._shade = _RunShade(session, self)
         self.panel(0)
         self.currentChanged.connect(self.panel)

@@ -33,7 +33,11 @@ def answer(qtbot, ex, text):
 
 
 def raise_dock(qtbot, w, dock):
-    """Click the dock's tab (Selected and Learn share one place on the right)."""
+    """Click the dock's tab where it shares a place with others; one seen on its own (Selected and Learn
+    each have a dock) needs no click."""
+    if not w.tabifiedDockWidgets(dock):
+        assert not dock.visibleRegion().isEmpty()
+        return
     for bar in w.findChildren(QTabBar):
         if bar.parentWidget() is w:
             for i in range(bar.count()):

@@ -2,7 +2,7 @@
 during Run) show the present numbers as soon as they are seen again; a formula edited several times in
 a row is shown at once as text and typeset once it stands still."""
 from gui_drive import type_into_cell
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QTabBar
 
 from backprop_lab.core.teaching.walkthrough import walk
@@ -12,12 +12,22 @@ W11 = ("W", 1, 0, 0)
 
 
 def dock_tab(qtbot, window, title: str) -> None:
-    """Click the tab of a dock tabbed with another (Selected / Learn), as a person does."""
-    bars = [b for b in window.findChildren(QTabBar) if b.parent() is window and b.isVisible()]
-    bar = next(b for b in bars if title in [b.tabText(i) for i in range(b.count())])
+    """Click the tab of a dock tabbed with another, as a person does; a dock seen on its own (Selected and
+    Learn each have theirs) needs no click."""
+    dock = next(d for d in (window.selected_dock, window.teaching_dock) if d.windowTitle() == title)
+    if not window.tabifiedDockWidgets(dock):
+        assert dock.isVisible() and not dock.visibleRegion().isEmpty()
+        qtbot.mouseClick(dock.widget(), Qt.MouseButton.LeftButton, pos=QPoint(2, 2))     # the eye goes there
+        return
+    def bar_of():
+        bars = [b for b in window.findChildren(QTabBar) if b.parent() is window and b.isVisible()]
+        return next((b for b in bars if title in [b.tabText(i) for i in range(b.count())]), None)
+    qtbot.waitUntil(lambda: bar_of() is not None)
+    bar = bar_of()
     index = next(i for i in range(bar.count()) if bar.tabText(i) == title)
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     assert bar.currentIndex() == index
+    qtbot.waitUntil(lambda: not dock.visibleRegion().isEmpty())
 
 
 def first_walk_step(session):
@@ -27,6 +37,10 @@ def first_walk_step(session):
 
 def test_a_dock_behind_another_shows_the_present_numbers_when_its_tab_is_clicked(qtbot, window):
     s = window.session
+    # The learner stacks Selected and Learn in one place (they have a dock each by default).
+    window.tabifyDockWidget(window.selected_dock, window.teaching_dock)
+    window.teaching_dock.raise_()
+    qtbot.waitUntil(lambda: window.selected_dock.visibleRegion().isEmpty())
     selected, walk_panel = window.selected, window.teaching.widget(0)
     assert walk_panel.isVisible()
     type_into_cell(qtbot, window.values.weights.tables[0], 0, 0, "0.123")     # Learn in front

@@ -1,0 +1,75 @@
+"""Everything usable at 1024×700 (the smallest window supported) and well spaced at 1920×1080: the plot
+keeps its height, the hint under it reads on a line or two, Selected and the Learn tools are seen
+together (their own docks, not one tabbed dock), and no Learn tab hides behind scroll arrows."""
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QApplication, QToolButton
+
+from backprop_lab.core.io import presets
+
+
+def at_size(qtbot, window, w, h):
+    window.resize(w, h)
+    qtbot.waitUntil(lambda: window.size() == QSize(w, h))
+    QApplication.processEvents()
+    window.loss_plot.bar.fit_to(window.loss_plot.bar.width())
+    QApplication.processEvents()
+
+
+def seen(widget) -> bool:
+    return widget.isVisible() and not widget.visibleRegion().isEmpty()
+
+
+def assert_usable(window, plot_height):
+    plot = window.loss_plot
+    assert window.minimumSizeHint().width() <= 1024
+    assert plot.plot.height() >= plot_height
+    line = plot.past.fontMetrics().height()
+    assert plot.past.width() >= 250 and plot.past.height() <= 2 * line + 6      # not a word a line
+    for w in (plot.present_button, plot.branch_button, plot.keep_button, plot.clear_button, plot.log_box,
+              plot.log_x_box):
+        if w.isVisible():
+            assert w.width() >= w.minimumSizeHint().width(), w.text()            # none squeezed
+    # Selected and the Learn tools at once, each its own dock
+    assert window.teaching_dock not in window.tabifiedDockWidgets(window.selected_dock)
+    assert seen(window.selected.text) and seen(window.teaching)
+    assert window.selected.text.height() >= 100 and window.teaching.height() >= 250
+    assert seen(window.values) and seen(window.controls.step_button) and seen(window.diagram.viewport())
+    bar_ = window.teaching.tabBar()
+    assert not any(b.isVisible() for b in bar_.findChildren(QToolButton))       # no scroll arrows
+    for i in range(bar_.count()):
+        assert bar_.tabRect(i).right() <= bar_.width(), bar_.tabText(i)
+
+
+@pytest.mark.parametrize("net", ["seed004", "xor", "seed000"])
+def test_usable_at_1024_by_700(qtbot, make_window, net):
+    window = make_window(presets.resolve(net))
+    at_size(qtbot, window, 1024, 700)
+    assert_usable(window, 150)
+    # looking back shows two other buttons: the hint still reads
+    window.controls.n_spin.setValue(20)
+    qtbot.mouseClick(window.controls.step_n_button, Qt.MouseButton.LeftButton)
+    window.session.view_step(5)
+    QApplication.processEvents()
+    assert window.loss_plot.present_button.isVisible()
+    window.loss_plot.bar.fit_to(window.loss_plot.bar.width())
+    QApplication.processEvents()
+    assert_usable(window, 150)
+
+
+def test_usable_at_1024_by_700_in_korean(qtbot, window):
+    try:
+        window.language_actions["ko"].trigger()
+        at_size(qtbot, window, 1024, 700)
+        assert window.teaching.tabText(0) == "따라가기"
+        assert_usable(window, 150)
+    finally:
+        window.language_actions["en"].trigger()
+
+
+def test_well_spaced_at_1920_by_1080(qtbot, window):
+    at_size(qtbot, window, 1920, 1080)
+    assert_usable(window, 250)
+    plot = window.loss_plot
+    assert plot.bar.rows == 1                      # hint, buttons and options on one line
+    assert window.teaching_dock.width() >= 360 and window.diagram.width() >= 900
