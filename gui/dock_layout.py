@@ -1,5 +1,5 @@
-"""Where the docks go. Left: the controls over the values (tabbed with the decision boundary and the
-loss landscape). Right: the Learn tools over Selected, each its own dock, so the chain rule of the
+"""Where the docks go. Left: the controls over the values. Right: the Learn tools over Selected (tabbed
+with the decision boundary and the loss landscape), each its own dock, so the chain rule of the
 selected weight and the walk-through are seen together. The centre keeps the diagram and the plot.
 From 1024×700 (the smallest supported) up, every dock has its room: the right column is as wide as
 the Learn tabs, so no tab hides behind scroll arrows."""
@@ -43,15 +43,16 @@ def arrange_docks(window, session, teaching: bool) -> None:
         # Views that skip work while their dock's tab is not the current one catch up when it is.
         when_shown(w.teaching_dock, w._teaching_catch_up)
     when_shown(w.selected_dock, w.selected.catch_up)
-    # The pictures of issue 11, tabbed behind Values: they cost a forward pass of a grid per frame.
+    # The pictures of issue 11, tabbed behind Selected: they cost a forward pass of a grid per frame (and
+    # a tab bar of three beside the values would widen the left column past 1024 pixels' share).
     w.boundary = BoundaryView(session)
-    w.boundary_dock = w._dock("boundaryDock", translate("MainWindow", "Decision boundary"), w.boundary, LEFT)
-    w.tabifyDockWidget(w.values_dock, w.boundary_dock)
+    w.boundary_dock = w._dock("boundaryDock", translate("MainWindow", "Decision boundary"), w.boundary, RIGHT)
+    w.tabifyDockWidget(w.selected_dock, w.boundary_dock)
     when_shown(w.boundary_dock, w.boundary.catch_up)
     w.landscape = LandscapeView(session)
-    w.landscape_dock = w._dock("landscapeDock", translate("MainWindow", "Loss landscape"), w.landscape, LEFT)
+    w.landscape_dock = w._dock("landscapeDock", translate("MainWindow", "Loss landscape"), w.landscape, RIGHT)
     w.tabifyDockWidget(w.boundary_dock, w.landscape_dock)
-    w.values_dock.raise_()
+    w.selected_dock.raise_()
     when_shown(w.landscape_dock, w.landscape.catch_up)
     share(w, 1280, 800)
 

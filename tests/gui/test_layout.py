@@ -57,6 +57,7 @@ def test_usable_at_1024_by_700(qtbot, make_window, net):
     assert_usable(window, 150)
 
 
+@pytest.mark.qt_log_ignore("propagateSizeHints")       # the offscreen platform, on a change of language
 def test_usable_at_1024_by_700_in_korean(qtbot, window):
     try:
         window.language_actions["ko"].trigger()
