@@ -2177,98 +2177,98 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="55"/>
-        <location filename="../../gui/panels/loss_plot.py" line="148"/>
+        <location filename="../../gui/panels/loss_plot.py" line="59"/>
+        <location filename="../../gui/panels/loss_plot.py" line="146"/>
         <source>step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="26"/>
+        <location filename="../../gui/panels/loss_plot.py" line="28"/>
         <source>loss %1</source>
         <translation>손실 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="61"/>
-        <location filename="../../gui/panels/loss_plot.py" line="224"/>
+        <location filename="../../gui/panels/loss_plot.py" line="66"/>
+        <location filename="../../gui/panels/loss_plot.py" line="223"/>
         <source>%1 (all samples)</source>
         <translation>%1 (전체 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="70"/>
-        <location filename="../../gui/panels/loss_plot.py" line="150"/>
+        <location filename="../../gui/panels/loss_plot.py" line="75"/>
+        <location filename="../../gui/panels/loss_plot.py" line="148"/>
         <source>Step or Run: the loss of each step appears here</source>
         <translation>한 단계나 실행을 누르면 단계마다 손실이 여기 그려집니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="82"/>
+        <location filename="../../gui/panels/loss_plot.py" line="84"/>
         <source>Return to present</source>
         <translation>현재로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="83"/>
+        <location filename="../../gui/panels/loss_plot.py" line="85"/>
         <source>Branch from here</source>
         <translation>여기서 갈라져 나오기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="86"/>
+        <location filename="../../gui/panels/loss_plot.py" line="88"/>
         <source>Keep curve &amp;&amp; restart</source>
         <translation>곡선 남기고 다시 시작</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="87"/>
+        <location filename="../../gui/panels/loss_plot.py" line="89"/>
         <source>Keep this run&apos;s loss curve for comparison and go back to the starting weights: change the learning rate, momentum or mode and train again</source>
         <translation>이번 학습의 손실 곡선을 비교용으로 남기고 처음 가중치로 돌아갑니다: 학습률, 모멘텀, 갱신 방식을 바꿔 다시 학습해 보세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="90"/>
+        <location filename="../../gui/panels/loss_plot.py" line="92"/>
         <source>Clear kept</source>
         <translation>남긴 곡선 지우기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="93"/>
+        <location filename="../../gui/panels/loss_plot.py" line="95"/>
         <source>log loss</source>
         <translation>로그 손실</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="95"/>
+        <location filename="../../gui/panels/loss_plot.py" line="97"/>
         <source>The loss axis in powers of ten (chosen by itself when the curve spans more than three of them, until you choose)</source>
         <translation>손실 축을 10의 거듭제곱으로 표시합니다 (곡선이 세 자릿수 넘게 걸치면 저절로 켜지며, 직접 고르면 그대로 둡니다)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="97"/>
+        <location filename="../../gui/panels/loss_plot.py" line="99"/>
         <source>log steps</source>
         <translation>로그 단계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="154"/>
-        <location filename="../../gui/panels/loss_plot.py" line="218"/>
+        <location filename="../../gui/panels/loss_plot.py" line="152"/>
+        <location filename="../../gui/panels/loss_plot.py" line="217"/>
         <source>sample %1</source>
         <translation>샘플 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="224"/>
+        <location filename="../../gui/panels/loss_plot.py" line="223"/>
         <source>%1 (training samples)</source>
         <translation>%1 (학습 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="228"/>
+        <location filename="../../gui/panels/loss_plot.py" line="227"/>
         <source>%1 (test samples)</source>
         <translation>%1 (시험 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="285"/>
+        <location filename="../../gui/panels/loss_plot.py" line="284"/>
         <source>step %1
 E = %2</source>
         <translation>%1단계
 E = %2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="310"/>
+        <location filename="../../gui/panels/loss_plot.py" line="309"/>
         <source>Showing the network before step %1 (read-only)</source>
         <translation>%1단계 직전의 신경망을 보는 중 (읽기 전용)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="313"/>
+        <location filename="../../gui/panels/loss_plot.py" line="312"/>
         <source>Click a point to see the network as it was then</source>
         <translation>점을 클릭하면 그때의 신경망이 보입니다</translation>
     </message>
@@ -2329,142 +2329,142 @@ E = %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="44"/>
+        <location filename="../../gui/main_window.py" line="40"/>
         <source>network diagram</source>
         <translation>신경망 다이어그램</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="93"/>
+        <location filename="../../gui/main_window.py" line="89"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="94"/>
+        <location filename="../../gui/main_window.py" line="90"/>
         <source>Architecture</source>
         <translation>구조</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="101"/>
+        <location filename="../../gui/main_window.py" line="97"/>
         <source>Controls</source>
         <translation>조작</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/dock_layout.py" line="31"/>
         <source>Selected</source>
         <translation>선택한 값</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/dock_layout.py" line="32"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="119"/>
+        <location filename="../../gui/dock_layout.py" line="38"/>
         <source>Learn</source>
         <translation>배우기</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="130"/>
+        <location filename="../../gui/dock_layout.py" line="49"/>
         <source>Decision boundary</source>
         <translation>결정 경계</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="136"/>
+        <location filename="../../gui/dock_layout.py" line="53"/>
         <source>Loss landscape</source>
         <translation>손실 지형</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="171"/>
+        <location filename="../../gui/main_window.py" line="140"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="174"/>
+        <location filename="../../gui/main_window.py" line="143"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>&amp;Step</source>
         <translation>한 단계(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="153"/>
         <source>Step ×&amp;N</source>
         <translation>N단계(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="156"/>
         <source>&amp;Run / Pause</source>
         <translation>실행 / 일시 정지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="159"/>
         <source>R&amp;eset to the starting weights</source>
         <translation>처음 가중치로 되돌리기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>&amp;Cancel Step ×N</source>
         <translation>N단계 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="198"/>
+        <location filename="../../gui/main_window.py" line="167"/>
         <source>Colour edges by &amp;gradient</source>
         <translation>연결선을 기울기로 색칠(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="176"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="208"/>
+        <location filename="../../gui/main_window.py" line="177"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="213"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="216"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="217"/>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>&amp;Generate or import…</source>
         <translation>생성 또는 가져오기(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="218"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="220"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>Learning-rate s&amp;weep…</source>
         <translation>학습률 스윕(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="230"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="242"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="246"/>
+        <location filename="../../gui/main_window.py" line="215"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="254"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>Show:</source>
         <translation>보기:</translation>
     </message>
@@ -2671,23 +2671,23 @@ E = %2</translation>
 <context>
     <name>NetworkView</name>
     <message>
-        <location filename="../../gui/diagram/view.py" line="51"/>
-        <location filename="../../gui/diagram/view.py" line="73"/>
+        <location filename="../../gui/diagram/view.py" line="62"/>
+        <location filename="../../gui/diagram/view.py" line="84"/>
         <source>drag a number sideways, or double-click it to type</source>
         <translation>숫자를 옆으로 끌거나 더블클릭해서 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="154"/>
+        <location filename="../../gui/diagram/view.py" line="165"/>
         <source>Viewing step %1 (read-only)</source>
         <translation>%1단계를 보는 중 (읽기 전용)</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="160"/>
+        <location filename="../../gui/diagram/view.py" line="171"/>
         <source>colour: sign of dE/dw, width: its size</source>
         <translation>색: dE/dw의 부호, 굵기: 크기</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/view.py" line="162"/>
+        <location filename="../../gui/diagram/view.py" line="173"/>
         <source>colour: sign of the weight, width: its size</source>
         <translation>색: 가중치의 부호, 굵기: 크기</translation>
     </message>
@@ -3015,27 +3015,27 @@ E = %2</translation>
 <context>
     <name>RunLoop</name>
     <message>
-        <location filename="../../gui/runner.py" line="139"/>
+        <location filename="../../gui/runner.py" line="140"/>
         <source>Looking back at step %1 cancelled</source>
         <translation>%1단계 되돌아보기를 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="141"/>
+        <location filename="../../gui/runner.py" line="142"/>
         <source>Step ×N cancelled after %1 of %2 steps</source>
         <translation>N단계를 %2단계 중 %1단계에서 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="215"/>
+        <location filename="../../gui/runner.py" line="217"/>
         <source>Run stopped after %1 steps, at step %2</source>
         <translation>%1걸음 후 실행을 멈췄습니다 (%2번째 걸음)</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="217"/>
+        <location filename="../../gui/runner.py" line="219"/>
         <source>Run stopped at step %2: the loss reached the target %1</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 목표 %1에 닿았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="220"/>
+        <location filename="../../gui/runner.py" line="222"/>
         <source>Run stopped at step %2: the loss has stopped changing (over the last %1 steps)</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 더 이상 변하지 않습니다 (최근 %1걸음 동안)</translation>
     </message>
@@ -4129,6 +4129,31 @@ E = %2</translation>
         <source>Gradient check</source>
         <translation>기울기 검사</translation>
     </message>
+    <message>
+        <location filename="../../gui/teaching/__init__.py" line="51"/>
+        <source>Walk</source>
+        <translation>따라가기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/__init__.py" line="52"/>
+        <source>Derive</source>
+        <translation>미분 풀이</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/__init__.py" line="53"/>
+        <source>Exercises</source>
+        <translation>연습 문제</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/__init__.py" line="54"/>
+        <source>Source</source>
+        <translation>본문 대조</translation>
+    </message>
+    <message>
+        <location filename="../../gui/teaching/__init__.py" line="55"/>
+        <source>Grad check</source>
+        <translation>기울기 검사</translation>
+    </message>
 </context>
 <context>
     <name>Tour</name>
@@ -4196,17 +4221,17 @@ E = %2</translation>
 <context>
     <name>TraceExportDialog</name>
     <message>
-        <location filename="../../gui/trace_export.py" line="22"/>
+        <location filename="../../gui/trace_export.py" line="25"/>
         <source>Export trace to CSV</source>
         <translation>학습 기록을 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="27"/>
+        <location filename="../../gui/trace_export.py" line="30"/>
         <source>Name the columns in the network&apos;s notation (x1, h1, W11, …)</source>
         <translation>열 이름을 이 신경망의 표기로 쓰기 (x1, h1, W11, …)</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="28"/>
+        <location filename="../../gui/trace_export.py" line="31"/>
         <source>Unticked, the columns have their plain names: a0[1], z1[1], W1[1,1], …</source>
         <translation>선택하지 않으면 열 이름은 기본 이름입니다: a0[1], z1[1], W1[1,1], …</translation>
     </message>
@@ -4214,42 +4239,42 @@ E = %2</translation>
 <context>
     <name>TraceExports</name>
     <message>
-        <location filename="../../gui/trace_export.py" line="45"/>
+        <location filename="../../gui/trace_export.py" line="48"/>
         <source>Export trace to &amp;CSV…</source>
         <translation>학습 기록을 CSV로 내보내기(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="79"/>
+        <location filename="../../gui/trace_export.py" line="84"/>
         <source>Writing %1…</source>
         <translation>%1 쓰는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="80"/>
+        <location filename="../../gui/trace_export.py" line="85"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="81"/>
+        <location filename="../../gui/trace_export.py" line="86"/>
         <source>Export trace to CSV</source>
         <translation>학습 기록을 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="104"/>
+        <location filename="../../gui/trace_export.py" line="109"/>
         <source>Trace exported: %1 rows to %2</source>
         <translation>학습 기록 %1행을 %2에 내보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="115"/>
+        <location filename="../../gui/trace_export.py" line="120"/>
         <source>Export cancelled: %1 is as it was</source>
         <translation>내보내기를 취소했습니다: %1은(는) 그대로입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="116"/>
+        <location filename="../../gui/trace_export.py" line="121"/>
         <source>Export cancelled: %1 was not written</source>
         <translation>내보내기를 취소했습니다: %1은(는) 만들지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/trace_export.py" line="130"/>
+        <location filename="../../gui/trace_export.py" line="135"/>
         <source>Could not export the trace</source>
         <translation>학습 기록을 내보낼 수 없습니다</translation>
     </message>
