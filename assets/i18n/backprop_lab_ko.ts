@@ -4142,7 +4142,7 @@ E = %2</translation>
     <message>
         <location filename="../../gui/teaching/__init__.py" line="53"/>
         <source>Exercises</source>
-        <translation>연습 문제</translation>
+        <translation>답 확인</translation>
     </message>
     <message>
         <location filename="../../gui/teaching/__init__.py" line="54"/>
