@@ -1,0 +1,298 @@
+"""A seeded storm of random events on the main window, as a restless learner makes them: clicks on every
+visible enabled widget, keys (undo, redo, step, run), menu actions, numbers good and bad typed into fields
+and cells, drags and wheels on the diagram and plots, presets and architecture changed, Run toggled so
+much of it happens while training runs. Shared by tests/gui/test_storm.py (in the suite) and
+tests/bench/storm_bench.py (3 × 10,000 events, each storm in its own process to catch a crash).
+
+Modal dialogs are patched, not clicked (pytest-qt's note on dialogs): file dialogs cancel, questions
+answer Discard or Cancel, New from preset picks a random preset. What the storm counts: events, and
+exceptions (sys.excepthook, which Qt calls for an exception escaping a slot or a virtual) and Qt warnings
+(a message handler); a crash ends the process, which the bench sees from outside."""
+from __future__ import annotations
+
+import random
+import sys
+import traceback
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPoint, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QAction
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QGraphicsView,
+    QInputDialog,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QTabBar,
+)
+
+TYPED = ["0.5", "-1", "2", "0", "1e-3", "0,5", "1,000", "abc", "", "nan", "inf", "1e999", "1e-400",
+         "\uff10\uff0e\uff15", "1e200", "-1e200", "3.14159", "<b>x</b>", "12", "100000", "7", " 0.25 "]
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+NONE = Qt.KeyboardModifier.NoModifier
+KEYS = [(Qt.Key.Key_Z, CTRL)] * 4 + [(Qt.Key.Key_Z, CTRL | SHIFT)] * 3 + [(Qt.Key.Key_Y, CTRL)] * 2 + [
+    (Qt.Key.Key_F10, NONE), (Qt.Key.Key_Space, NONE), (Qt.Key.Key_Escape, NONE), (Qt.Key.Key_Left, NONE),
+    (Qt.Key.Key_Right, NONE), (Qt.Key.Key_Up, NONE), (Qt.Key.Key_Down, NONE), (Qt.Key.Key_Return, NONE),
+    (Qt.Key.Key_Delete, NONE), (Qt.Key.Key_Tab, NONE), (Qt.Key.Key_Plus, CTRL), (Qt.Key.Key_Minus, CTRL),
+    (Qt.Key.Key_0, CTRL), (Qt.Key.Key_R, CTRL), (Qt.Key.Key_N, CTRL)]
+# Never: quitting or closing the window, which ends the storm rather than testing anything.
+SKIP_ACTIONS = ("quit", "close", "종료", "닫기")
+
+
+@dataclass
+class Tally:
+    events: int = 0
+    exceptions: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    kinds: dict[str, int] = field(default_factory=dict)
+
+
+def patch_dialogs(rng: random.Random, monkey) -> None:
+    """`monkey(obj, name, value)` sets an attribute for the storm's lifetime (pytest's monkeypatch.setattr,
+    or a plain setattr in the bench's own process)."""
+    from backprop_lab.core.io import presets
+    from backprop_lab.gui.preset_titles import preset_title
+    cancel = ("", "")
+    for name in ("getOpenFileName", "getSaveFileName"):
+        monkey(QFileDialog, name, staticmethod(lambda *a, **k: cancel))
+    monkey(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: ""))
+    ok = QMessageBox.StandardButton.Ok
+    for name in ("critical", "warning", "information"):
+        monkey(QMessageBox, name, staticmethod(lambda *a, **k: ok))
+    monkey(QMessageBox, "about", staticmethod(lambda *a, **k: None))
+    answers = [QMessageBox.StandardButton.Discard, QMessageBox.StandardButton.Cancel]
+    monkey(QMessageBox, "question", staticmethod(lambda *a, **k: rng.choice(answers)))
+
+    def pick_preset(*_a, **_k):
+        if rng.random() < 0.2:
+            return "", False
+        return preset_title(rng.choice(presets.list_presets())[1]), True
+    monkey(QInputDialog, "getItem", staticmethod(pick_preset))
+    # Every dialog's own event loop (QDialog.exec and the classes that define their own: the print
+    # dialog, message boxes), a file dialog opened window-modal (Export trace), a context menu.
+    from PySide6 import QtPrintSupport, QtWidgets
+    for module in (QtWidgets, QtPrintSupport):
+        for name in dir(module):          # dir, not vars: PySide6 loads a module's classes lazily
+            cls = getattr(module, name)
+            if isinstance(cls, type) and issubclass(cls, QDialog) and "exec" in vars(cls):
+                monkey(cls, "exec", lambda self, *a: 0)
+    monkey(QDialog, "exec", lambda self, *a: 0)
+    monkey(QFileDialog, "open", lambda self, *a: None)
+    monkey(QMenu, "exec", lambda self, *a, **k: None)
+
+
+class Storm:
+    def __init__(self, window, seed: int, tally: Tally | None = None):
+        self.window, self.rng = window, random.Random(seed)
+        self.tally = tally or Tally()
+        self.kinds = [(self.click, 30), (self.key, 14), (self.type_field, 9), (self.cell, 8), (self.graphics, 8),
+                      (self.menu_action, 8), (self.combo, 5), (self.spin, 5), (self.run_toggle, 5),
+                      (self.architecture, 4), (self.preset, 1), (self.wait, 8)]
+        self._weights = [w for _k, w in self.kinds]
+
+    # ----- recording --------------------------------------------------------------------------------
+    def install(self):
+        self._old_hook = sys.excepthook
+        sys.excepthook = self._exception
+        self._old_handler = qInstallMessageHandler(self._message)
+
+    def uninstall(self):
+        sys.excepthook = self._old_hook
+        qInstallMessageHandler(self._old_handler)
+
+    def _exception(self, kind, value, tb):
+        self.tally.exceptions.append(f"event {self.tally.events}: " + "".join(
+            traceback.format_exception(kind, value, tb))[-1500:])
+
+    def _message(self, kind, _context, text):
+        # The offscreen platform says what a window system would do that it cannot (raise a window,
+        # size hints): a note on the platform, not on the application.
+        if text.startswith("This plugin does not support"):
+            return
+        if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+            self.tally.warnings.append(f"event {self.tally.events}: {text}")
+
+    # ----- the storm --------------------------------------------------------------------------------
+    def run(self, events: int) -> Tally:
+        self.install()
+        try:
+            for _ in range(events):
+                act = self.rng.choices(self.kinds, self._weights)[0][0]
+                self.tally.kinds[act.__name__] = self.tally.kinds.get(act.__name__, 0) + 1
+                try:
+                    act()
+                except Exception:      # noqa: BLE001 - an exception the app let escape into the driver
+                    self._exception(*sys.exc_info())
+                QApplication.processEvents()
+                self.tally.events += 1
+        finally:
+            self.uninstall()
+        return self.tally
+
+    def _visible(self, kind) -> list:
+        w = self.window
+        active = QApplication.activeModalWidget() or QApplication.activePopupWidget()
+        root = active or w
+        return [x for x in root.findChildren(kind) if x.isVisible() and x.isEnabled() and x.window() is root.window()]
+
+    def _pick(self, kind):
+        found = self._visible(kind)
+        return self.rng.choice(found) if found else None
+
+    def _point(self, widget) -> QPoint:
+        r = widget.rect()
+        return QPoint(self.rng.randrange(max(1, r.width())), self.rng.randrange(max(1, r.height())))
+
+    # ----- what a person does -----------------------------------------------------------------------
+    def click(self):
+        w = self._pick(QAbstractButton)
+        if w is None or any(s in w.text().lower() for s in SKIP_ACTIONS):
+            return
+        bar = self._pick(QTabBar) if self.rng.random() < 0.25 else None
+        if bar is not None and bar.count():
+            tab = bar.tabRect(self.rng.randrange(bar.count()))
+            QTest.mouseClick(bar, Qt.MouseButton.LeftButton, NONE, tab.center())
+            return
+        QTest.mouseClick(w, Qt.MouseButton.LeftButton, NONE, w.rect().center())
+
+    def key(self):
+        key, mods = self.rng.choice(KEYS)
+        target = QApplication.focusWidget() or self.window
+        if self.rng.random() < 0.4:
+            target = self.window
+        QTest.keyClick(target, key, mods)
+
+    def type_field(self):
+        edit = self._pick(QLineEdit)
+        if edit is None or edit.isReadOnly():
+            return
+        self._type(edit)
+
+    def _type(self, edit):
+        edit.setFocus()
+        edit.selectAll()
+        QTest.keyClick(edit, Qt.Key.Key_Backspace)
+        text = self.rng.choice(TYPED)
+        if all(ord(c) < 256 for c in text):
+            QTest.keyClicks(edit, text)
+        else:
+            edit.insert(text)      # QTest types Latin-1 only; a full-width keyboard sends the text
+        QTest.keyClick(edit, Qt.Key.Key_Escape if self.rng.random() < 0.15 else Qt.Key.Key_Return)
+
+    def cell(self):
+        view = self._pick(QAbstractItemView)
+        model = view.model() if view is not None else None
+        if model is None or model.rowCount() == 0 or model.columnCount() == 0:
+            return
+        index = model.index(self.rng.randrange(model.rowCount()), self.rng.randrange(model.columnCount()))
+        view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        pos = view.visualRect(index).center()
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, NONE, pos)
+        if self.rng.random() < 0.6:
+            QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, NONE, pos)
+            editors = [e for e in view.findChildren(QLineEdit) if e.isVisible()]
+            if editors:
+                self._type(editors[0])
+
+    def graphics(self):
+        view = self._pick(QGraphicsView)
+        if view is None:
+            return
+        port, r = view.viewport(), self.rng.random()
+        a, b = self._point(port), self._point(port)
+        if r < 0.45:
+            QTest.mouseClick(port, Qt.MouseButton.LeftButton, NONE, a)
+        elif r < 0.6:
+            QTest.mouseDClick(port, Qt.MouseButton.LeftButton, NONE, a)
+        elif r < 0.85:           # a drag: scrubbing a number, moving a point, panning
+            QTest.mousePress(port, Qt.MouseButton.LeftButton, NONE, a)
+            QTest.mouseMove(port, (a + b) / 2)
+            QTest.mouseMove(port, b)
+            QTest.mouseRelease(port, Qt.MouseButton.LeftButton, NONE, b)
+        else:
+            QTest.mouseClick(port, Qt.MouseButton.RightButton, NONE, a)
+
+    def menu_action(self):
+        actions = [a for a in self._actions(self.window.menuBar().actions()) if a.isEnabled() and a.isVisible()]
+        actions = [a for a in actions if not any(s in a.text().lower().replace("&", "") for s in SKIP_ACTIONS)]
+        if actions:
+            self.rng.choice(actions).trigger()
+
+    def _actions(self, actions) -> list[QAction]:
+        out = []
+        for a in actions:
+            menu = a.menu()
+            if menu is not None:
+                if isinstance(menu, QMenu):
+                    menu.aboutToShow.emit()       # menus filled when shown (Open Recent)
+                out += self._actions(menu.actions())
+            elif not a.isSeparator():
+                out.append(a)
+        return out
+
+    def combo(self):
+        box = self._pick(QComboBox)
+        if box is not None:
+            QTest.keyClick(box, self.rng.choice([Qt.Key.Key_Down, Qt.Key.Key_Up]))
+
+    def spin(self):
+        box = self._pick(QAbstractSpinBox)
+        if box is None:
+            return
+        if self.rng.random() < 0.3:
+            box.setFocus()
+            box.lineEdit().selectAll()
+            QTest.keyClicks(box, str(self.rng.choice([1, 2, 3, 5, 10, 50, 1000, 10_000_000])))
+        else:
+            QTest.keyClick(box, self.rng.choice([Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp]))
+        QTest.keyClick(box, Qt.Key.Key_Return)
+
+    def run_toggle(self):
+        button = self.window.controls.run_button
+        if button.isVisible() and button.isEnabled():
+            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def architecture(self):
+        a = self.window.architecture
+        button = a.add_button if self.rng.random() < 0.5 else a.remove_button
+        if button.isVisible() and button.isEnabled():
+            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def preset(self):
+        self.window.files.new.trigger()
+
+    def wait(self):
+        QTest.qWait(self.rng.choice([1, 5, 20, 60]))
+
+
+def open_storm_window(project=None):
+    from backprop_lab.core.io import presets
+    from backprop_lab.gui.app import build_window
+    w = build_window(project if project is not None else presets.resolve("seed004"))
+    w.resize(1280, 800)
+    w.show()
+    QTest.qWaitForWindowExposed(w)
+    w.activateWindow()
+    return w
+
+
+def check_consistent(window) -> list[str]:
+    """What the window must still show after the storm: the history and the views agree with the model."""
+    import numpy as np
+    s, out = window.session, []
+    stack = s.undo_stack
+    if not 0 <= stack.index() <= stack.count():
+        out.append(f"undo index {stack.index()} of {stack.count()}")
+    if not np.isfinite(s.net.theta).all():
+        out.append("a parameter is not finite")
+    if s.viewing_step is None and len(s.trace) != s.step_count:
+        out.append(f"trace of {len(s.trace)} rows at step {s.step_count}")
+    return out
