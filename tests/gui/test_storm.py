@@ -23,3 +23,14 @@ def test_two_thousand_random_events(qtbot, make_window, monkeypatch):
     assert tally.warnings == [], tally.warnings[:3]
     assert check_consistent(window) == []
     assert all(tally.kinds.get(act.__name__) for act, _w in storm.kinds)    # every kind of event happened
+
+
+def test_a_flash_that_outlives_its_cells_says_nothing(qtbot, window):
+    """Found by the storm: cells marked by a step, then a smaller shape before the mark faded; the fade
+    asked to repaint cells that no longer exist (Qt: dataChanged with an invalid index; qt_log_level_fail)."""
+    model = window.values.weights.tables[1].model()
+    rows, cols = model.rowCount(), model.columnCount()
+    model._flash({(rows + 2, cols + 1), (0, 0)})
+    with qtbot.waitSignal(model.dataChanged, timeout=2000) as seen:
+        model._flash(set())                                  # the fade: only the cell that still exists
+    assert seen.args[0].row() == 0 and seen.args[0].isValid()
