@@ -125,7 +125,11 @@ class LossPlot(QWidget):
         self.log_chosen = True
 
     def _log_mode(self) -> None:
-        self.item.setLogMode(x=self.log_x_box.isChecked(), y=self.log_box.isChecked())
+        log_x, log_y = self.log_x_box.isChecked(), self.log_box.isChecked()
+        # On a log axis the view is in decades: zoomed out past ±300 its tick labels (10**v) overflow.
+        self.item.vb.setLimits(xMin=-300 if log_x else -1e307, xMax=300 if log_x else 1e307,
+                               yMin=-300 if log_y else -1e307, yMax=300 if log_y else 1e307)
+        self.item.setLogMode(x=log_x, y=log_y)
         self.hover.forget()
         self.fit()
 

@@ -10,6 +10,18 @@ from PySide6.QtCore import Qt
 from storm import Storm, check_consistent, patch_dialogs
 
 
+def _put_back(window):
+    """What the storm changed for the whole application, as the next test expects it: English, the
+    default precision, no zoom or high contrast."""
+    from backprop_lab.gui import numbers
+    from backprop_lab.gui.language import current
+    current().switch("en")
+    numbers.set_shown_digits(numbers.DEFAULT_PRECISION)
+    window.presentation.set_zoom(1.0)
+    window.presentation.set_high_contrast(False)
+    window.presentation.set_full_screen(False)
+
+
 @pytest.mark.qt_no_exception_capture        # the storm records every exception itself, with its event
 def test_two_thousand_random_events(qtbot, make_window, monkeypatch):
     window = make_window()
@@ -18,6 +30,7 @@ def test_two_thousand_random_events(qtbot, make_window, monkeypatch):
     tally = storm.run(2000)
     if window.session.runner.running:
         qtbot.mouseClick(window.controls.run_button, Qt.MouseButton.LeftButton)
+    _put_back(window)
     assert tally.events == 2000
     assert tally.exceptions == [], tally.exceptions[0]
     assert tally.warnings == [], tally.warnings[:3]
