@@ -90,7 +90,7 @@ class SessionModel(QAbstractTableModel):
     def _flash(self, cells: set) -> None:
         """Mark the cells an update changed (a learner watching slow training sees what moved)."""
         old, self.flashing = self.flashing, cells
-        rows, cols = self.shape()
+        rows, cols = self.rowCount(), self.columnCount()
         for r, c in old - cells:
             if r < rows and c < cols:      # the shape may have shrunk since (a layer or sample removed)
                 self.dataChanged.emit(self.index(r, c), self.index(r, c), [R.BackgroundRole])
