@@ -12,8 +12,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from backprop_lab.core.io import atomic
-from backprop_lab.core.teaching.chain_nodes import Factor, Product
 from backprop_lab.core.teaching.walkthrough import walk
+from backprop_lab.core.teaching.written_out import expand
 
 from .hidden import HIDDEN, keys_for, node_key, top_key
 from .numbers import fmt, shown_digits
@@ -41,29 +41,11 @@ def _e(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def _lines(node, hidden: frozenset, top, indent: str = "") -> list[str]:
-    """The chain rule written out as `explain` does: symbols, formulas, numbers, result; sums below."""
-    def num(n) -> str:
-        if hidden and node_key(n, top) in hidden:
-            return HIDDEN
-        text = fmt(n.value)
-        return f"({text})" if text.startswith("−") else text
-
-    if isinstance(node, Factor):
-        return [f"{indent}{node.symbol} = {node.formula} = {num(node)}"]
-    pad = indent + " " * len(node.symbol) + " = "
-    if isinstance(node, Product):
-        lines = [f"{indent}{node.symbol} = {node.chain}", pad + node.formula] if node.chain != node.symbol \
-            else [f"{indent}{node.symbol} = {node.formula}"]
-        lines += [pad + " × ".join(num(f) for f in node.factors), pad + num(node)]
-        subs = [f for f in node.factors if not isinstance(f, Factor)]
-    else:
-        lines = [f"{indent}{node.symbol} = {node.formula}", pad + " + ".join(num(t) for t in node.terms),
-                 pad + num(node)]
-        subs = list(node.terms)
-    for s in subs:
-        lines += [""] + _lines(s, hidden, top, indent + "    ")
-    return lines
+def _lines(node, hidden: frozenset, top) -> list[str]:
+    """The chain rule written out as `explain` writes it, a number an open exercise asks for as "?"."""
+    def number(n) -> str:
+        return HIDDEN if hidden and node_key(n, top) in hidden else fmt(n.value)
+    return expand(node, number)
 
 
 def derivation_html(session) -> str:

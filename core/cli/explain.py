@@ -13,7 +13,8 @@ from backprop_lab.core.model.numbers import format_number
 if TYPE_CHECKING:
     from backprop_lab.core.model.network import Network
     from backprop_lab.core.model.project import Project
-    from backprop_lab.core.teaching.derivation import Derivation
+from backprop_lab.core.teaching.derivation import Derivation
+from backprop_lab.core.teaching.written_out import expand
 
 
 class Numbers:
@@ -88,7 +89,7 @@ def _explain_param(project: Project, d: Derivation, args: argparse.Namespace, fm
     node = d.by_name(names[index])
     print(title(project) + "  " + fill(translate("Explain", "(sample %1 of %2)"), args.sample, len(project.data))
           + "\n")
-    print("\n".join(expand(node, fmt)))
+    print("\n".join(expand(node, lambda n: fmt(n.value))))
     factors = list(dict.fromkeys(leaves(node)))
     refs = dict.fromkeys(f.ref for f in factors if f.ref is not None)
     if refs:   # δ of a deeper layer enters as one number; say where each comes from
@@ -183,27 +184,3 @@ def leaves(node: Any) -> list:
     if kids is None:
         return [node]
     return [f for k in kids for f in leaves(k)]
-
-
-def expand(node: Any, fmt: Numbers, indent: str = "") -> list[str]:
-    """A derivation written out as the seeds do: symbols, then formulas, then numbers, then the result;
-    every sum (over paths, neurons or samples) expanded below it, term by term."""
-    from backprop_lab.core.teaching.derivation import Factor, Product
-    if isinstance(node, Factor):
-        return [f"{indent}{node.symbol} = {node.formula} = {fmt(node.value)}"]
-    pad = indent + " " * len(node.symbol) + " = "
-    if isinstance(node, Product):
-        lines = [f"{indent}{node.symbol} = {node.chain}", pad + node.formula] if node.chain != node.symbol \
-            else [f"{indent}{node.symbol} = {node.formula}"]
-        lines += [pad + " × ".join(fmt.factor(f.value) for f in node.factors), pad + fmt(node.value)]
-        subs = [f for f in node.factors if not isinstance(f, Factor)]
-    else:
-        values = " + ".join(fmt.factor(t.value) for t in node.terms)
-        if node.kind == "batch_mean":
-            values = f"1/{len(node.terms)} × ({values})"
-        lines = [f"{indent}{node.symbol} = {node.formula}", pad + values, pad + fmt(node.value)]
-        subs = list(node.terms)
-    for s in subs:
-        lines.append("")
-        lines += expand(s, fmt, indent + "    ")
-    return lines
