@@ -34,16 +34,8 @@ from backprop_lab.core.numerics.history import History
 from backprop_lab.core.numerics.trace import Trace, column_names
 from backprop_lab.core.numerics.training import Trainer
 
-
-def best_of(fns, repeats):
-    """Best time of each function, run interleaved (a, b, a, b, ...) so that load hits both."""
-    best = [float("inf")] * len(fns)
-    for _ in range(repeats):
-        for j, fn in enumerate(fns):
-            t0 = time.perf_counter()
-            fn()
-            best[j] = min(best[j], time.perf_counter() - t0)
-    return best
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from core_bench import best_of  # noqa: E402  (the benches' one interleaved timer)
 
 
 # ----- the old path, kept here only as the baseline (core/io/trace_csv.py before issue 9) ------------------

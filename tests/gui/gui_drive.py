@@ -43,3 +43,12 @@ def choose(qtbot, combo, index: int) -> None:
         for _ in range(abs(index - here)):
             qtbot.keyClick(combo, Qt.Key.Key_Down if index > here else Qt.Key.Key_Up)
     assert combo.currentIndex() == index
+
+
+def type_into_field(qtbot, edit, text: str) -> None:
+    """Replace a field's text by typing, as a person does, and press Return."""
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)

@@ -2,7 +2,7 @@
 reason; the old value stays and nothing is added to the history."""
 import numpy as np
 import pytest
-from gui_drive import click_tab, type_into_cell
+from gui_drive import click_tab, type_into_cell, type_into_field
 from PySide6.QtCore import Qt
 
 BAD = {"abc": "“abc” is not a number", "": "Empty: type a number", "nan": "“nan” is not a number",
@@ -102,24 +102,16 @@ def test_a_weight_that_would_make_the_loss_infinite_is_refused(qtbot, window):
     assert_unchanged(s, before)
 
 
-def _type_setting(qtbot, edit, text):
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(edit, text)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
-
-
 def test_momentum_one_is_refused_where_typed(qtbot, window):
     """The limit comes from core (FIELDS): loosening it to ≤ 1 there lets 1 through here, and this fails."""
     s, edit = window.session, window.controls.momentum
     before = snapshot(s)
-    _type_setting(qtbot, edit, "1")
+    type_into_field(qtbot, edit, "1")
     reason = "The momentum must be at least 0 and less than 1"
     assert edit.toolTip() == reason and "d32f2f" in edit.styleSheet()
     assert window.controls.reason.text() == reason
     assert_unchanged(s, before)
-    _type_setting(qtbot, edit, "0.99")
+    type_into_field(qtbot, edit, "0.99")
     assert s.settings.momentum == 0.99 and window.controls.reason.text() == ""
 
 

@@ -3,7 +3,7 @@
 nonzero number too small to hold is refused rather than read as 0, full-width digits and point are
 read alike, and the words are the same in both places."""
 import pytest
-from gui_drive import type_into_cell
+from gui_drive import type_into_cell, type_into_field
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -15,18 +15,10 @@ THOUSANDS = ("“1,000”: a comma followed by three digits may separate thousan
 UNDERFLOW = "“1e-400” is too small to hold: it would become 0. Type 0 if you mean zero"
 
 
-def _type_setting(qtbot, edit, text):
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(edit, text)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
-
-
 @pytest.mark.parametrize("text,reason", [("1,000", THOUSANDS), ("1e-400", UNDERFLOW)])
 def test_a_setting_field_says_why(qtbot, window, text, reason):
     s = window.session
-    _type_setting(qtbot, window.controls.lr, text)
+    type_into_field(qtbot, window.controls.lr, text)
     assert s.settings.lr == 0.5 and s.undo_stack.count() == 0
     assert window.controls.lr.toolTip() == reason
     assert window.controls.reason.text() == reason
@@ -68,7 +60,7 @@ def test_full_width_digits_and_point_are_read(qtbot, window):
     assert view.model().index(0, 1).data() == "0.5"
     _type_wide(qtbot, window.controls.lr, "\uff10\uff0e\uff12\uff15")   # ０．２５
     assert s.settings.lr == 0.25 and window.controls.reason.text() == ""
-    _type_setting(qtbot, window.controls.lr, "0,3")
+    type_into_field(qtbot, window.controls.lr, "0,3")
     assert s.settings.lr == 0.3
 
 

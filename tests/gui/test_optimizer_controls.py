@@ -2,18 +2,10 @@
 decay λ and the batch loss, each typed or chosen as a person does, each one undo step, each range from
 core.model.settings.FIELDS; the loss's plain sum of squares in the Architecture panel."""
 import pytest
-from gui_drive import choose
+from gui_drive import choose, type_into_field
 from PySide6.QtCore import Qt
 
 from backprop_lab.core.model.settings import FIELDS
-
-
-def type_setting(qtbot, edit, text):
-    edit.setFocus()
-    edit.selectAll()
-    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
-    qtbot.keyClicks(edit, text)
-    qtbot.keyClick(edit, Qt.Key.Key_Return)
 
 
 def shown(c, field) -> bool:
@@ -28,7 +20,7 @@ def test_choosing_adam_shows_its_settings_and_undoes_in_one_step(qtbot, window):
     assert s.settings.optimizer == "adam" and s.undo_stack.count() == 1
     assert all(shown(c, f) for f in (c.beta1, c.beta2, c.eps)) and not shown(c, c.momentum)
     assert (c.beta1.text(), c.beta2.text(), c.eps.text()) == ("0.9", "0.999", "0.00000001")
-    type_setting(qtbot, c.beta2, "0.99")
+    type_into_field(qtbot, c.beta2, "0.99")
     assert s.settings.beta2 == 0.99 and s.undo_stack.count() == 2
     s.undo_stack.undo()
     assert s.settings.beta2 == 0.999 and c.beta2.text() == "0.999"
@@ -42,7 +34,7 @@ def test_momentum_and_sgd_trade_places_through_mu(qtbot, window):
     assert s.settings.momentum == 0.9 and c.momentum.text() == "0.9" and s.undo_stack.count() == 1
     choose(qtbot, c.rule, 0)
     assert s.settings.momentum == 0.0 and c.momentum.text() == "0"
-    type_setting(qtbot, c.momentum, "0.5")            # a μ typed under SGD makes it momentum
+    type_into_field(qtbot, c.momentum, "0.5")            # a μ typed under SGD makes it momentum
     assert c.rule.currentText() == "momentum"
     s.undo_stack.undo()
     s.undo_stack.undo()
@@ -51,11 +43,11 @@ def test_momentum_and_sgd_trade_places_through_mu(qtbot, window):
 
 def test_weight_decay_is_typed_refused_below_zero_and_undone(qtbot, window):
     s, c = window.session, window.controls
-    type_setting(qtbot, c.weight_decay, "-0.1")
+    type_into_field(qtbot, c.weight_decay, "-0.1")
     assert s.settings.weight_decay == 0.0 and s.undo_stack.count() == 0
     assert c.reason.text() == "The weight decay λ must be at least 0"
     assert c.weight_decay.toolTip() == c.reason.text()
-    type_setting(qtbot, c.weight_decay, "0.01")
+    type_into_field(qtbot, c.weight_decay, "0.01")
     assert s.settings.weight_decay == 0.01 and c.reason.text() == "" and s.undo_stack.count() == 1
     s.undo_stack.undo()
     assert s.settings.weight_decay == 0.0 and c.weight_decay.text() == "0"
@@ -69,7 +61,7 @@ def test_adams_settings_take_their_limits_from_core(qtbot, window, field, text, 
     s, c = window.session, window.controls
     choose(qtbot, c.rule, 2)
     assert FIELDS[field].interval() in getattr(c, field).toolTip()
-    type_setting(qtbot, getattr(c, field), text)
+    type_into_field(qtbot, getattr(c, field), text)
     assert getattr(s.settings, field) == FIELDS[field].default and c.reason.text() == reason
 
 
