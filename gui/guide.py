@@ -37,7 +37,8 @@ def sections() -> list[tuple[str, str]]:
         (translate("Guide", "Learn and Selected"),
          translate("Guide", "Learn walks through one forward pass, backward pass and update, a computation at a "
                    "time; writes out the derivation of what you selected; asks exercises and tells which factor "
-                   "a wrong answer missed. Selected shows the clicked item's value, gradient and next update.")),
+                   "a wrong answer missed. Selected shows the clicked item's value, gradient and next update; the "
+                   "decision boundary and the loss landscape are tabs beside it.")),
         (translate("Guide", "The loss"),
          translate("Guide", "The loss after every training step. Click a step to see the whole network as it "
                    "was then; Branch from there to try something else.")),
@@ -47,7 +48,7 @@ def sections() -> list[tuple[str, str]]:
                    "can be undone (Ctrl+Z).")),
         (translate("Guide", "Values"),
          translate("Guide", "Tables of every number: weights, gradients, each neuron's z, a and δ, and the data "
-                   "set. The decision boundary and the loss landscape are tabs beside them.")),
+                   "set.")),
     ]
 
 

@@ -1992,8 +1992,8 @@
     </message>
     <message>
         <location filename="../../gui/guide.py" line="38"/>
-        <source>Learn walks through one forward pass, backward pass and update, a computation at a time; writes out the derivation of what you selected; asks exercises and tells which factor a wrong answer missed. Selected shows the clicked item&apos;s value, gradient and next update.</source>
-        <translation>배우기는 순전파, 역전파, 갱신을 계산 하나씩 따라가고, 선택한 것의 미분 풀이를 펼쳐 보이며, 문제를 내고 틀린 답이 어느 인수를 놓쳤는지 알려 줍니다. 선택한 값은 클릭한 항목의 값, 기울기, 다음 갱신을 보여 줍니다.</translation>
+        <source>Learn walks through one forward pass, backward pass and update, a computation at a time; writes out the derivation of what you selected; asks exercises and tells which factor a wrong answer missed. Selected shows the clicked item&apos;s value, gradient and next update; the decision boundary and the loss landscape are tabs beside it.</source>
+        <translation>배우기는 순전파, 역전파, 갱신을 계산 하나씩 따라가고, 선택한 것의 미분 풀이를 펼쳐 보이며, 문제를 내고 틀린 답이 어느 인수를 놓쳤는지 알려 줍니다. 선택한 값은 클릭한 항목의 값, 기울기, 다음 갱신을 보여 주고, 결정 경계와 손실 지형은 그 옆 탭에 있습니다.</translation>
     </message>
     <message>
         <location filename="../../gui/guide.py" line="41"/>
@@ -2022,8 +2022,8 @@
     </message>
     <message>
         <location filename="../../gui/guide.py" line="49"/>
-        <source>Tables of every number: weights, gradients, each neuron&apos;s z, a and δ, and the data set. The decision boundary and the loss landscape are tabs beside them.</source>
-        <translation>모든 숫자의 표입니다: 가중치, 기울기, 뉴런마다의 z, a, δ, 그리고 데이터 세트. 결정 경계와 손실 지형은 그 옆 탭에 있습니다.</translation>
+        <source>Tables of every number: weights, gradients, each neuron&apos;s z, a and δ, and the data set.</source>
+        <translation>모든 숫자의 표입니다: 가중치, 기울기, 뉴런마다의 z, a, δ, 그리고 데이터 세트.</translation>
     </message>
     <message>
         <location filename="../../gui/guide.py" line="59"/>
