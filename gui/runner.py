@@ -34,6 +34,13 @@ FRAME = 0.025          # one tick plus its refresh: ~40 frames a second
 VIEW_PERIOD = 1 / 15   # while running, the number views (diagram, tables, panels) refresh this often
 MIN_TRAIN, MAX_TRAIN = 0.004, 0.060
 JOB_TRAIN = 0.030
+# Long work keeps each event-loop turn short, on a loaded machine too (issue 8: answer within 100 ms):
+# a tick trains for what JOB_TICK leaves after the refresh and repaint it is followed by (as measured),
+# in calls of at most JOB_CHUNK (the deadline is looked at only between calls), and the number views
+# refresh on a tick of their own, at most every JOB_VIEW_PERIOD (the progress bar shows the work's pace).
+JOB_TICK = 0.040
+JOB_CHUNK = 0.004
+JOB_VIEW_PERIOD = 0.25
 TRAIN_SHARE = 0.55
 MAX_CHUNK = 8192
 MARK_UP_TO = 10        # updates a second up to which a run marks the numbers each update changed
@@ -71,6 +78,8 @@ class RunLoop(QObject):
         self._views_at = 0.0
         self._started = self._trained = 0.0
         self._heavy, self._heavy_gap = False, 0.0
+        self._refresh_cost = 0.0      # long work: a tick's refresh and the repaint after it (seconds)
+        self._last_refresh = 0.0
         self.last_tick_steps = 0
         self.pace: int | None = DEFAULT_PACE     # updates a second; None: as fast as it goes
         self.stop_rule = StopRule()
@@ -166,8 +175,11 @@ class RunLoop(QObject):
     def tick(self) -> None:
         s = self.session
         t0 = time.perf_counter()
-        if self.job is not None and self.job.replay is not None:
-            self._replay_tick(self.job, t0)
+        if self.job is not None:
+            if self.job.replay is not None:
+                self._replay_tick(self.job, t0)
+            else:
+                self._job_tick(self.job, t0)
             return
         gap = FRAME / 2 if self._tick_end is None else t0 - self._tick_end
         if self._heavy:
@@ -211,6 +223,34 @@ class RunLoop(QObject):
             self.stop()
             s.message.emit(self._stop_text(*why))
 
+    def _job_tick(self, job: Job, t0: float) -> None:
+        """A piece of Step ×N: training and the refresh after it within JOB_TICK, or (every
+        JOB_VIEW_PERIOD) the number views' refresh alone."""
+        s = self.session
+        gap = 0.0 if self._tick_end is None else t0 - self._tick_end
+        if self._heavy:
+            self._heavy = False         # the views' repaint is not what a training tick's refresh costs
+        else:
+            # quick to grow (a slow refresh shortens the next piece at once), slow to forget
+            self._refresh_cost = max(0.9 * self._refresh_cost, self._last_refresh + gap)
+        if t0 - self._views_at >= JOB_VIEW_PERIOD and self._tick_end is not None:
+            self._views_at, self._heavy = t0, True
+            s.changed.emit()
+            self._tick_end = time.perf_counter()
+            return
+        budget = min(JOB_TRAIN, max(MIN_TRAIN, JOB_TICK - self._refresh_cost))
+        with s.model.changing():      # one announcement a tick: the plot and status bar recompute once
+            done, error = self._train_until(t0 + budget, JOB_CHUNK)
+            job.done += done
+            self.last_tick_steps = done
+            trained = time.perf_counter()
+        self._tick_end = now = time.perf_counter()
+        self._last_refresh = now - trained
+        if error is not None:
+            self._finish(cmd.divergence_text(error))
+        elif job.done >= job.total:
+            self.stop()
+
     def _stop_text(self, kind: str, value) -> str:
         step = f"{self.session.trainer.step:,}"
         if kind == "steps":
@@ -246,15 +286,17 @@ class RunLoop(QObject):
                 self._rate = 0.5 * self._rate + 0.5 * n / spent
         return done, None
 
-    def _train_until(self, deadline: float):
-        """Train in chunks sized by the learned rate until the deadline or a divergence."""
+    def _train_until(self, deadline: float, chunk: float | None = None):
+        """Train in chunks sized by the learned rate until the deadline or a divergence (a chunk of
+        at most `chunk` seconds, if given)."""
         model, floor = self.session.model, self._before[1].rows
         done = 0
         while True:
             now = time.perf_counter()
             if now >= deadline:
                 return done, None
-            n = self._limit(int(max(1, min(MAX_CHUNK, self._rate * (deadline - now)))), done)
+            seconds = deadline - now if chunk is None else min(chunk, deadline - now)
+            n = self._limit(int(max(1, min(MAX_CHUNK, self._rate * seconds))), done)
             if n == 0:
                 return done, None
             taken, error = model.train(n, floor)
