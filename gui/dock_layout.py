@@ -1,12 +1,14 @@
 """Where the docks go. Left: the controls over the values. Right: the Learn tools over Selected (tabbed
 with the decision boundary and the loss landscape), each its own dock, so the chain rule of the
 selected weight and the walk-through are seen together. The centre keeps the diagram and the plot.
-From 1024×700 (the smallest supported) up, every dock has its room: the right column is as wide as
-the Learn tabs, so no tab hides behind scroll arrows."""
+From 1024×700 (the smallest supported) up, every dock has its room: each column is at least as wide as
+its tabs (Learn's, Values'), so no tab hides behind scroll arrows."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QTabWidget
 
+from .language import current as current_language
 from .on_screen import when_shown
 from .panels.boundary import BoundaryView
 from .panels.landscape import LandscapeView
@@ -31,15 +33,14 @@ def arrange_docks(window, session, teaching: bool) -> None:
     w.selected_dock = w._dock("selectedDock", translate("MainWindow", "Selected"), w.selected, RIGHT)
     w.values_dock = w._dock("valuesDock", translate("MainWindow", "Values"), w.values, LEFT)
     w.splitDockWidget(w.left_dock, w.values_dock, VERTICAL)
+    keep_tabs_readable(w.values)
     w.teaching = w.teaching_dock = None
     if teaching:
         from .teaching import teaching_tabs
         w.teaching = teaching_tabs(session)
         w.teaching_dock = w._dock("teachingDock", translate("MainWindow", "Learn"), w.teaching, RIGHT)
         w.splitDockWidget(w.teaching_dock, w.selected_dock, VERTICAL)
-        # Every tab label readable: the column is at least as wide as the tabs.
-        bar = w.teaching.tabBar()
-        w.teaching.setMinimumWidth(bar.sizeHint().width() + 4)
+        keep_tabs_readable(w.teaching)
         # Views that skip work while their dock's tab is not the current one catch up when it is.
         when_shown(w.teaching_dock, w._teaching_catch_up)
     when_shown(w.selected_dock, w.selected.catch_up)
@@ -55,6 +56,25 @@ def arrange_docks(window, session, teaching: bool) -> None:
     w.selected_dock.raise_()
     when_shown(w.landscape_dock, w.landscape.catch_up)
     share(w, 1280, 800)
+
+
+def keep_tabs_readable(tabs: QTabWidget) -> None:
+    """Every tab label readable: the column is at least as wide as the tabs."""
+    _TabsFit(tabs)
+
+
+class _TabsFit(QObject):
+    """Keeps its tab widget as wide as its tabs in the words of the language now shown (a switch
+    relabels them: Korean's can be wider or narrower). A child of the tabs, so it goes with them."""
+
+    def __init__(self, tabs: QTabWidget):
+        super().__init__(tabs)
+        self.tabs = tabs
+        self.fit()
+        current_language().changed.connect(self.fit)
+
+    def fit(self, *_):
+        self.tabs.setMinimumWidth(self.tabs.tabBar().sizeHint().width() + 4)
 
 
 def share(window, width: int, height: int) -> None:

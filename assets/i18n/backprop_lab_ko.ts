@@ -1488,143 +1488,143 @@
 <context>
     <name>Explain</name>
     <message>
-        <location filename="../../core/cli/explain.py" line="50"/>
+        <location filename="../../core/cli/explain.py" line="51"/>
         <source>%1 inputs</source>
         <translation>입력 %1개</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="51"/>
+        <location filename="../../core/cli/explain.py" line="52"/>
         <source>no bias</source>
         <translation>편향 없음</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="51"/>
+        <location filename="../../core/cli/explain.py" line="52"/>
         <source>a bias per neuron</source>
         <translation>뉴런마다 편향</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="52"/>
+        <location filename="../../core/cli/explain.py" line="53"/>
         <source>one shared bias</source>
         <translation>공유 편향 하나</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="56"/>
+        <location filename="../../core/cli/explain.py" line="57"/>
         <source>; loss %1: %2</source>
         <translation>; 손실 %1: %2</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="65"/>
+        <location filename="../../core/cli/explain.py" line="66"/>
         <source>--sample: %1 is out of range; %2 has %3 sample</source>
         <translation>--sample: %1은(는) 범위 밖입니다. %2의 샘플은 %3개입니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="66"/>
+        <location filename="../../core/cli/explain.py" line="67"/>
         <source>--sample: %1 is out of range; %2 has %3 samples</source>
         <translation>--sample: %1은(는) 범위 밖입니다. %2의 샘플은 %3개입니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="86"/>
+        <location filename="../../core/cli/explain.py" line="87"/>
         <source>--param: %1 has no parameter %2 (its parameters: %3)</source>
         <translation>--param: %1에는 매개변수 %2이(가) 없습니다 (매개변수: %3)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="89"/>
+        <location filename="../../core/cli/explain.py" line="90"/>
         <source>(sample %1 of %2)</source>
         <translation>(샘플 %2개 중 %1번)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="97"/>
+        <location filename="../../core/cli/explain.py" line="98"/>
         <source>where</source>
         <translation>여기서</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="98"/>
+        <location filename="../../core/cli/explain.py" line="99"/>
         <source>Factors</source>
         <translation>인수</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="99"/>
+        <location filename="../../core/cli/explain.py" line="100"/>
         <source>symbol</source>
         <translation>기호</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="99"/>
+        <location filename="../../core/cli/explain.py" line="100"/>
         <source>kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="99"/>
-        <location filename="../../core/cli/explain.py" line="145"/>
+        <location filename="../../core/cli/explain.py" line="100"/>
+        <location filename="../../core/cli/explain.py" line="146"/>
         <source>formula</source>
         <translation>식</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="100"/>
+        <location filename="../../core/cli/explain.py" line="101"/>
         <source>value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="100"/>
+        <location filename="../../core/cli/explain.py" line="101"/>
         <source>diagram items</source>
         <translation>다이어그램 항목</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="105"/>
+        <location filename="../../core/cli/explain.py" line="106"/>
         <source>Gradient check: analytic %1, central difference (h = %2) %3, relative error %4</source>
         <translation>기울기 검사: 해석적 %1, 중심 차분 (h = %2) %3, 상대 오차 %4</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="118"/>
+        <location filename="../../core/cli/explain.py" line="119"/>
         <source>sample %1 of %2: </source>
         <translation>샘플 %2개 중 %1번: </translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="130"/>
+        <location filename="../../core/cli/explain.py" line="131"/>
         <source>Forward pass</source>
         <translation>순전파</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="136"/>
+        <location filename="../../core/cli/explain.py" line="137"/>
         <source>Loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="142"/>
+        <location filename="../../core/cli/explain.py" line="143"/>
         <source>Deltas %1 = ∂%2/∂z, from the output back</source>
         <translation>델타 %1 = ∂%2/∂z, 출력에서 거꾸로</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="144"/>
+        <location filename="../../core/cli/explain.py" line="145"/>
         <source>parameter</source>
         <translation>매개변수</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="144"/>
+        <location filename="../../core/cli/explain.py" line="145"/>
         <source>∂%1/∂parameter</source>
         <translation>∂%1/∂매개변수</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="145"/>
+        <location filename="../../core/cli/explain.py" line="146"/>
         <source>chain rule</source>
         <translation>연쇄 법칙</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="145"/>
+        <location filename="../../core/cli/explain.py" line="146"/>
         <source>factors</source>
         <translation>인수</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="149"/>
+        <location filename="../../core/cli/explain.py" line="150"/>
         <source>Gradients (each the product of its chain-rule factors)</source>
         <translation>기울기 (각각 연쇄 법칙 인수들의 곱)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="152"/>
+        <location filename="../../core/cli/explain.py" line="153"/>
         <source>Inputs</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../core/cli/explain.py" line="153"/>
+        <location filename="../../core/cli/explain.py" line="154"/>
         <source>For one parameter&apos;s derivation in full: %1</source>
         <translation>매개변수 하나의 미분 풀이 전체: %1</translation>
     </message>
@@ -1996,42 +1996,42 @@
         <translation>배우기는 순전파, 역전파, 갱신을 계산 하나씩 따라가고, 선택한 것의 미분 풀이를 펼쳐 보이며, 문제를 내고 틀린 답이 어느 인수를 놓쳤는지 알려 줍니다. 선택한 값은 클릭한 항목의 값, 기울기, 다음 갱신을 보여 주고, 결정 경계와 손실 지형은 그 옆 탭에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/guide.py" line="41"/>
+        <location filename="../../gui/guide.py" line="42"/>
         <source>The loss</source>
         <translation>손실</translation>
     </message>
     <message>
-        <location filename="../../gui/guide.py" line="42"/>
+        <location filename="../../gui/guide.py" line="43"/>
         <source>The loss after every training step. Click a step to see the whole network as it was then; Branch from there to try something else.</source>
         <translation>학습 단계마다의 손실입니다. 단계를 클릭하면 그때의 신경망 전체를 볼 수 있고, 거기서 갈라져 나와 다른 것을 시도할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/guide.py" line="44"/>
+        <location filename="../../gui/guide.py" line="45"/>
         <source>Controls</source>
         <translation>조작</translation>
     </message>
     <message>
-        <location filename="../../gui/guide.py" line="45"/>
+        <location filename="../../gui/guide.py" line="46"/>
         <source>Step (F10), Step ×N (Shift+F10) and Run (F5) train the network. Set the learning rate, momentum and the update rule here, and the layers and the loss below. Every change can be undone (Ctrl+Z).</source>
         <translation>한 단계(F10), N단계(Shift+F10), 실행(F5)으로 신경망을 학습시킵니다. 학습률, 모멘텀, 갱신 방식은 여기서, 층과 손실 함수는 그 아래에서 정합니다. 모든 변경은 실행 취소(Ctrl+Z)할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/guide.py" line="48"/>
+        <location filename="../../gui/guide.py" line="49"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../gui/guide.py" line="49"/>
+        <location filename="../../gui/guide.py" line="50"/>
         <source>Tables of every number: weights, gradients, each neuron&apos;s z, a and δ, and the data set.</source>
         <translation>모든 숫자의 표입니다: 가중치, 기울기, 뉴런마다의 z, a, δ, 그리고 데이터 세트.</translation>
     </message>
     <message>
-        <location filename="../../gui/guide.py" line="59"/>
+        <location filename="../../gui/guide.py" line="60"/>
         <source>More: View → Notation, Precision, Language, Full screen (F11) and zoom (Ctrl+=, Ctrl+−) for a projector; File → Export worksheet… for a class, with an answer key; File → Print… for the walk-through; Help → Tour to see the tour again; Help → What&apos;s This? (Shift+F1), then click any panel, for a sentence about it.</source>
         <translation>더 보기: 보기 → 표기법, 정밀도, 언어, 프로젝터용 전체 화면(F11)과 확대(Ctrl+=, Ctrl+−); 수업용 학습지와 정답은 파일 → 학습지 내보내기…; 따라가기 인쇄는 파일 → 인쇄…; 둘러보기를 다시 보려면 도움말 → 둘러보기; 도움말 → 이것에 대한 설명(Shift+F1)을 누른 뒤 아무 패널이나 클릭하면 그 패널을 한 문장으로 설명합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/guide.py" line="63"/>
+        <location filename="../../gui/guide.py" line="64"/>
         <source>The window</source>
         <translation>창 둘러보기</translation>
     </message>
@@ -2039,7 +2039,7 @@
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../gui/guide.py" line="81"/>
+        <location filename="../../gui/guide.py" line="82"/>
         <source>Guide to the window</source>
         <translation>창 안내</translation>
     </message>
@@ -2178,7 +2178,7 @@
     <name>LossPlot</name>
     <message>
         <location filename="../../gui/panels/loss_plot.py" line="59"/>
-        <location filename="../../gui/panels/loss_plot.py" line="146"/>
+        <location filename="../../gui/panels/loss_plot.py" line="150"/>
         <source>step</source>
         <translation>단계</translation>
     </message>
@@ -2189,13 +2189,13 @@
     </message>
     <message>
         <location filename="../../gui/panels/loss_plot.py" line="66"/>
-        <location filename="../../gui/panels/loss_plot.py" line="223"/>
+        <location filename="../../gui/panels/loss_plot.py" line="227"/>
         <source>%1 (all samples)</source>
         <translation>%1 (전체 샘플)</translation>
     </message>
     <message>
         <location filename="../../gui/panels/loss_plot.py" line="75"/>
-        <location filename="../../gui/panels/loss_plot.py" line="148"/>
+        <location filename="../../gui/panels/loss_plot.py" line="152"/>
         <source>Step or Run: the loss of each step appears here</source>
         <translation>한 단계나 실행을 누르면 단계마다 손실이 여기 그려집니다</translation>
     </message>
@@ -2240,60 +2240,60 @@
         <translation>로그 단계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="152"/>
-        <location filename="../../gui/panels/loss_plot.py" line="217"/>
+        <location filename="../../gui/panels/loss_plot.py" line="156"/>
+        <location filename="../../gui/panels/loss_plot.py" line="221"/>
         <source>sample %1</source>
         <translation>샘플 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="223"/>
+        <location filename="../../gui/panels/loss_plot.py" line="227"/>
         <source>%1 (training samples)</source>
         <translation>%1 (학습 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="227"/>
+        <location filename="../../gui/panels/loss_plot.py" line="231"/>
         <source>%1 (test samples)</source>
         <translation>%1 (시험 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="284"/>
+        <location filename="../../gui/panels/loss_plot.py" line="288"/>
         <source>step %1
 E = %2</source>
         <translation>%1단계
 E = %2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="309"/>
+        <location filename="../../gui/panels/loss_plot.py" line="313"/>
         <source>Showing the network before step %1 (read-only)</source>
         <translation>%1단계 직전의 신경망을 보는 중 (읽기 전용)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="312"/>
+        <location filename="../../gui/panels/loss_plot.py" line="316"/>
         <source>Click a point to see the network as it was then</source>
         <translation>점을 클릭하면 그때의 신경망이 보입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="319"/>
+        <location filename="../../gui/panels/loss_plot.py" line="323"/>
         <source>Nothing to keep yet: take some steps first</source>
         <translation>아직 남길 곡선이 없습니다: 먼저 몇 단계 학습하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="322"/>
+        <location filename="../../gui/panels/loss_plot.py" line="326"/>
         <source>per sample</source>
         <translation>샘플별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="322"/>
+        <location filename="../../gui/panels/loss_plot.py" line="326"/>
         <source>mini-batch %1</source>
         <translation>미니배치 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="323"/>
+        <location filename="../../gui/panels/loss_plot.py" line="327"/>
         <source>full batch</source>
         <translation>전체 배치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="324"/>
+        <location filename="../../gui/panels/loss_plot.py" line="328"/>
         <source>η %1, μ %2, %3</source>
         <translation>η %1, μ %2, %3</translation>
     </message>
@@ -2349,27 +2349,27 @@ E = %2</translation>
         <translation>조작</translation>
     </message>
     <message>
-        <location filename="../../gui/dock_layout.py" line="31"/>
+        <location filename="../../gui/dock_layout.py" line="33"/>
         <source>Selected</source>
         <translation>선택한 값</translation>
     </message>
     <message>
-        <location filename="../../gui/dock_layout.py" line="32"/>
+        <location filename="../../gui/dock_layout.py" line="34"/>
         <source>Values</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../gui/dock_layout.py" line="38"/>
+        <location filename="../../gui/dock_layout.py" line="41"/>
         <source>Learn</source>
         <translation>배우기</translation>
     </message>
     <message>
-        <location filename="../../gui/dock_layout.py" line="49"/>
+        <location filename="../../gui/dock_layout.py" line="50"/>
         <source>Decision boundary</source>
         <translation>결정 경계</translation>
     </message>
     <message>
-        <location filename="../../gui/dock_layout.py" line="53"/>
+        <location filename="../../gui/dock_layout.py" line="54"/>
         <source>Loss landscape</source>
         <translation>손실 지형</translation>
     </message>
@@ -2885,52 +2885,52 @@ E = %2</translation>
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../gui/print_pages.py" line="126"/>
+        <location filename="../../gui/print_pages.py" line="108"/>
         <source>&amp;Print…</source>
         <translation>인쇄(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="128"/>
+        <location filename="../../gui/print_pages.py" line="110"/>
         <source>Print the derivation of the selected item and the walk-through</source>
         <translation>선택한 항목의 미분 풀이와 따라가기를 인쇄합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="130"/>
+        <location filename="../../gui/print_pages.py" line="112"/>
         <source>Save as P&amp;DF…</source>
         <translation>PDF로 저장(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="131"/>
+        <location filename="../../gui/print_pages.py" line="113"/>
         <source>Save the derivation of the selected item and the walk-through as a PDF</source>
         <translation>선택한 항목의 미분 풀이와 따라가기를 PDF로 저장합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="142"/>
+        <location filename="../../gui/print_pages.py" line="124"/>
         <source>Sent to the printer</source>
         <translation>프린터로 보냈습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="147"/>
+        <location filename="../../gui/print_pages.py" line="129"/>
         <source>Save as PDF</source>
         <translation>PDF로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="148"/>
+        <location filename="../../gui/print_pages.py" line="130"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 문서 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="157"/>
+        <location filename="../../gui/print_pages.py" line="139"/>
         <source>Could not save the PDF</source>
         <translation>PDF를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="158"/>
+        <location filename="../../gui/print_pages.py" line="140"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="160"/>
+        <location filename="../../gui/print_pages.py" line="142"/>
         <source>Saved as PDF: %1</source>
         <translation>PDF로 저장됨: %1</translation>
     </message>
@@ -2938,47 +2938,47 @@ E = %2</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../gui/print_pages.py" line="72"/>
+        <location filename="../../gui/print_pages.py" line="54"/>
         <source>Nothing is selected: no derivation to print.</source>
         <translation>선택한 항목이 없어 인쇄할 미분 풀이가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="76"/>
+        <location filename="../../gui/print_pages.py" line="58"/>
         <source>Derivation of %1</source>
         <translation>%1의 미분 풀이</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="97"/>
+        <location filename="../../gui/print_pages.py" line="79"/>
         <source>The rest of the walk-through is left out while the exercise on %1 is open.</source>
         <translation>%1 문제를 푸는 동안에는 따라가기의 나머지를 싣지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="100"/>
+        <location filename="../../gui/print_pages.py" line="82"/>
         <source>… and %1 more steps</source>
         <translation>… 그리고 %1단계 더</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="102"/>
+        <location filename="../../gui/print_pages.py" line="84"/>
         <source>Walk-through: one forward and backward pass and one update</source>
         <translation>따라가기: 순전파와 역전파 한 번, 갱신 한 번</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="103"/>
+        <location filename="../../gui/print_pages.py" line="85"/>
         <source>sample %1 of %2 · η = %3</source>
         <translation>샘플 %1 / %2 · η = %3</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="112"/>
+        <location filename="../../gui/print_pages.py" line="94"/>
         <source>Backprop Lab</source>
         <translation>Backprop Lab</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="114"/>
+        <location filename="../../gui/print_pages.py" line="96"/>
         <source>at step %1</source>
         <translation>%1단계</translation>
     </message>
     <message>
-        <location filename="../../gui/print_pages.py" line="153"/>
+        <location filename="../../gui/print_pages.py" line="135"/>
         <source>Walk-through</source>
         <translation>따라가기</translation>
     </message>
@@ -4416,32 +4416,42 @@ E = %2</translation>
 <context>
     <name>ValuesPanel</name>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="105"/>
+        <location filename="../../gui/panels/values_panel.py" line="117"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="108"/>
+        <location filename="../../gui/panels/values_panel.py" line="117"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="109"/>
+        <location filename="../../gui/panels/values_panel.py" line="117"/>
+        <source>Gradients</source>
+        <translation>기울기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/values_panel.py" line="117"/>
+        <source>Neurons</source>
+        <translation>뉴런</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/values_panel.py" line="119"/>
         <source>Weights and biases per layer: double-click or type to edit</source>
         <translation>층별 가중치와 편향: 더블클릭하거나 바로 입력해서 바꾸세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="110"/>
-        <source>The gradient of the loss for each weight and bias</source>
-        <translation>가중치와 편향마다 손실의 기울기</translation>
+        <location filename="../../gui/panels/values_panel.py" line="124"/>
+        <source>{symbols}: the gradient of the loss for each weight and bias</source>
+        <translation>{symbols}: 가중치와 편향마다 손실의 기울기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="111"/>
-        <source>Each neuron&apos;s net input, output, and δ (how the loss changes with the net input)</source>
-        <translation>뉴런마다 가중합, 출력, δ(가중합에 따라 손실이 변하는 정도)</translation>
+        <location filename="../../gui/panels/values_panel.py" line="126"/>
+        <source>{symbols}: each neuron&apos;s net input, output, and δ (how the loss changes with the net input)</source>
+        <translation>{symbols}: 뉴런마다 가중합, 출력, δ(가중합에 따라 손실이 변하는 정도)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="113"/>
+        <location filename="../../gui/panels/values_panel.py" line="120"/>
         <source>Inputs and targets of each sample (editable), outputs and loss</source>
         <translation>샘플마다 입력과 목표값(편집 가능), 출력과 손실</translation>
     </message>

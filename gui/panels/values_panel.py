@@ -81,19 +81,23 @@ class DataTab(QWidget):
 
 
 def gradient_tab_title(session) -> str:
-    """The gradients tab by the names of the chosen notation: seed 004's holds dE/dW and dE/dU."""
+    """The gradients by the names of the chosen notation (their tab's tooltip): seed 004's dE/dW, dE/dU."""
     nt, depth = session.notation, session.net.depth
     symbols = dict.fromkeys(nt.family("W", l, l) for l in range(1, depth + 1))
     return ", ".join(f"d{nt.loss}/d{w}" for w in symbols)
 
 
 def neuron_tab_title(session) -> str:
-    """The neurons' tab by their symbols: "z/t, x/h/o, δ" in seed 004's own names, "net, i/out, δ"."""
+    """The neurons by their symbols (their tab's tooltip): "z/t, x/h/o, δ" in seed 004's names, "net, i/out, δ"."""
     nt, depth = session.notation, session.net.depth
     return f"{nt.family('z', depth)}, {nt.family('a', depth, 0)}, {nt.family('delta', depth)}"
 
 
 class ValuesPanel(QTabWidget):
+    """Four tabs with short words for labels, so that all four read in a column a sixth of a 1024-pixel
+    window wide; the symbols of the chosen notation (which can run to "h1_in/h2_in/o_in, …") lead each
+    tab's tooltip instead."""
+
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -102,18 +106,22 @@ class ValuesPanel(QTabWidget):
         self.neurons = ValueTable(session, NeuronModel(session))
         self.neurons.model().setParent(self.neurons)
         self.data_tab = DataTab(session)
-        self.addTab(self.weights, self.tr("Weights"))
-        self.addTab(self.gradients, gradient_tab_title(session))
-        self.addTab(self.neurons, neuron_tab_title(session))
-        self.addTab(self.data_tab, self.tr("Data"))
-        self.setTabToolTip(0, self.tr("Weights and biases per layer: double-click or type to edit"))
-        self.setTabToolTip(1, self.tr("The gradient of the loss for each weight and bias"))
-        self.setTabToolTip(2, self.tr("Each neuron's net input, output, and δ (how the loss changes with the "
-                                      "net input)"))
-        self.setTabToolTip(3, self.tr("Inputs and targets of each sample (editable), outputs and loss"))
+        for page in (self.weights, self.gradients, self.neurons, self.data_tab):
+            self.addTab(page, "")
+        self.retranslate()
         session.shapeChanged.connect(self.retitle)
         session.notationChanged.connect(self.retitle)
 
+    def retranslate(self) -> None:
+        """The labels and tooltips in the language now installed (language.relabel calls this)."""
+        for i, label in enumerate((self.tr("Weights"), self.tr("Gradients"), self.tr("Neurons"), self.tr("Data"))):
+            self.setTabText(i, label)
+        self.setTabToolTip(0, self.tr("Weights and biases per layer: double-click or type to edit"))
+        self.setTabToolTip(3, self.tr("Inputs and targets of each sample (editable), outputs and loss"))
+        self.retitle()
+
     def retitle(self, *_):
-        self.setTabText(1, gradient_tab_title(self.session))
-        self.setTabText(2, neuron_tab_title(self.session))
+        self.setTabToolTip(1, self.tr("{symbols}: the gradient of the loss for each weight and bias").format(
+            symbols=gradient_tab_title(self.session)))
+        self.setTabToolTip(2, self.tr("{symbols}: each neuron's net input, output, and δ (how the loss changes "
+                                      "with the net input)").format(symbols=neuron_tab_title(self.session)))

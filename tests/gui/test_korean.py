@@ -20,7 +20,8 @@ def test_the_window_shows_korean(qtbot, korean, make_window):
     assert w.controls.run_button.text() == "실행"
     menus = [a.text() for a in w.menuBar().actions()]
     assert menus == ["파일(&F)", "편집(&E)", "학습(&T)", "데이터(&D)", "보기(&V)", "도움말(&H)"]
-    assert [w.values.tabText(i) for i in range(4)] == ["가중치", "dE/dW, dE/dU", "z/t, x/h/o, δ", "데이터"]
+    assert [w.values.tabText(i) for i in range(4)] == ["가중치", "기울기", "뉴런", "데이터"]
+    assert w.values.tabToolTip(1) == "dE/dW, dE/dU: 가중치와 편향마다 손실의 기울기"
     assert w.left_dock.windowTitle() == "조작"
     assert w.status.step.text() == "0단계"
     assert w.sample_picker.itemText(0) == "다음 갱신: 샘플 1"

@@ -1,9 +1,10 @@
 """Everything usable at 1024×700 (the smallest window supported) and well spaced at 1920×1080: the plot
 keeps its height, the hint under it reads on a line or two, Selected and the Learn tools are seen
-together (their own docks, not one tabbed dock), and no Learn tab hides behind scroll arrows."""
+together (their own docks, not one tabbed dock), and no tab of any dock (Learn, Values, the docks tabbed
+behind Selected) hides behind scroll arrows, whatever the notation names."""
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtWidgets import QApplication, QTabBar, QToolButton
 
 from backprop_lab.core.io import presets
 
@@ -35,10 +36,22 @@ def assert_usable(window, plot_height):
     assert seen(window.selected.text) and seen(window.teaching)
     assert window.selected.text.height() >= 100 and window.teaching.height() >= 250
     assert seen(window.values) and seen(window.controls.step_button) and seen(window.diagram.viewport())
-    bar_ = window.teaching.tabBar()
-    assert not any(b.isVisible() for b in bar_.findChildren(QToolButton))       # no scroll arrows
-    for i in range(bar_.count()):
-        assert bar_.tabRect(i).right() <= bar_.width(), bar_.tabText(i)
+    assert_every_tab_reads(window)
+
+
+def assert_every_tab_reads(window):
+    """Every tab bar shown in the window (the Learn and Values tabs, Qt's bar of tabbed docks) holds all
+    its tabs: no scroll arrows, the tabs' widths add up to no more than the bar's, each tab as wide as
+    its label asks."""
+    bars = [b for b in window.findChildren(QTabBar) if b.isVisible()]
+    assert {window.teaching.tabBar(), window.values.tabBar()} <= set(bars) and len(bars) >= 3
+    for bar in bars:
+        labels = [bar.tabText(i) for i in range(bar.count())]
+        assert not any(b.isVisible() for b in bar.findChildren(QToolButton)), labels     # no scroll arrows
+        assert sum(bar.tabRect(i).width() for i in range(bar.count())) <= bar.width(), labels
+        for i in range(bar.count()):
+            assert bar.tabRect(i).right() <= bar.width(), labels[i]
+            assert bar.tabRect(i).width() >= bar.fontMetrics().horizontalAdvance(labels[i]), labels[i]
 
 
 @pytest.mark.parametrize("net", ["seed004", "xor", "seed000"])
@@ -46,6 +59,10 @@ def test_usable_at_1024_by_700(qtbot, make_window, net):
     window = make_window(presets.resolve(net))
     at_size(qtbot, window, 1024, 700)
     assert_usable(window, 150)
+    for form in ("layer", "netout", "text"):        # seed 000's own names run to "h1_in/h2_in/o_in, …"
+        window.notation_menu.choices[form].trigger()
+        QApplication.processEvents()
+        assert_every_tab_reads(window)
     # looking back shows two other buttons: the hint still reads
     window.controls.n_spin.setValue(20)
     qtbot.mouseClick(window.controls.step_n_button, Qt.MouseButton.LeftButton)
@@ -63,9 +80,14 @@ def test_usable_at_1024_by_700_in_korean(qtbot, window):
         window.language_actions["ko"].trigger()
         at_size(qtbot, window, 1024, 700)
         assert window.teaching.tabText(0) == "따라가기"
+        assert window.values.tabText(1) == "기울기"
+        assert window.values.tabToolTip(1).startswith("dE/dW, dE/dU: ")
         assert_usable(window, 150)
     finally:
         window.language_actions["en"].trigger()
+    at_size(qtbot, window, 1024, 700)
+    assert window.values.tabToolTip(1) == "dE/dW, dE/dU: the gradient of the loss for each weight and bias"
+    assert_usable(window, 150)
 
 
 def test_well_spaced_at_1920_by_1080(qtbot, window):

@@ -1,5 +1,5 @@
 """The status bar and the Values tab name quantities as the network's notation does: seed 003's loss is J
-in the diagram and the status bar alike; the gradients tab is named by every weight symbol it holds."""
+in the diagram and the status bar alike; the gradients tab's tooltip names every weight symbol it holds."""
 from backprop_lab.core.io import presets
 
 
@@ -11,4 +11,4 @@ def test_seed003_status_says_J_as_the_diagram_does(make_window):
 
 def test_the_gradient_tab_names_each_weight_symbol(make_window):
     w = make_window()
-    assert w.values.tabText(1) == "dE/dW, dE/dU"
+    assert w.values.tabToolTip(1) == "dE/dW, dE/dU: the gradient of the loss for each weight and bias"

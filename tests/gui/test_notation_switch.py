@@ -97,17 +97,20 @@ def test_the_values_tab_names_by_symbols(qtbot, english, make_window):
     neurons = w.values.neurons.model()
     header = [neurons.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert header == ["z/t", "x/h/o", "δ = dE/d(z/t)", "dE/d(x/h/o)"]
-    assert [w.values.tabText(i) for i in (1, 2)] == ["dE/dW, dE/dU", "z/t, x/h/o, δ"]
+    # the tabs' short words stay; their tooltips lead with the symbols
+    assert [w.values.tabText(i) for i in (1, 2)] == ["Gradients", "Neurons"]
+    assert [w.values.tabToolTip(i).split(":")[0] for i in (1, 2)] == ["dE/dW, dE/dU", "z/t, x/h/o, δ"]
     w.notation_menu.choices["netout"].trigger()
     header = [neurons.headerData(c, Qt.Orientation.Horizontal) for c in range(4)]
     assert header == ["net", "i/out", "δ = dE_total/dnet", "dE_total/d(i/out)"]
-    assert [w.values.tabText(i) for i in (1, 2)] == ["dE_total/dw", "net, i/out, δ"]
+    assert [w.values.tabToolTip(i).split(":")[0] for i in (1, 2)] == ["dE_total/dw", "net, i/out, δ"]
     assert neurons.headerData(2, Qt.Orientation.Vertical) == "net_h1 → out_h1"
     grads = w.values.gradients.tables[1].model()
     assert grads.data(grads.index(1, 1), Qt.ItemDataRole.ToolTipRole).startswith("dE_total/dw8 = ")
     w.notation_menu.choices["layer"].trigger()
     assert neurons.headerData(2, Qt.Orientation.Vertical) == "z1[1] → a1[1]"
-    assert w.values.tabText(1) == "dE/dW1, dE/dW2"
+    assert w.values.tabToolTip(1).split(":")[0] == "dE/dW1, dE/dW2"
+    assert [w.values.tabText(i) for i in (1, 2)] == ["Gradients", "Neurons"]
 
 
 @pytest.fixture(autouse=True)
