@@ -14,6 +14,9 @@ from ..on_screen import on_screen
 from . import chain
 
 
+_JOINER = "\u2060"
+
+
 class _Text(QTextBrowser):
     """The panel's rich text, with a label's look. Not a QLabel: a label's new rich text re-lays out
     the label and its scroll area, which lay the document out several times (~7 ms an edit); a text
@@ -31,7 +34,14 @@ class _Text(QTextBrowser):
     def setText(self, text: str) -> None:
         if text != self._html:
             self._html = text
-            self.setHtml(text)
+            # A narrow dock broke "∂E/∂U11" after its slash, splitting the fraction over two lines; a word
+            # joiner (invisible, kept out of what is copied) keeps each derivative whole.
+            self.setHtml(text.replace("/∂", "/" + _JOINER + "∂"))
+
+    def createMimeDataFromSelection(self):
+        data = super().createMimeDataFromSelection()
+        data.setText(data.text().replace(_JOINER, ""))
+        return data
 
     def text(self) -> str:
         self._panel.catch_up()
