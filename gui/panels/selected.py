@@ -38,6 +38,9 @@ class _Text(QTextBrowser):
             # joiner (invisible, kept out of what is copied) keeps each derivative whole.
             self.setHtml(text.replace("/∂", "/" + _JOINER + "∂"))
 
+    def toPlainText(self) -> str:
+        return super().toPlainText().replace(_JOINER, "")
+
     def createMimeDataFromSelection(self):
         data = super().createMimeDataFromSelection()
         data.setText(data.text().replace(_JOINER, ""))
