@@ -13,7 +13,6 @@ from ..numbers import fmt
 from ..on_screen import on_screen
 from . import chain
 
-
 _JOINER = "\u2060"
 
 
