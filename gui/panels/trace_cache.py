@@ -4,9 +4,14 @@ trace only ever appends or is cut back), so a live plot of a long run costs the 
 Curves: the loss of the whole data set ("E, all samples"), with a few samples each sample's loss at
 the steps that used it, and with a train/test split the held-out samples' loss. With one sample the
 trace's loss column is the whole-set loss; otherwise (and for the test samples always) the loss is
-evaluated where θ costs nothing to get back: at the history's checkpoints and at the run's end, or at
-every row of a short update (a replay of at most EVERY_ROW steps). The losses of all those θ at once come
-from core.numerics.landscape.losses_over, one vectorised pass (the trace records only the loss of the
+evaluated where θ costs nothing to get back: at the history's checkpoints and after the last step (the
+run's end the history keeps, or the trainer itself), or at every row of a short update (a replay of at
+most EVERY_ROW steps). During a run (or long work) an update replays at most LIVE_REPLAY parameter-steps
+(a tiny net's few steps a tick, so a slow run of one still gets a point at every step; nothing of a
+large net, which takes few steps a tick and replayed each, as long again as the training): else it
+evaluates the end of the tick's steps and at most MAX_LIVE_PROBES of the checkpoints among them, so a
+tick's cost is a few passes over the data set, whatever the net. The losses of all those θ at once come from
+core.numerics.landscape.losses_over, one vectorised pass (the trace records only the loss of the
 samples each step used).
 Past its memory budget the history keeps only every 2nd, 4th … loss of old steps (core.numerics.history):
 the copy holds the steps kept, by their row, and reloads when the history thins.
@@ -18,6 +23,8 @@ import numpy as np
 from backprop_lab.core.numerics.landscape import losses_over
 
 EVERY_ROW = 64            # an update of at most this many rows gets a point at every row
+MAX_LIVE_PROBES = 8       # checkpoints evaluated an update during a run (evenly chosen among its new ones)
+LIVE_REPLAY = 4096        # steps × parameters an update may replay during a run (~1 ms)
 MAX_SAMPLE_CURVES = 8
 
 
@@ -102,27 +109,39 @@ class TraceCache:
                 xs.extend(at[hit])
                 ys.extend(loss[hit])
         if not self.one_sample or self.test is not None:
-            self._evaluated(session, start, stop)
+            self._evaluated(session, start, stop, live=not was_reset and session.runner.running)
         self.rows = stop
         return True
 
-    def _probe_rows(self, trace, start: int, stop: int) -> list[int]:
-        """The rows of start..stop (stop: the state after the last step, when the history knows it) at
-        which θ is to be evaluated, each after the last one evaluated."""
-        if stop - start <= EVERY_ROW:
+    def _probe_rows(self, trace, start: int, stop: int, live: bool, end_known: bool) -> list[int]:
+        """The rows of start..stop (stop: the state after the last step, when it is known) at which θ is
+        to be evaluated, each after the last one evaluated. Live (a run's tick), beyond a short replay
+        only rows whose θ is kept."""
+        if stop - start <= EVERY_ROW and (not live or (stop - start) * trace.net.n_params <= LIVE_REPLAY):
             rows = list(range(start, stop))
         else:
             rows = trace.checkpoint_rows(start, stop)
-        rows.append(stop if trace.end_known() else stop - 1)
+            if live and len(rows) > MAX_LIVE_PROBES:
+                pick = np.linspace(0, len(rows) - 1, MAX_LIVE_PROBES).round().astype(int)
+                rows = [rows[k] for k in pick]
+        if end_known:
+            rows.append(stop)
+        elif not live:
+            rows.append(stop - 1)
         return sorted({i for i in rows if i > self.last_probe})
 
-    def _evaluated(self, session, start: int, stop: int) -> None:
-        trace = session.trace
-        rows = self._probe_rows(trace, start, stop)
+    def _evaluated(self, session, start: int, stop: int, live: bool = False) -> None:
+        trace, trainer = session.trace, session.trainer
+        # After the last step stands the trainer (the history forgets the run's end when cut back: Undo).
+        at_end = trainer.step == trace.base + stop
+        rows = self._probe_rows(trace, start, stop, live, trace.end_known() or at_end)
         if not rows:
             return
         self.last_probe = rows[-1]
-        thetas = trace.thetas_at(rows)
+        if rows[-1] == stop and not trace.end_known():
+            thetas = np.vstack([trace.thetas_at(rows[:-1]).reshape(-1, len(trainer.theta)), trainer.theta])
+        else:
+            thetas = trace.thetas_at(rows)
         every = list(range(session.net.n_params))
         at = np.asarray(rows, dtype=float)
         if not self.one_sample:
