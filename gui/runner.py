@@ -63,6 +63,8 @@ class Job:
     replay: Callable[[int], int] | None = None
     then: Callable[[], None] | None = None
     target: int = 0
+    what: str = ""          # the long-work bar's words (%2 done, %3 in all) when not a Step ×N or a look-back
+    cancelled: str = ""     # and what Cancel says then
 
 
 class RunLoop(QObject):
@@ -110,11 +112,13 @@ class RunLoop(QObject):
         if not self.running:
             self.job = None
 
-    def start_replay(self, total: int, replay: Callable[[int], int], then: Callable[[], None], target: int) -> None:
-        """Look back far: replay in pieces on the timer (progress, Cancel), then show the step."""
+    def start_replay(self, total: int, replay: Callable[[int], int], then: Callable[[], None], target: int,
+                     what: str = "", cancelled: str = "") -> None:
+        """Look back far: replay in pieces on the timer (progress, Cancel), then show the step. Other work
+        done in pieces off the model (opening a sweep's run) goes the same way, with its own words."""
         if self.running:
             return
-        self.job = Job(total, replay=replay, then=then, target=target)
+        self.job = Job(total, replay=replay, then=then, target=target, what=what, cancelled=cancelled)
         self._tick_end = None
         self.timer.setInterval(0)
         self.timer.start()
@@ -145,7 +149,9 @@ class RunLoop(QObject):
         if job is None or not self.running:
             return
         self.stop()
-        if job.replay is not None:
+        if job.cancelled:
+            text = job.cancelled
+        elif job.replay is not None:
             text = self.tr("Looking back at step %1 cancelled").replace("%1", f"{job.target:,}")
         else:
             text = self.tr("Step ×N cancelled after %1 of %2 steps").replace("%1", f"{job.done:,}")\

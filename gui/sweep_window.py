@@ -1,7 +1,8 @@
 """View → Learning-rate sweep: K copies of the network trained at once at learning rates on a log grid
 (core.numerics.sweep), computed a slice per timer tick so the window keeps answering; the final loss
-against η (log axis) beside the K loss curves. Clicking a copy's point opens that run: the learning
-rate becomes its η (one undo step) and its curve and end state are shown."""
+against η (log axis) beside the K loss curves. Clicking a copy's point opens that run in the window
+(gui.sweep_run: its network trained to where the copy ended, with its history; one undo step) and shows
+its curve here."""
 from __future__ import annotations
 
 import time
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBo
 from backprop_lab.core.numerics.sweep import Sweep, SweepResult, log_grid
 
 from .numbers import fmt, parse_number
+from .sweep_run import open_sweep_run
 from .panels.number_field import NumberField
 
 TICK_SECONDS = 0.03        # the sweep's share of each tick: the window answers between slices
@@ -33,6 +35,7 @@ class SweepWindow(QDialog):
         self.chosen: int | None = None
         self.start_loss = self.ceiling = 1.0
         self.outcome: SweepResult | None = None
+        self.drawn: Sweep | None = None     # the sweep the plots show (a new one may be running)
         self.setObjectName("sweepWindow")
         self.setWindowTitle(self.tr("Learning-rate sweep"))
         self.low = NumberField(lambda t: None)
@@ -152,7 +155,7 @@ class SweepWindow(QDialog):
         sw = self.sweep
         assert sw is not None
         r = sw.result()
-        self.outcome = r
+        self.outcome, self.drawn = r, sw
         gone = r.diverged_at >= 0
         # A copy that blew up would squash every other onto the axis: the plots stop at twice the larger
         # of the starting loss and the copies' median final loss; such a copy is drawn at that ceiling
@@ -199,12 +202,16 @@ class SweepWindow(QDialog):
         if len(points):
             self.open_run(int(points[0].data()))
 
-    def open_run(self, k: int) -> None:
-        """Copy k: the window's learning rate becomes its η (undoable); its curve and end are shown."""
-        r = self.outcome
-        assert r is not None
+    def open_run(self, k: int) -> str | None:
+        """Copy k opened in the window (gui.sweep_run; one undo step), its curve shown here; None, or why
+        it cannot be opened now (said in the window's status bar and here)."""
+        r, sw = self.outcome, self.drawn
+        assert r is not None and sw is not None
+        refused = open_sweep_run(self.session, sw, k)
+        if refused:
+            self.detail.setText(refused)
+            return refused
         self.chosen = k
-        self.session.set_setting("lr", float(r.lrs[k]))
         x, blocks = self.smoothed(r.losses[:, k:k + 1])
         self.chosen_curve.setData(x, np.minimum(blocks[:, 0], self.ceiling))
         if r.diverged_at[k] >= 0:
@@ -212,7 +219,8 @@ class SweepWindow(QDialog):
         else:
             text = self.tr("Copy %1: η = %2, final loss %4").replace("%4", fmt(float(r.final_loss[k])))
         self.detail.setText(text.replace("%1", str(k + 1)).replace("%2", fmt(float(r.lrs[k]))) + " — " +
-                            self.tr("the learning rate is set to it; Step or Run trains with it"))
+                            self.tr("opened in the main window with its history (Undo returns to before)"))
+        return None
 
     def closeEvent(self, event):
         self.timer.stop()

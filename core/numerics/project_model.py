@@ -167,6 +167,13 @@ class ProjectModel:
         setattr(self.settings, name, value)
         self._announce(Change(SETTINGS))
 
+    def set_settings(self, values: Settings) -> None:
+        """Every setting at once (opening a sweep's run): the same object keeps them, so whoever holds
+        it (the trainer) sees the new values."""
+        for name, value in values.__dict__.items():
+            setattr(self.settings, name, value)
+        self._announce(Change(SETTINGS))
+
     def set_world(self, world: World) -> None:
         """A new architecture: network, data fitted to it, its trainer and its starting weights."""
         self.project.net, self.project.data = world.net, world.data

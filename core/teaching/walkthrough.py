@@ -319,6 +319,13 @@ class _Walker:
     # ----- 6. update and the loss after it ----------------------------------------------------------
     def update(self) -> None:
         net, nm = self.net, self.nm
+        # At the last finite state before a divergence (where a diverged run or an opened sweep copy
+        # stops) this update is the refused step: its numbers are shown as they come out, inf or nan.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            self._update_and_after()
+
+    def _update_and_after(self) -> None:
+        net, nm = self.net, self.nm
         u = updated(net.theta, self.st.grad, self.s, net.frozen, self.velocity, self.opt)
         writer = UpdateWriter(self.add, self.s, u, self.opt, self.velocity, nm.plus, nm.velocity)
         for key, idx, p, g, diagram, l, index in self.params:

@@ -43,7 +43,9 @@ class LongWorkBar(QWidget):
         if self.bar.maximum() != job.total:
             self.bar.setRange(0, job.total)
         self.bar.setValue(min(job.done, job.total))
-        if job.replay is not None:
+        if job.what:
+            text = job.what
+        elif job.replay is not None:
             text = self.tr("Rebuilding step %1: %2 of %3 steps replayed").replace("%1", f"{job.target:,}")
         else:
             text = self.tr("Step ×N: %2 of %3 steps")

@@ -2,10 +2,12 @@
 loss against η on a log axis beside every copy's curve, and a click on a copy's point opens that run."""
 import numpy as np
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QApplication, QLabel
 
 from backprop_lab.core.io import presets
 from backprop_lab.core.model.network import LayerSpec
 from backprop_lab.core.numerics.sweep import Sweep, log_grid
+from backprop_lab.gui.numbers import fmt
 
 
 def type_into(qtbot, edit, text):
@@ -57,14 +59,103 @@ def test_a_sweep_draws_final_losses_and_curves_and_a_click_opens_a_run(qtbot, ma
     cx, cy = sw.curves.getData()
     assert np.isfinite(cy).sum() > 0 and np.isnan(cx).sum() == 6
     k = int(np.flatnonzero(ok)[-1])
-    pos = sw.final_plot.mapFromScene(vb.mapViewToScene(QPointF(x[k], y[k])))
-    qtbot.mouseMove(sw.final_plot.viewport(), pos)
-    qtbot.mouseClick(sw.final_plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
-    assert sw.chosen == k and s.settings.lr == r.lrs[k] and w.controls.lr.text() != ""
-    assert s.undo_stack.undoText().startswith("Set lr")
+    before = (s.net.theta.copy(), s.step_count, len(s.trace))
+    click_copy(qtbot, sw, k)
+    qtbot.waitUntil(lambda: not s.runner.running)
+    assert sw.chosen == k and s.settings.lr == r.lrs[k]
+    assert s.undo_stack.undoText() == f"Open sweep copy {k + 1} (η = {fmt(r.lrs[k])})"
     steps_x, blocks = sw.chosen_curve.getData()            # the mean of each block of 2 steps (400 / 300)
     assert steps_x[:3].tolist() == [0, 2, 4] and len(blocks) == 200
     np.testing.assert_allclose(blocks, np.minimum(r.losses[:, k].reshape(-1, 2).mean(axis=1), ceiling), rtol=1e-12)
     assert sw.detail.text().startswith(f"Copy {k + 1}: η = ")
+    # the run is open in the main window: its weights after 400 steps at copy k's η, with its history
+    assert_opened(qtbot, w, r, k, 400)
+    assert w.statusBar().findChild(QLabel, "statusMessage").text() == \
+        f"Copy {k + 1} (η = {fmt(r.lrs[k])}) opened: 400 steps trained from where the sweep began; Undo returns to before"
+    np.testing.assert_allclose(w.loss_plot.cache.total()[1][-1], r.final_loss[k], rtol=1e-12)
+    w.activateWindow()                     # back to the main window, then Ctrl+Z: one undo step back to before
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    qtbot.keyClick(w, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert s.settings.lr == lr and s.step_count == before[1] and len(s.trace) == before[2]
+    np.testing.assert_array_equal(s.net.theta, before[0])
+    assert w.controls.lr.text() == fmt(lr)
+
+
+def click_copy(qtbot, sw, k):
+    """A click on copy k's point of the final-loss plot, where a person sees it."""
+    x, y = sw.points.getData()
+    vb = sw.final_plot.getPlotItem().vb
+    pos = sw.final_plot.mapFromScene(vb.mapViewToScene(QPointF(x[k], y[k])))
+    qtbot.mouseMove(sw.final_plot.viewport(), pos)
+    qtbot.mouseClick(sw.final_plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+
+
+def assert_opened(qtbot, w, r, k, steps, ended=True):
+    """The main window shows copy k's run: its η in the field, its step count, its weights (the sweep's
+    copy to 1e-12 relative), its loss curve (each step's loss is the sweep's for that copy)."""
+    s = w.session
+    assert s.settings.lr == r.lrs[k] and w.controls.lr.text() == fmt(r.lrs[k])
+    assert s.step_count == steps == len(s.trace)
+    if ended:                  # (a diverged copy may have stepped back to a finite loss: not the copy's end)
+        np.testing.assert_allclose(s.net.theta, r.theta[k], rtol=1e-12, atol=1e-300)
+    qtbot.waitUntil(lambda: w.loss_plot.cache.rows == steps)
+    xs = w.loss_plot.total.getData()[0]
+    assert xs[0] == 0 and xs[-1] == steps            # the whole set's curve, to the present
+    np.testing.assert_allclose(w.loss_plot.cache.loss.view(), r.losses[:steps, k], rtol=1e-12)   # each step's loss
+    assert w.loss_plot.item.vb.viewRange()[0][1] >= 0.9 * steps            # the view follows the new curve
+    bar = w.statusBar()
+    assert fmt(s.loss) in bar.findChild(QLabel, "statusLoss").text()
+    assert bar.findChild(QLabel, "statusStep").text() == f"step {steps:,}"
+
+
+def test_a_long_run_opens_in_pieces_with_cancel_and_a_diverged_copy_opens_where_it_stopped(qtbot, make_window):
+    w = make_window(presets.resolve("xor"))
+    s = w.session
+    assert s.set_architecture(2, [LayerSpec(2, "tanh", "neuron"), LayerSpec(1, "identity", "neuron")],
+                              "half_sse", seed=0) is None
+    sw = w.open_sweep()
+    qtbot.waitExposed(sw)
+    type_into(qtbot, sw.low, "0.01")
+    type_into(qtbot, sw.high, "1000")
+    type_into(qtbot, sw.copies, "6")
+    type_into(qtbot, sw.steps, "3000")           # past what is trained at once: long work
+    qtbot.mouseClick(sw.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sw.run_button.isEnabled(), timeout=30000)
+    r = sw.outcome
+    settled = int(np.flatnonzero((r.diverged_at < 0) & (r.final_loss < 1))[0])
+    before = (s.net.theta.copy(), s.step_count, s.undo_stack.count())
+    bar = w.statusBar().work
+    # Cancel before it is done: nothing changes, and it is said
+    click_copy(qtbot, sw, settled)
+    assert s.runner.running and bar.isVisible()
+    assert bar.label.text() == f"Opening copy {settled + 1}: 0 of 3,000 steps"
+    qtbot.mouseClick(bar.cancel_button, Qt.MouseButton.LeftButton)
+    assert not s.runner.running and s.undo_stack.count() == before[2] and s.step_count == before[1]
+    np.testing.assert_array_equal(s.net.theta, before[0])
+    assert w.statusBar().findChild(QLabel, "statusMessage").text() == \
+        f"Opening copy {settled + 1} cancelled: nothing changed"
+    # Opened to the end: on the run loop's timer (the bar follows), then one undo step
+    seen = []
+    s.progressed.connect(lambda: seen.append(bar.bar.value()))
+    click_copy(qtbot, sw, settled)
+    assert s.runner.running and s.step_count == before[1]
+    qtbot.waitUntil(lambda: not s.runner.running, timeout=30000)
+    assert seen and seen == sorted(seen) and seen[-1] == 3000
+    assert_opened(qtbot, w, r, settled, 3000)
+    assert s.undo_stack.count() == before[2] + 1
+    # A diverged copy opens at the step it was refused, the state before it (the largest η: it blows up
+    # fast; one that wanders near overflow for hundreds of steps is chaotic, its losses equal to ~1e-9)
+    gone = int(np.flatnonzero(r.diverged_at >= 0)[-1])
+    stop = int(r.diverged_at[gone])
+    assert 0 < stop < 3000
+    click_copy(qtbot, sw, gone)
+    qtbot.waitUntil(lambda: not s.runner.running, timeout=30000)
+    # the refused step's state may already overflow the whole set's loss: back to the last finite one,
+    # as a diverged run in the window does
+    opened = s.step_count
+    assert stop - 5 < opened <= stop and np.isfinite(s.loss)
+    assert w.statusBar().findChild(QLabel, "statusMessage").text().startswith(
+        f"Copy {gone + 1} (η = {fmt(r.lrs[gone])}) diverged at step {stop:,}: opened at step {opened:,}")
+    assert_opened(qtbot, w, r, gone, opened, ended=opened == stop)
     s.undo_stack.undo()
-    assert s.settings.lr == lr
+    assert_opened(qtbot, w, r, settled, 3000)
