@@ -16,7 +16,8 @@ A file looks like this (version 2; positions in error messages count from 1, as 
                   "optimizer": "sgd", "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.0,
                   "batch_loss": "mean"},     # the last six from version 2 on (version 1: their defaults)
      "source": [{"quantity": "a1[1]", "printed": "0.51998934", "note": "...", "where": "..."}, ...],
-     "history": {...}}          # version 3: the training history (core.io.document_history), if saved with it
+     "history": {...},          # version 3: the training history (core.io.document_history), if saved with it
+     "test": {"inputs": [[0.5, 0.1]], "targets": [[1.0]]}}   # version 4: samples held out of training
 
 Numbers are written in round-trip form (repr), so save → load gives back every float bit for bit. The
 `source` entries (numbers a text prints) and their quantity keys are described in core/presets.py.
@@ -55,6 +56,7 @@ from backprop_lab.core.io.document_checks import (
     _whole,
     all_finite,
 )
+from backprop_lab.core.io.document_text import encode
 from backprop_lab.core.io.reading import TooLargeError, read_regular
 from backprop_lab.core.model.activations import ACTIVATIONS
 from backprop_lab.core.model.dataset import Dataset
@@ -73,15 +75,17 @@ from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.settings import FIELDS, Settings
 from backprop_lab.core.numerics.saved_run import SavedRun
 
-FORMAT, VERSION = "backprop-lab", 3      # 2: the optimizer, Adam's β₁ β₂ ε, weight decay, the batch loss;
-                                         # 3: the training history (core.io.document_history)
+FORMAT, VERSION = "backprop-lab", 4      # 2: the optimizer, Adam's β₁ β₂ ε, weight decay, the batch loss;
+                                         # 3: the training history (core.io.document_history);
+                                         # 4: the held-out test samples of a train/test split
 PLAIN_VERSION = 2    # written for a network without its history, so that an older Backprop Lab still reads it
+HISTORY_VERSION, TEST_VERSION = 3, 4     # a file is written with the lowest version that holds what is in it
 MAX_BYTES = 5 * 1024 * 1024
 MAX_SOURCE = 1_000
 MAX_NAME, MAX_DESCRIPTION, MAX_SYMBOL, MAX_SOURCE_TEXT = 200, 20_000, 24, 2_000
 
 _TOP = ("format", "version", "name", "description", "inputs", "loss", "layers", "notation", "data",
-        "settings", "source", "history")
+        "settings", "source", "history", "test")
 _SETTINGS = ("lr", "momentum", "mode", "shuffle", "batch_size", "seed")
 _SETTINGS_2 = ("optimizer", "beta1", "beta2", "eps", "weight_decay", "batch_loss")   # version 2 on
 
@@ -95,11 +99,8 @@ def from_json(doc: object) -> Project:
     raw_layers, specs = _layers(top["layers"], n_inputs, loss)
     theta, frozen = _parameters(raw_layers, specs, n_inputs)
     notation = _notation(top.get("notation", {}), len(specs))
-    data = _object(top["data"], "data", required=("inputs", "targets"))
-    X = _samples(data["inputs"], n_inputs, "data.inputs")
-    Y = _samples(data["targets"], specs[-1].size, "data.targets")
-    if len(X) != len(Y):
-        _fail("data", fill(translate("Document", "%1 samples of inputs but %2 of targets"), len(X), len(Y)))
+    X, Y = _sample_set(top["data"], "data", n_inputs, specs[-1].size)
+    test = _test(top, n_inputs, specs[-1].size)
     settings = _settings(top["settings"], top["version"])
     source = _source(top.get("source", []))
     name = _text(top.get("name", ""), "name", MAX_NAME)
@@ -110,9 +111,9 @@ def from_json(doc: object) -> Project:
     except ValueError as e:   # the checks above should leave nothing for these to find
         raise DocumentError(str(e)) from None
     all_finite(net, dataset)
-    project = Project(net, dataset, settings, name, description, source)
+    project = Project(net, dataset, settings, name, description, source, test)
     if "history" in top:
-        if top["version"] < 3:
+        if top["version"] < HISTORY_VERSION:
             _fail("history", fill(translate("Document", "a version %1 file has no history (it came with version 3)"),
                                   top["version"]))
         version = top["version"]
@@ -140,6 +141,27 @@ def _header(doc: object) -> dict[str, Any]:
                               version, VERSION))
     return _object(doc, "", required=("format", "version", "inputs", "loss", "layers", "data", "settings"),
                    optional=_TOP)
+
+
+def _sample_set(raw: object, field: str, n_in: int, n_out: int) -> tuple[list[list[float]], list[list[float]]]:
+    """A set of samples ("data", or a split's held-out "test"): its inputs and its targets."""
+    v = _object(raw, field, required=("inputs", "targets"))
+    X = _samples(v["inputs"], n_in, f"{field}.inputs")
+    Y = _samples(v["targets"], n_out, f"{field}.targets")
+    if len(X) != len(Y):
+        _fail(field, fill(translate("Document", "%1 samples of inputs but %2 of targets"), len(X), len(Y)))
+    return X, Y
+
+
+def _test(top: dict[str, Any], n_in: int, n_out: int) -> Dataset | None:
+    """The held-out samples of a train/test split (version 4 on), None when the file has none."""
+    if "test" not in top:
+        return None
+    if top["version"] < TEST_VERSION:
+        _fail("test", fill(translate("Document", "a version %1 file has no test samples (they came with version %2)"),
+                           top["version"], TEST_VERSION))
+    X, Y = _sample_set(top["test"], "test", n_in, n_out)
+    return Dataset(np.array(X, dtype=float), np.array(Y, dtype=float))
 
 
 def _layers(raw_layers: object, n_inputs: int, loss: str) -> tuple[list[dict[str, Any]], list[LayerSpec]]:
@@ -314,34 +336,15 @@ def to_json(project: Project) -> dict[str, Any]:
         if net.frozen_b[l - 1].any():
             entry["frozen_b"] = net.frozen_b[l - 1].tolist()
         layers.append(entry)
-    return {"format": FORMAT, "version": PLAIN_VERSION, "name": project.name, "description": project.description,
-            "inputs": net.n_inputs, "loss": net.loss, "layers": layers, "notation": net.notation.to_json(),
-            "data": {"inputs": data.X.tolist(), "targets": data.Y.tolist()},
-            "settings": settings_json(s),
-            "source": [dict(entry) for entry in project.source]}
-
-
-def _scalar(v: object) -> str:
-    if isinstance(v, np.generic):
-        v = v.item()
-    return json.dumps(v, ensure_ascii=False, allow_nan=False)
-
-
-def _encode(v: object, depth: int = 0) -> str:
-    """JSON with one line per matrix row and per short object, so a file reads like the network."""
-    pad = "  " * depth
-    if isinstance(v, dict):
-        if all(not isinstance(x, (dict, list)) for x in v.values()):
-            line = "{" + ", ".join(f"{_scalar(k)}: {_scalar(x)}" for k, x in v.items()) + "}"
-            if len(line) <= 110:
-                return line
-        items = [f"{pad}  {_scalar(k)}: {_encode(x, depth + 1)}" for k, x in v.items()]
-        return "{\n" + ",\n".join(items) + "\n" + pad + "}" if items else "{}"
-    if isinstance(v, (list, tuple)):
-        if all(not isinstance(x, (dict, list, tuple)) for x in v):
-            return "[" + ", ".join(_scalar(x) for x in v) + "]"
-        return "[\n" + ",\n".join(pad + "  " + _encode(x, depth + 1) for x in v) + "\n" + pad + "]"
-    return _scalar(v)
+    doc = {"format": FORMAT, "version": PLAIN_VERSION, "name": project.name, "description": project.description,
+           "inputs": net.n_inputs, "loss": net.loss, "layers": layers, "notation": net.notation.to_json(),
+           "data": {"inputs": data.X.tolist(), "targets": data.Y.tolist()},
+           "settings": settings_json(s),
+           "source": [dict(entry) for entry in project.source]}
+    if project.test is not None:
+        doc["version"] = TEST_VERSION
+        doc["test"] = {"inputs": project.test.X.tolist(), "targets": project.test.Y.tolist()}
+    return doc
 
 
 def settings_json(s: Settings) -> dict[str, Any]:
@@ -359,13 +362,13 @@ def dumps_with_history(project: Project, run: SavedRun | None) -> tuple[str, int
     to be thinned to fit (core.io.document_history.to_json)."""
     doc = to_json(project)
     from_json(doc)
-    text = _encode(doc) + "\n"
+    text = encode(doc) + "\n"
     if run is None:
         return text, 0
     budget = MAX_BYTES - len(text.encode("utf-8")) - 4096     # the history's packed text is ASCII
-    doc["version"] = VERSION
+    doc["version"] = max(doc["version"], HISTORY_VERSION)
     doc["history"], thinned = document_history.to_json(run, settings_json, budget)
-    text = _encode(doc) + "\n"
+    text = encode(doc) + "\n"
     loads(text)         # the history checked as load will check it, on the text load will read
     return text, thinned
 

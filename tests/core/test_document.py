@@ -53,6 +53,9 @@ def assert_identical(a: Project, b: Project):
     assert a.data.X.tobytes() == b.data.X.tobytes() and a.data.Y.tobytes() == b.data.Y.tobytes()
     assert repr(a.settings) == repr(b.settings)
     assert (a.name, a.description, a.source) == (b.name, b.description, b.source)
+    assert (a.test is None) == (b.test is None)
+    if a.test is not None:
+        assert a.test.X.tobytes() == b.test.X.tobytes() and a.test.Y.tobytes() == b.test.Y.tobytes()
 
 
 # ----- round trips ---------------------------------------------------------------------------------
@@ -231,8 +234,8 @@ BAD_DOCUMENTS = [
     (_edit(["source"], [{"quantity": "loss", "printed": 0.5}]), "source[1].printed: must be text, got 0.5"),
     (_edit(["name"], 5), "name: must be text, got 5"),
     (_edit(["description"], "x" * 20_001), "description: is 20001 characters long; at most 20000 are allowed"),
-    (_edit(["version"], 4), "made by a newer Backprop Lab (version 4); this one reads version 3"),
-    (_edit(["version"], 0), "version: unknown version 0; this Backprop Lab reads version 3"),
+    (_edit(["version"], 5), "made by a newer Backprop Lab (version 5); this one reads version 4"),
+    (_edit(["version"], 0), "version: unknown version 0; this Backprop Lab reads version 4"),
     (_edit(["settings", "optimizer"], "rmsprop"), "settings.optimizer: unknown optimizer 'rmsprop' (one of sgd, adam)"),
     (_edit(["settings", "beta1"], 1.0), "settings.beta1: must be at least 0 and below 1, got 1.0"),
     (_edit(["settings", "eps"], 0.0), "settings.eps: must be a positive number, got 0.0"),
