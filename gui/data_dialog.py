@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
 
 from backprop_lab.core.io.dataset_csv import CsvDataError, CsvTable, read_table, to_dataset
 from backprop_lab.core.model.dataset import MAX_SAMPLES, Dataset
-from backprop_lab.core.model.generators import KINDS, MAX_NOISE, generate, split
+from backprop_lab.core.model.generators import KINDS, MAX_NOISE, MAX_TEST_PERCENT, generate, split
 
 from .data_words import csv_problem, fit_problem, kind_label
 
 CSV_FILTER = "CSV (*.csv *.txt *.tsv);;* (*)"
-MAX_TEST_PERCENT = 90
 
 
 class DataDialog(QDialog):

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBo
 from backprop_lab.core.numerics.sweep import Sweep, SweepResult, log_grid
 
 from .numbers import fmt, parse_number
-from .sweep_run import open_sweep_run
 from .panels.number_field import NumberField
+from .sweep_run import open_sweep_run
 
 TICK_SECONDS = 0.03        # the sweep's share of each tick: the window answers between slices
 CURVE_POINTS = 300         # a copy's loss curve is drawn with at most this many points

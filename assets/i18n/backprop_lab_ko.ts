@@ -2164,12 +2164,12 @@
         <translation>여기서 멈춤: 지금까지 진행한 단계는 실행 취소 한 번으로 되돌릴 수 있게 남습니다 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="49"/>
+        <location filename="../../gui/panels/long_work.py" line="47"/>
         <source>Rebuilding step %1: %2 of %3 steps replayed</source>
         <translation>%1단계 다시 계산 중: %3단계 중 %2단계 재생</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="51"/>
+        <location filename="../../gui/panels/long_work.py" line="49"/>
         <source>Step ×N: %2 of %3 steps</source>
         <translation>N단계: %3단계 중 %2단계</translation>
     </message>
@@ -3015,27 +3015,27 @@ E = %2</translation>
 <context>
     <name>RunLoop</name>
     <message>
-        <location filename="../../gui/runner.py" line="146"/>
+        <location filename="../../gui/runner.py" line="140"/>
         <source>Looking back at step %1 cancelled</source>
         <translation>%1단계 되돌아보기를 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="148"/>
+        <location filename="../../gui/runner.py" line="142"/>
         <source>Step ×N cancelled after %1 of %2 steps</source>
         <translation>N단계를 %2단계 중 %1단계에서 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="223"/>
+        <location filename="../../gui/runner.py" line="217"/>
         <source>Run stopped after %1 steps, at step %2</source>
         <translation>%1걸음 후 실행을 멈췄습니다 (%2번째 걸음)</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="225"/>
+        <location filename="../../gui/runner.py" line="219"/>
         <source>Run stopped at step %2: the loss reached the target %1</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 목표 %1에 닿았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="228"/>
+        <location filename="../../gui/runner.py" line="222"/>
         <source>Run stopped at step %2: the loss has stopped changing (over the last %1 steps)</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 더 이상 변하지 않습니다 (최근 %1걸음 동안)</translation>
     </message>
@@ -3967,134 +3967,96 @@ E = %2</translation>
     </message>
 </context>
 <context>
-    <name>SweepRun</name>
-    <message>
-        <location filename="../../gui/sweep_run.py" line="94"/>
-        <source>Open sweep copy %1 (η = %2)</source>
-        <translation>스윕 복제 %1 열기 (η = %2)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sweep_run.py" line="98"/>
-        <source>Copy %1 (η = %2) diverged at step %3: opened at step %4, the last state before it; Undo returns to before</source>
-        <translation>복제 %1 (η = %2)은(는) %3단계에서 발산했습니다: 그 전의 마지막 상태인 %4단계로 열었습니다. 실행 취소하면 이전으로 돌아갑니다</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sweep_run.py" line="101"/>
-        <source>Copy %1 (η = %2) opened: %4 steps trained from where the sweep began; Undo returns to before</source>
-        <translation>복제 %1 (η = %2)을(를) 열었습니다: 스윕이 시작된 상태에서 %4단계 학습했습니다. 실행 취소하면 이전으로 돌아갑니다</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sweep_run.py" line="112"/>
-        <source>Training is running: pause it before opening a copy</source>
-        <translation>학습 중입니다: 복제를 열기 전에 일시 정지하세요</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sweep_run.py" line="114"/>
-        <source>Some numbers are locked: unlock them (Edit → Teacher) before opening a sweep&apos;s copy</source>
-        <translation>잠긴 숫자가 있습니다: 스윕의 복제를 열기 전에 잠금을 푸세요 (편집 → 교사)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sweep_run.py" line="129"/>
-        <source>Opening copy %1: %2 of %3 steps</source>
-        <translation>복제 %1 여는 중: %3단계 중 %2단계</translation>
-    </message>
-    <message>
-        <location filename="../../gui/sweep_run.py" line="130"/>
-        <source>Opening copy %1 cancelled: nothing changed</source>
-        <translation>복제 %1 열기를 취소했습니다: 바뀐 것은 없습니다</translation>
-    </message>
-</context>
-<context>
     <name>SweepWindow</name>
     <message>
-        <location filename="../../gui/sweep_window.py" line="40"/>
+        <location filename="../../gui/sweep_window.py" line="37"/>
         <source>Learning-rate sweep</source>
         <translation>학습률 스윕</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="52"/>
+        <location filename="../../gui/sweep_window.py" line="49"/>
         <source>Run sweep</source>
         <translation>스윕 실행</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="54"/>
+        <location filename="../../gui/sweep_window.py" line="51"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="59"/>
+        <location filename="../../gui/sweep_window.py" line="56"/>
         <source>Run a sweep, then click a point to open that run</source>
         <translation>스윕을 실행한 뒤 점을 클릭하면 그 실행을 엽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="74"/>
+        <location filename="../../gui/sweep_window.py" line="71"/>
         <source>learning rate η (log scale)</source>
         <translation>학습률 η (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="75"/>
+        <location filename="../../gui/sweep_window.py" line="72"/>
         <source>final loss E</source>
         <translation>최종 손실 E</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="84"/>
+        <location filename="../../gui/sweep_window.py" line="81"/>
         <source>step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="85"/>
+        <location filename="../../gui/sweep_window.py" line="82"/>
         <source>loss E</source>
         <translation>손실 E</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="93"/>
+        <location filename="../../gui/sweep_window.py" line="90"/>
         <source>η from</source>
         <translation>η 시작</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="93"/>
+        <location filename="../../gui/sweep_window.py" line="90"/>
         <source>to</source>
         <translation>끝</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="93"/>
+        <location filename="../../gui/sweep_window.py" line="90"/>
         <source>copies</source>
         <translation>복제 수</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="94"/>
+        <location filename="../../gui/sweep_window.py" line="91"/>
         <source>steps</source>
         <translation>단계 수</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="121"/>
+        <location filename="../../gui/sweep_window.py" line="118"/>
         <source>The learning rates must be numbers with 0 &lt; from ≤ to</source>
         <translation>학습률은 0 &lt; 시작 ≤ 끝인 숫자여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="141"/>
+        <location filename="../../gui/sweep_window.py" line="138"/>
         <source>step %1 of %2</source>
         <translation>%2단계 중 %1단계</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="174"/>
+        <location filename="../../gui/sweep_window.py" line="171"/>
         <source>%1 copies × %2 steps; %3 diverged (red ×), red ▲: ended above twice the starting loss</source>
         <translation>복제 %1개 × %2단계. %3개 발산(빨간 ×), 빨간 ▲: 시작 손실의 두 배보다 크게 끝남</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="218"/>
+        <location filename="../../gui/sweep_window.py" line="211"/>
         <source>Copy %1: η = %2 diverged at step %3</source>
         <translation>복제 %1: η = %2, %3단계에서 발산</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="220"/>
+        <location filename="../../gui/sweep_window.py" line="213"/>
         <source>Copy %1: η = %2, final loss %4</source>
         <translation>복제 %1: η = %2, 최종 손실 %4</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="222"/>
-        <source>opened in the main window with its history (Undo returns to before)</source>
-        <translation>기록과 함께 주 창에 열었습니다 (실행 취소하면 이전으로 돌아갑니다)</translation>
+        <location filename="../../gui/sweep_window.py" line="215"/>
+        <source>the learning rate is set to it; Step or Run trains with it</source>
+        <translation>학습률을 이 값으로 정했습니다. 한 단계나 실행으로 이 값으로 학습합니다</translation>
     </message>
 </context>
 <context>

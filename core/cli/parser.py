@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from backprop_lab.core.cli import argparse_words
 from backprop_lab.core.model import i18n
+from backprop_lab.core.model.generators import MAX_TEST_PERCENT
 from backprop_lab.core.model.i18n import fill, translate
 from backprop_lab.core.model.numbers import parse_number, reason
 from backprop_lab.core.model.settings import FIELDS
@@ -51,6 +52,18 @@ def _finite(text: str) -> float:
         raise argparse.ArgumentTypeError(fill(translate("CommandLine", "must be a finite number: %1"),
                                               reason(problem) if problem else text))
     return v
+
+
+def _test_percent(text: str) -> int:
+    """--test-percent: a whole percentage, within the window's "Hold out for testing" field's range."""
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if not 0 <= n <= MAX_TEST_PERCENT:
+        raise argparse.ArgumentTypeError(fill(translate("CommandLine", "must be a whole number from 0 to %1, got %2"),
+                                              MAX_TEST_PERCENT, repr(text)))
+    return n
 
 
 def _digits(text: str) -> int:
@@ -132,6 +145,11 @@ def _train(sub: argparse._SubParsersAction) -> None:
                                   "column the target, unless --targets names others)"))
     t.add_argument("--targets", metavar="COLS",
                    help=translate("CommandLine", "the target columns of --data, comma-separated names"))
+    t.add_argument("--test-percent", type=_test_percent, metavar="P",
+                   help=fill(translate("CommandLine", "hold out P %% of the samples (0 to %1, seeded by the project's "
+                                       "seed) as test samples, never trained on: their loss is printed beside the "
+                                       "training loss (default: the project's own split, if it has one)"),
+                             MAX_TEST_PERCENT))
     t.add_argument("--csv", metavar="PATH",
                    help=translate("CommandLine", "write the trace to this CSV file: the start and the state after "
                                   "each step (N + 1 rows), with every value and gradient"))

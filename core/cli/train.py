@@ -17,6 +17,7 @@ from backprop_lab.core.model.numbers import format_number
 
 if TYPE_CHECKING:
     from backprop_lab.core.model.network import Network
+    from backprop_lab.core.model.project import Project
     from backprop_lab.core.numerics.training import Trainer
 
 PROGRESS_AFTER, PROGRESS_EVERY = 1.0, 0.1   # seconds: show a bar only on longer runs, redraw 10 times/s
@@ -27,9 +28,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     from backprop_lab.core.numerics.engine import evaluate
     from backprop_lab.core.numerics.training import DivergenceError, Trainer
     project = load_net(args.net)
-    if getattr(args, "data", None) is not None:
-        project.data = _data_file(args.data, args.targets, project.net.sizes)
-        _finite_with(project.net, project.data, args.data)
+    _choose_data(project, args)
     net, data, s = project.net, project.data, project.settings
     for name in ("lr", "momentum", "mode", "batch_size"):
         if getattr(args, name) is not None:
@@ -45,6 +44,8 @@ def cmd_train(args: argparse.Namespace) -> int:
     for flag, path in tables:
         _check_writable(path, flag)
     before = evaluate(net, data.X, data.Y).loss
+    test = project.test
+    test_before = None if test is None else _loss_of(net, test)
     trainer = Trainer(net, data, s)      # records a History: the CSV is rebuilt from it, a piece at a time
     start = trainer.step
     bar = Progress(args.steps, lambda: trainer.step - start)
@@ -68,12 +69,48 @@ def cmd_train(args: argparse.Namespace) -> int:
     over = translate("CommandLine", "loss over the %1 sample: %2 before, %3 after") if len(data) == 1 else \
         translate("CommandLine", "loss over the %1 samples: %2 before, %3 after")
     print(fill(over, len(data), repr(before), repr(after)))
-    print(fill(translate("CommandLine", "final loss: %1"), Numbers(8)(after)))
+    if test is None:
+        print(fill(translate("CommandLine", "final loss: %1"), Numbers(8)(after)))
+    else:
+        held = translate("CommandLine", "test loss over the %1 held-out sample: %2 before, %3 after") \
+            if len(test) == 1 else translate("CommandLine", "test loss over the %1 held-out samples: %2 before, "
+                                                            "%3 after")
+        print(fill(held, len(test), repr(test_before), repr(_loss_of(net, test))))
+        print(fill(translate("CommandLine", "final loss: %1 (training), %2 (test)"), Numbers(8)(after),
+                   Numbers(8)(_loss_of(net, test))))
     for flag, path in tables:
         code = _write_table(trainer, path, args.own_names, flag)
         if code:
             return code
     return 0
+
+
+def _choose_data(project: Project, args: argparse.Namespace) -> None:
+    """--data replaces the samples (and drops the project's split: it held out other samples);
+    --test-percent holds out a seeded share of the samples in use, as the window's data dialog does."""
+    from backprop_lab.core.model.generators import split
+    if getattr(args, "data", None) is not None:
+        project.data = _data_file(args.data, args.targets, project.net.sizes)
+        project.test = None
+        _finite_with(project.net, project.data, args.data)
+    percent = getattr(args, "test_percent", None)
+    if percent is None:
+        return
+    n = len(project.data)
+    parts = split(project.data, percent / 100, project.settings.seed)
+    if percent and parts.test is None:
+        raise UsageError(fill(translate("CommandLine", "--test-percent: %1 % of %2 samples holds out none; a split "
+                                        "needs at least one test sample and one to train on"), percent, n))
+    project.data, project.test = parts.train, parts.test
+
+
+def _loss_of(net: Network, data: Dataset) -> float:
+    """The loss over held-out samples, computed as the training loss is (it may overflow: shown as inf)."""
+    import numpy as np
+
+    from backprop_lab.core.numerics.engine import evaluate
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return float(evaluate(net, data.X, data.Y).loss)
 
 
 def _write_table(trainer: Trainer, path: str, own_names: bool, flag: str) -> int:

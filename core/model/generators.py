@@ -81,6 +81,9 @@ def generate(kind: str, size: int = 200, noise: float = 0.0, seed: int = 0, outp
     return Dataset(X, Y)
 
 
+MAX_TEST_PERCENT = 90     # the most of a data set held out for testing (the window's field, the command line)
+
+
 @dataclass(frozen=True)
 class Split:
     """The training samples and the held-out test samples (None when nothing is held out)."""

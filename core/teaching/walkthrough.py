@@ -318,7 +318,6 @@ class _Walker:
 
     # ----- 6. update and the loss after it ----------------------------------------------------------
     def update(self) -> None:
-        net, nm = self.net, self.nm
         # At the last finite state before a divergence (where a diverged run or an opened sweep copy
         # stops) this update is the refused step: its numbers are shown as they come out, inf or nan.
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):

@@ -70,8 +70,9 @@ def test_a_sweep_draws_final_losses_and_curves_and_a_click_opens_a_run(qtbot, ma
     assert sw.detail.text().startswith(f"Copy {k + 1}: η = ")
     # the run is open in the main window: its weights after 400 steps at copy k's η, with its history
     assert_opened(qtbot, w, r, k, 400)
-    assert w.statusBar().findChild(QLabel, "statusMessage").text() == \
-        f"Copy {k + 1} (η = {fmt(r.lrs[k])}) opened: 400 steps trained from where the sweep began; Undo returns to before"
+    assert w.statusBar().findChild(QLabel, "statusMessage").text() == (
+        f"Copy {k + 1} (η = {fmt(r.lrs[k])}) opened: 400 steps trained from where the sweep began; "
+        "Undo returns to before")
     np.testing.assert_allclose(w.loss_plot.cache.total()[1][-1], r.final_loss[k], rtol=1e-12)
     w.activateWindow()                     # back to the main window, then Ctrl+Z: one undo step back to before
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
