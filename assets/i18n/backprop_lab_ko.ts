@@ -196,263 +196,273 @@
         <translation>%1 스크립트를 %2에 썼습니다. `python %2`로 실행하세요</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="33"/>
+        <location filename="../../core/cli/parser.py" line="34"/>
         <source>%1: %2 (see %3 --help)</source>
         <translation>%1: %2 (%3 --help 참고)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="40"/>
-        <location filename="../../core/cli/parser.py" line="207"/>
+        <location filename="../../core/cli/parser.py" line="41"/>
+        <location filename="../../core/cli/parser.py" line="225"/>
         <source>not a whole number: %1</source>
         <translation>정수가 아닙니다: %1</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="43"/>
+        <location filename="../../core/cli/parser.py" line="44"/>
         <source>must be at least 1, got %1</source>
         <translation>1 이상이어야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="51"/>
+        <location filename="../../core/cli/parser.py" line="52"/>
         <source>must be a finite number: %1</source>
         <translation>유한한 숫자여야 합니다: %1</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="59"/>
+        <location filename="../../core/cli/parser.py" line="64"/>
+        <source>must be a whole number from 0 to %1, got %2</source>
+        <translation>0부터 %1까지의 정수여야 합니다. 받은 값: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="72"/>
         <source>at most 17 digits (a float64 holds no more)</source>
         <translation>최대 17자리 (float64는 그 이상을 담지 못합니다)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="64"/>
+        <location filename="../../core/cli/parser.py" line="77"/>
         <source>a preset name (see `presets`) or a .json file</source>
         <translation>프리셋 이름(`presets` 참고) 또는 .json 파일</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="68"/>
+        <location filename="../../core/cli/parser.py" line="81"/>
         <source>the language of what it prints (default: the locale&apos;s, from LC_ALL or LANG)</source>
         <translation>출력 언어 (기본값: LC_ALL 또는 LANG의 로캘 언어)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="74"/>
+        <location filename="../../core/cli/parser.py" line="87"/>
         <source>which sample, from 1 (default 1)</source>
         <translation>몇 번째 샘플인지, 1부터 (기본값 1)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="78"/>
+        <location filename="../../core/cli/parser.py" line="91"/>
         <source>Backprop Lab: see every number of backpropagation.</source>
         <translation>Backprop Lab: 역전파의 모든 숫자를 봅니다.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="79"/>
+        <location filename="../../core/cli/parser.py" line="92"/>
         <source>Without a subcommand, `%1 [--lang ko|en] [--screenshot PATH] [NET]` is `%1 open ...`: it opens the window on NET (seed 004 unless given), or renders it to a picture.</source>
         <translation>하위 명령이 없으면 `%1 [--lang ko|en] [--screenshot PATH] [NET]`은 `%1 open ...`과 같습니다: NET(주지 않으면 시드 004)으로 창을 열거나 그림으로 그립니다.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="84"/>
+        <location filename="../../core/cli/parser.py" line="97"/>
         <source>open the window (the default)</source>
         <translation>창 열기 (기본값)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="85"/>
+        <location filename="../../core/cli/parser.py" line="98"/>
         <source>Open the window on NET, or render it offscreen to a PNG with --screenshot.</source>
         <translation>NET으로 창을 열거나, --screenshot으로 화면 밖에서 PNG로 그립니다.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="88"/>
+        <location filename="../../core/cli/parser.py" line="101"/>
         <source>a preset name or a .json file (default: seed004)</source>
         <translation>프리셋 이름 또는 .json 파일 (기본값: seed004)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="90"/>
+        <location filename="../../core/cli/parser.py" line="103"/>
         <source>render the window offscreen to this PNG and quit</source>
         <translation>창을 화면 밖에서 이 PNG로 그리고 끝내기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="91"/>
+        <location filename="../../core/cli/parser.py" line="104"/>
         <source>the window&apos;s language (default: the saved choice)</source>
         <translation>창의 언어 (기본값: 저장된 선택)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="92"/>
+        <location filename="../../core/cli/parser.py" line="105"/>
         <source>list the presets</source>
         <translation>프리셋 목록 보기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="102"/>
+        <location filename="../../core/cli/parser.py" line="115"/>
         <source>forward values, loss, every δ and every dE/dparam with its chain rule</source>
         <translation>순전파 값, 손실, 모든 δ와 모든 dE/d매개변수를 연쇄 법칙과 함께</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="104"/>
+        <location filename="../../core/cli/parser.py" line="117"/>
         <source>Print the forward pass, the loss, every δ and every parameter&apos;s gradient with its chain-rule factors, for one sample of NET.</source>
         <translation>NET의 샘플 하나에 대해 순전파, 손실, 모든 δ, 모든 매개변수의 기울기를 연쇄 법칙의 인수와 함께 출력합니다.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="109"/>
+        <location filename="../../core/cli/parser.py" line="122"/>
         <source>only this parameter (e.g. U11), its derivation in full</source>
         <translation>이 매개변수(예: U11)만, 미분 풀이 전체</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="112"/>
+        <location filename="../../core/cli/parser.py" line="125"/>
         <source>decimals shown (default 8)</source>
         <translation>보일 소수 자릿수 (기본값 8)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="117"/>
+        <location filename="../../core/cli/parser.py" line="130"/>
         <source>train headless and write the trace</source>
         <translation>창 없이 학습하고 기록 쓰기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="118"/>
+        <location filename="../../core/cli/parser.py" line="131"/>
         <source>Train NET with SGD, print the final loss, optionally write the trace as CSV.</source>
         <translation>NET을 SGD로 학습하고 최종 손실을 출력하며, 원하면 기록을 CSV로 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="123"/>
+        <location filename="../../core/cli/parser.py" line="136"/>
         <source>learning rate (default: the project&apos;s)</source>
         <translation>학습률 (기본값: 프로젝트의 값)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="125"/>
+        <location filename="../../core/cli/parser.py" line="138"/>
         <source>momentum in %1 (default: the project&apos;s)</source>
         <translation>%1 범위의 모멘텀 (기본값: 프로젝트의 값)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="128"/>
+        <location filename="../../core/cli/parser.py" line="141"/>
         <source>update mode (default: the project&apos;s)</source>
         <translation>업데이트 방식 (기본값: 프로젝트의 값)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="129"/>
+        <location filename="../../core/cli/parser.py" line="142"/>
         <source>mini-batch size</source>
         <translation>미니배치 크기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="131"/>
+        <location filename="../../core/cli/parser.py" line="144"/>
         <source>train on this CSV data set instead of the project&apos;s (last column the target, unless --targets names others)</source>
         <translation>프로젝트의 데이터 대신 이 CSV 데이터 세트로 학습 (--targets로 다른 열을 정하지 않으면 마지막 열이 목표값)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="134"/>
+        <location filename="../../core/cli/parser.py" line="147"/>
         <source>the target columns of --data, comma-separated names</source>
         <translation>--data의 목표값 열, 쉼표로 구분한 이름</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="136"/>
+        <location filename="../../core/cli/parser.py" line="149"/>
+        <source>hold out P %% of the samples (0 to %1, seeded by the project&apos;s seed) as test samples, never trained on: their loss is printed beside the training loss (default: the project&apos;s own split, if it has one)</source>
+        <translation>샘플의 P %%를 (0에서 %1까지, 프로젝트의 시드로) 테스트 샘플로 따로 두고 학습에 쓰지 않습니다: 그 손실을 학습 손실 옆에 출력합니다 (기본값: 프로젝트에 나누기가 있으면 그것)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/parser.py" line="154"/>
         <source>write the trace to this CSV file: the start and the state after each step (N + 1 rows), with every value and gradient</source>
         <translation>기록을 이 CSV 파일에 쓰기: 시작 상태와 단계마다의 상태(N + 1행), 모든 값과 기울기 포함</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="139"/>
+        <location filename="../../core/cli/parser.py" line="157"/>
         <source>write the same table to this Parquet file</source>
         <translation>같은 표를 이 Parquet 파일에 쓰기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="141"/>
+        <location filename="../../core/cli/parser.py" line="159"/>
         <source>name the table&apos;s columns in the network&apos;s notation (x1, h1, o1, W11, U11, …) instead of the key names (a0[1], W1[1,1], …)</source>
         <translation>표의 열 이름을 키 이름(a0[1], W1[1,1], …) 대신 신경망의 표기(x1, h1, o1, W11, U11, …)로 쓰기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="147"/>
+        <location filename="../../core/cli/parser.py" line="165"/>
         <source>write the network, data and optimizer as a NumPy or PyTorch script</source>
         <translation>신경망, 데이터, 최적화 방법을 NumPy 또는 PyTorch 스크립트로 쓰기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="149"/>
+        <location filename="../../core/cli/parser.py" line="167"/>
         <source>Write NET, its data set and its optimizer as a short standalone script that trains as the app does and prints the same loss for every step.</source>
         <translation>NET과 그 데이터 세트, 최적화 방법을 앱과 똑같이 학습하고 단계마다 같은 손실을 출력하는 짧은 독립 스크립트로 씁니다.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="154"/>
+        <location filename="../../core/cli/parser.py" line="172"/>
         <source>the script&apos;s library</source>
         <translation>스크립트의 라이브러리</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="156"/>
+        <location filename="../../core/cli/parser.py" line="174"/>
         <source>the script to write</source>
         <translation>쓸 스크립트</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="158"/>
+        <location filename="../../core/cli/parser.py" line="176"/>
         <source>steps the script takes unless given another number when run (default 100)</source>
         <translation>실행할 때 다른 수를 주지 않으면 스크립트가 밟을 단계 수 (기본값 100)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="164"/>
+        <location filename="../../core/cli/parser.py" line="182"/>
         <source>train K copies at learning rates on a log grid, print a table</source>
         <translation>로그 격자의 학습률로 K개 사본을 학습하고 표로 출력</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="166"/>
+        <location filename="../../core/cli/parser.py" line="184"/>
         <source>Train K copies of NET at once, each with its own learning rate on a log grid from A to B, and print each copy&apos;s final loss (or the step it diverged at).</source>
         <translation>NET의 사본 K개를 A부터 B까지 로그 격자 위의 저마다의 학습률로 한꺼번에 학습하고, 사본마다 최종 손실(또는 발산한 단계)을 출력합니다.</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="171"/>
+        <location filename="../../core/cli/parser.py" line="189"/>
         <source>the lowest and highest rate, e.g. 1e-3:10</source>
         <translation>가장 낮은 학습률과 가장 높은 학습률, 예: 1e-3:10</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="173"/>
+        <location filename="../../core/cli/parser.py" line="191"/>
         <source>how many copies (default 20)</source>
         <translation>사본 수 (기본값 20)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="176"/>
+        <location filename="../../core/cli/parser.py" line="194"/>
         <source>at most this many rows of the table (evenly spaced; default 40)</source>
         <translation>표의 최대 행 수 (고르게 띄워서; 기본값 40)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="182"/>
+        <location filename="../../core/cli/parser.py" line="200"/>
         <source>write a printable worksheet (PDF) with blanks and an answer key</source>
         <translation>빈칸과 정답지가 있는 인쇄용 학습지(PDF) 쓰기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="184"/>
+        <location filename="../../core/cli/parser.py" line="202"/>
         <source>Write a worksheet for NET as a PDF: the diagram, the given numbers and blanks for quantities chosen as the exercises choose them, then the answer key (on its own pages, or in the file --answers names).</source>
         <translation>NET의 학습지를 PDF로 씁니다: 다이어그램, 주어진 숫자, 문제처럼 고른 값들의 빈칸, 그리고 정답지(별도 페이지, 또는 --answers로 정한 파일).</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="190"/>
+        <location filename="../../core/cli/parser.py" line="208"/>
         <source>the worksheet to write</source>
         <translation>쓸 학습지</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="192"/>
+        <location filename="../../core/cli/parser.py" line="210"/>
         <source>write the answer key to this file instead</source>
         <translation>정답지는 이 파일에 따로 쓰기</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="193"/>
+        <location filename="../../core/cli/parser.py" line="211"/>
         <source>the worksheet&apos;s language (default: the locale&apos;s)</source>
         <translation>학습지의 언어 (기본값: 로캘의 언어)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="195"/>
+        <location filename="../../core/cli/parser.py" line="213"/>
         <source>how many blanks, 1 to %1 (default %2)</source>
         <translation>빈칸 수, 1부터 %1까지 (기본값 %2)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="198"/>
+        <location filename="../../core/cli/parser.py" line="216"/>
         <source>0 spreads the blanks evenly over the exercises (the default); another seed draws them</source>
         <translation>0이면 빈칸을 문제 전체에 고르게 나눕니다(기본값). 다른 시드는 무작위로 뽑습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="210"/>
+        <location filename="../../core/cli/parser.py" line="228"/>
         <source>must be at least 0, got %1</source>
         <translation>0 이상이어야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="218"/>
+        <location filename="../../core/cli/parser.py" line="236"/>
         <source>at most %1, got %2</source>
         <translation>최대 %1입니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="226"/>
+        <location filename="../../core/cli/parser.py" line="244"/>
         <source>expected A:B (two learning rates), got %1</source>
         <translation>A:B(학습률 두 개)가 필요합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/cli/parser.py" line="230"/>
+        <location filename="../../core/cli/parser.py" line="248"/>
         <source>need 0 &lt; A ≤ B, got %1</source>
         <translation>0 &lt; A ≤ B여야 합니다. 받은 값: %1</translation>
     </message>
@@ -497,97 +507,117 @@
         <translation>%2개 중 %1개 발산. 최저 최종 손실 %3, 학습률 %4</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="56"/>
+        <location filename="../../core/cli/train.py" line="57"/>
         <source>%1 (try a smaller --lr)</source>
         <translation>%1 (더 작은 --lr로 해 보세요)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="59"/>
+        <location filename="../../core/cli/train.py" line="60"/>
         <source>interrupted after %1 steps; nothing written</source>
         <translation>%1단계 뒤에 중단되었습니다. 아무것도 쓰지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="63"/>
+        <location filename="../../core/cli/train.py" line="64"/>
         <source>%1 steps/s</source>
         <translation>초당 %1단계</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="64"/>
+        <location filename="../../core/cli/train.py" line="65"/>
         <source>instant</source>
         <translation>즉시</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="66"/>
+        <location filename="../../core/cli/train.py" line="67"/>
         <source>trained %1 steps (%2, lr %3, momentum %4) in %5 s (%6)</source>
         <translation>%1단계 학습 (%2, 학습률 %3, 모멘텀 %4), %5초 (%6)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="68"/>
+        <location filename="../../core/cli/train.py" line="69"/>
         <source>loss over the %1 sample: %2 before, %3 after</source>
         <translation>샘플 %1개의 손실: 전 %2, 후 %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="69"/>
+        <location filename="../../core/cli/train.py" line="70"/>
         <source>loss over the %1 samples: %2 before, %3 after</source>
         <translation>샘플 %1개의 손실: 전 %2, 후 %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="71"/>
+        <location filename="../../core/cli/train.py" line="73"/>
         <source>final loss: %1</source>
         <translation>최종 손실: %1</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="84"/>
+        <location filename="../../core/cli/train.py" line="75"/>
+        <source>test loss over the %1 held-out sample: %2 before, %3 after</source>
+        <translation>따로 둔 테스트 샘플 %1개의 테스트 손실: 전 %2, 후 %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="76"/>
+        <source>test loss over the %1 held-out samples: %2 before, %3 after</source>
+        <translation>따로 둔 테스트 샘플 %1개의 테스트 손실: 전 %2, 후 %3</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="79"/>
+        <source>final loss: %1 (training), %2 (test)</source>
+        <translation>최종 손실: %1 (학습), %2 (테스트)</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="102"/>
+        <source>--test-percent: %1 % of %2 samples holds out none; a split needs at least one test sample and one to train on</source>
+        <translation>--test-percent: 샘플 %2개의 %1 %로는 따로 둘 샘플이 없습니다. 나누려면 테스트 샘플과 학습 샘플이 하나 이상씩 있어야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/cli/train.py" line="121"/>
         <source>%1: cannot write %2: %3</source>
         <translation>%1: %2에 쓸 수 없습니다: %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="89"/>
+        <location filename="../../core/cli/train.py" line="126"/>
         <source>rows written</source>
         <translation>행 씀</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="96"/>
+        <location filename="../../core/cli/train.py" line="133"/>
         <source>interrupted while writing %1; nothing written</source>
         <translation>%1을(를) 쓰는 중에 중단되었습니다. 아무것도 쓰지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="99"/>
+        <location filename="../../core/cli/train.py" line="136"/>
         <source>trace: %1 rows written to %2 (the state after each of the %3 steps and the start)</source>
         <translation>기록: %1행을 %2에 썼습니다 (시작 상태와 %3단계 각각의 뒤 상태)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="124"/>
+        <location filename="../../core/cli/train.py" line="161"/>
         <source>sample %1: </source>
         <translation>샘플 %1: </translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="125"/>
+        <location filename="../../core/cli/train.py" line="162"/>
         <source>--data: %1: %2%3 would be %4: every forward value and the loss must be finite</source>
         <translation>--data: %1: %2%3이(가) %4이(가) 됩니다: 모든 순전파 값과 손실은 유한해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="133"/>
+        <location filename="../../core/cli/train.py" line="170"/>
         <source>%1: %2 is a folder, not a file name</source>
         <translation>%1: %2은(는) 파일 이름이 아니라 폴더입니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="140"/>
+        <location filename="../../core/cli/train.py" line="177"/>
         <source>%1: the folder %2 does not exist</source>
         <translation>%1: 폴더 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="142"/>
+        <location filename="../../core/cli/train.py" line="179"/>
         <source>%1: the folder %2 is not writable</source>
         <translation>%1: 폴더 %2에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="149"/>
+        <location filename="../../core/cli/train.py" line="186"/>
         <source>steps</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="113"/>
+        <location filename="../../core/cli/train.py" line="150"/>
         <source>--data: %1 has %2 input and %3 target columns; the network takes %4 inputs and gives %5 outputs</source>
         <translation>--data: %1에는 입력 열 %2개와 목표값 열 %3개가 있습니다. 신경망은 입력 %4개를 받아 출력 %5개를 냅니다</translation>
     </message>
@@ -812,117 +842,117 @@
 <context>
     <name>DataDialog</name>
     <message>
-        <location filename="../../gui/data_dialog.py" line="44"/>
+        <location filename="../../gui/data_dialog.py" line="43"/>
         <source>Generate or import data</source>
         <translation>데이터 생성 또는 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="46"/>
+        <location filename="../../gui/data_dialog.py" line="45"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="47"/>
+        <location filename="../../gui/data_dialog.py" line="46"/>
         <source>Import CSV</source>
         <translation>CSV 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="51"/>
+        <location filename="../../gui/data_dialog.py" line="50"/>
         <source>Samples held out of training: their loss is plotted beside the training loss (a train/test split)</source>
         <translation>학습에서 빼 둔 샘플: 그 손실을 학습 손실 옆에 그립니다 (학습/시험 분할)</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="55"/>
+        <location filename="../../gui/data_dialog.py" line="54"/>
         <source>The same seed gives the same points and the same split</source>
         <translation>같은 시드는 같은 점과 같은 분할을 만듭니다</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="57"/>
+        <location filename="../../gui/data_dialog.py" line="56"/>
         <source>Hold out for testing</source>
         <translation>시험용으로 빼 둘 비율</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="58"/>
+        <location filename="../../gui/data_dialog.py" line="57"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="65"/>
+        <location filename="../../gui/data_dialog.py" line="64"/>
         <source>Use this data</source>
         <translation>이 데이터 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="66"/>
+        <location filename="../../gui/data_dialog.py" line="65"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="94"/>
+        <location filename="../../gui/data_dialog.py" line="93"/>
         <source>The standard deviation of the noise added to each input (the points lie in the square from −1 to 1)</source>
         <translation>각 입력에 더하는 잡음의 표준편차 (점들은 −1에서 1까지의 정사각형 안에 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="97"/>
+        <location filename="../../gui/data_dialog.py" line="96"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="98"/>
+        <location filename="../../gui/data_dialog.py" line="97"/>
         <source>Points</source>
         <translation>점 개수</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="99"/>
+        <location filename="../../gui/data_dialog.py" line="98"/>
         <source>Noise</source>
         <translation>잡음</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="106"/>
+        <location filename="../../gui/data_dialog.py" line="105"/>
         <source>a CSV file: a header row, then one row of numbers per sample</source>
         <translation>CSV 파일: 머리글 행, 그다음 샘플마다 숫자 한 행</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="108"/>
+        <location filename="../../gui/data_dialog.py" line="107"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="120"/>
+        <location filename="../../gui/data_dialog.py" line="119"/>
         <source>Input columns</source>
         <translation>입력 열</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="120"/>
+        <location filename="../../gui/data_dialog.py" line="119"/>
         <source>Target columns</source>
         <translation>목표 열</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="139"/>
+        <location filename="../../gui/data_dialog.py" line="138"/>
         <source>Import data from CSV</source>
         <translation>CSV에서 데이터 가져오기</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="157"/>
+        <location filename="../../gui/data_dialog.py" line="156"/>
         <source>%1 rows of %2 columns</source>
         <translation>%1행 × %2열</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="196"/>
+        <location filename="../../gui/data_dialog.py" line="195"/>
         <source>Generated data sets have two inputs and one target (class 0 or 1) or two (one-hot); this network takes %1 inputs and gives %2 outputs. Change the architecture first.</source>
         <translation>생성된 데이터 세트는 입력이 두 개이고 목표는 하나(클래스 0 또는 1) 또는 두 개(원-핫)입니다. 이 신경망은 입력 %1개를 받고 출력 %2개를 냅니다. 먼저 구조를 바꾸세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="210"/>
+        <location filename="../../gui/data_dialog.py" line="209"/>
         <source>A split needs at least two samples</source>
         <translation>분할하려면 샘플이 두 개 이상 필요합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="213"/>
+        <location filename="../../gui/data_dialog.py" line="212"/>
         <source>Import %1</source>
         <translation>가져오기 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/data_dialog.py" line="214"/>
+        <location filename="../../gui/data_dialog.py" line="213"/>
         <source>Generate %1</source>
         <translation>생성 %1</translation>
     </message>
@@ -1026,147 +1056,152 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../core/io/document.py" line="94"/>
+        <location filename="../../core/io/document.py" line="98"/>
         <source>loss</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="102"/>
+        <location filename="../../core/io/document.py" line="152"/>
         <source>%1 samples of inputs but %2 of targets</source>
         <translation>입력 샘플은 %1개인데 목표값은 %2개입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="116"/>
+        <location filename="../../core/io/document.py" line="117"/>
         <source>a version %1 file has no history (it came with version 3)</source>
         <translation>버전 %1 파일에는 학습 기록이 없습니다(학습 기록은 버전 3부터 저장됩니다)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="127"/>
+        <location filename="../../core/io/document.py" line="128"/>
         <source>not a Backprop Lab file: expected an object {...} at the top, got %1</source>
         <translation>Backprop Lab 파일이 아닙니다: 맨 위에 객체 {...}가 있어야 하는데 %1이(가) 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="130"/>
+        <location filename="../../core/io/document.py" line="131"/>
         <source>not a Backprop Lab file (expected &quot;%1&quot;, got %2)</source>
         <translation>Backprop Lab 파일이 아닙니다 (&quot;%1&quot;이어야 하는데 %2입니다)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="134"/>
+        <location filename="../../core/io/document.py" line="135"/>
         <source>must be a whole number, got %1</source>
         <translation>정수여야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="136"/>
+        <location filename="../../core/io/document.py" line="137"/>
         <source>made by a newer Backprop Lab (version %1); this one reads version %2</source>
         <translation>더 새로운 Backprop Lab(버전 %1)으로 만든 파일입니다. 이 프로그램은 버전 %2까지 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="139"/>
+        <location filename="../../core/io/document.py" line="140"/>
         <source>unknown version %1; this Backprop Lab reads version %2</source>
         <translation>알 수 없는 버전 %1입니다. 이 Backprop Lab은 버전 %2를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="148"/>
+        <location filename="../../core/io/document.py" line="161"/>
+        <source>a version %1 file has no test samples (they came with version %2)</source>
+        <translation>버전 %1 파일에는 테스트 샘플이 없습니다 (버전 %2부터 들어갑니다)</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document.py" line="170"/>
         <source>must be a list of 1 to %1 layers after the input, got %2</source>
         <translation>입력 다음에 오는 층 1~%1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="157"/>
+        <location filename="../../core/io/document.py" line="179"/>
         <source>activation</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="159"/>
+        <location filename="../../core/io/document.py" line="181"/>
         <source>bias mode</source>
         <translation>편향 방식</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="183"/>
+        <location filename="../../core/io/document.py" line="205"/>
         <source>this layer has no bias (bias is &quot;none&quot;)</source>
         <translation>이 층에는 편향이 없습니다 (bias가 &quot;none&quot;)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="186"/>
+        <location filename="../../core/io/document.py" line="208"/>
         <source>missing (the layer&apos;s bias is &quot;%1&quot;)</source>
         <translation>없습니다 (이 층의 bias는 &quot;%1&quot;)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="198"/>
+        <location filename="../../core/io/document.py" line="220"/>
         <source>must be a list of at most %1 objects (input and each layer), got %2</source>
         <translation>객체(입력과 각 층) 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="219"/>
+        <location filename="../../core/io/document.py" line="241"/>
         <source>%1, got %2</source>
         <translation>%1. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="228"/>
+        <location filename="../../core/io/document.py" line="250"/>
         <source>update mode</source>
         <translation>업데이트 방식</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="233"/>
+        <location filename="../../core/io/document.py" line="255"/>
         <source>optimizer</source>
         <translation>최적화 방법</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="235"/>
+        <location filename="../../core/io/document.py" line="257"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="243"/>
+        <location filename="../../core/io/document.py" line="265"/>
         <source>must be a list of at most %1 entries, got %2</source>
         <translation>항목 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="258"/>
+        <location filename="../../core/io/document.py" line="280"/>
         <source>not a Backprop Lab file: it holds binary data, not text</source>
         <translation>Backprop Lab 파일이 아닙니다: 텍스트가 아니라 이진 데이터가 들어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="262"/>
+        <location filename="../../core/io/document.py" line="284"/>
         <source>not a Backprop Lab file: not UTF-8 text (byte %1)</source>
         <translation>Backprop Lab 파일이 아닙니다: UTF-8 텍스트가 아닙니다 (%1번째 바이트)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="270"/>
+        <location filename="../../core/io/document.py" line="292"/>
         <source>not a Backprop Lab file: not valid JSON (%1 at line %2, column %3)</source>
         <translation>Backprop Lab 파일이 아닙니다: 올바른 JSON이 아닙니다 (%2행 %3열: %1)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="273"/>
+        <location filename="../../core/io/document.py" line="295"/>
         <source>not a Backprop Lab file: lists or objects nested too deeply</source>
         <translation>Backprop Lab 파일이 아닙니다: 목록이나 객체가 너무 깊이 중첩되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="278"/>
+        <location filename="../../core/io/document.py" line="300"/>
         <source>the file is %1 MB; a Backprop Lab file is at most %2 MB</source>
         <translation>파일이 %1 MB입니다. Backprop Lab 파일은 최대 %2 MB입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="289"/>
+        <location filename="../../core/io/document.py" line="311"/>
         <source>no such file: %1</source>
         <translation>파일이 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="295"/>
+        <location filename="../../core/io/document.py" line="317"/>
         <source>cannot read %1: %2</source>
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="297"/>
+        <location filename="../../core/io/document.py" line="319"/>
         <source>the file is over %1 MB; a Backprop Lab file is at most that</source>
         <translation>파일이 %1 MB를 넘습니다. Backprop Lab 파일은 최대 그 크기입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="380"/>
+        <location filename="../../core/io/document.py" line="383"/>
         <source>too large to save: %1 MB (a file is at most %2 MB)</source>
         <translation>저장하기에 너무 큽니다: %1 MB (파일은 최대 %2 MB)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="385"/>
+        <location filename="../../core/io/document.py" line="388"/>
         <source>cannot save %1: %2</source>
         <translation>%1을(를) 저장할 수 없습니다: %2</translation>
     </message>
@@ -2164,12 +2199,12 @@
         <translation>여기서 멈춤: 지금까지 진행한 단계는 실행 취소 한 번으로 되돌릴 수 있게 남습니다 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="47"/>
+        <location filename="../../gui/panels/long_work.py" line="49"/>
         <source>Rebuilding step %1: %2 of %3 steps replayed</source>
         <translation>%1단계 다시 계산 중: %3단계 중 %2단계 재생</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="49"/>
+        <location filename="../../gui/panels/long_work.py" line="51"/>
         <source>Step ×N: %2 of %3 steps</source>
         <translation>N단계: %3단계 중 %2단계</translation>
     </message>
@@ -3015,27 +3050,27 @@ E = %2</translation>
 <context>
     <name>RunLoop</name>
     <message>
-        <location filename="../../gui/runner.py" line="140"/>
+        <location filename="../../gui/runner.py" line="155"/>
         <source>Looking back at step %1 cancelled</source>
         <translation>%1단계 되돌아보기를 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="142"/>
+        <location filename="../../gui/runner.py" line="157"/>
         <source>Step ×N cancelled after %1 of %2 steps</source>
         <translation>N단계를 %2단계 중 %1단계에서 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="217"/>
+        <location filename="../../gui/runner.py" line="263"/>
         <source>Run stopped after %1 steps, at step %2</source>
         <translation>%1걸음 후 실행을 멈췄습니다 (%2번째 걸음)</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="219"/>
+        <location filename="../../gui/runner.py" line="265"/>
         <source>Run stopped at step %2: the loss reached the target %1</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 목표 %1에 닿았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="222"/>
+        <location filename="../../gui/runner.py" line="268"/>
         <source>Run stopped at step %2: the loss has stopped changing (over the last %1 steps)</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 더 이상 변하지 않습니다 (최근 %1걸음 동안)</translation>
     </message>
@@ -3967,96 +4002,134 @@ E = %2</translation>
     </message>
 </context>
 <context>
+    <name>SweepRun</name>
+    <message>
+        <location filename="../../gui/sweep_run.py" line="94"/>
+        <source>Open sweep copy %1 (η = %2)</source>
+        <translation>스윕 복제 %1 열기 (η = %2)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_run.py" line="98"/>
+        <source>Copy %1 (η = %2) diverged at step %3: opened at step %4, the last state before it; Undo returns to before</source>
+        <translation>복제 %1 (η = %2)은(는) %3단계에서 발산했습니다: 그 전의 마지막 상태인 %4단계로 열었습니다. 실행 취소하면 이전으로 돌아갑니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_run.py" line="101"/>
+        <source>Copy %1 (η = %2) opened: %4 steps trained from where the sweep began; Undo returns to before</source>
+        <translation>복제 %1 (η = %2)을(를) 열었습니다: 스윕이 시작된 상태에서 %4단계 학습했습니다. 실행 취소하면 이전으로 돌아갑니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_run.py" line="112"/>
+        <source>Training is running: pause it before opening a copy</source>
+        <translation>학습 중입니다: 복제를 열기 전에 일시 정지하세요</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_run.py" line="114"/>
+        <source>Some numbers are locked: unlock them (Edit → Teacher) before opening a sweep&apos;s copy</source>
+        <translation>잠긴 숫자가 있습니다: 스윕의 복제를 열기 전에 잠금을 푸세요 (편집 → 교사)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_run.py" line="129"/>
+        <source>Opening copy %1: %2 of %3 steps</source>
+        <translation>복제 %1 여는 중: %3단계 중 %2단계</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_run.py" line="130"/>
+        <source>Opening copy %1 cancelled: nothing changed</source>
+        <translation>복제 %1 열기를 취소했습니다: 바뀐 것은 없습니다</translation>
+    </message>
+</context>
+<context>
     <name>SweepWindow</name>
     <message>
-        <location filename="../../gui/sweep_window.py" line="37"/>
+        <location filename="../../gui/sweep_window.py" line="40"/>
         <source>Learning-rate sweep</source>
         <translation>학습률 스윕</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="49"/>
+        <location filename="../../gui/sweep_window.py" line="52"/>
         <source>Run sweep</source>
         <translation>스윕 실행</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="51"/>
+        <location filename="../../gui/sweep_window.py" line="54"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="56"/>
+        <location filename="../../gui/sweep_window.py" line="59"/>
         <source>Run a sweep, then click a point to open that run</source>
         <translation>스윕을 실행한 뒤 점을 클릭하면 그 실행을 엽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="71"/>
+        <location filename="../../gui/sweep_window.py" line="74"/>
         <source>learning rate η (log scale)</source>
         <translation>학습률 η (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="72"/>
+        <location filename="../../gui/sweep_window.py" line="75"/>
         <source>final loss E</source>
         <translation>최종 손실 E</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="81"/>
+        <location filename="../../gui/sweep_window.py" line="84"/>
         <source>step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="82"/>
+        <location filename="../../gui/sweep_window.py" line="85"/>
         <source>loss E</source>
         <translation>손실 E</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="90"/>
+        <location filename="../../gui/sweep_window.py" line="93"/>
         <source>η from</source>
         <translation>η 시작</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="90"/>
+        <location filename="../../gui/sweep_window.py" line="93"/>
         <source>to</source>
         <translation>끝</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="90"/>
+        <location filename="../../gui/sweep_window.py" line="93"/>
         <source>copies</source>
         <translation>복제 수</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="91"/>
+        <location filename="../../gui/sweep_window.py" line="94"/>
         <source>steps</source>
         <translation>단계 수</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="118"/>
+        <location filename="../../gui/sweep_window.py" line="121"/>
         <source>The learning rates must be numbers with 0 &lt; from ≤ to</source>
         <translation>학습률은 0 &lt; 시작 ≤ 끝인 숫자여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="138"/>
+        <location filename="../../gui/sweep_window.py" line="141"/>
         <source>step %1 of %2</source>
         <translation>%2단계 중 %1단계</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="171"/>
+        <location filename="../../gui/sweep_window.py" line="174"/>
         <source>%1 copies × %2 steps; %3 diverged (red ×), red ▲: ended above twice the starting loss</source>
         <translation>복제 %1개 × %2단계. %3개 발산(빨간 ×), 빨간 ▲: 시작 손실의 두 배보다 크게 끝남</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="211"/>
+        <location filename="../../gui/sweep_window.py" line="218"/>
         <source>Copy %1: η = %2 diverged at step %3</source>
         <translation>복제 %1: η = %2, %3단계에서 발산</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="213"/>
+        <location filename="../../gui/sweep_window.py" line="220"/>
         <source>Copy %1: η = %2, final loss %4</source>
         <translation>복제 %1: η = %2, 최종 손실 %4</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="215"/>
-        <source>the learning rate is set to it; Step or Run trains with it</source>
-        <translation>학습률을 이 값으로 정했습니다. 한 단계나 실행으로 이 값으로 학습합니다</translation>
+        <location filename="../../gui/sweep_window.py" line="222"/>
+        <source>opened in the main window with its history (Undo returns to before)</source>
+        <translation>기록과 함께 주 창에 열었습니다 (실행 취소하면 이전으로 돌아갑니다)</translation>
     </message>
 </context>
 <context>
