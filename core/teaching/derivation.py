@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
+from functools import cached_property, partial
 from typing import TypeVar
 
 import numpy as np
@@ -82,8 +82,21 @@ class Derivation:
                          else act.derivative(s.activation, self.state.z(l), self.state.acts[l])
                          for l, s in enumerate(self.net.layers, start=1)]
         self._cache: dict[tuple[object, ...], object] = {}
-        self._names = {n: k for n, k in zip(self.net.param_names(), self._keys())}
-        self._keyset = set(self._names.values())
+
+    @cached_property
+    def _names(self) -> dict[str, ParamKey]:
+        # only by_name needs them: naming the largest network's 8,448 parameters takes longer than an
+        # edit may (the window builds a Derivation for every state it shows)
+        return {n: k for n, k in zip(self.net.param_names(), self._keys())}
+
+    def _has(self, key: ParamKey) -> bool:
+        kind, l, i, *j = key
+        if not 1 <= l <= self.net.depth:
+            return False
+        n_in, spec = self.net.sizes[l - 1], self.net.layers[l - 1]
+        if kind == "W":
+            return 0 <= i < n_in and 0 <= j[0] < spec.size
+        return 0 <= i < spec.n_bias()
 
     # ----- names --------------------------------------------------------------------------------
     def _keys(self) -> list[ParamKey]:
@@ -118,7 +131,7 @@ class Derivation:
         if kind == "W" and j is None:
             raise KeyError(f"no parameter {(kind, l, i, j)}: a weight needs both i and j")
         key: ParamKey = ("W", l, i, j) if kind == "W" and j is not None else ("b", l, i)
-        if key not in self._keyset:
+        if not self._has(key):
             raise KeyError(f"no parameter {key}")
         return self._cached(("param", key), lambda: self._batch(
             lambda s: self._param_sample(key, s), self._param_value(key), f"∂{self.nt.loss}/∂{self._pname(key)}"))

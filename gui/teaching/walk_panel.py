@@ -5,9 +5,13 @@ numbers in, and the result, typeset; the diagram highlights exactly what the ste
 → and ← step through while the panel or the window has the keyboard and nothing else wants the arrow:
 the keys are taken only after every child (a table, a cell editor, the diagram) has let them pass.
 The learner can leave at any step, change any number, and continue: the steps are computed again from
-the session's current state and the position is kept.
+the session's current state and the position is kept. Only the shown step's unit is written
+(core.teaching.walkthrough.LazyWalk): on the largest network the whole walk takes seconds, one unit
+milliseconds, so an edit, a pause or an undo never waits for the steps nobody looks at.
 """
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
@@ -26,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from backprop_lab.core.teaching.walkthrough import walk
+from backprop_lab.core.teaching.walkthrough import LazyWalk, WalkStep
 
 from ..hidden import HIDDEN
 from ..numbers import fmt, shown_digits
@@ -56,10 +60,12 @@ def _is_text_editor(w) -> bool:
 
 
 class WalkPanel(RefreshWhenSeen, QWidget):
+    make_walk = LazyWalk        # a benchmark puts the whole walk (core walk()) here for its baseline
+
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.steps = []
+        self.steps: Sequence[WalkStep] = []
         self.index = 0
         self.active = False
         self._started = False
@@ -175,8 +181,8 @@ class WalkPanel(RefreshWhenSeen, QWidget):
         s = self.session
         k = walk_sample(s)
         self._sample = k
-        self.steps = walk(s.named_net, s.data.X[k], s.data.Y[k], s.settings, walk_velocity(s),
-                          digits=shown_digits(), opt=walk_opt(s))
+        self.steps = type(self).make_walk(s.named_net, s.data.X[k], s.data.Y[k], s.settings, walk_velocity(s),
+                                          digits=shown_digits(), opt=walk_opt(s))
         self.index = max(0, min(self.index, len(self.steps) - 1))
         self._dirty = False
 

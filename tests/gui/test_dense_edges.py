@@ -83,3 +83,38 @@ def test_the_largest_net_draws_its_edges_opaque_and_aliased():
     c = pen.color()
     expected = c.alphaF() * c.redF() + (1 - c.alphaF()) * BACKGROUND.redF()
     assert abs(solid.color().redF() - expected) < 1 / 255
+
+
+def test_past_many_lines_the_dimmed_edges_are_drawn_lighter_opaque(qtbot):
+    """A highlight dims every other edge (the walk-through's steps): past MANY lines the dimming is folded
+    into an opaque colour (painting 8,192 translucent lines took four times as long), which must still
+    read lighter than the edge undimmed, and as the translucent line would show over the background."""
+    from backprop_lab.gui.diagram.dense_edges import opaque
+    from backprop_lab.gui.diagram.style import BACKGROUND, DIMMED_OPACITY, edge_pen
+    pen = edge_pen(1, 10, 150)
+    dim = opaque(pen, DIMMED_OPACITY)
+    c = pen.color()
+    a = c.alphaF() * DIMMED_OPACITY
+    assert dim.color().alpha() == 255 and abs(dim.color().blueF() - (a * c.blueF() + (1 - a) * BACKGROUND.blueF())) \
+        < 1 / 255
+    s, view = shown(qtbot, "32-32-32")
+    assert len(view.scene().edges) > MANY
+    vivid = ink(view.scene())
+    s.set_highlight(frozenset({("n", 1, 0)}))         # a neuron: every edge dimmed
+    assert all(e.dimmed for e in view.scene().edges.values())
+    dimmed = ink(view.scene())
+    assert 0.1 * vivid < dimmed < 0.6 * vivid
+
+
+def ink(scene) -> float:
+    """How far from white the space between the first two columns of neurons is, summed."""
+    rect = scene.sceneRect()
+    image = QImage(600, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    p = QPainter(image)
+    scene.render(p, QRectF(image.rect()), rect)
+    p.end()
+    xs = [e.line.center().x() for e in scene.edges.values() if e.key[1] == 1]
+    x0 = int((min(xs) - rect.left()) / rect.width() * 600)
+    a = np.frombuffer(image.constBits(), np.uint8).reshape(400, 600, 4)[:, x0 - 5:x0 + 5, :3].astype(int)
+    return float((255 - a).sum())
