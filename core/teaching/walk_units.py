@@ -18,7 +18,7 @@ from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.quantity import Key, bias, neuron, weight
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.engine import evaluate
-from backprop_lab.core.numerics.update import OptState, Updated, rule_of
+from backprop_lab.core.numerics.update import OptState, Updated
 from backprop_lab.core.teaching.formula import (
     IMPL,
     LN,
@@ -37,15 +37,12 @@ from backprop_lab.core.teaching.formula import (
     Token,
     joined,
 )
+from backprop_lab.core.teaching.walk_plan import SHARED, Unit
 from backprop_lab.core.teaching.walk_step import DiagramKey, WalkStep
 from backprop_lab.core.teaching.walk_update import UpdateWriter, updated
 
-# A unit: ("forward", l), ("loss",), ("output",), ("hidden", l, j), ("gradient", l, j), ("update", l, j)
-# (j = -1: a shared bias), ("loss_after",), in teaching order.
-Unit = tuple[str | int, ...]
 # Each parameter's row in the update: (key, theta index, parameter, gradient, diagram key, layer, index)
 ParamRow = tuple[Key, int, Sym, Sym, DiagramKey, int, tuple[int, ...]]
-SHARED = -1
 
 
 def single_sample(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> tuple[FloatArray, FloatArray]:
@@ -53,40 +50,6 @@ def single_sample(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> tuple[Flo
     if (x.ndim == 2 and x.shape[0] != 1) or (y.ndim == 2 and y.shape[0] != 1) or x.ndim > 2 or y.ndim > 2:
         raise ValueError("walk: one sample at a time (x and y must each be one row)")
     return x.reshape(-1), y.reshape(-1)
-
-
-def plan(net: Network, settings: Settings) -> list[tuple[Unit, int]]:
-    """Every unit in teaching order with the number of steps it writes (Walker.unit's, uncomputed)."""
-    L, n = net.depth, net.sizes[-1]
-    elementwise = act.ACTIVATIONS[net.layers[-1].activation].elementwise
-    out: list[tuple[Unit, int]] = [(("forward", l), 2 * net.sizes[l]) for l in range(1, L + 1)]
-    out += [(("loss",), n + 1), (("output",), (3 if elementwise else 2) * n)]
-    out += [(("hidden", l, j), net.sizes[l + 1] + 3) for l in range(L - 1, 0, -1) for j in range(net.sizes[l])]
-    params = _param_units(net)
-    out += [(("gradient",) + unit, len(idx)) for unit, idx in params]
-    rule = rule_of(settings).name
-    for unit, idx in params:
-        frozen = int(np.count_nonzero(net.frozen[idx]))
-        moving = len(idx) - frozen
-        extra = (1 if settings.weight_decay else 0) * moving + (len(idx) if rule == "momentum" else 0) \
-            + (4 * moving if rule == "adam" else 0)
-        out.append((("update",) + unit, len(idx) + extra))
-    return out + [(("loss_after",), 1)]
-
-
-def _param_units(net: Network) -> list[tuple[tuple[int, int], list[int]]]:
-    """((l, j), the theta indices of the parameters written in that unit, in order), layers from the top."""
-    out = []
-    slices = net.slices()
-    for l in range(net.depth, 0, -1):
-        spec, n_in = net.layers[l - 1], net.sizes[l - 1]
-        w0, b0 = slices[l - 1][0].start, slices[l - 1][1].start
-        for j in range(spec.size):
-            out.append(((l, j), [w0 + i * spec.size + j for i in range(n_in)] + ([b0 + j] if spec.bias == "neuron"
-                                                                                  else [])))
-        if spec.bias == "shared":
-            out.append(((l, SHARED), [b0]))
-    return out
 
 
 class Walker:

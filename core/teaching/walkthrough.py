@@ -27,10 +27,12 @@ import numpy.typing as npt
 
 from backprop_lab.core.model.arrays import FloatArray
 from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.quantity import Key
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.update import OptState, rule_of, update
+from backprop_lab.core.teaching.walk_plan import Unit, plan, unit_of
 from backprop_lab.core.teaching.walk_step import PHASES, WalkStep
-from backprop_lab.core.teaching.walk_units import Unit, Walker, derivative_rhs, plan, single_sample
+from backprop_lab.core.teaching.walk_units import Walker, derivative_rhs, single_sample
 
 __all__ = ["PHASES", "LazyWalk", "WalkStep", "derivative_rhs", "single_sample", "updated_theta", "walk"]
 
@@ -58,6 +60,7 @@ class LazyWalk(Sequence[WalkStep]):
                 self._units.append(unit)
                 counts.append(count)
         self._starts = [0, *accumulate(counts)]      # unit k holds steps starts[k] .. starts[k+1] - 1
+        self._at = {unit: k for k, unit in enumerate(self._units)}
         self._written: dict[int, list[WalkStep]] = {}
         self.units_written = 0
 
@@ -83,6 +86,21 @@ class LazyWalk(Sequence[WalkStep]):
     def __iter__(self) -> Iterator[WalkStep]:
         for k in range(len(self._units)):
             yield from self._unit(k)
+
+    def unit(self, unit: Unit) -> list[WalkStep]:
+        """The steps of one unit (core.teaching.walk_units), none for a unit this walk has not."""
+        k = self._at.get(unit)
+        return [] if k is None else self._unit(k)
+
+    def find(self, quantity: str) -> WalkStep | None:
+        """The step of a quantity key (core.model.quantity), writing only its unit; None if the walk
+        has no such step."""
+        try:
+            key = Key.parse(quantity)
+        except KeyError:
+            return None
+        unit = unit_of(self._walker.net, key)
+        return next((s for s in self.unit(unit) if s.quantity == quantity), None) if unit is not None else None
 
     def _unit(self, k: int) -> list[WalkStep]:
         steps = self._written.get(k)

@@ -30,6 +30,11 @@ def assert_same_in_any_order(args: tuple, kwargs: dict, seed: int) -> None:
     for k in np.random.default_rng(seed).permutation(len(whole)):
         assert shown(lazy[int(k)]) == shown(whole[k]), (k, whole[k].quantity)
     assert [shown(s) for s in lazy] == [shown(s) for s in whole]     # and read in order, as it is now kept
+    finder = LazyWalk(*args, **kwargs)
+    assert len({s.quantity for s in whole}) == len(whole)             # a quantity names one step
+    for s in whole:
+        found = finder.find(s.quantity)
+        assert found is not None and shown(found) == shown(s), s.quantity
 
 
 @pytest.mark.parametrize("preset", names())
@@ -101,3 +106,16 @@ def test_on_the_largest_network_one_step_writes_only_its_unit():
     assert last.kind == "loss_after" and lazy.units_written == 2
     whole = walk(net, x, y, s)
     assert shown(step) == shown(whole[k]) and shown(last) == shown(whole[-1])
+
+
+def test_find_gives_each_steps_quantity_and_nothing_else():
+    for name in names():
+        p = load_preset(name)
+        args = (p.net, p.data.X[0], p.data.Y[0], p.settings)
+        for step in walk(*args):
+            lazy = LazyWalk(*args)
+            found = lazy.find(step.quantity)
+            assert found is not None and shown(found) == shown(step) and lazy.units_written == 1
+        lazy = LazyWalk(*args)
+        for absent in ("z9[1]", "dE/dW1[9,9]", "via:W1[1,1]", "updated:b9", "text:note", "not a key", "y[1]"):
+            assert lazy.find(absent) is None, absent
