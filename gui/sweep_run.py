@@ -9,6 +9,7 @@ swapped in as one undo step (OpenRun), so Cancel leaves nothing changed and Undo
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
@@ -103,8 +104,9 @@ class Opening:
         return name, said.replace("%1", str(self.k + 1)).replace("%2", fmt(self.lr)).replace("%4", step)
 
 
-def open_sweep_run(session, sweep: Sweep, k: int) -> str | None:
-    """Open copy k of the sweep in the window (one undo step); None, or why not (shown)."""
+def open_sweep_run(session, sweep: Sweep, k: int, opened: Callable[[], None] = lambda: None) -> str | None:
+    """Open copy k of the sweep in the window (one undo step; `opened` is told when it is in place,
+    at once or after the long work); None, or why not (shown)."""
     err = session._editable()
     if err:
         return err
@@ -119,6 +121,7 @@ def open_sweep_run(session, sweep: Sweep, k: int) -> str | None:
         opening.finish()
         name, said = opening.words()
         session.push(OpenRun(session, opening.start, opening.trainer.settings, name))
+        opened()
         session.message.emit(said)
 
     if step_seconds(opening.wanted, sweep.net.n_params) <= AT_ONCE_SECONDS:

@@ -36,6 +36,8 @@ class SweepWindow(QDialog):
         self.start_loss = self.ceiling = 1.0
         self.outcome: SweepResult | None = None
         self.drawn: Sweep | None = None     # the sweep the plots show (a new one may be running)
+        self.opening: int | None = None     # the copy being opened as long work in the main window
+        session.message.connect(self._said)
         self.setObjectName("sweepWindow")
         self.setWindowTitle(self.tr("Learning-rate sweep"))
         self.low = NumberField(lambda t: None)
@@ -207,20 +209,37 @@ class SweepWindow(QDialog):
         it cannot be opened now (said in the window's status bar and here)."""
         r, sw = self.outcome, self.drawn
         assert r is not None and sw is not None
-        refused = open_sweep_run(self.session, sw, k)
+        self.opening = None
+        refused = open_sweep_run(self.session, sw, k, lambda: self._opened(k))
         if refused:
             self.detail.setText(refused)
             return refused
         self.chosen = k
         x, blocks = self.smoothed(r.losses[:, k:k + 1])
         self.chosen_curve.setData(x, np.minimum(blocks[:, 0], self.ceiling))
+        if self.session.runner.running:         # long work: its progress and Cancel in the main window
+            self.opening = k
+            self._say(k, self.tr("opening it in the main window (progress and Cancel in its status bar)"))
+        return None
+
+    def _opened(self, k: int) -> None:
+        self.opening = None
+        self._say(k, self.tr("opened in the main window with its history (Undo returns to before)"))
+
+    def _said(self, _text: str) -> None:
+        """A message while a copy was being opened, with the work over and the copy not in place: cancelled."""
+        if self.opening is not None and not self.session.runner.running:
+            k, self.opening = self.opening, None
+            self._say(k, self.tr("not opened: cancelled"))
+
+    def _say(self, k: int, how: str) -> None:
+        r = self.outcome
+        assert r is not None
         if r.diverged_at[k] >= 0:
             text = self.tr("Copy %1: η = %2 diverged at step %3").replace("%3", str(int(r.diverged_at[k])))
         else:
             text = self.tr("Copy %1: η = %2, final loss %4").replace("%4", fmt(float(r.final_loss[k])))
-        self.detail.setText(text.replace("%1", str(k + 1)).replace("%2", fmt(float(r.lrs[k]))) + " — " +
-                            self.tr("opened in the main window with its history (Undo returns to before)"))
-        return None
+        self.detail.setText(text.replace("%1", str(k + 1)).replace("%2", fmt(float(r.lrs[k]))) + " — " + how)
 
     def closeEvent(self, event):
         self.timer.stop()

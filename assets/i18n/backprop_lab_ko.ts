@@ -3212,82 +3212,82 @@ E = %2</translation>
 <context>
     <name>SelectedPanel</name>
     <message>
-        <location filename="../../gui/panels/selected.py" line="86"/>
+        <location filename="../../gui/panels/selected.py" line="98"/>
         <source>&lt;p style=&apos;color:#666&apos;&gt;Click a weight, a bias or a neuron (in the diagram or a table) to see its value, its gradient, the chain rule behind it and its next update.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#666&apos;&gt;가중치, 편향 또는 뉴런을 (다이어그램이나 표에서) 클릭하면 그 값, 기울기, 연쇄 법칙, 다음 갱신이 보입니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="102"/>
+        <location filename="../../gui/panels/selected.py" line="114"/>
         <source>weight from %1 to %2</source>
         <translation>%1에서 %2(으)로 가는 가중치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="105"/>
+        <location filename="../../gui/panels/selected.py" line="117"/>
         <source>bias of layer %1</source>
         <translation>%1층의 편향</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="107"/>
+        <location filename="../../gui/panels/selected.py" line="119"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="109"/>
+        <location filename="../../gui/panels/selected.py" line="121"/>
         <source>output neuron</source>
         <translation>출력층 뉴런</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="111"/>
+        <location filename="../../gui/panels/selected.py" line="123"/>
         <source>hidden neuron</source>
         <translation>은닉층 뉴런</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="112"/>
+        <location filename="../../gui/panels/selected.py" line="124"/>
         <source> (frozen)</source>
         <translation> (고정됨)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="115"/>
+        <location filename="../../gui/panels/selected.py" line="127"/>
         <source> (locked by the teacher: it cannot be changed)</source>
         <translation> (선생님이 잠금: 바꿀 수 없습니다)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="124"/>
+        <location filename="../../gui/panels/selected.py" line="136"/>
         <source>value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="128"/>
+        <location filename="../../gui/panels/selected.py" line="140"/>
         <source>gradient</source>
         <translation>기울기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="131"/>
+        <location filename="../../gui/panels/selected.py" line="143"/>
         <source>mean over %1 samples</source>
         <translation>샘플 %1개의 평균</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="141"/>
+        <location filename="../../gui/panels/selected.py" line="153"/>
         <source>next update</source>
         <translation>다음 갱신</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="141"/>
+        <location filename="../../gui/panels/selected.py" line="153"/>
         <source>uses sample(s) %1</source>
         <translation>샘플 %1 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="144"/>
+        <location filename="../../gui/panels/selected.py" line="156"/>
         <source>not while viewing the past</source>
         <translation>과거를 보는 동안에는 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="146"/>
+        <location filename="../../gui/panels/selected.py" line="158"/>
         <source>frozen: the update leaves %1 = %2</source>
         <translation>고정됨: 갱신 후에도 %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="187"/>
+        <location filename="../../gui/panels/selected.py" line="199"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
@@ -4004,37 +4004,37 @@ E = %2</translation>
 <context>
     <name>SweepRun</name>
     <message>
-        <location filename="../../gui/sweep_run.py" line="94"/>
+        <location filename="../../gui/sweep_run.py" line="95"/>
         <source>Open sweep copy %1 (η = %2)</source>
         <translation>스윕 복제 %1 열기 (η = %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_run.py" line="98"/>
+        <location filename="../../gui/sweep_run.py" line="99"/>
         <source>Copy %1 (η = %2) diverged at step %3: opened at step %4, the last state before it; Undo returns to before</source>
         <translation>복제 %1 (η = %2)은(는) %3단계에서 발산했습니다: 그 전의 마지막 상태인 %4단계로 열었습니다. 실행 취소하면 이전으로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_run.py" line="101"/>
+        <location filename="../../gui/sweep_run.py" line="102"/>
         <source>Copy %1 (η = %2) opened: %4 steps trained from where the sweep began; Undo returns to before</source>
         <translation>복제 %1 (η = %2)을(를) 열었습니다: 스윕이 시작된 상태에서 %4단계 학습했습니다. 실행 취소하면 이전으로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_run.py" line="112"/>
+        <location filename="../../gui/sweep_run.py" line="114"/>
         <source>Training is running: pause it before opening a copy</source>
         <translation>학습 중입니다: 복제를 열기 전에 일시 정지하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_run.py" line="114"/>
+        <location filename="../../gui/sweep_run.py" line="116"/>
         <source>Some numbers are locked: unlock them (Edit → Teacher) before opening a sweep&apos;s copy</source>
         <translation>잠긴 숫자가 있습니다: 스윕의 복제를 열기 전에 잠금을 푸세요 (편집 → 교사)</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_run.py" line="129"/>
+        <location filename="../../gui/sweep_run.py" line="132"/>
         <source>Opening copy %1: %2 of %3 steps</source>
         <translation>복제 %1 여는 중: %3단계 중 %2단계</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_run.py" line="130"/>
+        <location filename="../../gui/sweep_run.py" line="133"/>
         <source>Opening copy %1 cancelled: nothing changed</source>
         <translation>복제 %1 열기를 취소했습니다: 바뀐 것은 없습니다</translation>
     </message>
@@ -4042,92 +4042,102 @@ E = %2</translation>
 <context>
     <name>SweepWindow</name>
     <message>
-        <location filename="../../gui/sweep_window.py" line="40"/>
+        <location filename="../../gui/sweep_window.py" line="42"/>
         <source>Learning-rate sweep</source>
         <translation>학습률 스윕</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="52"/>
+        <location filename="../../gui/sweep_window.py" line="54"/>
         <source>Run sweep</source>
         <translation>스윕 실행</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="54"/>
+        <location filename="../../gui/sweep_window.py" line="56"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="59"/>
+        <location filename="../../gui/sweep_window.py" line="61"/>
         <source>Run a sweep, then click a point to open that run</source>
         <translation>스윕을 실행한 뒤 점을 클릭하면 그 실행을 엽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="74"/>
+        <location filename="../../gui/sweep_window.py" line="76"/>
         <source>learning rate η (log scale)</source>
         <translation>학습률 η (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="75"/>
+        <location filename="../../gui/sweep_window.py" line="77"/>
         <source>final loss E</source>
         <translation>최종 손실 E</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="84"/>
+        <location filename="../../gui/sweep_window.py" line="86"/>
         <source>step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="85"/>
+        <location filename="../../gui/sweep_window.py" line="87"/>
         <source>loss E</source>
         <translation>손실 E</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="93"/>
+        <location filename="../../gui/sweep_window.py" line="95"/>
         <source>η from</source>
         <translation>η 시작</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="93"/>
+        <location filename="../../gui/sweep_window.py" line="95"/>
         <source>to</source>
         <translation>끝</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="93"/>
+        <location filename="../../gui/sweep_window.py" line="95"/>
         <source>copies</source>
         <translation>복제 수</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="94"/>
+        <location filename="../../gui/sweep_window.py" line="96"/>
         <source>steps</source>
         <translation>단계 수</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="121"/>
+        <location filename="../../gui/sweep_window.py" line="123"/>
         <source>The learning rates must be numbers with 0 &lt; from ≤ to</source>
         <translation>학습률은 0 &lt; 시작 ≤ 끝인 숫자여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="141"/>
+        <location filename="../../gui/sweep_window.py" line="143"/>
         <source>step %1 of %2</source>
         <translation>%2단계 중 %1단계</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="174"/>
+        <location filename="../../gui/sweep_window.py" line="176"/>
         <source>%1 copies × %2 steps; %3 diverged (red ×), red ▲: ended above twice the starting loss</source>
         <translation>복제 %1개 × %2단계. %3개 발산(빨간 ×), 빨간 ▲: 시작 손실의 두 배보다 크게 끝남</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="218"/>
+        <location filename="../../gui/sweep_window.py" line="222"/>
+        <source>opening it in the main window (progress and Cancel in its status bar)</source>
+        <translation>주 창에서 여는 중 (진행 상황과 취소는 주 창의 상태 표시줄에)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="233"/>
+        <source>not opened: cancelled</source>
+        <translation>열지 않음: 취소했습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="239"/>
         <source>Copy %1: η = %2 diverged at step %3</source>
         <translation>복제 %1: η = %2, %3단계에서 발산</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="220"/>
+        <location filename="../../gui/sweep_window.py" line="241"/>
         <source>Copy %1: η = %2, final loss %4</source>
         <translation>복제 %1: η = %2, 최종 손실 %4</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="222"/>
+        <location filename="../../gui/sweep_window.py" line="227"/>
         <source>opened in the main window with its history (Undo returns to before)</source>
         <translation>기록과 함께 주 창에 열었습니다 (실행 취소하면 이전으로 돌아갑니다)</translation>
     </message>

@@ -130,7 +130,9 @@ def test_a_long_run_opens_in_pieces_with_cancel_and_a_diverged_copy_opens_where_
     click_copy(qtbot, sw, settled)
     assert s.runner.running and bar.isVisible()
     assert bar.label.text() == f"Opening copy {settled + 1}: 0 of 3,000 steps"
+    assert sw.detail.text().endswith("opening it in the main window (progress and Cancel in its status bar)")
     qtbot.mouseClick(bar.cancel_button, Qt.MouseButton.LeftButton)
+    assert sw.detail.text().endswith("not opened: cancelled")
     assert not s.runner.running and s.undo_stack.count() == before[2] and s.step_count == before[1]
     np.testing.assert_array_equal(s.net.theta, before[0])
     assert w.statusBar().findChild(QLabel, "statusMessage").text() == \
@@ -142,6 +144,7 @@ def test_a_long_run_opens_in_pieces_with_cancel_and_a_diverged_copy_opens_where_
     assert s.runner.running and s.step_count == before[1]
     qtbot.waitUntil(lambda: not s.runner.running, timeout=30000)
     assert seen and seen == sorted(seen) and seen[-1] == 3000
+    assert sw.detail.text().endswith("opened in the main window with its history (Undo returns to before)")
     assert_opened(qtbot, w, r, settled, 3000)
     assert s.undo_stack.count() == before[2] + 1
     # A diverged copy opens at the step it was refused, the state before it (the largest η: it blows up
