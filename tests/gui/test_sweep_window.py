@@ -163,3 +163,31 @@ def test_a_long_run_opens_in_pieces_with_cancel_and_a_diverged_copy_opens_where_
     assert_opened(qtbot, w, r, gone, opened, ended=opened == stop)
     s.undo_stack.undo()
     assert_opened(qtbot, w, r, settled, 3000)
+
+
+def test_a_copy_is_not_opened_over_a_locked_number_or_the_past(qtbot, make_window):
+    w = make_window(presets.resolve("xor"))
+    s = w.session
+    sw = w.open_sweep()
+    qtbot.waitExposed(sw)
+    type_into(qtbot, sw.copies, "4")
+    type_into(qtbot, sw.steps, "50")
+    qtbot.mouseClick(sw.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sw.run_button.isEnabled(), timeout=20000)
+    w.controls.n_spin.setValue(10)
+    qtbot.mouseClick(w.controls.step_n_button, Qt.MouseButton.LeftButton)
+    before = (s.net.theta.copy(), s.settings.lr, s.undo_stack.count())
+
+    def unchanged():
+        return np.array_equal(s.net.theta, before[0]) and (s.settings.lr, s.undo_stack.count()) == before[1:]
+
+    s.select(s.net.param_keys()[0])
+    w.teacher_menu.lock_action.trigger()                   # Edit → Teacher → Lock the selected number
+    assert s.view.locked
+    click_copy(qtbot, sw, 1)
+    assert unchanged() and sw.detail.text().startswith("Some numbers are locked: unlock them (Edit → Teacher)")
+    w.teacher_menu.lock_action.trigger()                   # unlocked again
+    assert not s.view.locked
+    s.view_step(3)                                         # looking at the past (read-only)
+    click_copy(qtbot, sw, 1)
+    assert unchanged() and sw.detail.text().startswith("Showing step 3 of the past (read-only)")
