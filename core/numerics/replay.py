@@ -73,6 +73,13 @@ class Replay:
         cached = self._cache
         if cached is not None and cached[0] == s and seg.steps[c] <= cached[1].step <= step:
             t = cached[1]
+        elif cached is not None and cached[0] == s:
+            # The same segment's replayer, moved to the checkpoint: building one costs ~20 ms (its
+            # trace's layout), as much as a thousand steps of a small net.
+            t = cached[1]
+            t.theta[...] = seg.states[c][0]
+            t.opt.assign(seg.states[c][1])
+            t.step = seg.steps[c]
         else:
             net = self.net.copy()
             net.frozen[...] = seg.frozen
