@@ -31,7 +31,8 @@ from . import commands as cmd
 from .numbers import fmt
 
 FRAME = 0.025          # one tick plus its refresh: ~40 frames a second
-VIEW_PERIOD = 1 / 15   # while running, the number views (diagram, tables, panels) refresh this often
+VIEW_PERIOD = 1 / 15   # while running, the number views (diagram, tables, panels) refresh this often,
+VIEW_SHARE = 0.1       # or less often, so that their own refresh takes at most this share of the time
 MIN_TRAIN, MAX_TRAIN = 0.004, 0.060
 JOB_TRAIN = 0.030
 # Long work keeps each event-loop turn short, on a loaded machine too (issue 8: answer within 100 ms):
@@ -79,7 +80,7 @@ class RunLoop(QObject):
         self._tick_end = None
         self._views_at = 0.0
         self._started = self._trained = 0.0
-        self._heavy, self._heavy_gap = False, 0.0
+        self._heavy, self._heavy_gap, self._light_gap = False, 0.0, 0.0
         self._refresh_cost = 0.0      # long work: a tick's refresh and the repaint after it (seconds)
         self._last_refresh = 0.0
         self.last_tick_steps = 0
@@ -170,7 +171,7 @@ class RunLoop(QObject):
         self._before = (s.trainer, s.trainer.snapshot())
         self._tick_end = None
         self._started, self._trained = time.perf_counter(), 0.0
-        self._heavy, self._heavy_gap = False, 0.0
+        self._heavy, self._heavy_gap, self._light_gap = False, 0.0, 0.0
         self.stop_rule.start(s.trainer.step)
         self.set_pace(self.pace)
         if self.job is not None:
@@ -190,6 +191,8 @@ class RunLoop(QObject):
         gap = FRAME / 2 if self._tick_end is None else t0 - self._tick_end
         if self._heavy:
             self._heavy_gap = gap
+        elif self._tick_end is not None:
+            self._light_gap = 0.8 * self._light_gap + 0.2 * gap
         # A tick after a number-view refresh trains that much less: the plot's frames stay evenly
         # spaced (the share guard below keeps training's time).
         budget = FRAME - gap
@@ -211,12 +214,14 @@ class RunLoop(QObject):
         if error is not None:
             self._finish(cmd.divergence_text(error))
             return
-        # The number views refresh 15 times a second, or less often when a refresh is slow, so that
-        # it takes at most a quarter of the time (a large net on a slow machine).
+        # The number views refresh 15 times a second, or less often when their refresh is slow (what a
+        # tick after it costs beyond the others), so that it takes at most VIEW_SHARE of the time (a
+        # large net, a busy machine): the plot's and the boundary's frames keep the rest.
         # A paced run of one step a tick shows every update (a slow refresh slows the pace instead:
         # the timer waits for the tick to end).
         one_by_one = paced and tick_plan(self.pace or 1)[1] == 1
-        self._heavy = one_by_one or now - self._views_at >= max(VIEW_PERIOD, 4 * self._heavy_gap)
+        own = max(0.0, self._heavy_gap - self._light_gap)
+        self._heavy = one_by_one or now - self._views_at >= max(VIEW_PERIOD, own / VIEW_SHARE)
         if self._heavy:
             self._views_at = now
             s.changed.emit()
