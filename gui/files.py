@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
 from backprop_lab.core.io import atomic, document, presets
+from backprop_lab.core.io.pieces import drive
 
 from .file_names import document_name, proposed_file
 from .preset_titles import preset_title
@@ -21,6 +22,9 @@ from .trace_export import TraceExports
 from .worksheet_dialog import WorksheetExport
 
 JSON_FILTER = "Backprop Lab (*.json)"
+# A history of more steps than this is saved in pieces, with progress and Cancel (gui.file_work); a
+# shorter one at once (well under 100 ms), as one click-to-status-bar action.
+AT_ONCE_STEPS = 50_000
 
 
 class FileActions(QObject):
@@ -94,7 +98,7 @@ class FileActions(QObject):
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
-            return self.save_file()
+            return self.save_file(at_once=True)     # what follows (Open, New, Quit) waits for it
         return answer == QMessageBox.StandardButton.Discard
 
     # ----- projects -----------------------------------------------------------------------------
@@ -134,20 +138,27 @@ class FileActions(QObject):
             self.window.loss_plot.add_kept(label, x, y)
         return True
 
-    def save_file(self) -> bool:
+    def save_file(self, at_once: bool = False) -> bool:
+        """Save (as Save As for a new network or a shipped preset); a long history is saved in pieces
+        unless `at_once`: True then means it has begun."""
         # a preset in the installation is never written: it is saved elsewhere, as a new file
         if self.path and not presets.is_shipped(self.path):
-            return self._save_to(self.path)
-        return self.save_file_as()
+            return self._save_to(self.path, at_once)
+        return self.save_file_as(at_once)
 
-    def save_file_as(self) -> bool:
+    def save_file_as(self, at_once: bool = False) -> bool:
         p, steps = self.session.project, self.session.step_count
         shipped = bool(self.path) and presets.is_shipped(self.path or "")
         proposal = os.path.join(self._folder(), proposed_file(p.name, self.path, steps, shipped))
         path, _f = QFileDialog.getSaveFileName(self.window, self.tr("Save As"), proposal, JSON_FILTER)
-        return bool(path) and self._save_to(path if path.endswith(".json") else path + ".json")
+        return bool(path) and self._save_to(path if path.endswith(".json") else path + ".json", at_once)
 
-    def _save_to(self, path: str) -> bool:
+    def _save_to(self, path: str, at_once: bool = False) -> bool:
+        work = self.session.file_work
+        if work.running:
+            self.session.message.emit(self.tr("Still saving %1: wait for it, or cancel it (Esc)")
+                                      .replace("%1", work.text))
+            return False
         self.session.pause()
         if presets.is_shipped(path):
             self._fail(self.tr("Could not save"), OSError(
@@ -157,16 +168,37 @@ class FileActions(QObject):
             return False
         project = self.session.project
         named = dataclasses.replace(project, name=document_name(project.name, self.session.step_count))
-        try:
-            run = self.session.model.saved_run()
-            run.kept = self.window.loss_plot.kept_runs()
-            thinned = document.save(named, path, run=run)
-        except (document.DocumentError, OSError) as e:
-            self._fail(self.tr("Could not save"), e)
-            return False
+        run = self.session.model.saved_run()
+        run.kept = self.window.loss_plot.kept_runs()
+        saving = document.save_pieces(named, path, run=run)
+        if at_once or run.history.kept <= AT_ONCE_STEPS:
+            try:
+                return self._saved(path, drive(saving), self.session.undo_stack.index())
+            except (document.DocumentError, OSError) as e:
+                self._fail(self.tr("Could not save"), e)
+                return False
+        index, replacing = self.session.undo_stack.index(), os.path.lexists(path)
+        work.start(saving, _units(run), os.path.basename(path), lambda thinned: self._saved(path, thinned, index),
+                   self._save_failed, lambda: self._save_cancelled(path, replacing))
+        return True
+
+    def _save_failed(self, e: Exception) -> None:
+        if not isinstance(e, (document.DocumentError, OSError)):
+            raise e
+        self._fail(self.tr("Could not save"), e)
+
+    def _save_cancelled(self, path: str, replacing: bool) -> None:
+        said = self.tr("Saving cancelled: %1 is as it was") if replacing else \
+            self.tr("Saving cancelled: %1 was not written")
+        self.session.message.emit(said.replace("%1", path))
+
+    def _saved(self, path: str, thinned: int, index: int) -> bool:
+        """The file is written: it is the project's file now, and (if nothing was changed while it was
+        written in pieces) the project is saved."""
         self.path = os.path.abspath(path)
         self.prefs.add_recent(self.path)
-        self.session.undo_stack.setClean()
+        if self.session.undo_stack.index() == index:
+            self.session.undo_stack.setClean()
         self._title()
         said = self.tr("Saved %1").replace("%1", self.path)
         if thinned:
@@ -215,3 +247,10 @@ class FileActions(QObject):
             return False
         self.session.message.emit(self.tr("Plot exported to %1").replace("%1", path))
         return True
+
+
+def _units(run) -> int:
+    """About what saving a history yields (core.io.pieces: bytes packed, then unpacked to check them)."""
+    h = run.history
+    checkpoints = sum(len(s.steps) for s in h.segments) * h.net.n_params * 32
+    return 3 * 12 * h.kept + 4 * checkpoints + 1024 * 1024

@@ -162,14 +162,22 @@ class MainWindow(QMainWindow):
         self.cancel_action = QAction(self.tr("&Cancel Step ×N"), self)
         self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.cancel_action.setEnabled(False)
-        self.cancel_action.triggered.connect(s.runner.cancel)
-        s.trainingStateChanged.connect(lambda _s: self.cancel_action.setEnabled(s.runner.job is not None))
+        self.cancel_action.triggered.connect(lambda: s.file_work.cancel() or s.runner.cancel())
+        s.trainingStateChanged.connect(lambda _s: self._cancel_for())
+        s.file_work.changed.connect(self._cancel_for)
         self.gradient_action = QAction(self.tr("Colour edges by &gradient"), self)
         self.gradient_action.setCheckable(True)
         self.gradient_action.toggled.connect(lambda on: setattr(s, "gradient_colours", on))
         self.presentation = Presentation(self)
         self.addActions([self.undo_action, self.redo_action, self.step_action, self.step_n_action, self.run_action,
                          self.cancel_action])
+
+    def _cancel_for(self) -> None:
+        """The one Esc action names the long work it would cancel (a second Esc shortcut would be ambiguous)."""
+        s = self.session
+        saving = s.file_work.running
+        self.cancel_action.setEnabled(saving or s.runner.job is not None)
+        self.cancel_action.setText(self.tr("&Cancel saving") if saving else self.tr("&Cancel Step ×N"))
 
     def _menus(self):
         bar = self.menuBar()
@@ -235,6 +243,7 @@ class MainWindow(QMainWindow):
         """After every window was relabelled: views write their own texts again, in the new words."""
         self.language_actions[code].setChecked(True)
         self.files.retitle()
+        self._cancel_for()
         describe_panels(self)
         self.session.refresh()
 
@@ -267,6 +276,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):
         self.session.pause()
+        self.session.file_work.cancel()    # a save under way is dropped: the question below offers one
         if not self.files.maybe_save():
             event.ignore()
             return

@@ -26,6 +26,7 @@ from backprop_lab.core.numerics.project_model import ProjectModel
 from backprop_lab.core.numerics.training import Trainer, samples_for_step
 
 from . import commands as cmd
+from .file_work import FileWork
 from .model_signals import ModelSignals
 from .numbers import parse_number as _parse_number
 from .runner import AT_ONCE_SECONDS, RunLoop, step_seconds
@@ -55,6 +56,7 @@ class Session(QObject, Edits):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.runner = RunLoop(self)
+        self.file_work = FileWork(self)      # saving a long history, in pieces (gui.file_work)
         self.view = ViewState(self.is_valid, self)
         self.selectionChanged = self.view.selectionChanged
         self.highlightChanged = self.view.highlightChanged

@@ -1056,152 +1056,152 @@
 <context>
     <name>Document</name>
     <message>
-        <location filename="../../core/io/document.py" line="98"/>
+        <location filename="../../core/io/document.py" line="104"/>
         <source>loss</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="152"/>
+        <location filename="../../core/io/document.py" line="158"/>
         <source>%1 samples of inputs but %2 of targets</source>
         <translation>입력 샘플은 %1개인데 목표값은 %2개입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="117"/>
+        <location filename="../../core/io/document.py" line="123"/>
         <source>a version %1 file has no history (it came with version 3)</source>
         <translation>버전 %1 파일에는 학습 기록이 없습니다(학습 기록은 버전 3부터 저장됩니다)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="128"/>
+        <location filename="../../core/io/document.py" line="134"/>
         <source>not a Backprop Lab file: expected an object {...} at the top, got %1</source>
         <translation>Backprop Lab 파일이 아닙니다: 맨 위에 객체 {...}가 있어야 하는데 %1이(가) 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="131"/>
+        <location filename="../../core/io/document.py" line="137"/>
         <source>not a Backprop Lab file (expected &quot;%1&quot;, got %2)</source>
         <translation>Backprop Lab 파일이 아닙니다 (&quot;%1&quot;이어야 하는데 %2입니다)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="135"/>
+        <location filename="../../core/io/document.py" line="141"/>
         <source>must be a whole number, got %1</source>
         <translation>정수여야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="137"/>
+        <location filename="../../core/io/document.py" line="143"/>
         <source>made by a newer Backprop Lab (version %1); this one reads version %2</source>
         <translation>더 새로운 Backprop Lab(버전 %1)으로 만든 파일입니다. 이 프로그램은 버전 %2까지 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="140"/>
+        <location filename="../../core/io/document.py" line="146"/>
         <source>unknown version %1; this Backprop Lab reads version %2</source>
         <translation>알 수 없는 버전 %1입니다. 이 Backprop Lab은 버전 %2를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="161"/>
+        <location filename="../../core/io/document.py" line="167"/>
         <source>a version %1 file has no test samples (they came with version %2)</source>
         <translation>버전 %1 파일에는 테스트 샘플이 없습니다 (버전 %2부터 들어갑니다)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="170"/>
+        <location filename="../../core/io/document.py" line="176"/>
         <source>must be a list of 1 to %1 layers after the input, got %2</source>
         <translation>입력 다음에 오는 층 1~%1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="179"/>
+        <location filename="../../core/io/document.py" line="185"/>
         <source>activation</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="181"/>
+        <location filename="../../core/io/document.py" line="187"/>
         <source>bias mode</source>
         <translation>편향 방식</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="205"/>
+        <location filename="../../core/io/document.py" line="211"/>
         <source>this layer has no bias (bias is &quot;none&quot;)</source>
         <translation>이 층에는 편향이 없습니다 (bias가 &quot;none&quot;)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="208"/>
+        <location filename="../../core/io/document.py" line="214"/>
         <source>missing (the layer&apos;s bias is &quot;%1&quot;)</source>
         <translation>없습니다 (이 층의 bias는 &quot;%1&quot;)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="220"/>
+        <location filename="../../core/io/document.py" line="226"/>
         <source>must be a list of at most %1 objects (input and each layer), got %2</source>
         <translation>객체(입력과 각 층) 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="241"/>
+        <location filename="../../core/io/document_settings.py" line="23"/>
         <source>%1, got %2</source>
         <translation>%1. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="250"/>
+        <location filename="../../core/io/document_settings.py" line="32"/>
         <source>update mode</source>
         <translation>업데이트 방식</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="255"/>
+        <location filename="../../core/io/document_settings.py" line="37"/>
         <source>optimizer</source>
         <translation>최적화 방법</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="257"/>
+        <location filename="../../core/io/document_settings.py" line="39"/>
         <source>batch loss</source>
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="265"/>
+        <location filename="../../core/io/document.py" line="241"/>
         <source>must be a list of at most %1 entries, got %2</source>
         <translation>항목 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="280"/>
+        <location filename="../../core/io/document.py" line="260"/>
         <source>not a Backprop Lab file: it holds binary data, not text</source>
         <translation>Backprop Lab 파일이 아닙니다: 텍스트가 아니라 이진 데이터가 들어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="284"/>
+        <location filename="../../core/io/document.py" line="264"/>
         <source>not a Backprop Lab file: not UTF-8 text (byte %1)</source>
         <translation>Backprop Lab 파일이 아닙니다: UTF-8 텍스트가 아닙니다 (%1번째 바이트)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="292"/>
+        <location filename="../../core/io/document.py" line="272"/>
         <source>not a Backprop Lab file: not valid JSON (%1 at line %2, column %3)</source>
         <translation>Backprop Lab 파일이 아닙니다: 올바른 JSON이 아닙니다 (%2행 %3열: %1)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="295"/>
+        <location filename="../../core/io/document.py" line="275"/>
         <source>not a Backprop Lab file: lists or objects nested too deeply</source>
         <translation>Backprop Lab 파일이 아닙니다: 목록이나 객체가 너무 깊이 중첩되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="300"/>
+        <location filename="../../core/io/document.py" line="280"/>
         <source>the file is %1 MB; a Backprop Lab file is at most %2 MB</source>
         <translation>파일이 %1 MB입니다. Backprop Lab 파일은 최대 %2 MB입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="311"/>
+        <location filename="../../core/io/document.py" line="295"/>
         <source>no such file: %1</source>
         <translation>파일이 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="317"/>
+        <location filename="../../core/io/document.py" line="301"/>
         <source>cannot read %1: %2</source>
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="319"/>
+        <location filename="../../core/io/document.py" line="303"/>
         <source>the file is over %1 MB; a Backprop Lab file is at most that</source>
         <translation>파일이 %1 MB를 넘습니다. Backprop Lab 파일은 최대 그 크기입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="383"/>
+        <location filename="../../core/io/document.py" line="375"/>
         <source>too large to save: %1 MB (a file is at most %2 MB)</source>
         <translation>저장하기에 너무 큽니다: %1 MB (파일은 최대 %2 MB)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="388"/>
+        <location filename="../../core/io/document.py" line="383"/>
         <source>cannot save %1: %2</source>
         <translation>%1을(를) 저장할 수 없습니다: %2</translation>
     </message>
@@ -1232,7 +1232,7 @@
     </message>
     <message>
         <location filename="../../core/io/document_checks.py" line="75"/>
-        <location filename="../../core/io/document_history.py" line="86"/>
+        <location filename="../../core/io/document_history.py" line="116"/>
         <source>%1 is not a finite number</source>
         <translation>%1은(는) 유한한 수가 아닙니다</translation>
     </message>
@@ -1372,92 +1372,92 @@
         <translation>data.inputs[%2]와 함께 샘플 %2의 %1이(가) %3이(가) 됩니다: 모든 순전파 값과 손실은 유한해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="67"/>
+        <location filename="../../core/io/document_history.py" line="86"/>
         <source>must be packed numbers (text), got %1</source>
         <translation>압축된 숫자(텍스트)여야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="74"/>
+        <location filename="../../core/io/document_history.py" line="99"/>
         <source>is damaged: its packed numbers cannot be read</source>
         <translation>손상되었습니다: 압축된 숫자를 읽을 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="76"/>
+        <location filename="../../core/io/document_history.py" line="101"/>
         <source>must hold %1 numbers</source>
         <translation>숫자 %1개를 담고 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="87"/>
+        <location filename="../../core/io/document_history.py" line="117"/>
         <source>number %1</source>
         <translation>%1번째 숫자</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="199"/>
+        <location filename="../../core/io/document_history.py" line="238"/>
         <source>must be a list of at most %1 runs, got %2</source>
         <translation>실행 기록 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="216"/>
+        <location filename="../../core/io/document_history.py" line="255"/>
         <source>%1 steps kept whole; a file keeps at most %2 steps&apos; losses</source>
         <translation>%1단계를 모두 담고 있습니다. 파일에는 최대 %2단계의 손실만 담을 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="219"/>
+        <location filename="../../core/io/document_history.py" line="258"/>
         <source>the loss of step %1</source>
         <translation>%1번째 단계의 손실</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="225"/>
+        <location filename="../../core/io/document_history.py" line="264"/>
         <source>must rise from 0 to below whole_from (%1)</source>
         <translation>0부터 whole_from(%1) 미만까지 커지는 순서여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="229"/>
+        <location filename="../../core/io/document_history.py" line="268"/>
         <source>loss %1</source>
         <translation>%1번째 손실</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="238"/>
+        <location filename="../../core/io/document_history.py" line="277"/>
         <source>must be a list of at most %1 data sets, got %2</source>
         <translation>데이터 세트 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="258"/>
+        <location filename="../../core/io/document_history.py" line="301"/>
         <source>Adam&apos;s second moment cannot be negative</source>
         <translation>Adam의 2차 모멘트는 음수일 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="260"/>
+        <location filename="../../core/io/document_history.py" line="303"/>
         <source>Adam&apos;s step count must be a whole number ≥ 0</source>
         <translation>Adam의 단계 수는 0 이상의 정수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="274"/>
+        <location filename="../../core/io/document_history.py" line="317"/>
         <source>must be a list of %1 to %2 segments, got %3</source>
         <translation>구간 %1~%2개의 목록이어야 합니다. 받은 값: %3</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="294"/>
+        <location filename="../../core/io/document_history.py" line="337"/>
         <source>refers to a data set, but history.data is empty</source>
         <translation>데이터 세트를 가리키지만 history.data가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="303"/>
+        <location filename="../../core/io/document_history.py" line="346"/>
         <source>each flag must be 0 or 1</source>
         <translation>각 표시는 0 또는 1이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="305"/>
+        <location filename="../../core/io/document_history.py" line="348"/>
         <source>a step from %1 on names a sample its data set (%2 samples) lacks</source>
         <translation>%1단계부터의 어떤 단계가 데이터 세트(샘플 %2개)에 없는 샘플을 가리킵니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="311"/>
+        <location filename="../../core/io/document_history.py" line="354"/>
         <source>must rise from the segment&apos;s start %1 to at most %2</source>
         <translation>구간의 시작 %1부터 최대 %2까지 커지는 순서여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="318"/>
+        <location filename="../../core/io/document_history.py" line="361"/>
         <source>the loss at the segment&apos;s start is not finite</source>
         <translation>구간 시작점의 손실이 유한한 수가 아닙니다</translation>
     </message>
@@ -1667,123 +1667,139 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/files.py" line="31"/>
+        <location filename="../../gui/files.py" line="35"/>
         <source>&amp;New from preset…</source>
         <translation>프리셋에서 새로 만들기(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="32"/>
+        <location filename="../../gui/files.py" line="36"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="33"/>
+        <location filename="../../gui/files.py" line="37"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="34"/>
+        <location filename="../../gui/files.py" line="38"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="37"/>
+        <location filename="../../gui/files.py" line="41"/>
         <source>Export plot as &amp;PNG…</source>
         <translation>그래프를 PNG로 내보내기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="38"/>
+        <location filename="../../gui/files.py" line="42"/>
         <source>Export plot as S&amp;VG…</source>
         <translation>그래프를 SVG로 내보내기(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="42"/>
+        <location filename="../../gui/files.py" line="46"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="43"/>
+        <location filename="../../gui/files.py" line="47"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="77"/>
+        <location filename="../../gui/files.py" line="81"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="92"/>
+        <location filename="../../gui/files.py" line="96"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="93"/>
+        <location filename="../../gui/files.py" line="97"/>
         <source>The network has changes that are not saved. Save them first?</source>
         <translation>신경망에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="113"/>
+        <location filename="../../gui/files.py" line="117"/>
         <source>New from preset</source>
         <translation>프리셋에서 새로 만들기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="113"/>
+        <location filename="../../gui/files.py" line="117"/>
         <source>Preset:</source>
         <translation>프리셋:</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="123"/>
+        <location filename="../../gui/files.py" line="127"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="129"/>
+        <location filename="../../gui/files.py" line="133"/>
         <source>Could not open %1</source>
         <translation>%1 파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="147"/>
+        <location filename="../../gui/files.py" line="153"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="153"/>
-        <location filename="../../gui/files.py" line="165"/>
+        <location filename="../../gui/files.py" line="159"/>
+        <source>Still saving %1: wait for it, or cancel it (Esc)</source>
+        <translation>아직 %1을(를) 저장하는 중입니다: 끝날 때까지 기다리거나 취소하세요(Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="164"/>
+        <location filename="../../gui/files.py" line="178"/>
+        <location filename="../../gui/files.py" line="188"/>
         <source>Could not save</source>
         <translation>저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="154"/>
+        <location filename="../../gui/files.py" line="165"/>
         <source>%1 is a preset shipped with Backprop Lab and is kept as it is: save your network under another name or in another folder.</source>
         <translation>%1은(는) Backprop Lab에 들어 있는 프리셋이라 바꾸지 않습니다. 네트워크를 다른 이름으로, 또는 다른 폴더에 저장하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="171"/>
+        <location filename="../../gui/files.py" line="191"/>
+        <source>Saving cancelled: %1 is as it was</source>
+        <translation>저장을 취소했습니다: %1은(는) 그대로입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="192"/>
+        <source>Saving cancelled: %1 was not written</source>
+        <translation>저장을 취소했습니다: %1은(는) 만들어지지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="203"/>
         <source>Saved %1</source>
         <translation>%1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="173"/>
+        <location filename="../../gui/files.py" line="205"/>
         <source>(to fit a file of at most %1 MB, the plot keeps every 2nd, 4th … loss before step %2; every step can still be looked back at)</source>
         <translation>(파일을 %1 MB 이하로 맞추려고, 그래프는 %2단계 이전의 손실을 2번째, 4번째 … 단계마다 하나씩만 남깁니다. 모든 단계는 여전히 되돌아볼 수 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="192"/>
+        <location filename="../../gui/files.py" line="224"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="202"/>
+        <location filename="../../gui/files.py" line="234"/>
         <source>Export plot</source>
         <translation>그래프 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="214"/>
+        <location filename="../../gui/files.py" line="246"/>
         <source>Could not export the plot</source>
         <translation>그래프를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="216"/>
+        <location filename="../../gui/files.py" line="248"/>
         <source>Plot exported to %1</source>
         <translation>그래프를 %1에 내보냈습니다</translation>
     </message>
@@ -2189,24 +2205,34 @@
 <context>
     <name>LongWorkBar</name>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="21"/>
+        <location filename="../../gui/panels/long_work.py" line="24"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="23"/>
+        <location filename="../../gui/panels/long_work.py" line="49"/>
         <source>Stop here: the steps taken so far stay, as one undo step (Esc)</source>
         <translation>여기서 멈춤: 지금까지 진행한 단계는 실행 취소 한 번으로 되돌릴 수 있게 남습니다 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="49"/>
+        <location filename="../../gui/panels/long_work.py" line="57"/>
         <source>Rebuilding step %1: %2 of %3 steps replayed</source>
         <translation>%1단계 다시 계산 중: %3단계 중 %2단계 재생</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="51"/>
+        <location filename="../../gui/panels/long_work.py" line="59"/>
         <source>Step ×N: %2 of %3 steps</source>
         <translation>N단계: %3단계 중 %2단계</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/long_work.py" line="67"/>
+        <source>Saving %1…</source>
+        <translation>%1 저장 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/long_work.py" line="68"/>
+        <source>Stop saving: the file stays as it was (Esc)</source>
+        <translation>저장 중지: 파일은 그대로 남습니다(Esc)</translation>
     </message>
 </context>
 <context>
@@ -2440,66 +2466,72 @@ E = %2</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="162"/>
+        <location filename="../../gui/main_window.py" line="180"/>
         <source>&amp;Cancel Step ×N</source>
         <translation>N단계 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="167"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>Colour edges by &amp;gradient</source>
         <translation>연결선을 기울기로 색칠(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="176"/>
+        <location filename="../../gui/main_window.py" line="180"/>
+        <source>&amp;Cancel saving</source>
+        <translation>저장 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="184"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="177"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="182"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>&amp;Generate or import…</source>
         <translation>생성 또는 가져오기(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>Learning-rate s&amp;weep…</source>
         <translation>학습률 스윕(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="207"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="211"/>
+        <location filename="../../gui/main_window.py" line="219"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="231"/>
         <source>Show:</source>
         <translation>보기:</translation>
     </message>
@@ -3050,27 +3082,27 @@ E = %2</translation>
 <context>
     <name>RunLoop</name>
     <message>
-        <location filename="../../gui/runner.py" line="155"/>
+        <location filename="../../gui/runner.py" line="156"/>
         <source>Looking back at step %1 cancelled</source>
         <translation>%1단계 되돌아보기를 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="157"/>
+        <location filename="../../gui/runner.py" line="158"/>
         <source>Step ×N cancelled after %1 of %2 steps</source>
         <translation>N단계를 %2단계 중 %1단계에서 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="263"/>
+        <location filename="../../gui/runner.py" line="268"/>
         <source>Run stopped after %1 steps, at step %2</source>
         <translation>%1걸음 후 실행을 멈췄습니다 (%2번째 걸음)</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="265"/>
+        <location filename="../../gui/runner.py" line="270"/>
         <source>Run stopped at step %2: the loss reached the target %1</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 목표 %1에 닿았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="268"/>
+        <location filename="../../gui/runner.py" line="273"/>
         <source>Run stopped at step %2: the loss has stopped changing (over the last %1 steps)</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 더 이상 변하지 않습니다 (최근 %1걸음 동안)</translation>
     </message>
@@ -3295,7 +3327,7 @@ E = %2</translation>
 <context>
     <name>Session</name>
     <message>
-        <location filename="../../gui/session.py" line="110"/>
+        <location filename="../../gui/session.py" line="112"/>
         <source>Could not apply %1: %2</source>
         <translation>%1을(를) 적용하지 못했습니다: %2</translation>
     </message>
@@ -3373,22 +3405,22 @@ E = %2</translation>
         <translation>지금은 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="235"/>
+        <location filename="../../gui/session.py" line="237"/>
         <source>To stay within its memory budget the history keeps the loss of every step from step %1 on, and of one step in %2 or more before it (the plot shows those); any step can still be looked at</source>
         <translation>메모리 한도를 지키려고 기록은 %1단계부터는 모든 단계의 손실을, 그 이전은 %2단계 이상마다 하나씩만 남깁니다 (그래프는 남은 것을 보여 줍니다). 어느 단계든 여전히 되돌아볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="240"/>
+        <location filename="../../gui/session.py" line="242"/>
         <source>The history is near its memory budget: past %1 steps it will keep only every 2nd, 4th … loss of the oldest steps for the plot; training goes on</source>
         <translation>기록이 메모리 한도에 가까워졌습니다: %1단계를 넘으면 가장 오래된 단계의 손실은 그래프용으로 2번째, 4번째 … 것만 남깁니다. 학습은 계속됩니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="289"/>
+        <location filename="../../gui/session.py" line="291"/>
         <source>Training is running: pause it first</source>
         <translation>학습 중입니다: 먼저 일시 정지하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="359"/>
+        <location filename="../../gui/session.py" line="361"/>
         <source>Click a point of the loss plot first</source>
         <translation>먼저 손실 그래프의 점을 클릭하세요</translation>
     </message>
@@ -4542,117 +4574,117 @@ E = %2</translation>
 <context>
     <name>WalkPanel</name>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="43"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="47"/>
         <source>forward</source>
         <translation>순전파</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="44"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="48"/>
         <source>error</source>
         <translation>오차</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="45"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="49"/>
         <source>output layer</source>
         <translation>출력층</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="46"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="50"/>
         <source>hidden layer</source>
         <translation>은닉층</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="47"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="51"/>
         <source>gradient</source>
         <translation>기울기</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="48"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="52"/>
         <source>update</source>
         <translation>갱신</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="95"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="101"/>
         <source>formula</source>
         <translation>식</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="96"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="102"/>
         <source>with the numbers</source>
         <translation>숫자를 넣으면</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="97"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="103"/>
         <source>result</source>
         <translation>결과</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="100"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="106"/>
         <source>◀ Previous</source>
         <translation>◀ 이전</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="101"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="107"/>
         <source>Next ▶</source>
         <translation>다음 ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="102"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="108"/>
         <source>The step before (←)</source>
         <translation>이전 단계 (←)</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="103"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="109"/>
         <source>The next step (→)</source>
         <translation>다음 단계 (→)</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="124"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="130"/>
         <source>→ and ← step through. Leave the walk at any step, change any number, and continue: the walk goes on with the new values.</source>
         <translation>→와 ←로 한 단계씩 이동합니다. 아무 단계에서나 멈추고 숫자를 바꾼 뒤 이어 가면, 바뀐 값으로 계속 진행합니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="192"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="198"/>
         <source>Continue the walk at step %1</source>
         <translation>%1단계부터 이어 가기</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="193"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="199"/>
         <source>Start the walk</source>
         <translation>따라가기 시작</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="195"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="201"/>
         <source>Leave the walk</source>
         <translation>따라가기 끝내기</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="197"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="203"/>
         <source>The walk goes through one forward and backward pass and one update, one computation at a time.</source>
         <translation>순전파와 역전파 한 번, 갱신 한 번을 계산 하나씩 따라갑니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="207"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="213"/>
         <source>step %1 of %2: %3</source>
         <translation>%2단계 중 %1단계: %3</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="215"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="221"/>
         <source>frozen: this parameter keeps its value</source>
         <translation>고정됨: 이 매개변수는 값이 바뀌지 않습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="217"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="223"/>
         <source>(the walk is paused: the diagram is not highlighted)</source>
         <translation>(따라가기 멈춤: 다이어그램 강조 없음)</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="220"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="226"/>
         <source>sample %1 · η = %2</source>
         <translation>샘플 %1 · η = %2</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/walk_panel.py" line="222"/>
+        <location filename="../../gui/teaching/walk_panel.py" line="228"/>
         <source>μ = %1</source>
         <translation>μ = %1</translation>
     </message>

@@ -28,6 +28,7 @@ is too large is refused before it is read.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
@@ -36,7 +37,7 @@ from typing import Any
 import numpy as np
 
 from backprop_lab.core.io import document_history
-from backprop_lab.core.io.atomic import NotAFileError, write_bytes
+from backprop_lab.core.io.atomic import NotAFileError, atomic_open
 from backprop_lab.core.io.document_checks import (
     DocumentError,
     _BadNumber,
@@ -56,7 +57,10 @@ from backprop_lab.core.io.document_checks import (
     _whole,
     all_finite,
 )
+from backprop_lab.core.io.document_settings import read_settings as _settings
+from backprop_lab.core.io.document_settings import settings_json
 from backprop_lab.core.io.document_text import encode
+from backprop_lab.core.io.pieces import PIECE, Pieces, drive
 from backprop_lab.core.io.reading import TooLargeError, read_regular
 from backprop_lab.core.model.activations import ACTIVATIONS
 from backprop_lab.core.model.dataset import Dataset
@@ -72,7 +76,6 @@ from backprop_lab.core.model.network import (
 )
 from backprop_lab.core.model.notation import QUANTITIES, Notation
 from backprop_lab.core.model.project import Project
-from backprop_lab.core.model.settings import FIELDS, Settings
 from backprop_lab.core.numerics.saved_run import SavedRun
 
 FORMAT, VERSION = "backprop-lab", 4      # 2: the optimizer, Adam's β₁ β₂ ε, weight decay, the batch loss;
@@ -86,13 +89,16 @@ MAX_NAME, MAX_DESCRIPTION, MAX_SYMBOL, MAX_SOURCE_TEXT = 200, 20_000, 24, 2_000
 
 _TOP = ("format", "version", "name", "description", "inputs", "loss", "layers", "notation", "data",
         "settings", "source", "history", "test")
-_SETTINGS = ("lr", "momentum", "mode", "shuffle", "batch_size", "seed")
-_SETTINGS_2 = ("optimizer", "beta1", "beta2", "eps", "weight_decay", "batch_loss")   # version 2 on
 
 
 # ----- reading -------------------------------------------------------------------------------------
 def from_json(doc: object) -> Project:
     """Check a parsed document completely and build its Project; raises DocumentError."""
+    return drive(from_json_pieces(doc))
+
+
+def from_json_pieces(doc: object) -> Pieces[Project]:
+    """from_json in pieces (a long history's numbers are unpacked and checked a piece at a time)."""
     top = _header(doc)
     n_inputs = _whole(top["inputs"], "inputs", 1, MAX_NEURONS)
     loss = _choice(top["loss"], "loss", tuple(LOSSES), translate("Document", "loss"))
@@ -117,8 +123,8 @@ def from_json(doc: object) -> Project:
             _fail("history", fill(translate("Document", "a version %1 file has no history (it came with version 3)"),
                                   top["version"]))
         version = top["version"]
-        project.history = document_history.from_json(top["history"], net,
-                                                     lambda raw, f: _settings(raw, version, f))
+        project.history = yield from document_history.from_json(top["history"], net,
+                                                                lambda raw, f: _settings(raw, version, f))
     return project
 
 
@@ -230,36 +236,6 @@ def _notation(raw: object, depth: int) -> Notation:
                     delta=extra.get("delta", "δ"))
 
 
-def _settings(raw: object, version: int, field: str = "settings") -> Settings:
-    """Types as a file writes them (document words); the allowed ranges from core.model.settings.FIELDS.
-    A version 1 file has none of _SETTINGS_2: they take their defaults (plain SGD, no decay, the mean)."""
-    v = _object(raw, field, required=_SETTINGS + (_SETTINGS_2 if version >= 2 else ()))
-
-    def ranged(name: str, value: float) -> float:
-        problem = FIELDS[name].problem(value)
-        if problem:
-            _fail(f"{field}.{name}", fill(translate("Document", "%1, got %2"), problem.requirement(), repr(value)))
-        return value
-
-    def whole(name: str) -> int:
-        f = FIELDS[name]
-        return _whole(v[name], f"{field}.{name}", int(f.low or 0), int(f.high or 0))
-
-    s = Settings(lr=ranged("lr", _number(v["lr"], f"{field}.lr")),
-                 momentum=ranged("momentum", _number(v["momentum"], f"{field}.momentum")),
-                 mode=_choice(v["mode"], f"{field}.mode", FIELDS["mode"].choices, translate("Document", "update mode")),
-                 shuffle=_flag(v["shuffle"], f"{field}.shuffle"),
-                 batch_size=whole("batch_size"), seed=whole("seed"))
-    if version >= 2:
-        s.optimizer = _choice(v["optimizer"], f"{field}.optimizer", FIELDS["optimizer"].choices,
-                              translate("Document", "optimizer"))
-        s.batch_loss = _choice(v["batch_loss"], f"{field}.batch_loss", FIELDS["batch_loss"].choices,
-                               translate("Document", "batch loss"))
-        for name in ("beta1", "beta2", "eps", "weight_decay"):
-            setattr(s, name, ranged(name, _number(v[name], f"{field}.{name}")))
-    return s
-
-
 def _source(v: object) -> list[dict[str, str]]:
     if not isinstance(v, list) or len(v) > MAX_SOURCE:
         _fail("source", fill(translate("Document", "must be a list of at most %1 entries, got %2"), MAX_SOURCE,
@@ -274,6 +250,10 @@ def _source(v: object) -> list[dict[str, str]]:
 
 def loads(raw: bytes | str) -> Project:
     """Parse and check the text of a file."""
+    return drive(loads_pieces(raw))
+
+
+def loads_pieces(raw: bytes | str) -> Pieces[Project]:
     text = raw
     if isinstance(raw, bytes):
         if b"\0" in raw:
@@ -293,7 +273,7 @@ def loads(raw: bytes | str) -> Project:
                        e.msg, e.lineno, e.colno))
     except RecursionError:
         _fail("", translate("Document", "not a Backprop Lab file: lists or objects nested too deeply"))
-    return from_json(doc)
+    return (yield from from_json_pieces(doc))
 
 
 def _too_large(n: int) -> str:
@@ -304,6 +284,10 @@ def _too_large(n: int) -> str:
 def load(where: str | os.PathLike[str]) -> Project:
     """Read and check a file. Refuses anything but a regular file without blocking (core.io.reading),
     and a file over MAX_BYTES before reading it."""
+    return drive(load_pieces(where))
+
+
+def load_pieces(where: str | os.PathLike[str]) -> Pieces[Project]:
     path = Path(where)
     try:
         raw = read_regular(path, MAX_BYTES)
@@ -318,7 +302,7 @@ def load(where: str | os.PathLike[str]) -> Project:
     if len(raw) > MAX_BYTES:    # it grew while it was read
         _fail("", fill(translate("Document", "the file is over %1 MB; a Backprop Lab file is at most that"),
                        MAX_BYTES // 2 ** 20))
-    return loads(raw)
+    return (yield from loads_pieces(raw))
 
 
 # ----- writing -------------------------------------------------------------------------------------
@@ -347,10 +331,6 @@ def to_json(project: Project) -> dict[str, Any]:
     return doc
 
 
-def settings_json(s: Settings) -> dict[str, Any]:
-    return {k: getattr(s, k) for k in _SETTINGS + _SETTINGS_2}
-
-
 def dumps(project: Project, run: SavedRun | None = None) -> str:
     """The file's text; raises DocumentError for a project that load would refuse (NaN, bad shapes).
     With `run`, the training history goes with it (dumps_with_history)."""
@@ -360,16 +340,23 @@ def dumps(project: Project, run: SavedRun | None = None) -> str:
 def dumps_with_history(project: Project, run: SavedRun | None) -> tuple[str, int]:
     """The text with the history, kept within MAX_BYTES, and 0 or the step before which its losses had
     to be thinned to fit (core.io.document_history.to_json)."""
+    return drive(dumps_pieces(project, run))
+
+
+def dumps_pieces(project: Project, run: SavedRun | None) -> Pieces[tuple[str, int]]:
+    """dumps_with_history in pieces. What it writes is read in its first piece, all at one moment: the
+    project's JSON, and the history in a copy of its own (training may go on between the pieces)."""
     doc = to_json(project)
     from_json(doc)
     text = encode(doc) + "\n"
     if run is None:
         return text, 0
+    run = dataclasses.replace(run, history=run.history.copy(), kept=list(run.kept))
     budget = MAX_BYTES - len(text.encode("utf-8")) - 4096     # the history's packed text is ASCII
     doc["version"] = max(doc["version"], HISTORY_VERSION)
-    doc["history"], thinned = document_history.to_json(run, settings_json, budget)
+    doc["history"], thinned = yield from document_history.to_json(run, settings_json, budget)
     text = encode(doc) + "\n"
-    loads(text)         # the history checked as load will check it, on the text load will read
+    yield from loads_pieces(text)   # the history checked as load will check it, on the text load will read
     return text, thinned
 
 
@@ -377,13 +364,21 @@ def save(project: Project, path: str | os.PathLike[str], run: SavedRun | None = 
     """Write atomically (core.io.atomic): a failure at any point leaves the old file (or no file) and
     never a partial one; a file saved over keeps its permissions. With `run`, the training history
     goes with the network; returns 0, or the step before which its losses were thinned to fit."""
-    text, thinned = dumps_with_history(project, run)
+    return drive(save_pieces(project, path, run))
+
+
+def save_pieces(project: Project, path: str | os.PathLike[str], run: SavedRun | None = None) -> Pieces[int]:
+    """save in pieces; closed before its end (Cancel), it leaves the old file as it was and no other."""
+    text, thinned = yield from dumps_pieces(project, run)
     data = text.encode("utf-8")
     if len(data) > MAX_BYTES:
         _fail("", fill(translate("Document", "too large to save: %1 MB (a file is at most %2 MB)"),
                        f"{len(data) / 2 ** 20:.1f}", MAX_BYTES // 2 ** 20))
     try:
-        write_bytes(path, data)
+        with atomic_open(path) as f:
+            for i in range(0, len(data), PIECE):
+                f.write(data[i:i + PIECE])
+                yield min(PIECE, len(data) - i)
     except OSError as e:
         raise DocumentError(fill(translate("Document", "cannot save %1: %2"), path, e.strerror or e)) from e
     return thinned

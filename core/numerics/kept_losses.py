@@ -163,6 +163,7 @@ class KeptLosses:
     def copy(self) -> KeptLosses:
         k = KeptLosses(self.limit, self.block)
         k.old_rows, k.old_loss, k.old_sample = self.old_rows.copy(), self.old_loss.copy(), self.old_sample.copy()
-        k.n = k.full0 = self.full0
-        k.append(self.losses(self.full0), self.samples(self.full0))
+        # block by block, as they are (a save copies a long history while the window waits: one pass)
+        k._loss, k._sample = [a.copy() for a in self._loss], [a.copy() for a in self._sample]
+        k.n, k.full0 = self.n, self.full0
         return k
