@@ -84,6 +84,12 @@ class ScrubNumber(QGraphicsObject):
         old_w = max(self._min_value_w, self._value_fm.horizontalAdvance(self.text))
         self.text = text
         if self._value_fm.horizontalAdvance(text) > old_w or old_w > self._min_value_w:
+            scene = self.scene()
+            if scene is not None and self.isVisible():
+                # Where the old, wider frame was is told to the scene, not left to prepareGeometryChange:
+                # on a look-back (the banner shown over the view and the plot's buttons in the same
+                # turn) Qt's own record missed it and an edge of the old frame stayed on screen.
+                scene.update(self.sceneBoundingRect())
             self.prepareGeometryChange()
             self._relayout()
         self.update()
