@@ -22,7 +22,7 @@ from backprop_lab.core.model.project import Project
 from backprop_lab.core.model.quantity import Key, neuron, weight
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.teaching.mistake_values import Mistake, _Mistakes
-from backprop_lab.core.teaching.walkthrough import walk
+from backprop_lab.core.teaching.walkthrough import LazyWalk
 
 DEFAULT_DIGITS = 4
 MIN_SIGNIFICANT = 3
@@ -131,23 +131,30 @@ def _within(a: float, b: float, tol: float) -> bool:
 # ----- building exercises ------------------------------------------------------------------------------
 def exercises(net: Network, x: npt.ArrayLike, y: npt.ArrayLike, settings: Settings | None = None,
               quantities: list[str] | None = None, *, velocity: npt.ArrayLike | None = None,
-              digits: int = DEFAULT_DIGITS, set_id: str = "custom") -> list[Exercise]:
-    """Exercises for the given walk-step keys (every step when None), in the order given."""
+              digits: int = DEFAULT_DIGITS, set_id: str = "custom", mistakes: bool = True) -> list[Exercise]:
+    """Exercises for the given walk-step keys (every step when None), in the order given. mistakes=False
+    leaves out the mistakes a wrong answer is compared with (a window that lists every exercise judges
+    one at a time: on the largest network finding all 282 exercises' mistakes takes a second)."""
     settings = settings or Settings()
-    steps = walk(net, x, y, settings, velocity)
-    by = {s.quantity: s for s in steps}
+    # only the walk's units that hold the asked steps are written (the largest network's whole walk
+    # takes seconds)
+    steps = LazyWalk(net, x, y, settings, velocity)
     if quantities is None:
-        quantities = [s.quantity for s in steps]
+        by = {s.quantity: s for s in steps}
+        quantities = list(by)
+    else:
+        by = {q: s for q in quantities if (s := steps.find(q)) is not None}
     missing = [q for q in quantities if q not in by]
     if missing:
         raise KeyError(f"not a step of the walk-through: {', '.join(missing)}")
-    diag = _Mistakes(net, x, y, settings, velocity, by)
+    diag = _Mistakes(net, x, y, settings, velocity, steps)
     out = []
     for q in quantities:
         s = by[q]
         d = digits_for(s.value, digits)
         tol = 0.5 * 10.0 ** (-d)
-        cands = [m for m in diag.of(s) if math.isfinite(m.value) and not _within(m.value, s.value, tol)]
+        cands = [m for m in diag.of(s) if math.isfinite(m.value) and not _within(m.value, s.value, tol)] \
+            if mistakes else []
         out.append(Exercise(f"{set_id}:{q}", q, s.phase, s.name, s.name_tex, s.formula, s.formula_tex, s.value,
                             d, tol, s.highlight, tuple(_unique(cands, tol))))
     return out
@@ -175,8 +182,8 @@ def exercise_set(project: Project, *, digits: int = DEFAULT_DIGITS, sample: int 
 def exercise_order(project: Project, sample: int = 0) -> list[str]:
     """The walk-step keys exercise_set asks for, in its order (the worksheet chooses among them too)."""
     net, data = project.net, project.data
-    keys = {s.quantity for s in walk(net, data.X[sample], data.Y[sample], project.settings)}
-    order = list(dict.fromkeys(e["quantity"] for e in project.source if e["quantity"] in keys))
+    steps = LazyWalk(net, data.X[sample], data.Y[sample], project.settings)
+    order = [q for q in dict.fromkeys(e["quantity"] for e in project.source) if steps.find(q) is not None]
     return order or default_sequence(net)   # no source, or one that prints no number the walk computes
 
 

@@ -22,7 +22,7 @@ from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.numerics.update import Updated, update
 from backprop_lab.core.teaching.formula import Names, Sym, render
 from backprop_lab.core.teaching.walk_step import WalkStep
-from backprop_lab.core.teaching.walkthrough import derivative_rhs, single_sample
+from backprop_lab.core.teaching.walkthrough import LazyWalk, derivative_rhs, single_sample
 
 # One mistake as a handler finds it: (code, the value it gives, its parameters as text); the value may
 # come as a numpy scalar or a 0-d array (the update's), and Mistake holds it as a float.
@@ -39,13 +39,12 @@ class Mistake:
 # ----- the commonest mistakes, computed from the same state ----------------------------------------------
 class _Mistakes:
     def __init__(self, net: Network, x: npt.ArrayLike, y: npt.ArrayLike, settings: Settings,
-                 velocity: npt.ArrayLike | None, by: dict[str, WalkStep]):
-        self.net, self.s, self.by = net, settings, by
+                 velocity: npt.ArrayLike | None, steps: LazyWalk):
+        self.net, self.s, self.steps = net, settings, steps
         self.x, self.y = single_sample(net, x, y)
         self.st = evaluate(net, self.x, self.y)
         self.nm = Names(net)
         self.v = np.where(net.frozen, 0.0, 0.0 if velocity is None else np.asarray(velocity, float).reshape(-1))
-        self.paths = {(s.layer, *s.index): s for s in by.values() if s.kind == "path"}
 
     def of(self, step: WalkStep) -> list[Mistake]:
         handlers: dict[str, Callable[[WalkStep], list[Alt]]] = {
@@ -58,6 +57,15 @@ class _Mistakes:
                 for code, value, params in handler(step)]
 
     # names and numbers
+    def step(self, quantity: str) -> WalkStep:
+        found = self.steps.find(quantity)
+        assert found is not None, quantity       # asked only for steps every walk that has the asker has
+        return found
+
+    def path_step(self, l: int, j: int, m: int) -> WalkStep:
+        """The path through edge (j, m) of hidden neuron j's sum."""
+        return next(s for s in self.steps.unit(("hidden", l, j)) if s.kind == "path" and s.index == (j, m))
+
     def a_name(self, l: int, j: int) -> str:
         return self.nm.neuron("a", l, j)[0]
 
@@ -84,7 +92,7 @@ class _Mistakes:
     def flipped(self, step: WalkStep) -> list[Alt]:
         L = self.net.depth
         k = step.index[-1] if step.layer == L and step.kind in ("dE/do", "delta", "grad") else 0
-        error = self.by[str(neuron("dE/da", L, k))].formula.split(" = ", 1)[1]
+        error = self.step(str(neuron("dE/da", L, k))).formula.split(" = ", 1)[1]
         return [("wrong_sign", -step.value, {"variant": "flipped", "error": error})]
 
     # forward
@@ -162,9 +170,9 @@ class _Mistakes:
         if nxt > 1:
             for m in range(nxt):
                 term = st.delta(l + 1)[0, m] * net.W[l][j, m]
-                out.append(("missing_path", total - term, {"missing": self.paths[(l, j, m)].name,
+                out.append(("missing_path", total - term, {"missing": self.path_step(l, j, m).name,
                                                            "via": self.a_name(l + 1, m), "path": str(m + 1),
-                                                           "where": self.by[f"dE/da{l}[{j + 1}]"].name}))
+                                                           "where": self.step(str(neuron("dE/da", l, j))).name}))
         if self.elementwise(l + 1):
             out.append(("missing_act_grad", float(st.dE_da[l + 1][0] @ net.W[l][j]),
                         {"factor": ", ".join(self.factor(l + 1, m) for m in range(nxt)),
@@ -220,7 +228,7 @@ class _Mistakes:
         bias = key.kind == "b"
         l, index = step.layer, step.index
         idx = self.net.param_index("b", l, index[0]) if bias else self.net.param_index("W", l, *index)
-        g_step = self.by[str(key.about("dE/d"))]
+        g_step = self.step(str(key.about("dE/d")))
         alts = [(code, v, {"where": g_step.name, **p}) for code, v, p in self.gradient_alternatives(l, index, bias)]
         if not bias:
             p_name = self.nm.weight(l, *index)[0]

@@ -10,8 +10,8 @@ from backprop_lab.core.model.quantity import Key
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.update import rule_of
 
-# A unit: ("forward", l), ("loss",), ("output",), ("hidden", l, j), ("gradient", l, j), ("update", l, j)
-# (j = SHARED: a layer's shared bias), ("loss_after",).
+# A unit: ("forward", l, j) (("forward", l) for a softmax layer), ("loss",), ("output",), ("hidden", l, j),
+# ("gradient", l, j), ("update", l, j) (j = SHARED: a layer's shared bias), ("loss_after",).
 Unit = tuple[str | int, ...]
 SHARED = -1
 
@@ -20,7 +20,10 @@ def plan(net: Network, settings: Settings) -> list[tuple[Unit, int]]:
     """Every unit in teaching order with the number of steps it writes (Walker.unit's, uncomputed)."""
     L, n = net.depth, net.sizes[-1]
     elementwise = act.ACTIVATIONS[net.layers[-1].activation].elementwise
-    out: list[tuple[Unit, int]] = [(("forward", l), 2 * net.sizes[l]) for l in range(1, L + 1)]
+    out: list[tuple[Unit, int]] = []
+    for l in range(1, L + 1):       # neuron by neuron (z, a), a softmax layer's z all before its a
+        out += [(("forward", l), 2 * net.sizes[l])] if _softmax(net, l) else \
+            [(("forward", l, j), 2) for j in range(net.sizes[l])]
     out += [(("loss",), n + 1), (("output",), (3 if elementwise else 2) * n)]
     out += [(("hidden", l, j), net.sizes[l + 1] + 3) for l in range(L - 1, 0, -1) for j in range(net.sizes[l])]
     params = _param_units(net)
@@ -46,7 +49,7 @@ def unit_of(net: Network, key: Key) -> Unit | None:
     if l is None or not 0 < l <= L:
         return None
     if kind in ("z", "a"):
-        return ("forward", l)
+        return ("forward", l) if _softmax(net, l) else None if key.j is None else ("forward", l, key.j)
     if kind in ("dE/da", "da/dz", "delta") and l == L:
         return ("output",)
     if kind in ("dE/da", "da/dz", "delta", "dE_k/da"):
@@ -58,6 +61,10 @@ def unit_of(net: Network, key: Key) -> Unit | None:
         return None
     j = p.j if p.j is not None else SHARED
     return ("gradient" if kind.startswith("dE/d") else "update", l, j)
+
+
+def _softmax(net: Network, l: int) -> bool:
+    return net.layers[l - 1].activation == "softmax"
 
 
 def _param_units(net: Network) -> list[tuple[tuple[int, int], list[int]]]:

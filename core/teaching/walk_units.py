@@ -1,6 +1,7 @@
-"""The walk-through cut into units that can each be written on their own: a forward layer, the loss, the
-output layer, one hidden neuron's sum over paths, one neuron's gradients, the same neuron's updates, the
-loss after the update. A unit reads every number it needs from the evaluated state (never from an earlier
+"""The walk-through cut into units that can each be written on their own: one neuron's z and a (a softmax
+layer's all together), the loss, the output layer, one hidden neuron's sum over paths, one neuron's
+gradients, the same neuron's updates, the loss after the update. A unit reads every number it needs from
+the evaluated state (never from an earlier
 unit), so the window writes only the unit of the step it shows: the largest network's walk has 25,000
 steps, one unit at most a few hundred. `plan` counts each unit's steps without writing any.
 """
@@ -136,10 +137,11 @@ class Walker:
         return Sym(*self.nm.target(k), self.y[k], True)
 
     # ----- 1. forward -------------------------------------------------------------------------------
-    def forward(self, l: int) -> None:
+    def forward(self, l: int, only: int | None = None) -> None:
+        """Layer l's z and a, neuron by neuron, or only neuron `only`'s (not in a softmax layer)."""
         net, st, nm = self.net, self.st, self.nm
         spec, n_in = net.layers[l - 1], net.sizes[l - 1]
-        for j in range(spec.size):
+        for j in range(spec.size) if only is None else (only,):
             rhs: list[Token] = []
             hl: set[DiagramKey] = {("n", l, j)}
             for i in range(n_in):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from backprop_lab.core.model.project import Project
-from backprop_lab.core.teaching.exercises import check, exercise_set, exercises
+from backprop_lab.core.teaching.exercises import check, exercise_order, exercises
 
 from ..hidden import keys_for
 from ..plain_text import escape, plain_label
@@ -51,7 +51,7 @@ class ExercisePanel(QWidget):
         self.last_verdict = None
         self._answered: float | None = None     # the number the last verdict judged
         self._order = None
-        self._stale = True
+        self._fresh: set[int] = set()     # the exercises made from the present state (by index)
         self.revealed = False        # the open exercise's number is shown again (solved or revealed)
         self._tabs = None
 
@@ -135,19 +135,37 @@ class ExercisePanel(QWidget):
         k = walk_sample(s)
         project = self._project()
         if self._order is None:
-            self._order = [e.quantity for e in exercise_set(project, sample=k)]
+            self._order = exercise_order(project, sample=k)
             self.set_id = project.name or "project"
             self._load_progress()
+        # without the mistakes: only the one answered is judged (_judged)
         self.items = exercises(s.named_net, s.data.X[k], s.data.Y[k], s.settings, self._order,
-                               velocity=walk_velocity(s), set_id=self.set_id)
-        self._stale = False
+                               velocity=walk_velocity(s), set_id=self.set_id, mistakes=False)
+        self._fresh = set(range(len(self.items)))
+
+    def _judged(self, ex, mistakes: bool = True):
+        """The exercise made from the present state, with the mistakes a wrong answer is compared with."""
+        s = self.session
+        k = walk_sample(s)
+        return exercises(s.named_net, s.data.X[k], s.data.Y[k], s.settings, [ex.quantity],
+                         velocity=walk_velocity(s), set_id=self.set_id, mistakes=mistakes)[0]
+
+    def _present(self):
+        """The open exercise from the present state: after a change each exercise is made again when it
+        is looked at (all 282 of the largest network's take a fifth of a second)."""
+        if self._order is None or not self.items:
+            self._build()
+        if self.index not in self._fresh:
+            self.items[self.index] = self._judged(self.items[self.index], mistakes=False)
+            self._fresh.add(self.index)
+        return self.items[self.index]
 
     def _values_changed(self):
-        self._stale = True
+        self._fresh.clear()
 
     def _shape_changed(self):
         self._order = None
-        self._stale = True
+        self._fresh.clear()
         self.index = 0
         if self.isVisible():
             self.rebuild()
@@ -165,7 +183,7 @@ class ExercisePanel(QWidget):
         self._ask(ex)
         self.formula_view.set_formula(polish(ex.formula_tex), ex.formula)
         if self.last_verdict is not None and self._answered is not None:
-            self.last_verdict = v = check(ex, self._answered)
+            self.last_verdict = v = check(self._judged(ex), self._answered)
             self.verdict.setText(sentence(v.mistake, v.params, v.correct))
         elif self.revealed:
             self._show_answer(ex)
@@ -276,7 +294,7 @@ class ExercisePanel(QWidget):
         if not 0 <= index < len(self.items):
             return
         self.index = index
-        ex = self.items[index]
+        ex = self._present()
         self.list.scrollToItem(self.list.item(index))
         self._ask(ex)
         self.formula_view.set_formula(polish(ex.formula_tex), ex.formula)
@@ -317,10 +335,8 @@ class ExercisePanel(QWidget):
             self._refuse(err)
             return
         self._refuse(None)
-        if self._stale or not self.items:
-            self._build()
-        ex = self.items[self.index]
-        v = check(ex, value)
+        ex = self._present()
+        v = check(self._judged(ex), value)
         self.last_verdict, self._answered = v, value
         self.verdict.setText(sentence(v.mistake, v.params, v.correct))
         self._colour(self.verdict, GOOD if v.correct else BAD)
@@ -334,9 +350,7 @@ class ExercisePanel(QWidget):
             self._update_counts()
 
     def reveal(self):
-        if self._stale or not self.items:
-            self._build()
-        self._show_answer(self.items[self.index])
+        self._show_answer(self._present())
         self._colour(self.verdict, None)
         self.revealed = True
         self._hide_numbers()

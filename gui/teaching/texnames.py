@@ -11,6 +11,7 @@ from backprop_lab.core.model.network import Network
 from backprop_lab.core.teaching.formula import Names, netout_tex, tex_symbol
 
 _ACCENTS = {"\u0302": r"\hat", "\u0304": r"\bar", "\u0303": r"\tilde", "\u0307": r"\dot"}
+_GLUED_BEFORE, _GLUED_AFTER = re.compile(r"[\w\]]"), re.compile(r"[\w\[]")
 _OPS = [("<=", r" \leq "), ("≤", r" \leq "), ("·", r" \cdot "), ("×", r" \times "), ("⊙", r" \odot "),
         ("Σ", r"\Sigma "), ("−", "-"), ("∇", r"\nabla "), ("½", r"\frac{1}{2}")]
 
@@ -22,6 +23,8 @@ def polish(tex: str) -> str:
 
 def accents(tex: str) -> str:
     """ŷ → \\hat{y}: the math font has no precomposed accented letters."""
+    if tex.isascii():          # most names: nothing to decompose (the largest net has 9,000 of them)
+        return tex
     out = []
     for ch in tex:
         parts = unicodedata.normalize("NFD", ch)
@@ -64,22 +67,45 @@ class TexNames:
         add((nt.loss, nm.total()[1]))
         add(nm.total())
         self.table = {k: polish(v) for k, v in table.items()}
-        names = sorted(self.table, key=len, reverse=True)
-        self._names = re.compile(r"(?<![\w\]])(" + "|".join(map(re.escape, names)) + r")(?![\w\[])")
+        # longest first, as a regex alternation of every name would try them: that regex over the largest
+        # network's 9,000 names took more than a second to compile
+        self._lengths = sorted({len(k) for k in self.table if k}, reverse=True)
         self.loss_tex = self.table[nt.loss]
 
     def name(self, text: str) -> str:
         return self.table.get(text, accents(text))
 
+    def _hold_names(self, text: str, hold) -> str:
+        """Every name in text replaced by hold(name): from the left, the longest name that is not
+        preceded by a letter, digit or ] nor followed by a letter, digit or [ (a name inside a longer one,
+        or an index of one, is not a name)."""
+        out, p, n = [], 0, len(text)
+        while p < n:
+            found = None
+            if p == 0 or not _GLUED_BEFORE.match(text[p - 1]):
+                for length in self._lengths:
+                    name = text[p:p + length]
+                    if len(name) == length and name in self.table and \
+                            (p + length == n or not _GLUED_AFTER.match(text[p + length])):
+                        found = name
+                        break
+            if found is None:
+                out.append(text[p])
+                p += 1
+            else:
+                out.append(hold(found))
+                p += len(found)
+        return "".join(out)
+
     def tex(self, text: str) -> str:
         """A symbol or formula of core.derivation as LaTeX."""
         slots: list[str] = []
 
-        def hold(m):
-            slots.append(self.table[m.group(1)])
+        def hold(name):
+            slots.append(self.table[name])
             return f"\x00{len(slots) - 1}\x00"
 
-        s = self._names.sub(hold, text)
+        s = self._hold_names(text, hold)
         s = re.sub(r"∂(\x00\d+\x00)/∂(\x00\d+\x00)", r"\\frac{\\partial \1}{\\partial \2}", s)
         s = re.sub(r"(?<![\d.])(\d+)/(\d+)(?![\d.])", r"\\frac{\1}{\2}", s)
         for a, b in _OPS:

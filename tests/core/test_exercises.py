@@ -231,3 +231,17 @@ def test_every_step_of_any_network_makes_an_exercise_that_knows_its_mistakes(pro
             verdict = check(e, m.value)
             assert not verdict.correct and verdict.mistake
             assert set(VERDICT_PARAMS[verdict_key(verdict.mistake, verdict.params)]) <= set(verdict.params)
+
+
+def test_exercises_without_their_mistakes_are_the_same_exercises():
+    """The window lists every exercise without the mistakes and judges the answered one with them."""
+    from dataclasses import replace
+
+    from backprop_lab.core.teaching.exercises import exercise_order, exercises
+    for name in names():
+        p = load_preset(name)
+        order = exercise_order(p)
+        full = exercises(p.net, p.data.X[0], p.data.Y[0], p.settings, order)
+        bare = exercises(p.net, p.data.X[0], p.data.Y[0], p.settings, order, mistakes=False)
+        assert any(e.mistakes for e in full) and not any(e.mistakes for e in bare)
+        assert [replace(e, mistakes=()) for e in full] == bare

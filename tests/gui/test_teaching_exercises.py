@@ -125,3 +125,20 @@ def test_progress_is_kept_between_launches(qtbot, host):
     qtbot.mouseClick(again.reset_button, Qt.MouseButton.LeftButton)
     assert again.count_label.text() == f"0 of {len(again.items)} solved"
     assert QSettings().value(settings_key(again.set_id)) is None
+
+
+def test_after_an_edit_each_exercise_chosen_asks_and_answers_for_the_new_state(qtbot, ex, host):
+    """Only the exercise looked at is made again after an edit (all of the largest network's take a
+    fifth of a second): one chosen later, its tolerance and its shown answer, are the new state's too."""
+    choose(qtbot, ex, "z1")
+    host.session.edit_param(("W", 1, 0, 0), 30.0)               # z1 = 30·0.1 + 0.25·0.2 = 3.05
+    choose(qtbot, ex, "z1" if ex.current().name != "z1" else "h1")
+    choose(qtbot, ex, "z1")
+    assert "4 decimal places (tolerance ±0.00005)" in ex.prompt.text()
+    qtbot.mouseClick(ex.reveal_button, Qt.MouseButton.LeftButton)
+    assert ex.verdict.text() == "z1 = 3.05000000"
+    host.session.edit_param(("W", 1, 0, 0), -0.49)               # z1 = −0.049 + 0.05 = 0.001: more decimals
+    choose(qtbot, ex, "h1")
+    choose(qtbot, ex, "z1")
+    assert "5 decimal places (tolerance ±0.000005)" in ex.prompt.text()
+    assert answer(qtbot, ex, "0.00100").correct and not answer(qtbot, ex, "0.00104").correct
