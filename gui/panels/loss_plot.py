@@ -19,7 +19,7 @@ from ..numbers import fmt
 from .plot_bar import PlotBar
 from .plot_curve import add_curve
 from .plot_hover import HoverLabel
-from .plot_range import data_bounds, drawn_at, follow_x, follow_y, wants_log
+from .plot_range import DRAWABLE, LOG_LIMIT, data_bounds, drawn_at, follow_x, follow_y, wants_log
 from .trace_cache import TraceCache
 
 
@@ -126,9 +126,8 @@ class LossPlot(QWidget):
 
     def _log_mode(self) -> None:
         log_x, log_y = self.log_x_box.isChecked(), self.log_box.isChecked()
-        # On a log axis the view is in decades: zoomed out past ±300 its tick labels (10**v) overflow.
-        self.item.vb.setLimits(xMin=-300 if log_x else -1e307, xMax=300 if log_x else 1e307,
-                               yMin=-300 if log_y else -1e307, yMax=300 if log_y else 1e307)
+        x_limit, y_limit = (LOG_LIMIT if log_x else DRAWABLE), (LOG_LIMIT if log_y else DRAWABLE)
+        self.item.vb.setLimits(xMin=-x_limit, xMax=x_limit, yMin=-y_limit, yMax=y_limit)
         self.item.setLogMode(x=log_x, y=log_y)
         self.hover.forget()
         self.fit()

@@ -12,6 +12,10 @@ LOG_DECADES = 3.0      # a curve spanning more than this many decades reads bett
 # pyqtgraph's ViewBox shows nothing beyond ±1e307 (its limits) and raises for a range whose ends sum past
 # the largest float: a loss above it (a finite 1.4e308) is drawn clipped at the top.
 DRAWABLE = 1e307
+# On a log axis the view is in decades. pyqtgraph stops at 308.2, a hair under where 10 ** v (its tick
+# labels, the step a hover reads back) overflows; the plot stops well inside. A loss beyond (a finite
+# 7.2e307, a subnormal 1e-320) is clipped.
+LOG_LIMIT = 300.0
 
 
 def nice_ceiling(v: float) -> float:
