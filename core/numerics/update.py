@@ -186,13 +186,15 @@ def update(theta: ArrayLike, grad: ArrayLike, velocity: ArrayLike | None, settin
 def update_with_rates(theta: np.ndarray, grad: np.ndarray, s: OptState, settings: Settings, lr: ArrayLike,
                       frozen: ArrayLike) -> Updated:
     """`update` with the learning rates given (0 where frozen), e.g. one per copy of a sweep (K × 1
-    beside K × P parameters), and the state's frozen entries already zero."""
-    g = grad
-    if settings.weight_decay:
-        g = grad + theta * decays(settings, frozen)
-    if settings.optimizer == "adam":
-        g = g * np.where(frozen, 0.0, 1.0)
-    return rule_of(settings).pure(theta, g, s, lr, hyper(settings))
+    beside K × P parameters), and the state's frozen entries already zero. A step that overflows gives
+    ±inf quietly, as the trainer's own steps do: its caller tells divergence by the numbers."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        g = grad
+        if settings.weight_decay:
+            g = grad + theta * decays(settings, frozen)
+        if settings.optimizer == "adam":
+            g = g * np.where(frozen, 0.0, 1.0)
+        return rule_of(settings).pure(theta, g, s, lr, hyper(settings))
 
 
 def update_ops(theta: np.ndarray, grad: np.ndarray, state: OptState, settings: Settings,

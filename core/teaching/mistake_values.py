@@ -53,8 +53,12 @@ class _Mistakes:
                    "dE/da": self.dEda, "grad": self.grad, "velocity": self.velocity,
                    "updated": self.updated, "loss_after": self.loss_after}
         handler = handlers[step.kind]
+        # A mistake's number may overflow where the right one does not (z for a: W · 1e300): it is
+        # worked out quietly, and one that is not finite is not offered (exercises).
+        with np.errstate(over="ignore", invalid="ignore"):
+            alts = handler(step)
         return [Mistake(code, float(value), {"quantity": step.name, "where": step.name, **params})
-                for code, value, params in handler(step)]
+                for code, value, params in alts]
 
     # names and numbers
     def step(self, quantity: str) -> WalkStep:

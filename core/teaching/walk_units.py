@@ -330,11 +330,15 @@ class Walker:
         net, nm = self.net, self.nm
         after = net.copy()
         after.theta[...] = self.updated.theta
-        st2 = evaluate(after, self.x, self.y)
+        # An update that overflowed (θ⁺ = ±inf) leaves no loss to speak of: it is shown as inf, as the
+        # trainer calls such a step diverged (not as the NaN of inf · 0 on the way).
+        with np.errstate(over="ignore", invalid="ignore"):
+            st2 = evaluate(after, self.x, self.y)
+        after_terms = np.where(np.isnan(st2.terms[0]), np.inf, st2.terms[0])
         L, n = net.depth, net.sizes[-1]
-        terms: list[Token] = [Sym(*nm.plus(nm.term(k)), st2.terms[0, k]) for k in range(n)]
+        terms: list[Token] = [Sym(*nm.plus(nm.term(k)), after_terms[k]) for k in range(n)]
         self.add("update", "loss_after", str(Key("updated:loss")), L, (), nm.plus(nm.total()), joined(terms, PLUS),
-                 st2.loss, {("n", L, k) for k in range(n)})
+                 np.inf if np.isnan(st2.loss) else st2.loss, {("n", L, k) for k in range(n)})
 
 
 def _exp(z: Sym) -> Func:
