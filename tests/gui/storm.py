@@ -1,26 +1,31 @@
 """A seeded storm of random events on the main window, as a restless learner makes them: clicks on every
 visible enabled widget, keys (undo, redo, step, run), menu actions, numbers good and bad typed into fields
-and cells, drags and wheels on the diagram and plots, presets and architecture changed, Run toggled so
-much of it happens while training runs. Shared by tests/gui/test_storm.py (in the suite) and
+and cells, drags and wheels on the diagram and plots, sliders moved, presets and architecture changed, Run
+toggled so much of it happens while training runs. Its events go to the main window and to every other
+window the storm opened (the sweep window, the glossary, the guide), or to the modal dialog that is up
+(Data → Generate or import…). Shared by tests/gui/test_storm.py (in the suite) and
 tests/bench/storm_bench.py (3 × 10,000 events, each storm in its own process to catch a crash).
 
 Modal dialogs are patched, not clicked (pytest-qt's note on dialogs): file dialogs cancel, questions
 answer Discard or Cancel, New from preset picks a random preset. What the storm counts: events, and
 exceptions (sys.excepthook, which Qt calls for an exception escaping a slot or a virtual) and Qt warnings
-(a message handler); a crash ends the process, which the bench sees from outside."""
+(a message handler); a crash ends the process, which the bench sees from outside. And where its events
+went (`Tally.places`, `Tally.actions`), so a test can see that it reaches every part of the window."""
 from __future__ import annotations
 
 import random
 import sys
 import traceback
+from collections import Counter
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QPoint, Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QPointF, Qt, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QAction, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -43,8 +48,10 @@ KEYS = [(Qt.Key.Key_Z, CTRL)] * 4 + [(Qt.Key.Key_Z, CTRL | SHIFT)] * 3 + [(Qt.Ke
     (Qt.Key.Key_Right, NONE), (Qt.Key.Key_Up, NONE), (Qt.Key.Key_Down, NONE), (Qt.Key.Key_Return, NONE),
     (Qt.Key.Key_Delete, NONE), (Qt.Key.Key_Tab, NONE), (Qt.Key.Key_Plus, CTRL), (Qt.Key.Key_Minus, CTRL),
     (Qt.Key.Key_0, CTRL), (Qt.Key.Key_R, CTRL), (Qt.Key.Key_N, CTRL)]
-# Never: quitting or closing the window, which ends the storm rather than testing anything.
-SKIP_ACTIONS = ("quit", "close", "종료", "닫기")
+WINDOWS = (Qt.WindowType.Window, Qt.WindowType.Dialog, Qt.WindowType.Tool)    # not tooltips, popups
+# Never: quitting or closing the window, which ends the storm rather than testing anything (File → Quit
+# is skipped as itself, whatever the language calls it).
+SKIP_ACTIONS = ("quit", "close", "종료", "닫기", "끝내기")
 
 
 @dataclass
@@ -53,6 +60,10 @@ class Tally:
     exceptions: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     kinds: dict[str, int] = field(default_factory=dict)
+    # "window|named|Class" of each widget an event went to: the window's object name, the nearest named
+    # widget holding it (or itself), its class. And each menu action triggered.
+    places: Counter = field(default_factory=Counter)
+    actions: Counter = field(default_factory=Counter)
 
 
 def patch_dialogs(rng: random.Random, monkey) -> None:
@@ -94,9 +105,11 @@ class Storm:
         self.window, self.rng = window, random.Random(seed)
         self.tally = tally or Tally()
         self.kinds = [(self.click, 30), (self.key, 14), (self.type_field, 9), (self.cell, 8), (self.graphics, 8),
-                      (self.menu_action, 8), (self.combo, 5), (self.spin, 5), (self.run_toggle, 5),
-                      (self.architecture, 4), (self.preset, 1), (self.wait, 8)]
+                      (self.menu_action, 8), (self.combo, 5), (self.spin, 5), (self.slider, 3),
+                      (self.run_toggle, 5), (self.architecture, 4), (self.preset, 1), (self.visit, 3),
+                      (self.wait, 8)]
         self._weights = [w for _k, w in self.kinds]
+        self.root = window
 
     # ----- recording --------------------------------------------------------------------------------
     def install(self):
@@ -125,6 +138,7 @@ class Storm:
         self.install()
         try:
             for _ in range(events):
+                self.root = self._root()
                 act = self.rng.choices(self.kinds, self._weights)[0][0]
                 self.tally.kinds[act.__name__] = self.tally.kinds.get(act.__name__, 0) + 1
                 try:
@@ -137,15 +151,38 @@ class Storm:
             self.uninstall()
         return self.tally
 
-    def _visible(self, kind) -> list:
-        w = self.window
+    def _root(self):
+        """Where this event goes: the modal dialog or popup that is up, else one of the windows shown
+        (the main window three times as often as each other one)."""
         active = QApplication.activeModalWidget() or QApplication.activePopupWidget()
-        root = active or w
+        if active is not None:
+            return active
+        others = [t for t in QApplication.topLevelWidgets() if t is not self.window and t.isVisible()
+                  and t.windowType() in WINDOWS]
+        if others and self.rng.random() < len(others) / (len(others) + 3):
+            other = self.rng.choice(others)
+            other.activateWindow()
+            return other
+        return self.window
+
+    def _visible(self, kind) -> list:
+        root = self.root
         return [x for x in root.findChildren(kind) if x.isVisible() and x.isEnabled() and x.window() is root.window()]
 
     def _pick(self, kind):
         found = self._visible(kind)
-        return self.rng.choice(found) if found else None
+        chosen = self.rng.choice(found) if found else None
+        if chosen is not None:
+            self._note(chosen)
+        return chosen
+
+    def _note(self, widget) -> None:
+        named = widget
+        while named is not None and not named.objectName():
+            named = named.parentWidget()
+        top = widget.window()
+        self.tally.places[f"{top.objectName() or type(top).__name__}|"
+                          f"{named.objectName() if named is not None else ''}|{type(widget).__name__}"] += 1
 
     def _point(self, widget) -> QPoint:
         r = widget.rect()
@@ -165,9 +202,10 @@ class Storm:
 
     def key(self):
         key, mods = self.rng.choice(KEYS)
-        target = QApplication.focusWidget() or self.window
+        target = QApplication.focusWidget() or self.root
         if self.rng.random() < 0.4:
-            target = self.window
+            target = self.root
+        self._note(target)
         QTest.keyClick(target, key, mods)
 
     def type_field(self):
@@ -190,9 +228,14 @@ class Storm:
     def cell(self):
         view = self._pick(QAbstractItemView)
         model = view.model() if view is not None else None
-        if model is None or model.rowCount() == 0 or model.columnCount() == 0:
+        if model is None:
             return
-        index = model.index(self.rng.randrange(model.rowCount()), self.rng.randrange(model.columnCount()))
+        # A list's model (the glossary, the data dialog's columns) has one column and keeps columnCount private.
+        rows = model.rowCount(QModelIndex())
+        cols = 1 if isinstance(model, QAbstractListModel) else model.columnCount(QModelIndex())
+        if rows == 0 or cols == 0:
+            return
+        index = model.index(self.rng.randrange(rows), self.rng.randrange(cols))
         view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         pos = view.visualRect(index).center()
         QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, NONE, pos)
@@ -217,14 +260,26 @@ class Storm:
             QTest.mouseMove(port, (a + b) / 2)
             QTest.mouseMove(port, b)
             QTest.mouseRelease(port, Qt.MouseButton.LeftButton, NONE, b)
-        else:
+        elif r < 0.93:
             QTest.mouseClick(port, Qt.MouseButton.RightButton, NONE, a)
+        else:                    # a wheel: zooming a plot in or out, far
+            self._wheel(port, a, self.rng.choice([120, -120, 960, -960]))
+
+    @staticmethod
+    def _wheel(port, at: QPoint, delta: int) -> None:
+        where = QPointF(at)
+        event = QWheelEvent(where, QPointF(port.mapToGlobal(at)), QPoint(), QPoint(0, delta),
+                            Qt.MouseButton.NoButton, NONE, Qt.ScrollPhase.NoScrollPhase, False)
+        QApplication.sendEvent(port, event)
 
     def menu_action(self):
         actions = [a for a in self._actions(self.window.menuBar().actions()) if a.isEnabled() and a.isVisible()]
-        actions = [a for a in actions if not any(s in a.text().lower().replace("&", "") for s in SKIP_ACTIONS)]
+        actions = [a for a in actions if a is not self.window.files.quit
+                   and not any(s in a.text().lower().replace("&", "") for s in SKIP_ACTIONS)]
         if actions:
-            self.rng.choice(actions).trigger()
+            action = self.rng.choice(actions)
+            self.tally.actions[action] += 1
+            action.trigger()
 
     def _actions(self, actions) -> list[QAction]:
         out = []
@@ -254,6 +309,33 @@ class Storm:
         else:
             QTest.keyClick(box, self.rng.choice([Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp]))
         QTest.keyClick(box, Qt.Key.Key_Return)
+
+    def slider(self):
+        bar = self._pick(QAbstractSlider)
+        if bar is None:
+            return
+        if self.rng.random() < 0.5:
+            QTest.mouseClick(bar, Qt.MouseButton.LeftButton, NONE, self._point(bar))
+        else:
+            QTest.keyClick(bar, self.rng.choice([Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_PageUp,
+                                                 Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End]))
+
+    def visit(self):
+        """One of the parts a menu action among fifty would seldom reach: the data dialog, the sweep
+        window, a language, a notation, the speed of Run."""
+        w = self.window
+        if self.rng.random() < 0.2:
+            speed = w.findChild(QAbstractSlider, "runSpeed")
+            if speed is not None and speed.isVisible() and speed.isEnabled():
+                self._note(speed)
+                QTest.keyClick(speed, self.rng.choice([Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home,
+                                                       Qt.Key.Key_End]))
+            return
+        actions = [w.data_action, w.sweep_action, *w.language_actions.values(), *w.notation_menu.choices.values()]
+        action = self.rng.choice([a for a in actions if a.isEnabled()] or [None])
+        if action is not None and QApplication.activeModalWidget() is None:
+            self.tally.actions[action] += 1
+            action.trigger()
 
     def run_toggle(self):
         button = self.window.controls.run_button
