@@ -56,6 +56,7 @@ class BoundaryView(QWidget):
         self._last_frame = 0.0
         self.plane: pl.Plane | None = None
         self._points_key: tuple | None = None
+        self._placed: tuple | None = None     # the extent and shape the image was placed for
         self._brushes: list = []
         self._targets: list[np.ndarray] = []
 
@@ -201,7 +202,11 @@ class BoundaryView(QWidget):
         lo, hi = pl.levels(net.layers[-1].activation, out, targets)
         x0, x1, y0, y1 = grid.extent
         self.image.setImage(out, autoLevels=False, levels=(lo, hi))
-        self.image.setRect(x0, y0, x1 - x0, y1 - y0)
+        # Placed again only when the plane moved: placing it tells the view its bounds changed (a
+        # third of a live picture's cost in pyqtgraph).
+        if self._placed != (grid.extent, out.shape):
+            self._placed = (grid.extent, out.shape)
+            self.image.setRect(x0, y0, x1 - x0, y1 - y0)
         self._draw_points(targets, lo, hi)
         if net.depth > 1:
             tiles = pl.montage(plane, [spec.activation for spec in net.layers[:-1]], gap=THUMB_GAP,

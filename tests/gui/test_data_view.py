@@ -7,6 +7,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from backprop_lab.core.io import presets
+from backprop_lab.core.numerics import plane as pl
 from backprop_lab.gui.on_screen import on_screen
 
 
@@ -106,3 +107,21 @@ def test_right_click_deletes_a_point_and_a_drag_on_empty_plane_pans(qtbot, make_
     assert len(s.data) == 3 and vb.viewRange()[0] != x_range     # panned, no sample moved
     window.undo_action.trigger()
     np.testing.assert_array_equal(s.data.X, before)
+
+
+def test_the_picture_covers_the_plane_again_after_a_point_widens_it(qtbot, make_window):
+    window, view = open_data_view(qtbot, make_window)
+    s = window.session
+
+    def placed():
+        rect = view.image.mapRectToView(view.image.boundingRect())
+        return rect.left(), rect.right(), rect.top(), rect.bottom()
+    before = pl.extent_of(s.data.X)
+    assert placed() == before
+    qtbot.mouseClick(view.plot.viewport(), Qt.MouseButton.LeftButton, pos=widget_pos(view, 1.1, -0.1))
+    assert len(s.data) == 5
+    wider = pl.extent_of(s.data.X)
+    assert wider[1] > before[1] and wider[2] < before[2]
+    qtbot.waitUntil(lambda: placed() == wider)
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: placed() == before)
