@@ -299,15 +299,17 @@ def notation_for(nt: Notation, old_depth: int, new_depth: int) -> Notation:
 
 
 class SetShape(Command):
-    """A new architecture: a new network, the data fitted to its inputs and outputs (extra columns
-    dropped, new ones zero), a new trainer and trace. The old world is kept for undo."""
+    """A new architecture: a new network, the data and the held-out samples fitted to its inputs and
+    outputs (extra columns dropped, new ones zero), a new trainer and trace. The old world is kept for
+    undo."""
 
     def __init__(self, session, net):
         super().__init__(session, translate("Commands", "Change the architecture"))
         m = self.model
-        data = Dataset(_fit_columns(m.data.X, net.sizes[0]), _fit_columns(m.data.Y, net.sizes[-1]))
+        data = fit_columns(m.data, net)
         self.old = m.world
-        self.new = World(net, data, Trainer(net, data, m.settings), net.theta.copy())
+        self.new = World(net, data, Trainer(net, data, m.settings), net.theta.copy(),
+                         None if m.test is None else fit_columns(m.test, net))
 
     def _set(self, world: World, was: World):
         self._same(self.model.trainer, was.trainer)
@@ -319,6 +321,11 @@ class SetShape(Command):
 
     def revert(self):
         self._set(self.old, self.new)
+
+
+def fit_columns(data: Dataset, net) -> Dataset:
+    """The samples with as many inputs and targets as the network takes and gives."""
+    return Dataset(_fit_columns(data.X, net.sizes[0]), _fit_columns(data.Y, net.sizes[-1]))
 
 
 def _fit_columns(A: np.ndarray, n: int) -> np.ndarray:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics.budget import window_rows
 from backprop_lab.core.numerics.project_model import World
@@ -60,7 +61,8 @@ class Opening:
     start: World
 
     @classmethod
-    def of(cls, sweep: Sweep, k: int) -> Opening:
+    def of(cls, sweep: Sweep, k: int, test: Dataset | None) -> Opening:
+        """Copy k of the sweep; the window's held-out samples go with it (fitted to its network)."""
         settings = sweep.settings.copy()
         settings.lr = float(sweep.lrs[k])
         net, data = sweep.net.copy(), sweep.data.copy()
@@ -69,7 +71,7 @@ class Opening:
         trainer.history().set_limit(window_rows(net))      # as the window's own history keeps it
         gone = int(sweep.diverged_at[k])
         return cls(k, settings.lr, gone if gone >= 0 else sweep.step, gone, trainer,
-                   World(net, data, trainer, start))
+                   World(net, data, trainer, start, None if test is None else cmd.fit_columns(test, net)))
 
     def advance(self, n: int) -> int:
         """Up to n more steps; how many were taken (0: done)."""
@@ -115,7 +117,7 @@ def open_sweep_run(session, sweep: Sweep, k: int, opened: Callable[[], None] = l
     if session.view.locked:        # the opened run replaces the numbers the teacher fixed
         return session._refuse(translate("SweepRun", "Some numbers are locked: unlock them (Edit → Teacher) "
                                                      "before opening a sweep's copy"))
-    opening = Opening.of(sweep, k)
+    opening = Opening.of(sweep, k, session.test)
 
     def done() -> None:
         opening.finish()

@@ -39,11 +39,13 @@ class Change:
 
 @dataclass(frozen=True)
 class World:
-    """Everything an architecture change replaces at once."""
+    """Everything an architecture change replaces at once (the held-out samples too: their columns
+    follow the network's inputs and outputs as the data's do)."""
     net: Network
     data: Dataset
     trainer: Trainer
     start_theta: np.ndarray
+    test: Dataset | None = None
 
 
 Listener = Callable[[tuple[Change, ...]], None]
@@ -105,7 +107,7 @@ class ProjectModel:
 
     @property
     def world(self) -> World:
-        return World(self.net, self.data, self.trainer, self.start_theta)
+        return World(self.net, self.data, self.trainer, self.start_theta, self.test)
 
     def finite_with_param(self, i: int, value: float) -> bool:
         """Would the loss over the data set stay finite with θ[i] = value?"""
@@ -176,7 +178,7 @@ class ProjectModel:
 
     def set_world(self, world: World) -> None:
         """A new architecture: network, data fitted to it, its trainer and its starting weights."""
-        self.project.net, self.project.data = world.net, world.data
+        self.project.net, self.project.data, self.project.test = world.net, world.data, world.test
         self.trainer, self.start_theta = world.trainer, world.start_theta
         self.trainer.settings = self.project.settings
         self._budget()
