@@ -1,7 +1,7 @@
-"""Long file work in the window (saving a long history): the pieces of a core.io.pieces generator run
+"""Long file work in the window (saving or opening a long history): the pieces of a core.io.pieces generator run
 from a timer, a few milliseconds' worth a turn, so the window keeps answering; the status bar shows how
 far it has got (panels/long_work.py) and Cancel or Esc closes the generator, which drops the file being
-written (core.io.atomic: the old file stays as it was, and no temporary file)."""
+written (core.io.atomic: the old file stays as it was, and no temporary file), or what was read."""
 from __future__ import annotations
 
 import time
@@ -22,6 +22,7 @@ class FileWork(QObject):
         self.timer.timeout.connect(self._turn)
         self.work = None
         self.done, self.total, self.text = 0, 1, ""
+        self.opening = False
         self._finished: Callable[[object], None] | None = None
         self._failed: Callable[[Exception], None] | None = None
         self._cancelled: Callable[[], None] | None = None
@@ -31,10 +32,12 @@ class FileWork(QObject):
         return self.work is not None
 
     def start(self, work, total: int, text: str, finished: Callable[[object], None],
-              failed: Callable[[Exception], None], cancelled: Callable[[], None]) -> None:
+              failed: Callable[[Exception], None], cancelled: Callable[[], None], opening: bool = False) -> None:
         """Run `work` (about `total` units of its yields) in pieces; then `finished(result)`,
-        `failed(error)` for an exception it raises, or `cancelled()` after Cancel."""
+        `failed(error)` for an exception it raises, or `cancelled()` after Cancel. `text` names the
+        file; `opening`: it is read (else written)."""
         self.work, self.done, self.total, self.text = work, 0, max(1, total), text
+        self.opening = opening
         self._finished, self._failed, self._cancelled = finished, failed, cancelled
         # The first piece at once: what is saved is what there was when Save was chosen (an edit made
         # between the pieces waits for the next save).

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 
-from backprop_lab.core.io import atomic, document, presets
+from backprop_lab.core.io import atomic, document, document_history, presets
 from backprop_lab.core.io.pieces import drive
 
 from .file_names import document_name, proposed_file
@@ -22,8 +22,8 @@ from .trace_export import TraceExports
 from .worksheet_dialog import WorksheetExport
 
 JSON_FILTER = "Backprop Lab (*.json)"
-# A history of more steps than this is saved in pieces, with progress and Cancel (gui.file_work); a
-# shorter one at once (well under 100 ms), as one click-to-status-bar action.
+# A history of more steps than this is saved or opened in pieces, with progress and Cancel
+# (gui.file_work); a shorter one at once (well under 100 ms), as one click-to-status-bar action.
 AT_ONCE_STEPS = 50_000
 
 
@@ -127,16 +127,43 @@ class FileActions(QObject):
             path, _f = QFileDialog.getOpenFileName(self.window, self.tr("Open"), self._folder(), JSON_FILTER)
             if not path:
                 return False
+        work = self.session.file_work
+        if work.running:
+            self.session.message.emit(self.tr("Still busy with %1: wait for it, or cancel it (Esc)")
+                                      .replace("%1", work.text))
+            return False
         try:
-            project = document.load(path)
+            doc = document.parse(document.read(path))
+            opening = document.from_json_pieces(doc)
+            steps = document_history.length(doc)
+            project = drive(opening) if steps <= AT_ONCE_STEPS else None
         except (document.DocumentError, OSError) as e:
-            self._fail(self.tr("Could not open %1").replace("%1", os.path.basename(path)), e)
+            return self._open_failed(path, e)
+        if project is not None:
+            return self._opened(path, project, self.session.undo_stack.index())
+        # a long history is checked in pieces (the window answers, Cancel leaves the network shown)
+        index = self.session.undo_stack.index()
+        work.start(opening, 26 * steps + 1024 * 1024, os.path.basename(path),
+                   lambda project: self._opened(path, project, index), lambda e: self._open_failed(path, e),
+                   lambda: self.session.message.emit(self.tr("Opening cancelled: the network shown is as it was")),
+                   opening=True)
+        return True
+
+    def _opened(self, path: str, project, index: int) -> bool:
+        # an edit made while the file was read in pieces is asked about again before it is replaced
+        if self.session.undo_stack.index() != index and not self.maybe_save():
             return False
         kept = list(getattr(project.history, "kept", []))      # the model takes the history; the plot these
         self.replace(project, os.path.abspath(path))
         for label, x, y in kept:
             self.window.loss_plot.add_kept(label, x, y)
         return True
+
+    def _open_failed(self, path: str, e: Exception) -> bool:
+        if not isinstance(e, (document.DocumentError, OSError)):
+            raise e
+        self._fail(self.tr("Could not open %1").replace("%1", os.path.basename(path)), e)
+        return False
 
     def save_file(self, at_once: bool = False) -> bool:
         """Save (as Save As for a new network or a shipped preset); a long history is saved in pieces
@@ -156,7 +183,7 @@ class FileActions(QObject):
     def _save_to(self, path: str, at_once: bool = False) -> bool:
         work = self.session.file_work
         if work.running:
-            self.session.message.emit(self.tr("Still saving %1: wait for it, or cancel it (Esc)")
+            self.session.message.emit(self.tr("Still busy with %1: wait for it, or cancel it (Esc)")
                                       .replace("%1", work.text))
             return False
         self.session.pause()

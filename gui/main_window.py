@@ -175,9 +175,11 @@ class MainWindow(QMainWindow):
     def _cancel_for(self) -> None:
         """The one Esc action names the long work it would cancel (a second Esc shortcut would be ambiguous)."""
         s = self.session
-        saving = s.file_work.running
-        self.cancel_action.setEnabled(saving or s.runner.job is not None)
-        self.cancel_action.setText(self.tr("&Cancel saving") if saving else self.tr("&Cancel Step ×N"))
+        busy = s.file_work.running
+        self.cancel_action.setEnabled(busy or s.runner.job is not None)
+        text = self.tr("&Cancel Step ×N") if not busy else \
+            self.tr("&Cancel opening") if s.file_work.opening else self.tr("&Cancel saving")
+        self.cancel_action.setText(text)
 
     def _menus(self):
         bar = self.menuBar()

@@ -1156,52 +1156,52 @@
         <translation>항목 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="260"/>
+        <location filename="../../core/io/document.py" line="265"/>
         <source>not a Backprop Lab file: it holds binary data, not text</source>
         <translation>Backprop Lab 파일이 아닙니다: 텍스트가 아니라 이진 데이터가 들어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="264"/>
+        <location filename="../../core/io/document.py" line="269"/>
         <source>not a Backprop Lab file: not UTF-8 text (byte %1)</source>
         <translation>Backprop Lab 파일이 아닙니다: UTF-8 텍스트가 아닙니다 (%1번째 바이트)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="272"/>
+        <location filename="../../core/io/document.py" line="277"/>
         <source>not a Backprop Lab file: not valid JSON (%1 at line %2, column %3)</source>
         <translation>Backprop Lab 파일이 아닙니다: 올바른 JSON이 아닙니다 (%2행 %3열: %1)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="275"/>
+        <location filename="../../core/io/document.py" line="280"/>
         <source>not a Backprop Lab file: lists or objects nested too deeply</source>
         <translation>Backprop Lab 파일이 아닙니다: 목록이나 객체가 너무 깊이 중첩되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="280"/>
+        <location filename="../../core/io/document.py" line="285"/>
         <source>the file is %1 MB; a Backprop Lab file is at most %2 MB</source>
         <translation>파일이 %1 MB입니다. Backprop Lab 파일은 최대 %2 MB입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="295"/>
+        <location filename="../../core/io/document.py" line="305"/>
         <source>no such file: %1</source>
         <translation>파일이 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="301"/>
+        <location filename="../../core/io/document.py" line="311"/>
         <source>cannot read %1: %2</source>
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="303"/>
+        <location filename="../../core/io/document.py" line="313"/>
         <source>the file is over %1 MB; a Backprop Lab file is at most that</source>
         <translation>파일이 %1 MB를 넘습니다. Backprop Lab 파일은 최대 그 크기입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="375"/>
+        <location filename="../../core/io/document.py" line="385"/>
         <source>too large to save: %1 MB (a file is at most %2 MB)</source>
         <translation>저장하기에 너무 큽니다: %1 MB (파일은 최대 %2 MB)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="383"/>
+        <location filename="../../core/io/document.py" line="393"/>
         <source>cannot save %1: %2</source>
         <translation>%1을(를) 저장할 수 없습니다: %2</translation>
     </message>
@@ -1392,72 +1392,72 @@
         <translation>%1번째 숫자</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="238"/>
+        <location filename="../../core/io/document_history.py" line="245"/>
         <source>must be a list of at most %1 runs, got %2</source>
         <translation>실행 기록 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="255"/>
+        <location filename="../../core/io/document_history.py" line="262"/>
         <source>%1 steps kept whole; a file keeps at most %2 steps&apos; losses</source>
         <translation>%1단계를 모두 담고 있습니다. 파일에는 최대 %2단계의 손실만 담을 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="258"/>
+        <location filename="../../core/io/document_history.py" line="265"/>
         <source>the loss of step %1</source>
         <translation>%1번째 단계의 손실</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="264"/>
+        <location filename="../../core/io/document_history.py" line="271"/>
         <source>must rise from 0 to below whole_from (%1)</source>
         <translation>0부터 whole_from(%1) 미만까지 커지는 순서여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="268"/>
+        <location filename="../../core/io/document_history.py" line="275"/>
         <source>loss %1</source>
         <translation>%1번째 손실</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="277"/>
+        <location filename="../../core/io/document_history.py" line="284"/>
         <source>must be a list of at most %1 data sets, got %2</source>
         <translation>데이터 세트 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="301"/>
+        <location filename="../../core/io/document_history.py" line="308"/>
         <source>Adam&apos;s second moment cannot be negative</source>
         <translation>Adam의 2차 모멘트는 음수일 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="303"/>
+        <location filename="../../core/io/document_history.py" line="310"/>
         <source>Adam&apos;s step count must be a whole number ≥ 0</source>
         <translation>Adam의 단계 수는 0 이상의 정수여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="317"/>
+        <location filename="../../core/io/document_history.py" line="324"/>
         <source>must be a list of %1 to %2 segments, got %3</source>
         <translation>구간 %1~%2개의 목록이어야 합니다. 받은 값: %3</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="337"/>
+        <location filename="../../core/io/document_history.py" line="344"/>
         <source>refers to a data set, but history.data is empty</source>
         <translation>데이터 세트를 가리키지만 history.data가 비어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="346"/>
+        <location filename="../../core/io/document_history.py" line="353"/>
         <source>each flag must be 0 or 1</source>
         <translation>각 표시는 0 또는 1이어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="348"/>
+        <location filename="../../core/io/document_history.py" line="355"/>
         <source>a step from %1 on names a sample its data set (%2 samples) lacks</source>
         <translation>%1단계부터의 어떤 단계가 데이터 세트(샘플 %2개)에 없는 샘플을 가리킵니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="354"/>
+        <location filename="../../core/io/document_history.py" line="361"/>
         <source>must rise from the segment&apos;s start %1 to at most %2</source>
         <translation>구간의 시작 %1부터 최대 %2까지 커지는 순서여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_history.py" line="361"/>
+        <location filename="../../core/io/document_history.py" line="368"/>
         <source>the loss at the segment&apos;s start is not finite</source>
         <translation>구간 시작점의 손실이 유한한 수가 아닙니다</translation>
     </message>
@@ -1737,69 +1737,75 @@
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="133"/>
+        <location filename="../../gui/files.py" line="132"/>
+        <location filename="../../gui/files.py" line="186"/>
+        <source>Still busy with %1: wait for it, or cancel it (Esc)</source>
+        <translation>아직 %1 작업 중입니다: 끝날 때까지 기다리거나 취소하세요(Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="148"/>
+        <source>Opening cancelled: the network shown is as it was</source>
+        <translation>열기를 취소했습니다: 보이는 신경망은 그대로입니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/files.py" line="165"/>
         <source>Could not open %1</source>
         <translation>%1 파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="153"/>
+        <location filename="../../gui/files.py" line="180"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="159"/>
-        <source>Still saving %1: wait for it, or cancel it (Esc)</source>
-        <translation>아직 %1을(를) 저장하는 중입니다: 끝날 때까지 기다리거나 취소하세요(Esc)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/files.py" line="164"/>
-        <location filename="../../gui/files.py" line="178"/>
-        <location filename="../../gui/files.py" line="188"/>
+        <location filename="../../gui/files.py" line="191"/>
+        <location filename="../../gui/files.py" line="205"/>
+        <location filename="../../gui/files.py" line="215"/>
         <source>Could not save</source>
         <translation>저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="165"/>
+        <location filename="../../gui/files.py" line="192"/>
         <source>%1 is a preset shipped with Backprop Lab and is kept as it is: save your network under another name or in another folder.</source>
         <translation>%1은(는) Backprop Lab에 들어 있는 프리셋이라 바꾸지 않습니다. 네트워크를 다른 이름으로, 또는 다른 폴더에 저장하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="191"/>
+        <location filename="../../gui/files.py" line="218"/>
         <source>Saving cancelled: %1 is as it was</source>
         <translation>저장을 취소했습니다: %1은(는) 그대로입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="192"/>
+        <location filename="../../gui/files.py" line="219"/>
         <source>Saving cancelled: %1 was not written</source>
         <translation>저장을 취소했습니다: %1은(는) 만들어지지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="203"/>
+        <location filename="../../gui/files.py" line="230"/>
         <source>Saved %1</source>
         <translation>%1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="205"/>
+        <location filename="../../gui/files.py" line="232"/>
         <source>(to fit a file of at most %1 MB, the plot keeps every 2nd, 4th … loss before step %2; every step can still be looked back at)</source>
         <translation>(파일을 %1 MB 이하로 맞추려고, 그래프는 %2단계 이전의 손실을 2번째, 4번째 … 단계마다 하나씩만 남깁니다. 모든 단계는 여전히 되돌아볼 수 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="224"/>
+        <location filename="../../gui/files.py" line="251"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="234"/>
+        <location filename="../../gui/files.py" line="261"/>
         <source>Export plot</source>
         <translation>그래프 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="246"/>
+        <location filename="../../gui/files.py" line="273"/>
         <source>Could not export the plot</source>
         <translation>그래프를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="248"/>
+        <location filename="../../gui/files.py" line="275"/>
         <source>Plot exported to %1</source>
         <translation>그래프를 %1에 내보냈습니다</translation>
     </message>
@@ -2225,12 +2231,22 @@
         <translation>N단계: %3단계 중 %2단계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="67"/>
+        <location filename="../../gui/panels/long_work.py" line="68"/>
+        <source>Opening %1…</source>
+        <translation>%1 여는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/long_work.py" line="69"/>
+        <source>Stop opening: the network shown stays as it is (Esc)</source>
+        <translation>열기 중지: 보이는 신경망은 그대로 남습니다(Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/panels/long_work.py" line="71"/>
         <source>Saving %1…</source>
         <translation>%1 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="68"/>
+        <location filename="../../gui/panels/long_work.py" line="72"/>
         <source>Stop saving: the file stays as it was (Esc)</source>
         <translation>저장 중지: 파일은 그대로 남습니다(Esc)</translation>
     </message>
@@ -2476,62 +2492,67 @@ E = %2</translation>
         <translation>연결선을 기울기로 색칠(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="180"/>
+        <location filename="../../gui/main_window.py" line="181"/>
         <source>&amp;Cancel saving</source>
         <translation>저장 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="184"/>
+        <location filename="../../gui/main_window.py" line="181"/>
+        <source>&amp;Cancel opening</source>
+        <translation>열기 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/main_window.py" line="186"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="185"/>
+        <location filename="../../gui/main_window.py" line="187"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="190"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="193"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>&amp;Generate or import…</source>
         <translation>생성 또는 가져오기(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>Learning-rate s&amp;weep…</source>
         <translation>학습률 스윕(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="207"/>
+        <location filename="../../gui/main_window.py" line="209"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="219"/>
+        <location filename="../../gui/main_window.py" line="221"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="223"/>
+        <location filename="../../gui/main_window.py" line="225"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="233"/>
         <source>Show:</source>
         <translation>보기:</translation>
     </message>

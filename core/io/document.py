@@ -254,6 +254,11 @@ def loads(raw: bytes | str) -> Project:
 
 
 def loads_pieces(raw: bytes | str) -> Pieces[Project]:
+    return (yield from from_json_pieces(parse(raw)))
+
+
+def parse(raw: bytes | str) -> object:
+    """The JSON values of a file's text (not yet checked: from_json does)."""
     text = raw
     if isinstance(raw, bytes):
         if b"\0" in raw:
@@ -273,7 +278,7 @@ def loads_pieces(raw: bytes | str) -> Pieces[Project]:
                        e.msg, e.lineno, e.colno))
     except RecursionError:
         _fail("", translate("Document", "not a Backprop Lab file: lists or objects nested too deeply"))
-    return (yield from from_json_pieces(doc))
+    return doc
 
 
 def _too_large(n: int) -> str:
@@ -288,6 +293,11 @@ def load(where: str | os.PathLike[str]) -> Project:
 
 
 def load_pieces(where: str | os.PathLike[str]) -> Pieces[Project]:
+    return (yield from loads_pieces(read(where)))
+
+
+def read(where: str | os.PathLike[str]) -> bytes:
+    """A file's bytes, refused (DocumentError) as load refuses it."""
     path = Path(where)
     try:
         raw = read_regular(path, MAX_BYTES)
@@ -302,7 +312,7 @@ def load_pieces(where: str | os.PathLike[str]) -> Pieces[Project]:
     if len(raw) > MAX_BYTES:    # it grew while it was read
         _fail("", fill(translate("Document", "the file is over %1 MB; a Backprop Lab file is at most that"),
                        MAX_BYTES // 2 ** 20))
-    return (yield from loads_pieces(raw))
+    return raw
 
 
 # ----- writing -------------------------------------------------------------------------------------

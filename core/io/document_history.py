@@ -209,6 +209,13 @@ def _encode(run: SavedRun, h: History,
 
 
 # ----- reading ---------------------------------------------------------------------------------------
+def length(doc: object) -> int:
+    """The steps a parsed document's history says it holds (0 without one; from_json checks it)."""
+    h = doc.get("history") if isinstance(doc, dict) else None
+    steps = h.get("steps") if isinstance(h, dict) else 0
+    return steps if isinstance(steps, int) and not isinstance(steps, bool) and steps > 0 else 0
+
+
 def from_json(raw: object, net: Network, settings_of: SettingsOf) -> Pieces[SavedRun]:
     """Check a document's "history" against its network completely, and build what it holds (in pieces)."""
     f = "history"

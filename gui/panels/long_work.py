@@ -64,8 +64,12 @@ class LongWorkBar(QWidget):
         if self.bar.maximum() != SHARES:
             self.bar.setRange(0, SHARES)
         self.bar.setValue(int(SHARES * work.share))
-        set_text(self.label, self.tr("Saving %1…").replace("%1", work.text))
-        set_tip(self.cancel_button, self.tr("Stop saving: the file stays as it was (Esc)"))
+        if work.opening:
+            set_text(self.label, self.tr("Opening %1…").replace("%1", work.text))
+            set_tip(self.cancel_button, self.tr("Stop opening: the network shown stays as it is (Esc)"))
+        else:
+            set_text(self.label, self.tr("Saving %1…").replace("%1", work.text))
+            set_tip(self.cancel_button, self.tr("Stop saving: the file stays as it was (Esc)"))
 
 
 def set_tip(widget, text: str) -> None:

@@ -1,6 +1,7 @@
-"""Saving a long history is long work (issue 8): File → Save / Save As writes it in pieces between
-events, with its progress in the status bar and Cancel (the button, or Esc); the file appears whole when
-it is done, and a cancelled save leaves the old file as it was (or none) and no temporary file."""
+"""Saving and opening a long history is long work (issue 8): File → Save / Save As writes it (and File →
+Open reads it) in pieces between events, with its progress in the status bar and Cancel (the button, or
+Esc); the file appears whole when it is done, a cancelled save leaves the old file as it was (or none) and
+no temporary file, and a cancelled Open leaves the network shown as it was."""
 from __future__ import annotations
 
 import os
@@ -102,3 +103,48 @@ def test_an_edit_while_saving_stays_unsaved(qtbot, long_window, tmp_path, monkey
     np.testing.assert_array_equal(saved.net.theta, before)
     assert not np.array_equal(s.net.theta, before) and window.isWindowModified()
     assert window.status.note.text() == f"Saved {path}"
+
+
+@pytest.fixture
+def long_file(tmp_path):
+    """A file holding seed 004 with a history longer than Open reads at once."""
+    from backprop_lab.core.io.presets import resolve
+    from backprop_lab.core.numerics.project_model import ProjectModel
+    m = ProjectModel(resolve("seed004"))
+    m.train(STEPS)
+    path = tmp_path / "long.json"
+    document.save(m.project, path, m.saved_run())
+    return path, m
+
+
+def open_file(window, monkeypatch, path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    window.files.open.trigger()
+
+
+def test_open_of_a_long_history_reads_it_in_pieces_then_shows_it(qtbot, window, long_file, monkeypatch):
+    path, m = long_file
+    s, work = window.session, window.status.work
+    open_file(window, monkeypatch, path)
+    assert s.file_work.running and work.label.text() == "Opening long.json…"
+    assert window.cancel_action.text() == "&Cancel opening"
+    assert s.step_count == 0 and window.status.step.text() == "step 0"     # shown when it is whole
+    qtbot.waitUntil(lambda: not s.file_work.running, timeout=60_000)
+    assert s.step_count == STEPS and window.status.step.text() == f"step {STEPS:,}"
+    assert window.files.path == str(path) and window.windowTitle().startswith("long.json")
+    np.testing.assert_array_equal(s.net.theta, m.net.theta)
+    np.testing.assert_array_equal(s.trace.losses(), m.trace.losses())
+    assert window.loss_plot.points() == STEPS + 1 and not work.isVisible()
+
+
+def test_esc_cancels_an_open_and_the_network_shown_stays(qtbot, window, long_file, monkeypatch):
+    path, _m = long_file
+    s = window.session
+    theta = s.net.theta.copy()
+    open_file(window, monkeypatch, path)
+    assert s.file_work.running
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not s.file_work.running and not window.status.work.isVisible()
+    assert window.status.note.text() == "Opening cancelled: the network shown is as it was"
+    assert s.step_count == 0 and window.files.path is None
+    np.testing.assert_array_equal(s.net.theta, theta)
