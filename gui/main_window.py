@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self.reset_action = QAction(self.tr("R&eset to the starting weights"), self)
         self.reset_action.triggered.connect(c.reset_button.click)
         # Esc only while there is long work to cancel: a disabled action leaves Esc to the cell editors.
-        self.cancel_action = QAction(self.tr("&Cancel Step ×N"), self)
+        self.cancel_action = QAction(s.runner.cancel_words()[0], self)
         self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.cancel_action.setEnabled(False)
         self.cancel_action.triggered.connect(lambda: s.file_work.cancel() or s.runner.cancel())
@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         s = self.session
         busy = s.file_work.running
         self.cancel_action.setEnabled(busy or s.runner.job is not None)
-        text = self.tr("&Cancel Step ×N") if not busy else \
+        text = s.runner.cancel_words()[0] if not busy else \
             self.tr("&Cancel opening") if s.file_work.opening else self.tr("&Cancel saving")
         self.cancel_action.setText(text)
 

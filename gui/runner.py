@@ -65,7 +65,9 @@ class Job:
     then: Callable[[], None] | None = None
     target: int = 0
     what: str = ""          # the long-work bar's words (%2 done, %3 in all) when not a Step ×N or a look-back
-    cancelled: str = ""     # and what Cancel says then
+    cancelled: str = ""     # and what Cancel says then,
+    cancel_tip: str = ""    # what it does (the Cancel button's tooltip),
+    cancel_text: str = ""   # and the Train menu's Cancel (Esc) item
 
 
 class RunLoop(QObject):
@@ -114,12 +116,13 @@ class RunLoop(QObject):
             self.job = None
 
     def start_replay(self, total: int, replay: Callable[[int], int], then: Callable[[], None], target: int,
-                     what: str = "", cancelled: str = "") -> None:
+                     what: str = "", cancelled: str = "", cancel_tip: str = "", cancel_text: str = "") -> None:
         """Look back far: replay in pieces on the timer (progress, Cancel), then show the step. Other work
         done in pieces off the model (opening a sweep's run) goes the same way, with its own words."""
         if self.running:
             return
-        self.job = Job(total, replay=replay, then=then, target=target, what=what, cancelled=cancelled)
+        self.job = Job(total, replay=replay, then=then, target=target, what=what, cancelled=cancelled,
+                       cancel_tip=cancel_tip, cancel_text=cancel_text)
         self._tick_end = None
         self.timer.setInterval(0)
         self.timer.start()
@@ -142,6 +145,18 @@ class RunLoop(QObject):
             self.job = None
             self.session.set_training_state("idle")
             job.then()
+
+    def cancel_words(self) -> tuple[str, str]:
+        """The Train menu's Cancel item and the Cancel button's tooltip for the long work going on: what
+        Cancel does differs (Step ×N keeps the steps taken; a look-back or opening a sweep's copy changes nothing)."""
+        job = self.job
+        if job is not None and job.cancel_tip:
+            return job.cancel_text, job.cancel_tip
+        if job is not None and job.replay is not None:
+            return (self.tr("&Cancel looking back"),
+                    self.tr("Stop looking back: nothing changes, the network shown stays as it is (Esc)"))
+        return (self.tr("&Cancel Step ×N"),
+                self.tr("Stop here: the steps taken so far stay, as one undo step (Esc)"))
 
     def cancel(self) -> None:
         """Stop the long work: the steps taken so far stay, as one undo entry (a look-back shows

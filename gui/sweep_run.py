@@ -133,5 +133,8 @@ def open_sweep_run(session, sweep: Sweep, k: int, opened: Callable[[], None] = l
         return None
     what = translate("SweepRun", "Opening copy %1: %2 of %3 steps").replace("%1", str(k + 1))
     cancelled = translate("SweepRun", "Opening copy %1 cancelled: nothing changed").replace("%1", str(k + 1))
-    session.runner.start_replay(opening.wanted, opening.advance, done, opening.wanted, what, cancelled)
+    tip = translate("SweepRun", "Stop opening copy %1: nothing is opened, the window stays as it is (Esc)")\
+        .replace("%1", str(k + 1))
+    action = translate("SweepRun", "&Cancel opening the copy")
+    session.runner.start_replay(opening.wanted, opening.advance, done, opening.wanted, what, cancelled, tip, action)
     return None

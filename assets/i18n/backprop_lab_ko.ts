@@ -115,42 +115,42 @@
 <context>
     <name>BoundaryView</name>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="68"/>
+        <location filename="../../gui/panels/boundary.py" line="69"/>
         <source>Output shown:</source>
         <translation>표시할 출력:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="73"/>
+        <location filename="../../gui/panels/boundary.py" line="74"/>
         <source>Click the plot to add a point of this class; drag a point to move it; right-click (or Ctrl+click) a point to delete it</source>
         <translation>그림을 클릭하면 이 클래스의 점을 추가합니다. 점을 끌면 옮기고, 점을 오른쪽 클릭(또는 Ctrl+클릭)하면 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="75"/>
+        <location filename="../../gui/panels/boundary.py" line="76"/>
         <source>New point:</source>
         <translation>새 점:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="77"/>
+        <location filename="../../gui/panels/boundary.py" line="78"/>
         <source>input 1</source>
         <translation>입력 1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="78"/>
+        <location filename="../../gui/panels/boundary.py" line="79"/>
         <source>input 2</source>
         <translation>입력 2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="87"/>
+        <location filename="../../gui/panels/boundary.py" line="88"/>
         <source>hidden neurons</source>
         <translation>은닉 뉴런</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="124"/>
+        <location filename="../../gui/panels/boundary.py" line="125"/>
         <source>The decision boundary is drawn over the plane of two inputs; this network has %1 inputs. Give it two inputs (Architecture) to see it.</source>
         <translation>결정 경계는 두 입력이 이루는 평면 위에 그립니다. 이 신경망의 입력은 %1개입니다. 보려면 입력을 두 개로 하세요(구조).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="146"/>
+        <location filename="../../gui/panels/boundary.py" line="147"/>
         <source>class %1 (y = %2)</source>
         <translation>클래스 %1 (y = %2)</translation>
     </message>
@@ -681,7 +681,7 @@
         <translation>%1단계에서 갈라져 나오기</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="306"/>
+        <location filename="../../gui/commands.py" line="307"/>
         <source>Change the architecture</source>
         <translation>구조 바꾸기</translation>
     </message>
@@ -1500,22 +1500,22 @@
         <translation>다이어그램의 숫자로 손으로(또는 종이에) 계산한 뒤 여기에 입력하세요. 문제는 본문 예제의 계산 순서를 따릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="186"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="204"/>
         <source>&lt;b&gt;Check your own answer&lt;/b&gt; — %1</source>
         <translation>&lt;b&gt;직접 계산한 답 확인&lt;/b&gt; — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="261"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="279"/>
         <source>%1 of %2 solved</source>
         <translation>%2문제 중 %1문제 풀었음</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="295"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="313"/>
         <source>Compute &lt;b&gt;%1&lt;/b&gt; to %2 decimal places (tolerance ±%3):</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;을(를) 소수점 아래 %2자리까지 계산하세요 (허용 오차 ±%3):</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="345"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="359"/>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
     </message>
@@ -2216,11 +2216,6 @@
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="49"/>
-        <source>Stop here: the steps taken so far stay, as one undo step (Esc)</source>
-        <translation>여기서 멈춤: 지금까지 진행한 단계는 실행 취소 한 번으로 되돌릴 수 있게 남습니다 (Esc)</translation>
-    </message>
-    <message>
         <location filename="../../gui/panels/long_work.py" line="57"/>
         <source>Rebuilding step %1: %2 of %3 steps replayed</source>
         <translation>%1단계 다시 계산 중: %3단계 중 %2단계 재생</translation>
@@ -2255,7 +2250,7 @@
     <name>LossPlot</name>
     <message>
         <location filename="../../gui/panels/loss_plot.py" line="59"/>
-        <location filename="../../gui/panels/loss_plot.py" line="150"/>
+        <location filename="../../gui/panels/loss_plot.py" line="149"/>
         <source>step</source>
         <translation>단계</translation>
     </message>
@@ -2266,13 +2261,13 @@
     </message>
     <message>
         <location filename="../../gui/panels/loss_plot.py" line="66"/>
-        <location filename="../../gui/panels/loss_plot.py" line="227"/>
+        <location filename="../../gui/panels/loss_plot.py" line="226"/>
         <source>%1 (all samples)</source>
         <translation>%1 (전체 샘플)</translation>
     </message>
     <message>
         <location filename="../../gui/panels/loss_plot.py" line="75"/>
-        <location filename="../../gui/panels/loss_plot.py" line="152"/>
+        <location filename="../../gui/panels/loss_plot.py" line="151"/>
         <source>Step or Run: the loss of each step appears here</source>
         <translation>한 단계나 실행을 누르면 단계마다 손실이 여기 그려집니다</translation>
     </message>
@@ -2317,60 +2312,60 @@
         <translation>로그 단계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="156"/>
-        <location filename="../../gui/panels/loss_plot.py" line="221"/>
+        <location filename="../../gui/panels/loss_plot.py" line="155"/>
+        <location filename="../../gui/panels/loss_plot.py" line="220"/>
         <source>sample %1</source>
         <translation>샘플 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="227"/>
+        <location filename="../../gui/panels/loss_plot.py" line="226"/>
         <source>%1 (training samples)</source>
         <translation>%1 (학습 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="231"/>
+        <location filename="../../gui/panels/loss_plot.py" line="230"/>
         <source>%1 (test samples)</source>
         <translation>%1 (시험 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="288"/>
+        <location filename="../../gui/panels/loss_plot.py" line="287"/>
         <source>step %1
 E = %2</source>
         <translation>%1단계
 E = %2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="313"/>
+        <location filename="../../gui/panels/loss_plot.py" line="312"/>
         <source>Showing the network before step %1 (read-only)</source>
         <translation>%1단계 직전의 신경망을 보는 중 (읽기 전용)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="316"/>
+        <location filename="../../gui/panels/loss_plot.py" line="315"/>
         <source>Click a point to see the network as it was then</source>
         <translation>점을 클릭하면 그때의 신경망이 보입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="323"/>
+        <location filename="../../gui/panels/loss_plot.py" line="322"/>
         <source>Nothing to keep yet: take some steps first</source>
         <translation>아직 남길 곡선이 없습니다: 먼저 몇 단계 학습하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="326"/>
+        <location filename="../../gui/panels/loss_plot.py" line="325"/>
         <source>per sample</source>
         <translation>샘플별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="326"/>
+        <location filename="../../gui/panels/loss_plot.py" line="325"/>
         <source>mini-batch %1</source>
         <translation>미니배치 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="327"/>
+        <location filename="../../gui/panels/loss_plot.py" line="326"/>
         <source>full batch</source>
         <translation>전체 배치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="328"/>
+        <location filename="../../gui/panels/loss_plot.py" line="327"/>
         <source>η %1, μ %2, %3</source>
         <translation>η %1, μ %2, %3</translation>
     </message>
@@ -2479,12 +2474,6 @@ E = %2</translation>
         <location filename="../../gui/main_window.py" line="159"/>
         <source>R&amp;eset to the starting weights</source>
         <translation>처음 가중치로 되돌리기(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../gui/main_window.py" line="162"/>
-        <location filename="../../gui/main_window.py" line="180"/>
-        <source>&amp;Cancel Step ×N</source>
-        <translation>N단계 취소(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../gui/main_window.py" line="168"/>
@@ -3104,26 +3093,46 @@ E = %2</translation>
     <name>RunLoop</name>
     <message>
         <location filename="../../gui/runner.py" line="156"/>
+        <source>&amp;Cancel looking back</source>
+        <translation>되돌아보기 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/runner.py" line="157"/>
+        <source>Stop looking back: nothing changes, the network shown stays as it is (Esc)</source>
+        <translation>되돌아보기 중지: 아무것도 바뀌지 않고, 보이는 신경망은 그대로 남습니다(Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/runner.py" line="158"/>
+        <source>&amp;Cancel Step ×N</source>
+        <translation>N단계 취소(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/runner.py" line="159"/>
+        <source>Stop here: the steps taken so far stay, as one undo step (Esc)</source>
+        <translation>여기서 멈춤: 지금까지 진행한 단계는 실행 취소 한 번으로 되돌릴 수 있게 남습니다 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/runner.py" line="171"/>
         <source>Looking back at step %1 cancelled</source>
         <translation>%1단계 되돌아보기를 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="158"/>
+        <location filename="../../gui/runner.py" line="173"/>
         <source>Step ×N cancelled after %1 of %2 steps</source>
         <translation>N단계를 %2단계 중 %1단계에서 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="268"/>
+        <location filename="../../gui/runner.py" line="283"/>
         <source>Run stopped after %1 steps, at step %2</source>
         <translation>%1걸음 후 실행을 멈췄습니다 (%2번째 걸음)</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="270"/>
+        <location filename="../../gui/runner.py" line="285"/>
         <source>Run stopped at step %2: the loss reached the target %1</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 목표 %1에 닿았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="273"/>
+        <location filename="../../gui/runner.py" line="288"/>
         <source>Run stopped at step %2: the loss has stopped changing (over the last %1 steps)</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 더 이상 변하지 않습니다 (최근 %1걸음 동안)</translation>
     </message>
@@ -4057,39 +4066,49 @@ E = %2</translation>
 <context>
     <name>SweepRun</name>
     <message>
-        <location filename="../../gui/sweep_run.py" line="95"/>
+        <location filename="../../gui/sweep_run.py" line="97"/>
         <source>Open sweep copy %1 (η = %2)</source>
         <translation>스윕 복제 %1 열기 (η = %2)</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_run.py" line="99"/>
+        <location filename="../../gui/sweep_run.py" line="101"/>
         <source>Copy %1 (η = %2) diverged at step %3: opened at step %4, the last state before it; Undo returns to before</source>
         <translation>복제 %1 (η = %2)은(는) %3단계에서 발산했습니다: 그 전의 마지막 상태인 %4단계로 열었습니다. 실행 취소하면 이전으로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_run.py" line="102"/>
+        <location filename="../../gui/sweep_run.py" line="104"/>
         <source>Copy %1 (η = %2) opened: %4 steps trained from where the sweep began; Undo returns to before</source>
         <translation>복제 %1 (η = %2)을(를) 열었습니다: 스윕이 시작된 상태에서 %4단계 학습했습니다. 실행 취소하면 이전으로 돌아갑니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_run.py" line="114"/>
+        <location filename="../../gui/sweep_run.py" line="116"/>
         <source>Training is running: pause it before opening a copy</source>
         <translation>학습 중입니다: 복제를 열기 전에 일시 정지하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_run.py" line="116"/>
+        <location filename="../../gui/sweep_run.py" line="118"/>
         <source>Some numbers are locked: unlock them (Edit → Teacher) before opening a sweep&apos;s copy</source>
         <translation>잠긴 숫자가 있습니다: 스윕의 복제를 열기 전에 잠금을 푸세요 (편집 → 교사)</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_run.py" line="132"/>
+        <location filename="../../gui/sweep_run.py" line="134"/>
         <source>Opening copy %1: %2 of %3 steps</source>
         <translation>복제 %1 여는 중: %3단계 중 %2단계</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_run.py" line="133"/>
+        <location filename="../../gui/sweep_run.py" line="135"/>
         <source>Opening copy %1 cancelled: nothing changed</source>
         <translation>복제 %1 열기를 취소했습니다: 바뀐 것은 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_run.py" line="136"/>
+        <source>Stop opening copy %1: nothing is opened, the window stays as it is (Esc)</source>
+        <translation>복제 %1 열기 중지: 아무것도 열리지 않고, 창은 그대로 남습니다(Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_run.py" line="138"/>
+        <source>&amp;Cancel opening the copy</source>
+        <translation>복제 열기 취소(&amp;C)</translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,7 @@ class LongWorkBar(QWidget):
         self.setVisible(job is not None)
         if job is None:
             return
-        set_tip(self.cancel_button, self.tr("Stop here: the steps taken so far stay, as one undo step (Esc)"))
+        set_tip(self.cancel_button, self.runner.cancel_words()[1])
         # Thousands of steps fit a progress bar's int range (10,000,000 at most) without scaling.
         if self.bar.maximum() != job.total:
             self.bar.setRange(0, job.total)
