@@ -117,6 +117,8 @@ def from_json_pieces(doc: object) -> Pieces[Project]:
     except ValueError as e:   # the checks above should leave nothing for these to find
         raise DocumentError(str(e)) from None
     all_finite(net, dataset)
+    if test is not None:
+        all_finite(net, test, "test")
     project = Project(net, dataset, settings, name, description, source, test)
     if "history" in top:
         if top["version"] < HISTORY_VERSION:

@@ -80,3 +80,31 @@ def test_the_window_edit_check_is_the_loading_rule():
         except document.DocumentError:
             load_ok = False
         assert edit_ok == load_ok, target
+
+
+def xor_split(test: dict) -> dict:
+    """XOR with held-out samples (a version 4 document), the data itself well within the rule."""
+    d = xor(version=4)
+    d["test"] = test
+    return d
+
+
+def test_a_held_out_sample_that_overflows_is_refused_naming_its_inputs():
+    d = xor_split({"inputs": [[0.0, 1.0], [1e308, 1e308]], "targets": [[1.0], [0.0]]})
+    d["layers"][0]["W"] = [[10.0, 10.0], [10.0, 10.0]]           # z = 10·1e308 + 10·1e308 overflows
+    document.loads(json.dumps(xor(layers=d["layers"])))           # the data alone keeps the rule
+    with pytest.raises(document.DocumentError, match=r"^test\.inputs\[2\]: z1\[\d\] of sample 2 would be -?inf: "
+                       r"every forward value and the loss must be finite$"):
+        document.loads(json.dumps(d))
+
+
+def test_a_held_out_target_that_makes_the_loss_infinite_is_refused_naming_it():
+    d = xor_split({"inputs": [[0.0, 1.0]], "targets": [[1e200]]})
+    with pytest.raises(document.DocumentError, match=r"^test\.targets\[1\]\[1\]: loss_term\[1\] of sample 1 "
+                       r"would be inf"):
+        document.loads(json.dumps(d))
+
+
+def test_finite_held_out_samples_load():
+    p = document.loads(json.dumps(xor_split({"inputs": [[0.0, 1.0], [1e3, -1e3]], "targets": [[1.0], [0.0]]})))
+    assert p.test is not None and p.test.X[1, 0] == 1e3

@@ -80,3 +80,19 @@ def test_a_loss_near_the_largest_float_is_drawn(qtbot, make_window, tmp_path):
     assert w.session.training_state != "running" and w.loss_plot.points() >= w.session.step_count > 10
     y0, y1 = w.loss_plot.item.vb.viewRange()[1]
     assert 0 < y1 <= 1.1e307 and y0 < y1                # clipped at what the plot can show
+
+
+def test_open_refuses_held_out_samples_that_overflow_and_keeps_the_project(qtbot, window, monkeypatch, tmp_path):
+    s = window.session
+    before = (s.net.theta.copy(), s.project.name, s.test)
+    d = xor_doc()
+    d["version"] = 4
+    d["layers"][0]["W"] = [[10.0, 10.0], [10.0, 10.0]]
+    d["test"] = {"inputs": [[0.0, 1.0], [1e308, 1e308]], "targets": [[1.0], [0.0]]}
+    path = tmp_path / "split.json"
+    path.write_text(json.dumps(d))
+    said = _open(window, monkeypatch, path)
+    assert len(said) == 1 and "split.json" in said[0][0]
+    assert said[0][1].startswith("test.inputs[2]: z1[") and "finite" in said[0][1]
+    assert (s.net.theta == before[0]).all() and s.project.name == before[1] and s.test is before[2]
+    assert before[1] in window.windowTitle() and d["name"] not in window.windowTitle()
