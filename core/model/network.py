@@ -130,6 +130,17 @@ class Network:
                 names += [nt.bias(l, j) for j in range(spec.size)]
         return names
 
+    def param_name(self, index: int) -> str:
+        """param_names()[index], naming only that parameter (the largest network has 8,448)."""
+        index = range(self.n_params)[index]          # negative from the end; IndexError past it
+        for l, ((ws, bs), spec) in enumerate(zip(self.slices(), self.layers), start=1):
+            if index < ws.stop:
+                i, j = divmod(index - ws.start, spec.size)
+                return self.notation.weight(l, i, j)
+            if index < bs.stop:
+                return self.notation.bias(l, None if spec.bias == "shared" else index - bs.start)
+        raise AssertionError("the slices cover theta")
+
     def param_keys(self) -> list[tuple[str, int, int, int | None]]:
         """('W', l, i, j) or ('b', l, j, None) for each entry of theta (0-based i, j; shared bias j=0)."""
         keys: list[tuple[str, int, int, int | None]] = []

@@ -363,4 +363,4 @@ def gradient_check(net: Network, x: npt.ArrayLike, y: npt.ArrayLike, index: int,
     """The engine's dE/dθ[index] beside a central difference (E(θ+h) − E(θ−h)) / 2h."""
     analytic = float(evaluate(net, x, y).grad[index])
     numeric = float(numeric_gradient(net, x, y, index, h))
-    return GradientCheck(index, net.param_names()[index], analytic, numeric, h, relative_error(analytic, numeric))
+    return GradientCheck(index, net.param_name(index), analytic, numeric, h, relative_error(analytic, numeric))
