@@ -213,17 +213,14 @@ class RunLoop(QObject):
         budget = FRAME - gap
         if self._trained < TRAIN_SHARE * (t0 - self._started):
             budget = max(budget, gap)
-        # Long work trains at most JOB_TRAIN a tick: the window answers between its pieces.
-        deadline = t0 + min(MAX_TRAIN if self.job is None else JOB_TRAIN, max(MIN_TRAIN, budget))
-        paced = self.pace is not None and self.job is None
+        deadline = t0 + min(MAX_TRAIN, max(MIN_TRAIN, budget))
+        paced = self.pace is not None
         with s.model.changing():      # one announcement a tick: the views recompute once
             if paced:
                 done, error = self._train_paced(t0 + MAX_TRAIN)
             else:
                 done, error = self._train_until(deadline)
             self.last_tick_steps = done
-            if self.job is not None:
-                self.job.done += done
             self._tick_end = now = time.perf_counter()      # the gap counts the refresh and the repaint
             self._trained += now - t0
         if error is not None:
@@ -240,10 +237,6 @@ class RunLoop(QObject):
         if self._heavy:
             self._views_at = now
             s.changed.emit()
-        if self.job is not None:
-            if self.job.done >= self.job.total:
-                self.stop()
-            return
         why = self.stop_rule.check(s.trainer.step, s.loss)
         if why is not None:
             self.stop()

@@ -3,8 +3,10 @@ not a test: `QT_QPA_PLATFORM=offscreen python tests/bench/latency_bench.py [--qu
 memory after one minute's steps instead of ten).
 
   latency   how late a 10 ms QTimer fires (p50, p99, max) while the window does long work:
-            Step ×N of 1,000,000 on seed 004, and Run on the largest allowed network (32 inputs,
-            8 layers of 32), against the same probe on an idle window (the baseline, same run)
+            Step ×N of 1,000,000 on seed 004, then File → Save of that history and File → Open of
+            the file (each to its end, the window's refresh after Open included), and Run on the
+            largest allowed network (32 inputs, 8 layers of 32), against the same probe on an idle
+            window (the baseline, same run); the load average is printed beside them
   memory    the window's resident memory after as many steps as a 10-minute Run on 4-16-16-3 takes
             (the Run's rate measured first, in the window), and the history's own bytes
   step rate headless steps/s keeping the history, against keeping every row (a full Trace, the
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
 
 import numpy as np
@@ -92,9 +95,12 @@ class Lateness:
         return float(np.percentile(a, 50)), float(np.percentile(a, 99)), float(a.max()), len(self.late)
 
 
-def probe(app, until, limit_s: float) -> Lateness:
-    late = Lateness()
-    late.start()
+def probe(app, until, limit_s: float, late: Lateness | None = None) -> Lateness:
+    """Keep the event loop going until `until()`, measuring with `late` (started here if not given:
+    given, it was started before the work began)."""
+    if late is None:
+        late = Lateness()
+        late.start()
     t0 = time.perf_counter()
     while not until() and time.perf_counter() - t0 < limit_s:
         app.processEvents()
@@ -111,7 +117,8 @@ def idle_baseline() -> Lateness:
     return late
 
 
-def step_n_million() -> tuple[Lateness, int, float]:
+def step_n_million(path: str) -> tuple[Lateness, int, float, Lateness]:
+    """Step ×N of a million, then File → Save of it to path."""
     from backprop_lab.core.io import presets
     app, w = window(presets.resolve("seed004"))
     s, n = w.session, 1_000_000
@@ -121,8 +128,38 @@ def step_n_million() -> tuple[Lateness, int, float]:
     late = probe(app, lambda: not s.runner.running, 600)
     seconds = time.perf_counter() - t0
     assert s.step_count == n, s.step_count
+    w.files.path = path
+    probe(app, lambda: False, 0.5)         # the window settles after Step ×N (its last refresh, repaint)
+    saving = Lateness()
+    saving.start()
+    w.files.save.trigger()
+    saving = probe(app, lambda: not s.file_work.running, 600, saving)
+    assert os.path.getsize(path) > 0 and not w.isWindowModified()
     w.close_without_asking()
-    return late, n, seconds
+    return late, n, seconds, saving
+
+
+def open_million(path: str) -> Lateness:
+    """File → Open of the file step_n_million saved, to its end and half a second after."""
+    from backprop_lab.core.io import presets
+    app, w = window(presets.resolve("seed004"))
+    s = w.session
+    late = Lateness()
+    late.start()
+    w.files.open_file(path)
+    ended: list[float] = []
+
+    def settled() -> bool:
+        if s.file_work.running:
+            return False
+        if not ended:
+            ended.append(time.perf_counter())
+        return time.perf_counter() - ended[0] > 0.5
+
+    probe(app, settled, 600, late)
+    assert s.step_count == 1_000_000, s.step_count
+    w.close_without_asking()
+    return late
 
 
 def run_largest(seconds: float) -> tuple[Lateness, int]:
@@ -196,9 +233,14 @@ def main() -> int:
         ok = "ok" if mx <= TARGET_MS else "MISSED"
         rows.append(f"{name:<52} p50 {p50:7.1f} ms  p99 {p99:7.1f} ms  max {mx:7.1f} ms  ({n} ticks) "
                     f"{extra} [max ≤ {TARGET_MS:.0f} ms: {ok}]")
+    rows.append("load average (1, 5, 15 min) at the start: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     lat("idle window (baseline)", idle_baseline())
-    late, n, secs = step_n_million()
-    lat(f"Step ×N of {n:,} (seed 004)", late, f"{n / secs:,.0f} steps/s")
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "million.json")
+        late, n, secs, saving = step_n_million(path)
+        lat(f"Step ×N of {n:,} (seed 004)", late, f"{n / secs:,.0f} steps/s")
+        lat(f"File → Save of those {n:,} steps", saving)
+        lat(f"File → Open of that file ({os.path.getsize(path) / 1e3:,.0f} kB)", open_million(path))
     late, steps = run_largest(15.0)
     lat("Run on 32-(32×8) (largest)", late, f"{steps:,} steps")
     with_history, full_rows = step_rates()
@@ -208,6 +250,7 @@ def main() -> int:
     rows.append(f"Run 4-16-16-3 in the window: {rate:,.0f} steps/s; {'1' if QUICK else '10'} minute(s) = "
                 f"{total:,} steps: RSS {before:,.0f} MB → {after:,.0f} MB; history {nbytes / 1e6:,.1f} MB "
                 f"({nbytes / max(total, 1):.1f} B/step)")
+    rows.append("load average (1, 5, 15 min) at the end: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     print("\n".join(rows))
     return 0
 
