@@ -83,9 +83,11 @@ class EditParam(Command):
         self.old = float(session.net.theta[self.i]) if old is None else float(old)
 
     def check(self):
-        if not self.model.finite_with_param(self.i, self.new):
-            return translate("Commands", "%1 = %2 would make the loss infinite; the value was not changed"
-                      ).replace("%1", self.session.label(self.key)).replace("%2", repr(self.new))
+        bad = self.model.not_finite_with_param(self.i, self.new)
+        if bad is not None:
+            return translate("Commands", "%1 = %2 would make %3 infinite or NaN; the value was not changed"
+                      ).replace("%1", self.session.label(self.key)).replace("%2", repr(self.new))\
+                .replace("%3", bad.name())
         return None
 
     def apply(self):
@@ -110,9 +112,10 @@ class EditData(Command):
         self.shape = getattr(session.data, array).shape
 
     def check(self):
-        if not self.model.finite_with_data(self.array, self.at, self.new):
-            text = translate("Commands", "%1 would make the loss infinite; the value was not changed")
-            return text.replace("%1", repr(self.new))
+        bad = self.model.not_finite_with_data(self.array, self.at, self.new)
+        if bad is not None:
+            text = translate("Commands", "%1 would make %2 infinite or NaN; the value was not changed")
+            return text.replace("%1", repr(self.new)).replace("%2", bad.name())
         return None
 
     def _set(self, v):

@@ -593,8 +593,8 @@
     </message>
     <message>
         <location filename="../../core/cli/train.py" line="162"/>
-        <source>--data: %1: %2%3 would be %4: every forward value and the loss must be finite</source>
-        <translation>--data: %1: %2%3이(가) %4이(가) 됩니다: 모든 순전파 값과 손실은 유한해야 합니다</translation>
+        <source>--data: %1: %2%3 would be %4: every value of the forward and backward pass must be finite</source>
+        <translation>--data: %1: %2%3이(가) %4이(가) 됩니다: 순전파와 역전파의 모든 값은 유한해야 합니다</translation>
     </message>
     <message>
         <location filename="../../core/cli/train.py" line="170"/>
@@ -641,47 +641,47 @@
     </message>
     <message>
         <location filename="../../gui/commands.py" line="79"/>
-        <location filename="../../gui/commands.py" line="179"/>
+        <location filename="../../gui/commands.py" line="182"/>
         <source>Set %1 = %2</source>
         <translation>%1 = %2로 설정</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="87"/>
-        <source>%1 = %2 would make the loss infinite; the value was not changed</source>
-        <translation>%1 = %2이면 손실이 무한대가 됩니다. 값을 바꾸지 않았습니다</translation>
-    </message>
-    <message>
-        <location filename="../../gui/commands.py" line="106"/>
+        <location filename="../../gui/commands.py" line="108"/>
         <source>Set %1 of sample %2 = %3</source>
         <translation>샘플 %2의 %1 = %3으로 설정</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="114"/>
-        <source>%1 would make the loss infinite; the value was not changed</source>
-        <translation>%1이면 손실이 무한대가 됩니다. 값을 바꾸지 않았습니다</translation>
+        <location filename="../../gui/commands.py" line="88"/>
+        <source>%1 = %2 would make %3 infinite or NaN; the value was not changed</source>
+        <translation>%1 = %2이면 %3이(가) 무한대나 NaN이 됩니다. 값을 바꾸지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="163"/>
+        <location filename="../../gui/commands.py" line="117"/>
+        <source>%1 would make %2 infinite or NaN; the value was not changed</source>
+        <translation>%1이면 %2이(가) 무한대나 NaN이 됩니다. 값을 바꾸지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="166"/>
         <source>Freeze %1</source>
         <translation>%1 고정</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="163"/>
+        <location filename="../../gui/commands.py" line="166"/>
         <source>Unfreeze %1</source>
         <translation>%1 고정 해제</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="241"/>
+        <location filename="../../gui/commands.py" line="244"/>
         <source>Reset to the starting weights</source>
         <translation>처음 가중치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="265"/>
+        <location filename="../../gui/commands.py" line="268"/>
         <source>Branch from step %1</source>
         <translation>%1단계에서 갈라져 나오기</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="307"/>
+        <location filename="../../gui/commands.py" line="310"/>
         <source>Change the architecture</source>
         <translation>구조 바꾸기</translation>
     </message>
@@ -1358,18 +1358,23 @@
     </message>
     <message>
         <location filename="../../core/io/document_checks.py" line="175"/>
-        <source>the loss over the %1 samples would be %2: every forward value and the loss must be finite</source>
-        <translation>샘플 %1개에 대한 손실이 %2이(가) 됩니다: 모든 순전파 값과 손실은 유한해야 합니다</translation>
+        <source>the loss over the %1 samples would be %2: every value of the forward and backward pass must be finite</source>
+        <translation>샘플 %1개에 대한 손실이 %2이(가) 됩니다: 순전파와 역전파의 모든 값은 유한해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="181"/>
-        <source>%1 of sample %2 would be %3: every forward value and the loss must be finite</source>
-        <translation>샘플 %2의 %1이(가) %3이(가) 됩니다: 모든 순전파 값과 손실은 유한해야 합니다</translation>
+        <location filename="../../core/io/document_checks.py" line="179"/>
+        <source>%1 over the %2 samples would be %3: every value of the forward and backward pass must be finite</source>
+        <translation>샘플 %2개에 대한 %1이(가) %3이(가) 됩니다: 순전파와 역전파의 모든 값은 유한해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="184"/>
-        <source>with data.inputs[%2], %1 of sample %2 would be %3: every forward value and the loss must be finite</source>
-        <translation>data.inputs[%2]와 함께 샘플 %2의 %1이(가) %3이(가) 됩니다: 모든 순전파 값과 손실은 유한해야 합니다</translation>
+        <location filename="../../core/io/document_checks.py" line="185"/>
+        <source>%1 of sample %2 would be %3: every value of the forward and backward pass must be finite</source>
+        <translation>샘플 %2의 %1이(가) %3이(가) 됩니다: 순전파와 역전파의 모든 값은 유한해야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../../core/io/document_checks.py" line="188"/>
+        <source>with data.inputs[%2], %1 of sample %2 would be %3: every value of the forward and backward pass must be finite</source>
+        <translation>data.inputs[%2]와 함께 샘플 %2의 %1이(가) %3이(가) 됩니다: 순전파와 역전파의 모든 값은 유한해야 합니다</translation>
     </message>
     <message>
         <location filename="../../core/io/document_history.py" line="86"/>

@@ -159,8 +159,8 @@ def _finite_with(net: Network, data: Dataset, path: str) -> None:
     bad = first_not_finite(net, data.X, data.Y)
     if bad is not None:
         row = fill(translate("CommandLine", "sample %1: "), bad.sample + 1) if bad.sample >= 0 else ""
-        raise UsageError(fill(translate("CommandLine", "--data: %1: %2%3 would be %4: every forward value and the "
-                                        "loss must be finite"), path, row, bad.name(), repr(bad.value)))
+        raise UsageError(fill(translate("CommandLine", "--data: %1: %2%3 would be %4: every value of the forward and "
+                                        "backward pass must be finite"), path, row, bad.name(), repr(bad.value)))
 
 
 def _check_writable(path: str, flag: str = "--csv") -> None:

@@ -165,7 +165,7 @@ def _samples(v: object, n: int, field: str) -> list[list[float]]:
 
 def all_finite(net: Network, data: Dataset, field: str = "data") -> None:
     """The project's rule (core.numerics.engine.first_not_finite, as the window's edits check it): every
-    forward value and the loss finite, over the data or (`field` "test") a split's held-out samples. Else
+    value of the forward and backward pass finite, over the data or (`field` "test") a split's held-out samples. Else
     the field that makes it overflow is named: the target when it is the larger side of a loss term, else
     the layer's weights (with the sample's inputs); the held-out samples are checked after the data passed,
     so what overflows there is the sample's inputs, not weights that work on the data."""
@@ -174,17 +174,21 @@ def all_finite(net: Network, data: Dataset, field: str = "data") -> None:
         return
     value = repr(bad.value)
     if bad.kind == "loss":
-        _fail(field, fill(translate("Document", "the loss over the %1 samples would be %2: every forward value "
-                                     "and the loss must be finite"), len(data), value))
+        _fail(field, fill(translate("Document", "the loss over the %1 samples would be %2: every value of the "
+                                     "forward and backward pass must be finite"), len(data), value))
     s, k = bad.sample, bad.unit
-    said = fill(translate("Document", "%1 of sample %2 would be %3: every forward value and the loss must be "
-                          "finite"), bad.name(), s + 1, value)
+    if s < 0:           # a gradient's mean over the samples
+        _fail(f"layers[{bad.layer}].W", fill(translate("Document", "%1 over the %2 samples would be %3: every value "
+                                                       "of the forward and backward pass must be finite"),
+                                             bad.name(), len(data), value))
+    said = fill(translate("Document", "%1 of sample %2 would be %3: every value of the forward and backward pass "
+                          "must be finite"), bad.name(), s + 1, value)
     if bad.kind == "loss_term":
         out = engine.forward(net, data.X[s])[1][-1][0, k]
         if not abs(out) > abs(data.Y[s, k]):
             _fail(f"{field}.targets[{s + 1}][{k + 1}]", said)
     if field != "data":
         _fail(f"{field}.inputs[{s + 1}]", said)
-    what = translate("Document", "with data.inputs[%2], %1 of sample %2 would be %3: every forward value and the "
-                     "loss must be finite")
+    what = translate("Document", "with data.inputs[%2], %1 of sample %2 would be %3: every value of the forward "
+                     "and backward pass must be finite")
     _fail(f"layers[{bad.layer}].W", fill(what, bad.name(), s + 1, value))

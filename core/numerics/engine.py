@@ -135,19 +135,28 @@ def loss_at(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> float:
 
 @dataclass(frozen=True)
 class NotFinite:
-    """The first value of the forward pass or of the loss that is not finite: `kind` "z" or "a" of
-    `layer` (1..L), "loss_term" (layer L) or "loss" (the mean over the samples, each finite);
-    `sample` and `unit` from 0 (-1 for the mean)."""
+    """The first value of the forward pass, the loss or the backward pass that is not finite: `kind`
+    "z" or "a" of `layer` (1..L), "loss_term" (layer L), "loss" (the mean over the samples, each
+    finite), "delta" (layer 1..L), "dE_da" (layer 0..L-1) or "grad" (`unit` the parameter's index,
+    `param` its name); `sample` and `unit` from 0 (-1 for the mean)."""
     kind: str
     layer: int
     sample: int
     unit: int
     value: float
+    param: str = ""
 
     def name(self) -> str:
-        """The quantity as core.model.quantity writes its key, 1-based: z2[1], loss_term[1], loss."""
+        """The quantity as core.model.quantity writes its key, 1-based: z2[1], loss_term[1], loss,
+        δ2[1], ∂E/∂a1[2]; a gradient by its parameter's name: ∂E/∂W2[1,1]."""
         if self.kind == "loss":
             return "loss"
+        if self.kind == "grad":
+            return f"∂E/∂{self.param}"
+        if self.kind == "delta":
+            return f"δ{self.layer}[{self.unit + 1}]"
+        if self.kind == "dE_da":
+            return f"∂E/∂a{self.layer}[{self.unit + 1}]"
         return f"{self.kind}{self.layer if self.kind != 'loss_term' else ''}[{self.unit + 1}]"
 
 
@@ -161,7 +170,9 @@ def _first_bad(kind: str, layer: int, v: FloatArray) -> NotFinite | None:
 
 def first_not_finite(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> NotFinite | None:
     """The one finiteness rule of a project (a loaded document, a typed edit, a data file): every z
-    and a of every sample, every loss term and the loss finite. None when they are."""
+    and a of every sample, every loss term and the loss finite, and so is the backward pass the window
+    shows (every δ, ∂E/∂a and gradient: a finite loss can still have ∞ · 0 on its way back, a saturated
+    neuron under a huge weight). None when they are."""
     with np.errstate(over="ignore", invalid="ignore"):     # inf · 0 on the way is what is looked for
         zs, acts = forward(net, x)
     for l in range(1, net.depth + 1):
@@ -176,7 +187,36 @@ def first_not_finite(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> NotFin
         if found:
             return found
         loss = float(terms.sum(axis=1).mean())
-    return None if np.isfinite(loss) else NotFinite("loss", net.depth, -1, -1, loss)
+    if not np.isfinite(loss):
+        return NotFinite("loss", net.depth, -1, -1, loss)
+    return _first_bad_backward(net, x, Y)
+
+
+def _first_bad_backward(net: Network, x: npt.ArrayLike, Y: FloatArray) -> NotFinite | None:
+    with np.errstate(all="ignore"):
+        st = evaluate(net, x, Y)
+        for l in range(net.depth, 0, -1):
+            found = _first_bad("delta", l, st.delta(l)) or _first_bad("dE_da", l - 1, st.dE_da[l - 1])
+            if found:
+                return found
+        names = net.param_names()
+        for l, (ws, _bs) in enumerate(net.slices(), start=1):
+            # The largest |a_i · δ_j| of a sample is max|a| · max|δ|: one product a sample finds the
+            # weight whose per-sample gradient overflows.
+            a, d = np.abs(st.acts[l - 1]), np.abs(st.delta(l))
+            worst = a.max(axis=1) * d.max(axis=1)
+            bad = np.flatnonzero(~np.isfinite(worst))
+            if bad.size:
+                s = int(bad[0])
+                i, j = int(np.argmax(a[s])), int(np.argmax(d[s]))
+                k = ws.start + i * d.shape[1] + j
+                return NotFinite("grad", l, s, k, float(worst[s]), names[k])
+        bad = np.flatnonzero(~np.isfinite(st.grad))
+        if bad.size:
+            k = int(bad[0])
+            layer = next(l for l, (ws, bs) in enumerate(net.slices(), start=1) if ws.start <= k < bs.stop)
+            return NotFinite("grad", layer, -1, k, float(st.grad[k]), names[k])
+    return None
 
 
 def numeric_gradient(net: Network, x: npt.ArrayLike, y: npt.ArrayLike, index: int, h: float = 1e-6) -> float:

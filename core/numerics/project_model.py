@@ -110,16 +110,23 @@ class ProjectModel:
         return World(self.net, self.data, self.trainer, self.start_theta, self.test)
 
     def finite_with_param(self, i: int, value: float) -> bool:
-        """Would the loss over the data set stay finite with θ[i] = value?"""
+        """Would every value over the data set (forward, loss, backward) stay finite with θ[i] = value?"""
+        return self.not_finite_with_param(i, value) is None
+
+    def not_finite_with_param(self, i: int, value: float) -> engine.NotFinite | None:
+        """The first value that θ[i] = value would make infinite or NaN (engine.first_not_finite)."""
         probe = self.net.copy()
         probe.theta[i] = value
-        return _finite_loss(probe, self.data)
+        return engine.first_not_finite(probe, self.data.X, self.data.Y)
 
     def finite_with_data(self, array: str, at: tuple[int, int], value: float) -> bool:
-        """Would the loss stay finite with input ("X") or target ("Y") `at` = value?"""
+        """Would every value stay finite with input ("X") or target ("Y") `at` = value?"""
+        return self.not_finite_with_data(array, at, value) is None
+
+    def not_finite_with_data(self, array: str, at: tuple[int, int], value: float) -> engine.NotFinite | None:
         probe = Dataset(self.data.X.copy(), self.data.Y.copy())
         getattr(probe, array)[at] = value
-        return _finite_loss(self.net, probe)
+        return engine.first_not_finite(self.net, probe.X, probe.Y)
 
     # ----- changing -------------------------------------------------------------------------------
     def load(self, project: Project) -> None:
@@ -239,11 +246,6 @@ class ProjectModel:
         stop = len(self.trace)
         grew = Change(TRACE_APPENDED, start, stop) if stop > start else Change(TRACE_RESET)
         self._announce(grew, Change(PARAMETERS))
-
-
-def _finite_loss(net: Network, data: Dataset) -> bool:
-    """The rule a loaded document passes too (engine.first_not_finite)."""
-    return engine.first_not_finite(net, data.X, data.Y) is None
 
 
 def _merged(changes: list[Change]) -> tuple[Change, ...]:

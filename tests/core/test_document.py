@@ -137,7 +137,7 @@ def _round_trips_or_is_refused(p):
     try:
         text = dumps(p)
     except DocumentError as e:
-        assert "every forward value and the loss must be finite" in str(e)
+        assert "every value of the forward and backward pass must be finite" in str(e)
         return False
     assert_identical(p, loads(text.encode("utf-8")))
     return True

@@ -1,4 +1,5 @@
-"""One finiteness rule (core.numerics.engine.first_not_finite): every forward value and the loss finite.
+"""One finiteness rule (core.numerics.engine.first_not_finite): every forward value, the loss and the
+backward pass finite.
 A document that breaks it is refused on loading, naming the field, by `train` and `explain` as by the
 window; the window's edit check is the same rule."""
 import json
@@ -24,7 +25,7 @@ def xor(**edit) -> dict:
 
 def test_a_target_that_makes_the_loss_infinite_is_refused_naming_it():
     with pytest.raises(document.DocumentError, match=r"^data\.targets\[2\]\[1\]: loss_term\[1\] of sample 2 "
-                       r"would be inf: every forward value and the loss must be finite$"):
+                       r"would be inf: every value of the forward and backward pass must be finite$"):
         document.loads(json.dumps(xor(data__targets__1__0=1e200)))
 
 
@@ -94,7 +95,7 @@ def test_a_held_out_sample_that_overflows_is_refused_naming_its_inputs():
     d["layers"][0]["W"] = [[10.0, 10.0], [10.0, 10.0]]           # z = 10·1e308 + 10·1e308 overflows
     document.loads(json.dumps(xor(layers=d["layers"])))           # the data alone keeps the rule
     with pytest.raises(document.DocumentError, match=r"^test\.inputs\[2\]: z1\[\d\] of sample 2 would be -?inf: "
-                       r"every forward value and the loss must be finite$"):
+                       r"every value of the forward and backward pass must be finite$"):
         document.loads(json.dumps(d))
 
 

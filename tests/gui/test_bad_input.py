@@ -102,6 +102,30 @@ def test_a_weight_that_would_make_the_loss_infinite_is_refused(qtbot, window):
     assert_unchanged(s, before)
 
 
+def test_a_weight_that_would_make_a_gradient_nan_is_refused(qtbot, window):
+    """Found by the storm: the loss finite, but a saturated neuron (h1 = σ(−3e4) = 0 exactly) under a weight
+    of 1e155 with a target of 1e154 makes ∂E/∂h1 overflow and its δ = −inf · 0 NaN. The one finiteness
+    rule covers the backward pass: the edit is refused, naming what would not be finite."""
+    s = window.session
+    from backprop_lab.core.model.network import LayerSpec
+    assert s.set_architecture(2, [LayerSpec(2, "sigmoid", "none"), LayerSpec(2, "identity", "none")],
+                              "half_sse") is None
+    for row in (0, 1):
+        type_into_cell(qtbot, window.values.weights.tables[0], row, 0, "-1e5")
+    click_tab(qtbot, window.values, 3)
+    view = window.values.data_tab.view
+    target = next(c for c in range(view.model().columnCount())
+                  if view.model().headerData(c, Qt.Orientation.Horizontal) == "y1")
+    type_into_cell(qtbot, view, 0, target, "1e154")
+    assert s.data.Y[0, 0] == 1e154 and s.net.theta[0] == -1e5
+    before = snapshot(s)
+    click_tab(qtbot, window.values, 0)
+    editor = type_into_cell(qtbot, window.values.weights.tables[1], 0, 0, "1e155")
+    assert "∂E/∂a1[1] infinite or NaN" in editor.toolTip()
+    assert_unchanged(s, before)
+    assert np.isfinite(s.state.grad).all()
+
+
 def test_momentum_one_is_refused_where_typed(qtbot, window):
     """The limit comes from core (FIELDS): loosening it to ≤ 1 there lets 1 through here, and this fails."""
     s, edit = window.session, window.controls.momentum
