@@ -100,6 +100,9 @@ def patch_dialogs(rng: random.Random, monkey) -> None:
     monkey(QMenu, "exec", lambda self, *a, **k: None)
 
 
+VISITS = ("speed", "boundary", "data", "landscape", "language", "sweep", "notation")
+
+
 class Storm:
     def __init__(self, window, seed: int, tally: Tally | None = None):
         self.window, self.rng = window, random.Random(seed)
@@ -109,6 +112,7 @@ class Storm:
                       (self.run_toggle, 5), (self.architecture, 4), (self.preset, 1), (self.visit, 3),
                       (self.wait, 8)]
         self._weights = [w for _k, w in self.kinds]
+        self._visits = 0
         self.root = window
 
     # ----- recording --------------------------------------------------------------------------------
@@ -245,8 +249,11 @@ class Storm:
             if editors:
                 self._type(editors[0])
 
-    def graphics(self):
-        view = self._pick(QGraphicsView)
+    def graphics(self, view=None):
+        if view is not None:
+            self._note(view)
+        else:
+            view = self._pick(QGraphicsView)
         if view is None:
             return
         port, r = view.viewport(), self.rng.random()
@@ -321,21 +328,44 @@ class Storm:
                                                  Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End]))
 
     def visit(self):
-        """One of the parts a menu action among fifty would seldom reach: the data dialog, the sweep
-        window, a language, a notation, the speed of Run."""
+        """One of the parts a menu action among fifty would seldom reach, in turn (so that each is
+        reached whatever the timing of a run does to the rest): the speed of Run, the decision boundary
+        and the loss landscape (their tabs brought up as a person clicks them), the data dialog, the
+        sweep window, a language, a notation."""
         w = self.window
-        if self.rng.random() < 0.2:
+        place = VISITS[self._visits % len(VISITS)]
+        self._visits += 1
+        if QApplication.activeModalWidget() is not None:
+            return
+        if place == "speed":
             speed = w.findChild(QAbstractSlider, "runSpeed")
-            if speed is not None and speed.isVisible() and speed.isEnabled():
+            if self._bring_up(w.left_dock) and speed.isVisible() and speed.isEnabled():
                 self._note(speed)
                 QTest.keyClick(speed, self.rng.choice([Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home,
                                                        Qt.Key.Key_End]))
             return
-        actions = [w.data_action, w.sweep_action, *w.language_actions.values(), *w.notation_menu.choices.values()]
+        if place in ("boundary", "landscape"):
+            dock = w.boundary_dock if place == "boundary" else w.landscape_dock
+            view = dock.widget().findChild(QGraphicsView)
+            if self._bring_up(dock) and view is not None and view.isVisible():
+                self.graphics(view)
+            return
+        actions = {"data": [w.data_action], "sweep": [w.sweep_action], "language": list(w.language_actions.values()),
+                   "notation": list(w.notation_menu.choices.values())}[place]
         action = self.rng.choice([a for a in actions if a.isEnabled()] or [None])
-        if action is not None and QApplication.activeModalWidget() is None:
+        if action is not None:
             self.tally.actions[action] += 1
             action.trigger()
+
+    def _bring_up(self, dock) -> bool:
+        """A dock the storm's clicks closed or hid behind a tab, brought back as from the View menu."""
+        if not dock.isVisible():
+            action = dock.toggleViewAction()
+            self.tally.actions[action] += 1
+            action.trigger()
+        dock.raise_()
+        QApplication.processEvents()
+        return dock.isVisible()
 
     def run_toggle(self):
         button = self.window.controls.run_button
