@@ -1061,72 +1061,72 @@
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="158"/>
+        <location filename="../../core/io/document.py" line="160"/>
         <source>%1 samples of inputs but %2 of targets</source>
         <translation>입력 샘플은 %1개인데 목표값은 %2개입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="123"/>
+        <location filename="../../core/io/document.py" line="125"/>
         <source>a version %1 file has no history (it came with version 3)</source>
         <translation>버전 %1 파일에는 학습 기록이 없습니다(학습 기록은 버전 3부터 저장됩니다)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="134"/>
+        <location filename="../../core/io/document.py" line="136"/>
         <source>not a Backprop Lab file: expected an object {...} at the top, got %1</source>
         <translation>Backprop Lab 파일이 아닙니다: 맨 위에 객체 {...}가 있어야 하는데 %1이(가) 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="137"/>
+        <location filename="../../core/io/document.py" line="139"/>
         <source>not a Backprop Lab file (expected &quot;%1&quot;, got %2)</source>
         <translation>Backprop Lab 파일이 아닙니다 (&quot;%1&quot;이어야 하는데 %2입니다)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="141"/>
+        <location filename="../../core/io/document.py" line="143"/>
         <source>must be a whole number, got %1</source>
         <translation>정수여야 합니다. 받은 값: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="143"/>
+        <location filename="../../core/io/document.py" line="145"/>
         <source>made by a newer Backprop Lab (version %1); this one reads version %2</source>
         <translation>더 새로운 Backprop Lab(버전 %1)으로 만든 파일입니다. 이 프로그램은 버전 %2까지 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="146"/>
+        <location filename="../../core/io/document.py" line="148"/>
         <source>unknown version %1; this Backprop Lab reads version %2</source>
         <translation>알 수 없는 버전 %1입니다. 이 Backprop Lab은 버전 %2를 읽습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="167"/>
+        <location filename="../../core/io/document.py" line="169"/>
         <source>a version %1 file has no test samples (they came with version %2)</source>
         <translation>버전 %1 파일에는 테스트 샘플이 없습니다 (버전 %2부터 들어갑니다)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="176"/>
+        <location filename="../../core/io/document.py" line="178"/>
         <source>must be a list of 1 to %1 layers after the input, got %2</source>
         <translation>입력 다음에 오는 층 1~%1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="185"/>
+        <location filename="../../core/io/document.py" line="187"/>
         <source>activation</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="187"/>
+        <location filename="../../core/io/document.py" line="189"/>
         <source>bias mode</source>
         <translation>편향 방식</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="211"/>
+        <location filename="../../core/io/document.py" line="213"/>
         <source>this layer has no bias (bias is &quot;none&quot;)</source>
         <translation>이 층에는 편향이 없습니다 (bias가 &quot;none&quot;)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="214"/>
+        <location filename="../../core/io/document.py" line="216"/>
         <source>missing (the layer&apos;s bias is &quot;%1&quot;)</source>
         <translation>없습니다 (이 층의 bias는 &quot;%1&quot;)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="226"/>
+        <location filename="../../core/io/document.py" line="228"/>
         <source>must be a list of at most %1 objects (input and each layer), got %2</source>
         <translation>객체(입력과 각 층) 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
@@ -1151,57 +1151,57 @@
         <translation>배치 손실</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="241"/>
+        <location filename="../../core/io/document.py" line="243"/>
         <source>must be a list of at most %1 entries, got %2</source>
         <translation>항목 최대 %1개의 목록이어야 합니다. 받은 값: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="265"/>
+        <location filename="../../core/io/document.py" line="267"/>
         <source>not a Backprop Lab file: it holds binary data, not text</source>
         <translation>Backprop Lab 파일이 아닙니다: 텍스트가 아니라 이진 데이터가 들어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="269"/>
+        <location filename="../../core/io/document.py" line="271"/>
         <source>not a Backprop Lab file: not UTF-8 text (byte %1)</source>
         <translation>Backprop Lab 파일이 아닙니다: UTF-8 텍스트가 아닙니다 (%1번째 바이트)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="277"/>
+        <location filename="../../core/io/document.py" line="279"/>
         <source>not a Backprop Lab file: not valid JSON (%1 at line %2, column %3)</source>
         <translation>Backprop Lab 파일이 아닙니다: 올바른 JSON이 아닙니다 (%2행 %3열: %1)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="280"/>
+        <location filename="../../core/io/document.py" line="282"/>
         <source>not a Backprop Lab file: lists or objects nested too deeply</source>
         <translation>Backprop Lab 파일이 아닙니다: 목록이나 객체가 너무 깊이 중첩되어 있습니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="285"/>
+        <location filename="../../core/io/document.py" line="287"/>
         <source>the file is %1 MB; a Backprop Lab file is at most %2 MB</source>
         <translation>파일이 %1 MB입니다. Backprop Lab 파일은 최대 %2 MB입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="305"/>
+        <location filename="../../core/io/document.py" line="307"/>
         <source>no such file: %1</source>
         <translation>파일이 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="311"/>
+        <location filename="../../core/io/document.py" line="313"/>
         <source>cannot read %1: %2</source>
         <translation>%1을(를) 읽을 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="313"/>
+        <location filename="../../core/io/document.py" line="315"/>
         <source>the file is over %1 MB; a Backprop Lab file is at most that</source>
         <translation>파일이 %1 MB를 넘습니다. Backprop Lab 파일은 최대 그 크기입니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="385"/>
+        <location filename="../../core/io/document.py" line="387"/>
         <source>too large to save: %1 MB (a file is at most %2 MB)</source>
         <translation>저장하기에 너무 큽니다: %1 MB (파일은 최대 %2 MB)</translation>
     </message>
     <message>
-        <location filename="../../core/io/document.py" line="393"/>
+        <location filename="../../core/io/document.py" line="395"/>
         <source>cannot save %1: %2</source>
         <translation>%1을(를) 저장할 수 없습니다: %2</translation>
     </message>
@@ -1357,22 +1357,22 @@
         <translation>샘플 %1개. 최대 %2개까지 됩니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="175"/>
+        <location filename="../../core/io/document_checks.py" line="177"/>
         <source>the loss over the %1 samples would be %2: every value of the forward and backward pass must be finite</source>
         <translation>샘플 %1개에 대한 손실이 %2이(가) 됩니다: 순전파와 역전파의 모든 값은 유한해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="179"/>
+        <location filename="../../core/io/document_checks.py" line="181"/>
         <source>%1 over the %2 samples would be %3: every value of the forward and backward pass must be finite</source>
         <translation>샘플 %2개에 대한 %1이(가) %3이(가) 됩니다: 순전파와 역전파의 모든 값은 유한해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="185"/>
+        <location filename="../../core/io/document_checks.py" line="184"/>
         <source>%1 of sample %2 would be %3: every value of the forward and backward pass must be finite</source>
         <translation>샘플 %2의 %1이(가) %3이(가) 됩니다: 순전파와 역전파의 모든 값은 유한해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/io/document_checks.py" line="188"/>
+        <location filename="../../core/io/document_checks.py" line="192"/>
         <source>with data.inputs[%2], %1 of sample %2 would be %3: every value of the forward and backward pass must be finite</source>
         <translation>data.inputs[%2]와 함께 샘플 %2의 %1이(가) %3이(가) 됩니다: 순전파와 역전파의 모든 값은 유한해야 합니다</translation>
     </message>
@@ -3127,17 +3127,17 @@ E = %2</translation>
         <translation>N단계를 %2단계 중 %1단계에서 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="283"/>
+        <location filename="../../gui/runner.py" line="276"/>
         <source>Run stopped after %1 steps, at step %2</source>
         <translation>%1걸음 후 실행을 멈췄습니다 (%2번째 걸음)</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="285"/>
+        <location filename="../../gui/runner.py" line="278"/>
         <source>Run stopped at step %2: the loss reached the target %1</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 목표 %1에 닿았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="288"/>
+        <location filename="../../gui/runner.py" line="281"/>
         <source>Run stopped at step %2: the loss has stopped changing (over the last %1 steps)</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 더 이상 변하지 않습니다 (최근 %1걸음 동안)</translation>
     </message>
