@@ -3,8 +3,9 @@
 and every turn of the file work."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
+from .elided import ElidedLabel
 from .quiet import set_text
 
 SHARES = 1000        # the progress bar's steps for work measured as a share
@@ -15,7 +16,7 @@ class LongWorkBar(QWidget):
         super().__init__(parent)
         self.session = session
         self.runner = session.runner
-        self.label = QLabel()
+        self.label = ElidedLabel()
         self.label.setObjectName("longWorkText")
         self.bar = QProgressBar()
         self.bar.setObjectName("longWorkProgress")

@@ -54,3 +54,26 @@ def test_looking_back_far_is_long_work_with_progress_and_cancel(qtbot, make_wind
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert not s.runner.running and not work.isVisible() and s.viewing_step == i
     assert "cancelled" in window.status.note.text() and s.step_count == 9000
+
+
+def test_its_progress_reads_whole_or_ends_in_an_ellipsis_at_1024(qtbot, make_window):
+    """At 1024×700 the status bar had no room for "Rebuilding step 7,000: 1,725 of 7,000 steps replayed":
+    it was cut mid-word. Now the words fit, or end with "…" with all of them in the tooltip."""
+    window = make_window(project())
+    window.resize(1024, 700)
+    s, work = window.session, window.status.work
+    window.controls.n_spin.setValue(9000)
+    qtbot.mouseClick(window.controls.step_n_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not s.runner.running, timeout=60000)
+    click_step(qtbot, window, 7000)
+    assert s.runner.running and work.isVisible()
+    label, bar = work.label, window.status
+    shown = label.shown_text()
+    assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
+    assert shown == label.text() or (shown.endswith("…") and len(shown) > 8)
+    assert label.toolTip() == label.text() and label.text().startswith("Rebuilding step 7,")
+    # the whole bar, Cancel included, is inside the window
+    cancel = work.cancel_button
+    assert window.width() == 1024 and cancel.mapTo(window, cancel.rect().topRight()).x() <= 1024
+    assert bar.width() <= window.width()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
