@@ -52,6 +52,10 @@ from .clickable import Clickable
 MAX_RENDERERS = 3000
 SLICE_MS = 12                      # typesetting work per event-loop turn, at least one formula
 QUIET_MS = 250                     # a formula that keeps changing is typeset once it stands still this long
+# A longer formula (a 32-term sum of the largest network: 1,000 characters) would take ziamath most of a
+# second, with the window frozen, and scaled to fit it would be too small to read: it stays plain text,
+# elided in the middle where it does not fit. Every formula of the shipped presets is under 400.
+MAX_TYPESET = 600
 _FONT_FAMILY: list[str] = []
 _ZIAMATH: list = []
 _VERSION: list[str] = []
@@ -282,7 +286,7 @@ class MathView(Clickable, QWidget):
         self._latex, self._text = latex, text
         self.setAccessibleName(text)
         colour = self.palette().color(QPalette.ColorRole.WindowText).name()
-        self._key = ts.key(latex, self._size * zoom_factor(), colour) if latex else None
+        self._key = ts.key(latex, self._size * zoom_factor(), colour) if latex and not self.too_long() else None
         self._renderer = ts.cached(self._key) if self._key else None
         now = time.perf_counter()
         if self._key and self._renderer is None and not ts.failed(self._key):
@@ -300,6 +304,10 @@ class MathView(Clickable, QWidget):
 
     def text(self) -> str:
         return self._text
+
+    def too_long(self) -> bool:
+        """Shown as plain text for good (MAX_TYPESET)."""
+        return len(self._latex) > MAX_TYPESET
 
     def latex(self) -> str:
         return self._latex
@@ -372,6 +380,10 @@ class MathView(Clickable, QWidget):
         elif self._text:
             p.setFont(self._fallback_font())
             p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-            p.drawText(self.rect().adjusted(2, 0, -2, 0), int(self._align), self._text)
+            room = self.rect().adjusted(2, 0, -2, 0)
+            text = self._text
+            if self.too_long():
+                text = p.fontMetrics().elidedText(text, Qt.TextElideMode.ElideMiddle, room.width())
+            p.drawText(room, int(self._align), text)
         p.end()
 

@@ -8,6 +8,7 @@ from backprop_lab.core.model.network import MAX_LAYERS, MAX_NEURONS
 from backprop_lab.core.teaching.walkthrough import LazyWalk
 from backprop_lab.gui.diagram.view import _project_for
 from backprop_lab.gui.numbers import shown_digits
+from backprop_lab.gui.teaching.typeset import flush
 from backprop_lab.gui.teaching.widgets import walk_opt, walk_sample, walk_velocity
 
 LARGEST = "-".join([str(MAX_NEURONS)] * (MAX_LAYERS + 1))
@@ -33,6 +34,12 @@ def test_on_the_largest_network_an_edit_undo_or_pause_writes_only_the_shown_step
     s, p = window.session, window.teaching.widget(0)
     qtbot.mouseClick(p.start_button, Qt.MouseButton.LeftButton)
     assert p.steps.units_written == 1 and p.progress_label.text() == "step 1 of 25378: forward"
+    # z1[1]'s 32 terms are not typeset (most of a second, the window frozen): plain text, whole
+    flush()
+    step = fresh_step(s, 0)
+    for view, text in ((p.formula_view, step.formula), (p.numbers_view, step.substituted)):
+        assert view.too_long() and not view.is_typeset() and view.text() == text
+    assert p.result_view.is_typeset()
     index = 512 + 33 + 96 + 35 * 40 + 2       # a path of the 41st hidden neuron's sum (tests/core/test_walk_lazy)
     p.go(index - 2)                            # the first step of that unit
     for _ in range(2):
