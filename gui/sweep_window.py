@@ -16,6 +16,7 @@ from backprop_lab.core.numerics.sweep import Sweep, SweepResult, log_grid
 
 from .numbers import fmt, parse_number
 from .panels.number_field import NumberField
+from .panels.plain_axes import plain_axes
 from .sweep_run import open_sweep_run
 
 TICK_SECONDS = 0.03        # the sweep's share of each tick: the window answers between slices
@@ -73,6 +74,7 @@ class SweepWindow(QDialog):
         fi = self.final_plot.getPlotItem()
         fi.setLogMode(x=True, y=False)
         fi.setMenuEnabled(False)
+        plain_axes(fi)
         fi.setLabel("bottom", self.tr("learning rate η (log scale)"))
         fi.setLabel("left", self.tr("final loss E"))
         # A PlotDataItem, not a bare scatter: it follows the plot's log axis.
@@ -83,6 +85,7 @@ class SweepWindow(QDialog):
         self.curves_plot.setObjectName("sweepCurves")
         ci = self.curves_plot.getPlotItem()
         ci.setMenuEnabled(False)
+        plain_axes(ci)
         ci.setLabel("bottom", self.tr("step"))
         ci.setLabel("left", self.tr("loss E"))
         self.curves = pg.PlotCurveItem(pen=pg.mkPen(120, 140, 170, 90), connect="finite")

@@ -16,6 +16,7 @@ from backprop_lab.core.numerics import plane as pl
 from ..numbers import fmt
 from ..on_screen import on_screen
 from .data_points import PointEditor, PointsViewBox
+from .plain_axes import plain_axes
 
 # Playground's colours: orange for the low end, blue for the high end, near-white between.
 LOW, MID, HIGH = (245, 147, 34), (232, 234, 235), (8, 119, 189)
@@ -39,6 +40,7 @@ def image_view(name: str, vb: pg.ViewBox | None = None) -> tuple[pg.PlotWidget, 
     plot.setObjectName(name)
     item = plot.getPlotItem()
     item.setMenuEnabled(False)
+    plain_axes(item)
     item.setAspectLocked(True)
     image = pg.ImageItem(axisOrder="row-major")
     image.setLookupTable(LUT)

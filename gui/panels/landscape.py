@@ -19,6 +19,7 @@ from backprop_lab.core.numerics.trace import parameter_columns
 from ..on_screen import on_screen
 from ..plain_text import plain_label
 from .loss_plot import loss_label
+from .plain_axes import plain_axes
 
 LUT = pg.colormap.get("viridis").getLookupTable(nPts=256)
 ISOLINES = 8
@@ -56,6 +57,7 @@ class LandscapeView(QWidget):
         self.plot.setObjectName("landscapePlot")
         pi = self.item = self.plot.getPlotItem()
         pi.setMenuEnabled(False)
+        plain_axes(pi)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setLookupTable(LUT)
         pi.addItem(self.image)

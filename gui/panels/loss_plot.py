@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidg
 from backprop_lab.core.numerics import engine
 
 from ..numbers import fmt
+from .plain_axes import plain_axes
 from .plot_bar import PlotBar
 from .plot_curve import add_curve
 from .plot_hover import HoverLabel
@@ -58,8 +59,7 @@ class LossPlot(QWidget):
         # No grid: on the raster engine its translucent lines cost more than the rest of a frame.
         pi.setLabel("bottom", self.tr("step"))
         pi.setLabel("left", loss_label(session))
-        for side in ("bottom", "left"):
-            pi.getAxis(side).enableAutoSIPrefix(False)     # 24 reads 24, not 24 with "×0.001" by the label
+        plain_axes(pi)
         pi.setMenuEnabled(False)
         # On a light ground: the curves under it stay visible, its words readable over them.
         self.legend = pi.addLegend(offset=(-8, 8), labelTextSize="9pt", brush=pg.mkBrush(255, 255, 255, 200))
