@@ -83,7 +83,10 @@ def test_a_sweep_draws_final_losses_and_curves_and_a_click_opens_a_run(qtbot, ma
 
 
 def click_copy(qtbot, sw, k):
-    """A click on copy k's point of the final-loss plot, where a person sees it."""
+    """A click on copy k's point of the final-loss plot, where a person sees it (once it is drawn: its
+    axes take the width of their tick numbers when painted)."""
+    sw.final_plot.grab()
+    QApplication.processEvents()
     x, y = sw.points.getData()
     vb = sw.final_plot.getPlotItem().vb
     pos = sw.final_plot.mapFromScene(vb.mapViewToScene(QPointF(x[k], y[k])))
