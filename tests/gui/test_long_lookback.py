@@ -71,7 +71,7 @@ def test_its_progress_reads_whole_or_ends_in_an_ellipsis_at_1024(qtbot, make_win
     shown = label.shown_text()
     assert label.fontMetrics().horizontalAdvance(shown) <= label.contentsRect().width()
     assert shown == label.text() or (shown.endswith("…") and len(shown) > 8)
-    assert label.toolTip() == label.text() and label.text().startswith("Rebuilding step 7,")
+    assert label.toolTip() == label.text() and label.text().startswith(f"Rebuilding step {s.runner.job.target:,}:")
     # the whole bar, Cancel included, is inside the window
     cancel = work.cancel_button
     assert window.width() == 1024 and cancel.mapTo(window, cancel.rect().topRight()).x() <= 1024
