@@ -24,17 +24,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 QUICK = "--quick" in sys.argv
 TARGET_MS = 100.0
 TABS = ("walk", "derive", "exercises", "source", "grad check")
-
-
-def window(project):
-    from backprop_lab.gui.app import build_window, make_app
-    app = make_app()
-    w = build_window(project)
-    w.resize(1280, 800)
-    w.show()
-    for _ in range(3):
-        app.processEvents()
-    return app, w
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from latency_bench import largest_project, window  # noqa: E402  (the benches' one window and largest net)
 
 
 def timed(app, act) -> float:
@@ -162,9 +153,6 @@ def measure(project, repeats: int, whole: bool) -> dict[str, float]:
 
 
 def main() -> None:
-    sys.path.insert(0, os.path.dirname(__file__))
-    from latency_bench import largest_project
-
     from backprop_lab.core.io import presets
     big, small = (3, 7) if QUICK else (5, 21)
     rows = []
