@@ -211,8 +211,11 @@ class Session(QObject, Edits):
         net, X, Y = self.shown_net, self.data.X, self.data.Y
         self.view.show_sample(self.shown_sample, len(self.data))
         nxt = self.next_samples()
-        self.next_state = engine.evaluate(net, X[nxt], Y[nxt], self.settings.batch_loss)   # what the step uses
-        self.total_state = engine.evaluate(net, X, Y)
+        # The whole data set's evaluation is an edit's check's when it was of these numbers (one pass, not
+        # two); the next step's is the same numbers when it takes every sample in order, as a mean.
+        self.total_state = self.model.checked_state(net, X, Y) or engine.evaluate(net, X, Y)
+        whole = self.settings.batch_loss == "mean" and np.array_equal(nxt, np.arange(len(X)))
+        self.next_state = self.total_state if whole else engine.evaluate(net, X[nxt], Y[nxt], self.settings.batch_loss)
         if self.shown_sample is None:
             self.state = self.next_state
         else:

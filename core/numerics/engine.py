@@ -173,49 +173,52 @@ def first_not_finite(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> NotFin
     and a of every sample, every loss term and the loss finite, and so is the backward pass the window
     shows (every δ, ∂E/∂a and gradient: a finite loss can still have ∞ · 0 on its way back, a saturated
     neuron under a huge weight). None when they are."""
-    with np.errstate(over="ignore", invalid="ignore"):     # inf · 0 on the way is what is looked for
-        zs, acts = forward(net, x)
+    return checked(net, x, y)[1]
+
+
+def checked(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> tuple[State, NotFinite | None]:
+    """evaluate() and the first value of it that first_not_finite refuses (one pass: a typed edit's
+    check is the evaluation the window then shows, core.numerics.project_model.ProjectModel.checked_state)."""
+    with np.errstate(all="ignore"):     # inf · 0 on the way is what is looked for
+        st = evaluate(net, x, y)
+        return st, _first_bad_forward(net, st) or _first_bad_backward(net, st)
+
+
+def _first_bad_forward(net: Network, st: State) -> NotFinite | None:
     for l in range(1, net.depth + 1):
-        for kind, v in (("z", _layer(zs, l, "z")), ("a", acts[l])):
+        for kind, v in (("z", st.z(l)), ("a", st.acts[l])):
             found = _first_bad(kind, l, v)
             if found:
                 return found
-    Y = _as_batch(y, net.sizes[-1])
-    with np.errstate(over="ignore", invalid="ignore"):
-        terms = LOSSES[net.loss].terms(_layer(zs, net.depth, "z"), acts[-1], Y)
-        found = _first_bad("loss_term", net.depth, terms)
+    found = _first_bad("loss_term", net.depth, st.terms)
+    if found:
+        return found
+    if not np.isfinite(st.loss):
+        return NotFinite("loss", net.depth, -1, -1, st.loss)
+    return None
+
+
+def _first_bad_backward(net: Network, st: State) -> NotFinite | None:
+    for l in range(net.depth, 0, -1):
+        found = _first_bad("delta", l, st.delta(l)) or _first_bad("dE_da", l - 1, st.dE_da[l - 1])
         if found:
             return found
-        loss = float(terms.sum(axis=1).mean())
-    if not np.isfinite(loss):
-        return NotFinite("loss", net.depth, -1, -1, loss)
-    return _first_bad_backward(net, x, Y)
-
-
-def _first_bad_backward(net: Network, x: npt.ArrayLike, Y: FloatArray) -> NotFinite | None:
-    with np.errstate(all="ignore"):
-        st = evaluate(net, x, Y)
-        for l in range(net.depth, 0, -1):
-            found = _first_bad("delta", l, st.delta(l)) or _first_bad("dE_da", l - 1, st.dE_da[l - 1])
-            if found:
-                return found
-        names = net.param_names()
-        for l, (ws, _bs) in enumerate(net.slices(), start=1):
-            # The largest |a_i · δ_j| of a sample is max|a| · max|δ|: one product a sample finds the
-            # weight whose per-sample gradient overflows.
-            a, d = np.abs(st.acts[l - 1]), np.abs(st.delta(l))
-            worst = a.max(axis=1) * d.max(axis=1)
-            bad = np.flatnonzero(~np.isfinite(worst))
-            if bad.size:
-                s = int(bad[0])
-                i, j = int(np.argmax(a[s])), int(np.argmax(d[s]))
-                k = ws.start + i * d.shape[1] + j
-                return NotFinite("grad", l, s, k, float(worst[s]), names[k])
-        bad = np.flatnonzero(~np.isfinite(st.grad))
+    for l, (ws, _bs) in enumerate(net.slices(), start=1):
+        # The largest |a_i · δ_j| of a sample is max|a| · max|δ|: one product a sample finds the
+        # weight whose per-sample gradient overflows.
+        a, d = np.abs(st.acts[l - 1]), np.abs(st.delta(l))
+        worst = a.max(axis=1) * d.max(axis=1)
+        bad = np.flatnonzero(~np.isfinite(worst))
         if bad.size:
-            k = int(bad[0])
-            layer = next(l for l, (ws, bs) in enumerate(net.slices(), start=1) if ws.start <= k < bs.stop)
-            return NotFinite("grad", layer, -1, k, float(st.grad[k]), names[k])
+            s = int(bad[0])
+            i, j = int(np.argmax(a[s])), int(np.argmax(d[s]))
+            k = ws.start + i * d.shape[1] + j
+            return NotFinite("grad", l, s, k, float(worst[s]), net.param_name(k))
+    bad = np.flatnonzero(~np.isfinite(st.grad))
+    if bad.size:
+        k = int(bad[0])
+        layer = next(l for l, (ws, bs) in enumerate(net.slices(), start=1) if ws.start <= k < bs.stop)
+        return NotFinite("grad", layer, -1, k, float(st.grad[k]), net.param_name(k))
     return None
 
 

@@ -56,6 +56,7 @@ class ProjectModel:
         self._listeners: list[Listener] = []
         self._pending: list[Change] = []
         self._depth = 0
+        self._checked: tuple | None = None      # the last edit check's evaluation (checked_state)
         self.load(project)
 
     # ----- listening ------------------------------------------------------------------------------
@@ -117,7 +118,7 @@ class ProjectModel:
         """The first value that θ[i] = value would make infinite or NaN (engine.first_not_finite)."""
         probe = self.net.copy()
         probe.theta[i] = value
-        return engine.first_not_finite(probe, self.data.X, self.data.Y)
+        return self._check(probe, self.data.X, self.data.Y)
 
     def finite_with_data(self, array: str, at: tuple[int, int], value: float) -> bool:
         """Would every value stay finite with input ("X") or target ("Y") `at` = value?"""
@@ -126,7 +127,24 @@ class ProjectModel:
     def not_finite_with_data(self, array: str, at: tuple[int, int], value: float) -> engine.NotFinite | None:
         probe = Dataset(self.data.X.copy(), self.data.Y.copy())
         getattr(probe, array)[at] = value
-        return engine.first_not_finite(self.net, probe.X, probe.Y)
+        return self._check(self.net, probe.X, probe.Y)
+
+    def _check(self, net: Network, X: np.ndarray, Y: np.ndarray) -> engine.NotFinite | None:
+        state, bad = engine.checked(net, X, Y)
+        # What the check evaluated is what the window shows once the edit is made: kept for it (once).
+        self._checked = None if bad else (self.net, net.theta.copy(), X.copy(), Y.copy(), state)
+        return bad
+
+    def checked_state(self, net: Network, X: np.ndarray, Y: np.ndarray) -> engine.State | None:
+        """engine.evaluate(net, X, Y) as the last edit's check computed it, when that check was of these
+        very numbers (the network it was made for, equal parameters, inputs and targets); else None.
+        Given once: the check is not kept past the next recompute."""
+        kept, self._checked = self._checked, None
+        if kept is None:
+            return None
+        was, theta, kx, ky, state = kept
+        same = net is was and np.array_equal(net.theta, theta) and np.array_equal(X, kx) and np.array_equal(Y, ky)
+        return state if same else None
 
     # ----- changing -------------------------------------------------------------------------------
     def load(self, project: Project) -> None:
