@@ -7,7 +7,9 @@ teaching panels wait for the pause).
 A tick trains for what the refresh and repaint after the last tick (the "gap") leave of a FRAME of
 40 Hz rather than 30, so that the plot keeps over 30 frames a second on a busy machine; if training's
 share of the run's time falls under TRAIN_SHARE, a tick trains at least as long as the last gap, so
-training keeps over half of the time whatever the views cost. The steps become one undo command when
+training keeps over half of the time whatever the views cost, but never so long that the tick with its
+refresh and repaint passes TURN; as fast as it goes, the number views refresh in a tick of their own
+(no training in it), so that neither waits for the other. The steps become one undo command when
 the run pauses (or when an edit arrives mid-run: the run so far is closed first, so the history keeps
 its order).
 A paced run (`pace` updates a second, core.numerics.stop) ticks on a timer instead: one step a tick,
@@ -34,6 +36,8 @@ FRAME = 0.025          # one tick plus its refresh: ~40 frames a second
 VIEW_PERIOD = 1 / 15   # while running, the number views (diagram, tables, panels) refresh this often,
 VIEW_SHARE = 0.1       # or less often, so that their own refresh takes at most this share of the time
 MIN_TRAIN, MAX_TRAIN = 0.004, 0.060
+TURN = 0.075           # a tick's training and the refresh and repaint after it, at most (where training
+                       # is not shorter than MIN_TRAIN): the window answers within 100 ms (issue 8)
 JOB_TRAIN = 0.030
 # Long work keeps each event-loop turn short, on a loaded machine too (issue 8: answer within 100 ms):
 # a tick trains for what JOB_TICK leaves after the refresh and repaint it is followed by (as measured),
@@ -83,6 +87,7 @@ class RunLoop(QObject):
         self._views_at = 0.0
         self._started = self._trained = 0.0
         self._heavy, self._heavy_gap, self._light_gap = False, 0.0, 0.0
+        self._alone = False           # the last number-view refresh had a tick of its own
         self._refresh_cost = 0.0      # long work: a tick's refresh and the repaint after it (seconds)
         self._last_refresh = 0.0
         self.last_tick_steps = 0
@@ -186,7 +191,7 @@ class RunLoop(QObject):
         self._before = (s.trainer, s.trainer.snapshot())
         self._tick_end = None
         self._started, self._trained = time.perf_counter(), 0.0
-        self._heavy, self._heavy_gap, self._light_gap = False, 0.0, 0.0
+        self._heavy, self._heavy_gap, self._light_gap, self._alone = False, 0.0, 0.0, False
         self.stop_rule.start(s.trainer.step)
         self.set_pace(self.pace)
         if self.job is not None:
@@ -195,7 +200,6 @@ class RunLoop(QObject):
         self.timer.start()
 
     def tick(self) -> None:
-        s = self.session
         t0 = time.perf_counter()
         if self.job is not None:
             if self.job.replay is not None:
@@ -206,15 +210,36 @@ class RunLoop(QObject):
         gap = FRAME / 2 if self._tick_end is None else t0 - self._tick_end
         if self._heavy:
             self._heavy_gap = gap
-        elif self._tick_end is not None:
-            self._light_gap = 0.8 * self._light_gap + 0.2 * gap
+        elif self._tick_end is not None:      # the first one measured as it is, then smoothed
+            self._light_gap = 0.8 * self._light_gap + 0.2 * gap if self._light_gap else gap
+        paced = self.pace is not None
+        if not paced and not self._heavy and self._tick_end is not None and self._views_due(t0):
+            # As fast as it goes, the number views refresh in a turn of their own, after a training
+            # tick: the two together would keep the window from answering for both (issue 8: 100 ms).
+            self._views_at = self._tick_end = t0
+            self._heavy = self._alone = True
+            self.session.changed.emit()
+            return
+        self._heavy = False
+        self._train_tick(t0, gap, paced)
+
+    def _views_due(self, now: float) -> bool:
+        """The number views refresh 15 times a second, or less often when their refresh is slow (what a
+        tick after it costs beyond the others), so that it takes at most VIEW_SHARE of the time (a large
+        net, a busy machine): the plot's and the boundary's frames keep the rest."""
+        own = self._heavy_gap if self._alone else max(0.0, self._heavy_gap - self._light_gap)
+        return now - self._views_at >= max(VIEW_PERIOD, own / VIEW_SHARE)
+
+    def _train_tick(self, t0: float, gap: float, paced: bool) -> None:
+        s = self.session
         # A tick after a number-view refresh trains that much less: the plot's frames stay evenly
-        # spaced (the share guard below keeps training's time).
+        # spaced (the share guard below keeps training's time), and never so long that with the
+        # refresh and repaint after it (the light gap) the turn passes TURN.
         budget = FRAME - gap
         if self._trained < TRAIN_SHARE * (t0 - self._started):
             budget = max(budget, gap)
+        budget = min(budget, TURN - self._light_gap)
         deadline = t0 + min(MAX_TRAIN, max(MIN_TRAIN, budget))
-        paced = self.pace is not None
         with s.model.changing():      # one announcement a tick: the views recompute once
             if paced:
                 done, error = self._train_paced(t0 + MAX_TRAIN)
@@ -226,16 +251,12 @@ class RunLoop(QObject):
         if error is not None:
             self._finish(cmd.divergence_text(error))
             return
-        # The number views refresh 15 times a second, or less often when their refresh is slow (what a
-        # tick after it costs beyond the others), so that it takes at most VIEW_SHARE of the time (a
-        # large net, a busy machine): the plot's and the boundary's frames keep the rest.
-        # A paced run of one step a tick shows every update (a slow refresh slows the pace instead:
-        # the timer waits for the tick to end).
+        # A paced run refreshes them after its steps, in the same tick (its ticks are few steps, at a
+        # pace the timer keeps); one of one step a tick shows every update (a slow refresh slows the pace
+        # instead: the timer waits for the tick to end).
         one_by_one = paced and tick_plan(self.pace or 1)[1] == 1
-        own = max(0.0, self._heavy_gap - self._light_gap)
-        self._heavy = one_by_one or now - self._views_at >= max(VIEW_PERIOD, own / VIEW_SHARE)
-        if self._heavy:
-            self._views_at = now
+        if paced and (one_by_one or self._views_due(now)):
+            self._views_at, self._heavy, self._alone = now, True, False
             s.changed.emit()
         why = self.stop_rule.check(s.trainer.step, s.loss)
         if why is not None:
