@@ -23,6 +23,7 @@ class FileWork(QObject):
         self.work = None
         self.done, self.total, self.text = 0, 1, ""
         self.opening = False
+        self.then = ""          # what waits for the save (gui.save_first), said in the status bar
         self._finished: Callable[[object], None] | None = None
         self._failed: Callable[[Exception], None] | None = None
         self._cancelled: Callable[[], None] | None = None
@@ -32,12 +33,13 @@ class FileWork(QObject):
         return self.work is not None
 
     def start(self, work, total: int, text: str, finished: Callable[[object], None],
-              failed: Callable[[Exception], None], cancelled: Callable[[], None], opening: bool = False) -> None:
+              failed: Callable[[Exception], None], cancelled: Callable[[], None], opening: bool = False,
+              then: str = "") -> None:
         """Run `work` (about `total` units of its yields) in pieces; then `finished(result)`,
         `failed(error)` for an exception it raises, or `cancelled()` after Cancel. `text` names the
-        file; `opening`: it is read (else written)."""
+        file; `opening`: it is read (else written); `then`: the kind of action that waits for it."""
         self.work, self.done, self.total, self.text = work, 0, max(1, total), text
-        self.opening = opening
+        self.opening, self.then = opening, then
         self._finished, self._failed, self._cancelled = finished, failed, cancelled
         # The first piece at once: what is saved is what there was when Save was chosen (an edit made
         # between the pieces waits for the next save).

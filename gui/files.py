@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QObject
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox
 from backprop_lab.core.io import atomic, document, document_history, presets
 from backprop_lab.core.io.pieces import drive
 
+from . import save_first
 from .file_names import document_name, proposed_file
 from .preset_titles import preset_title
 from .print_pages import PrintActions
@@ -25,6 +27,7 @@ JSON_FILTER = "Backprop Lab (*.json)"
 # A history of more steps than this is saved or opened in pieces, with progress and Cancel
 # (gui.file_work); a shorter one at once (well under 100 ms), as one click-to-status-bar action.
 AT_ONCE_STEPS = 50_000
+Then = tuple[Callable[[], object], str]     # an action waiting for a save, and its kind (gui.save_first)
 
 
 class FileActions(QObject):
@@ -32,6 +35,7 @@ class FileActions(QObject):
         super().__init__(window)
         self.window, self.session, self.prefs = window, session, prefs
         self.path = path
+        self._then: Then | None = None     # what waits for the question's save (gui.save_first)
         self.new = self._action(self.tr("&New from preset…"), QKeySequence.StandardKey.New, self.new_from_preset)
         self.open = self._action(self.tr("&Open…"), QKeySequence.StandardKey.Open, self.open_file)
         self.save = self._action(self.tr("&Save"), QKeySequence.StandardKey.Save, self.save_file)
@@ -88,8 +92,15 @@ class FileActions(QObject):
         QMessageBox.critical(self.window, title, str(err))
 
     # ----- unsaved changes ----------------------------------------------------------------------
-    def maybe_save(self) -> bool:
-        """True when it is fine to drop the current project (saved, discarded, or unchanged)."""
+    def maybe_save(self, then: Callable[[], object], kind: str) -> bool:
+        """True when the current project may be dropped now: unchanged, discarded, or saved at once. Save on a
+        long history writes it in pieces first (gui.file_work): False now, and `then()` (the action asked for,
+        tried again: an edit made meanwhile is asked about) once the file is whole; after Cancel or a failure
+        it is not done and the status bar says so. `kind` names it (gui.save_first)."""
+        work = self.session.file_work
+        if self._then is not None:       # the question's own save runs: its action stays, no second save
+            self.session.message.emit(save_first.busy(self._then[1]).replace("%1", work.text))
+            return False
         if self.session.undo_stack.isClean():
             return True
         answer = QMessageBox.question(
@@ -98,8 +109,14 @@ class FileActions(QObject):
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
-            return self.save_file(at_once=True)     # what follows (Open, New, Quit) waits for it
+            return self.save_file(then=(then, kind))
         return answer == QMessageBox.StandardButton.Discard
+
+    def may_close(self) -> bool:
+        """Closing the window: other file work under way is dropped (the question offers a save)."""
+        if self._then is None:
+            self.session.file_work.cancel()
+        return self.maybe_save(self.window.close, "close")
 
     # ----- projects -----------------------------------------------------------------------------
     def replace(self, project, path: str | None) -> None:
@@ -110,7 +127,7 @@ class FileActions(QObject):
         self._title()
 
     def new_from_preset(self) -> bool:
-        if not self.maybe_save():
+        if not self.maybe_save(self.new_from_preset, "new"):
             return False
         items = presets.list_presets()
         titles = [preset_title(title) for _name, title, _d in items]
@@ -121,7 +138,7 @@ class FileActions(QObject):
         return True
 
     def open_file(self, path: str | None = None) -> bool:
-        if not self.maybe_save():
+        if not self.maybe_save(lambda: self.open_file(path), "open"):
             return False
         if path is None:
             path, _f = QFileDialog.getOpenFileName(self.window, self.tr("Open"), self._folder(), JSON_FILTER)
@@ -151,7 +168,8 @@ class FileActions(QObject):
 
     def _opened(self, path: str, project, index: int) -> bool:
         # an edit made while the file was read in pieces is asked about again before it is replaced
-        if self.session.undo_stack.index() != index and not self.maybe_save():
+        if self.session.undo_stack.index() != index and \
+                not self.maybe_save(lambda: self._opened(path, project, index), "open"):
             return False
         kept = list(getattr(project.history, "kept", []))      # the model takes the history; the plot these
         self.replace(project, os.path.abspath(path))
@@ -165,22 +183,23 @@ class FileActions(QObject):
         self._fail(self.tr("Could not open %1").replace("%1", os.path.basename(path)), e)
         return False
 
-    def save_file(self, at_once: bool = False) -> bool:
-        """Save (as Save As for a new network or a shipped preset); a long history is saved in pieces
-        unless `at_once`: True then means it has begun."""
+    def save_file(self, then: Then | None = None) -> bool:
+        """Save (as Save As for a new network or a shipped preset); a long history is saved in pieces: True
+        then means it has begun. With `then` (the question's Save, gui.save_first) True means it is saved and
+        the project may be dropped now; a long save does `then` once the file is whole (False now)."""
         # a preset in the installation is never written: it is saved elsewhere, as a new file
         if self.path and not presets.is_shipped(self.path):
-            return self._save_to(self.path, at_once)
-        return self.save_file_as(at_once)
+            return self._save_to(self.path, then)
+        return self.save_file_as(then)
 
-    def save_file_as(self, at_once: bool = False) -> bool:
+    def save_file_as(self, then: Then | None = None) -> bool:
         p, steps = self.session.project, self.session.step_count
         shipped = bool(self.path) and presets.is_shipped(self.path or "")
         proposal = os.path.join(self._folder(), proposed_file(p.name, self.path, steps, shipped))
         path, _f = QFileDialog.getSaveFileName(self.window, self.tr("Save As"), proposal, JSON_FILTER)
-        return bool(path) and self._save_to(path if path.endswith(".json") else path + ".json", at_once)
+        return bool(path) and self._save_to(path if path.endswith(".json") else path + ".json", then)
 
-    def _save_to(self, path: str, at_once: bool = False) -> bool:
+    def _save_to(self, path: str, then: Then | None = None) -> bool:
         work = self.session.file_work
         if work.running:
             self.session.message.emit(self.tr("Still busy with %1: wait for it, or cancel it (Esc)")
@@ -198,26 +217,41 @@ class FileActions(QObject):
         run = self.session.model.saved_run()
         run.kept = self.window.loss_plot.kept_runs()
         saving = document.save_pieces(named, path, run=run)
-        if at_once or run.history.kept <= AT_ONCE_STEPS:
+        if run.history.kept <= AT_ONCE_STEPS:
             try:
                 return self._saved(path, drive(saving), self.session.undo_stack.index())
             except (document.DocumentError, OSError) as e:
                 self._fail(self.tr("Could not save"), e)
+                if then is not None:
+                    self.session.message.emit(save_first.abandoned(then[1]))
                 return False
         index, replacing = self.session.undo_stack.index(), os.path.lexists(path)
-        work.start(saving, _units(run), os.path.basename(path), lambda thinned: self._saved(path, thinned, index),
-                   self._save_failed, lambda: self._save_cancelled(path, replacing))
-        return True
+        self._then = then
+        work.start(saving, _units(run), os.path.basename(path), lambda thinned: self._saved_long(path, thinned, index),
+                   self._save_failed, lambda: self._save_cancelled(path, replacing), then=then[1] if then else "")
+        return then is None
+
+    def _saved_long(self, path: str, thinned: int, index: int) -> None:
+        then, self._then = self._then, None
+        self._saved(path, thinned, index)
+        if then is not None:
+            then[0]()        # tried again: an edit made while the file was written is asked about
 
     def _save_failed(self, e: Exception) -> None:
+        then, self._then = self._then, None
         if not isinstance(e, (document.DocumentError, OSError)):
             raise e
         self._fail(self.tr("Could not save"), e)
+        if then is not None:
+            self.session.message.emit(save_first.abandoned(then[1]))
 
     def _save_cancelled(self, path: str, replacing: bool) -> None:
+        then, self._then = self._then, None
         said = self.tr("Saving cancelled: %1 is as it was") if replacing else \
             self.tr("Saving cancelled: %1 was not written")
-        self.session.message.emit(said.replace("%1", path))
+        said = said.replace("%1", path)
+        # what was not done first: a long path is elided at the end of the status bar
+        self.session.message.emit(said if then is None else save_first.abandoned(then[1]) + " " + said)
 
     def _saved(self, path: str, thinned: int, index: int) -> bool:
         """The file is written: it is the project's file now, and (if nothing was changed while it was

@@ -278,8 +278,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):
         self.session.pause()
-        self.session.file_work.cancel()    # a save under way is dropped: the question below offers one
-        if not self.files.maybe_save():
+        if not self.files.may_close():     # a save the question starts may close the window later
             event.ignore()
             return
         self.files.traces.cancel()         # an export under way leaves no file behind

@@ -115,42 +115,42 @@
 <context>
     <name>BoundaryView</name>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="69"/>
+        <location filename="../../gui/panels/boundary.py" line="71"/>
         <source>Output shown:</source>
         <translation>표시할 출력:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="74"/>
+        <location filename="../../gui/panels/boundary.py" line="76"/>
         <source>Click the plot to add a point of this class; drag a point to move it; right-click (or Ctrl+click) a point to delete it</source>
         <translation>그림을 클릭하면 이 클래스의 점을 추가합니다. 점을 끌면 옮기고, 점을 오른쪽 클릭(또는 Ctrl+클릭)하면 지웁니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="76"/>
+        <location filename="../../gui/panels/boundary.py" line="78"/>
         <source>New point:</source>
         <translation>새 점:</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="78"/>
+        <location filename="../../gui/panels/boundary.py" line="80"/>
         <source>input 1</source>
         <translation>입력 1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="79"/>
+        <location filename="../../gui/panels/boundary.py" line="81"/>
         <source>input 2</source>
         <translation>입력 2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="88"/>
+        <location filename="../../gui/panels/boundary.py" line="90"/>
         <source>hidden neurons</source>
         <translation>은닉 뉴런</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="125"/>
+        <location filename="../../gui/panels/boundary.py" line="127"/>
         <source>The decision boundary is drawn over the plane of two inputs; this network has %1 inputs. Give it two inputs (Architecture) to see it.</source>
         <translation>결정 경계는 두 입력이 이루는 평면 위에 그립니다. 이 신경망의 입력은 %1개입니다. 보려면 입력을 두 개로 하세요(구조).</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/boundary.py" line="147"/>
+        <location filename="../../gui/panels/boundary.py" line="149"/>
         <source>class %1 (y = %2)</source>
         <translation>클래스 %1 (y = %2)</translation>
     </message>
@@ -1672,145 +1672,145 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../gui/files.py" line="35"/>
+        <location filename="../../gui/files.py" line="39"/>
         <source>&amp;New from preset…</source>
         <translation>프리셋에서 새로 만들기(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="36"/>
+        <location filename="../../gui/files.py" line="40"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="37"/>
+        <location filename="../../gui/files.py" line="41"/>
         <source>&amp;Save</source>
         <translation>저장(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="38"/>
+        <location filename="../../gui/files.py" line="42"/>
         <source>Save &amp;As…</source>
         <translation>다른 이름으로 저장(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="41"/>
+        <location filename="../../gui/files.py" line="45"/>
         <source>Export plot as &amp;PNG…</source>
         <translation>그래프를 PNG로 내보내기(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="42"/>
+        <location filename="../../gui/files.py" line="46"/>
         <source>Export plot as S&amp;VG…</source>
         <translation>그래프를 SVG로 내보내기(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="46"/>
+        <location filename="../../gui/files.py" line="50"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="47"/>
+        <location filename="../../gui/files.py" line="51"/>
         <source>Open &amp;Recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="81"/>
+        <location filename="../../gui/files.py" line="85"/>
         <source>untitled</source>
         <translation>제목 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="96"/>
+        <location filename="../../gui/files.py" line="107"/>
         <source>Unsaved changes</source>
         <translation>저장하지 않은 변경 사항</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="97"/>
+        <location filename="../../gui/files.py" line="108"/>
         <source>The network has changes that are not saved. Save them first?</source>
         <translation>신경망에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="117"/>
+        <location filename="../../gui/files.py" line="134"/>
         <source>New from preset</source>
         <translation>프리셋에서 새로 만들기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="117"/>
+        <location filename="../../gui/files.py" line="134"/>
         <source>Preset:</source>
         <translation>프리셋:</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="127"/>
+        <location filename="../../gui/files.py" line="144"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="132"/>
-        <location filename="../../gui/files.py" line="186"/>
+        <location filename="../../gui/files.py" line="149"/>
+        <location filename="../../gui/files.py" line="205"/>
         <source>Still busy with %1: wait for it, or cancel it (Esc)</source>
         <translation>아직 %1 작업 중입니다: 끝날 때까지 기다리거나 취소하세요(Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="148"/>
+        <location filename="../../gui/files.py" line="165"/>
         <source>Opening cancelled: the network shown is as it was</source>
         <translation>열기를 취소했습니다: 보이는 신경망은 그대로입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="165"/>
+        <location filename="../../gui/files.py" line="183"/>
         <source>Could not open %1</source>
         <translation>%1 파일을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="180"/>
+        <location filename="../../gui/files.py" line="199"/>
         <source>Save As</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="191"/>
-        <location filename="../../gui/files.py" line="205"/>
-        <location filename="../../gui/files.py" line="215"/>
+        <location filename="../../gui/files.py" line="210"/>
+        <location filename="../../gui/files.py" line="224"/>
+        <location filename="../../gui/files.py" line="244"/>
         <source>Could not save</source>
         <translation>저장할 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="192"/>
+        <location filename="../../gui/files.py" line="211"/>
         <source>%1 is a preset shipped with Backprop Lab and is kept as it is: save your network under another name or in another folder.</source>
         <translation>%1은(는) Backprop Lab에 들어 있는 프리셋이라 바꾸지 않습니다. 네트워크를 다른 이름으로, 또는 다른 폴더에 저장하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="218"/>
+        <location filename="../../gui/files.py" line="250"/>
         <source>Saving cancelled: %1 is as it was</source>
         <translation>저장을 취소했습니다: %1은(는) 그대로입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="219"/>
+        <location filename="../../gui/files.py" line="251"/>
         <source>Saving cancelled: %1 was not written</source>
         <translation>저장을 취소했습니다: %1은(는) 만들어지지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="230"/>
+        <location filename="../../gui/files.py" line="264"/>
         <source>Saved %1</source>
         <translation>%1에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="232"/>
+        <location filename="../../gui/files.py" line="266"/>
         <source>(to fit a file of at most %1 MB, the plot keeps every 2nd, 4th … loss before step %2; every step can still be looked back at)</source>
         <translation>(파일을 %1 MB 이하로 맞추려고, 그래프는 %2단계 이전의 손실을 2번째, 4번째 … 단계마다 하나씩만 남깁니다. 모든 단계는 여전히 되돌아볼 수 있습니다)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="251"/>
+        <location filename="../../gui/files.py" line="285"/>
         <source>(none)</source>
         <translation>(없음)</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="261"/>
+        <location filename="../../gui/files.py" line="295"/>
         <source>Export plot</source>
         <translation>그래프 내보내기</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="273"/>
+        <location filename="../../gui/files.py" line="307"/>
         <source>Could not export the plot</source>
         <translation>그래프를 내보낼 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/files.py" line="275"/>
+        <location filename="../../gui/files.py" line="309"/>
         <source>Plot exported to %1</source>
         <translation>그래프를 %1에 내보냈습니다</translation>
     </message>
@@ -2185,22 +2185,22 @@
 <context>
     <name>LandscapeView</name>
     <message>
-        <location filename="../../gui/panels/landscape.py" line="52"/>
+        <location filename="../../gui/panels/landscape.py" line="53"/>
         <source>two parameters</source>
         <translation>매개변수 두 개</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/landscape.py" line="138"/>
+        <location filename="../../gui/panels/landscape.py" line="140"/>
         <source>Click one or two edges (weights) or biases in the diagram: the loss is drawn over them, every other parameter held where it is.</source>
         <translation>다이어그램에서 연결선(가중치)이나 편향을 한두 개 클릭하세요: 다른 매개변수는 지금 값에 둔 채, 그 매개변수에 따른 손실을 그립니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/landscape.py" line="158"/>
+        <location filename="../../gui/panels/landscape.py" line="160"/>
         <source>%2 over %1</source>
         <translation>%1에 따른 %2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/landscape.py" line="158"/>
+        <location filename="../../gui/panels/landscape.py" line="160"/>
         <source> and </source>
         <translation> 및 </translation>
     </message>
@@ -2216,37 +2216,37 @@
 <context>
     <name>LongWorkBar</name>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="24"/>
+        <location filename="../../gui/panels/long_work.py" line="26"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="57"/>
+        <location filename="../../gui/panels/long_work.py" line="59"/>
         <source>Rebuilding step %1: %2 of %3 steps replayed</source>
         <translation>%1단계 다시 계산 중: %3단계 중 %2단계 재생</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="59"/>
+        <location filename="../../gui/panels/long_work.py" line="61"/>
         <source>Step ×N: %2 of %3 steps</source>
         <translation>N단계: %3단계 중 %2단계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="68"/>
+        <location filename="../../gui/panels/long_work.py" line="70"/>
         <source>Opening %1…</source>
         <translation>%1 여는 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="69"/>
+        <location filename="../../gui/panels/long_work.py" line="71"/>
         <source>Stop opening: the network shown stays as it is (Esc)</source>
         <translation>열기 중지: 보이는 신경망은 그대로 남습니다(Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="71"/>
+        <location filename="../../gui/panels/long_work.py" line="73"/>
         <source>Saving %1…</source>
         <translation>%1 저장 중…</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/long_work.py" line="72"/>
+        <location filename="../../gui/panels/long_work.py" line="75"/>
         <source>Stop saving: the file stays as it was (Esc)</source>
         <translation>저장 중지: 파일은 그대로 남습니다(Esc)</translation>
     </message>
@@ -2254,13 +2254,13 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="59"/>
+        <location filename="../../gui/panels/loss_plot.py" line="60"/>
         <location filename="../../gui/panels/loss_plot.py" line="149"/>
         <source>step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="28"/>
+        <location filename="../../gui/panels/loss_plot.py" line="29"/>
         <source>loss %1</source>
         <translation>손실 %1</translation>
     </message>
@@ -3239,6 +3239,54 @@ E = %2</translation>
     </message>
 </context>
 <context>
+    <name>SaveFirst</name>
+    <message>
+        <location filename="../../gui/save_first.py" line="15"/>
+        <source>Closing: saving %1 first…</source>
+        <translation>창 닫기: 먼저 %1 저장 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/save_first.py" line="16"/>
+        <source>Opening: saving %1 first…</source>
+        <translation>열기: 먼저 %1 저장 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/save_first.py" line="17"/>
+        <source>New network: saving %1 first…</source>
+        <translation>새 신경망: 먼저 %1 저장 중…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/save_first.py" line="23"/>
+        <source>The window closes once %1 is saved (Esc cancels both)</source>
+        <translation>%1이(가) 저장되면 창을 닫습니다(Esc는 둘 다 취소)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/save_first.py" line="24"/>
+        <source>A file is opened once %1 is saved (Esc cancels both)</source>
+        <translation>%1이(가) 저장되면 파일을 엽니다(Esc는 둘 다 취소)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/save_first.py" line="25"/>
+        <source>A new network follows once %1 is saved (Esc cancels both)</source>
+        <translation>%1이(가) 저장되면 새 신경망을 만듭니다(Esc는 둘 다 취소)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/save_first.py" line="30"/>
+        <source>The window stays open; the changes are not saved.</source>
+        <translation>창은 열려 있고, 바뀐 내용은 저장되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/save_first.py" line="31"/>
+        <source>Nothing was opened; the changes are not saved.</source>
+        <translation>아무것도 열지 않았고, 바뀐 내용은 저장되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/save_first.py" line="32"/>
+        <source>No new network was made; the changes are not saved.</source>
+        <translation>새 신경망을 만들지 않았고, 바뀐 내용은 저장되지 않았습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ScriptExports</name>
     <message>
         <location filename="../../gui/script_export.py" line="18"/>
@@ -4119,102 +4167,102 @@ E = %2</translation>
 <context>
     <name>SweepWindow</name>
     <message>
-        <location filename="../../gui/sweep_window.py" line="42"/>
+        <location filename="../../gui/sweep_window.py" line="43"/>
         <source>Learning-rate sweep</source>
         <translation>학습률 스윕</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="54"/>
+        <location filename="../../gui/sweep_window.py" line="55"/>
         <source>Run sweep</source>
         <translation>스윕 실행</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="56"/>
+        <location filename="../../gui/sweep_window.py" line="57"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="61"/>
+        <location filename="../../gui/sweep_window.py" line="62"/>
         <source>Run a sweep, then click a point to open that run</source>
         <translation>스윕을 실행한 뒤 점을 클릭하면 그 실행을 엽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="76"/>
+        <location filename="../../gui/sweep_window.py" line="78"/>
         <source>learning rate η (log scale)</source>
         <translation>학습률 η (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="77"/>
+        <location filename="../../gui/sweep_window.py" line="79"/>
         <source>final loss E</source>
         <translation>최종 손실 E</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="86"/>
+        <location filename="../../gui/sweep_window.py" line="89"/>
         <source>step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="87"/>
+        <location filename="../../gui/sweep_window.py" line="90"/>
         <source>loss E</source>
         <translation>손실 E</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="95"/>
+        <location filename="../../gui/sweep_window.py" line="98"/>
         <source>η from</source>
         <translation>η 시작</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="95"/>
+        <location filename="../../gui/sweep_window.py" line="98"/>
         <source>to</source>
         <translation>끝</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="95"/>
+        <location filename="../../gui/sweep_window.py" line="98"/>
         <source>copies</source>
         <translation>복제 수</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="96"/>
+        <location filename="../../gui/sweep_window.py" line="99"/>
         <source>steps</source>
         <translation>단계 수</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="123"/>
+        <location filename="../../gui/sweep_window.py" line="126"/>
         <source>The learning rates must be numbers with 0 &lt; from ≤ to</source>
         <translation>학습률은 0 &lt; 시작 ≤ 끝인 숫자여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="143"/>
+        <location filename="../../gui/sweep_window.py" line="146"/>
         <source>step %1 of %2</source>
         <translation>%2단계 중 %1단계</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="176"/>
+        <location filename="../../gui/sweep_window.py" line="179"/>
         <source>%1 copies × %2 steps; %3 diverged (red ×), red ▲: ended above twice the starting loss</source>
         <translation>복제 %1개 × %2단계. %3개 발산(빨간 ×), 빨간 ▲: 시작 손실의 두 배보다 크게 끝남</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="222"/>
+        <location filename="../../gui/sweep_window.py" line="225"/>
         <source>opening it in the main window (progress and Cancel in its status bar)</source>
         <translation>주 창에서 여는 중 (진행 상황과 취소는 주 창의 상태 표시줄에)</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="233"/>
+        <location filename="../../gui/sweep_window.py" line="236"/>
         <source>not opened: cancelled</source>
         <translation>열지 않음: 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="239"/>
+        <location filename="../../gui/sweep_window.py" line="242"/>
         <source>Copy %1: η = %2 diverged at step %3</source>
         <translation>복제 %1: η = %2, %3단계에서 발산</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="241"/>
+        <location filename="../../gui/sweep_window.py" line="244"/>
         <source>Copy %1: η = %2, final loss %4</source>
         <translation>복제 %1: η = %2, 최종 손실 %4</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="227"/>
+        <location filename="../../gui/sweep_window.py" line="230"/>
         <source>opened in the main window with its history (Undo returns to before)</source>
         <translation>기록과 함께 주 창에 열었습니다 (실행 취소하면 이전으로 돌아갑니다)</translation>
     </message>

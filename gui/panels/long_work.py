@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
+from .. import save_first
 from .elided import ElidedLabel
 from .quiet import set_text
 
@@ -69,7 +70,8 @@ class LongWorkBar(QWidget):
             set_text(self.label, self.tr("Opening %1…").replace("%1", work.text))
             set_tip(self.cancel_button, self.tr("Stop opening: the network shown stays as it is (Esc)"))
         else:
-            set_text(self.label, self.tr("Saving %1…").replace("%1", work.text))
+            text = save_first.saving(work.then) if work.then else self.tr("Saving %1…")
+            set_text(self.label, text.replace("%1", work.text))
             set_tip(self.cancel_button, self.tr("Stop saving: the file stays as it was (Esc)"))
 
 
