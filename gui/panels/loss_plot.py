@@ -20,7 +20,7 @@ from .plain_axes import plain_axes
 from .plot_bar import PlotBar
 from .plot_curve import add_curve
 from .plot_hover import HoverLabel
-from .plot_range import DRAWABLE, LOG_LIMIT, data_bounds, drawn_at, follow_x, follow_y, wants_log
+from .plot_range import DRAWABLE, LOG_LIMIT, data_bounds, follow_x, follow_y, wants_log
 from .trace_cache import TraceCache
 
 
@@ -39,6 +39,7 @@ KEPT_COLOURS = ["#d62728", "#2ca02c", "#9467bd", "#8c564b", "#17becf", "#bcbd22"
 # Peak downsampling keeps each pixel column's lowest and highest point: one column per pixel draws the
 # same line as pyqtgraph's default five, with a fifth of the segments (a third of a live frame).
 CURVE = dict(autoDownsampleFactor=1.0)
+LOSSES = dict(CURVE, skipFiniteCheck=True)      # a trace never holds NaN or Inf (a held-out loss may overflow)
 
 
 class LossPlot(QWidget):
@@ -63,8 +64,8 @@ class LossPlot(QWidget):
         pi.setMenuEnabled(False)
         # On a light ground: the curves under it stay visible, its words readable over them.
         self.legend = pi.addLegend(offset=(-8, 8), labelTextSize="9pt", brush=pg.mkBrush(255, 255, 255, 200))
-        self.total = add_curve(pi, [], [], pen=TOTAL_PEN, name=self.tr("%1 (all samples)")
-                             .replace("%1", session.notation.loss), **CURVE)
+        self.total = add_curve(pi, pen=TOTAL_PEN, name=self.tr("%1 (all samples)")
+                               .replace("%1", session.notation.loss), **LOSSES)
         self.sample_curves: list = []
         self.test_curve = None                # the held-out samples' loss, with a train/test split
         dash = pg.QtCore.Qt.PenStyle.DashLine
@@ -186,7 +187,7 @@ class LossPlot(QWidget):
         self.frames += 1
         self._last_frame = time.perf_counter()
         x, y = self.cache.to_present(self._present_loss())
-        self.total.setData(x, y, skipFiniteCheck=True)      # a trace never holds NaN or Inf
+        self.total.set_full(x, y, self.cache.epoch)
         self._sample_curves()
         self._draw_test()
         self._legend_columns()
@@ -218,9 +219,9 @@ class LossPlot(QWidget):
         for k in range(len(self.sample_curves), len(self.cache.samples)):
             pen = pg.mkPen(SAMPLE_COLOURS[k % len(SAMPLE_COLOURS)], width=1)
             name = self.tr("sample %1").replace("%1", str(k + 1))
-            self.sample_curves.append(add_curve(self.item, [], [], pen=pen, name=name, **CURVE))
+            self.sample_curves.append(add_curve(self.item, pen=pen, name=name, **LOSSES))
         for curve, (xs, ys) in zip(self.sample_curves, self.cache.samples):
-            curve.setData(xs.view(), ys.view(), skipFiniteCheck=True)
+            curve.set_full(xs.view(), ys.view(), self.cache.epoch)
 
     def _total_name(self) -> str:
         text = self.tr("%1 (training samples)") if self.cache.test is not None else self.tr("%1 (all samples)")
@@ -233,7 +234,7 @@ class LossPlot(QWidget):
         """The test samples' curve beside the training one, while the data set has a split."""
         split = self.cache.test is not None
         if split and self.test_curve is None:
-            self.test_curve = add_curve(self.item, [], [], pen=TEST_PEN, name=self._test_name(), **CURVE)
+            self.test_curve = add_curve(self.item, pen=TEST_PEN, name=self._test_name(), **CURVE)
         elif not split and self.test_curve is not None:
             self.hover.forget(self.test_curve)
             self.legend.removeItem(self.test_curve)
@@ -243,7 +244,7 @@ class LossPlot(QWidget):
             if sample.item is self.total and label.text != self._total_name():
                 label.setText(self._total_name())
         if self.test_curve is not None:
-            self.test_curve.setData(*self.cache.test_curve())   # a held-out loss may overflow: checked
+            self.test_curve.set_full(*self.cache.test_curve(), self.cache.epoch)
 
     def curves(self) -> list:
         """Every curve drawn: the whole set's, each sample's, the test samples', the kept runs'."""
@@ -251,31 +252,35 @@ class LossPlot(QWidget):
         return [self.total, *self.sample_curves, *test, *self.kept]
 
     def points(self) -> int:
-        """Points of the whole-set curve: one for each recorded step and one for the present."""
-        return 0 if self.total.xData is None else len(self.total.xData)
+        """Points of the whole-set curve: one for each recorded step and one for the present (not only
+        those handed to pyqtgraph)."""
+        return len(self.total.full_x)
 
     # ----- hover and click ----------------------------------------------------------------------
     def _nearest(self, scene_pos, curves):
-        """The point of these curves nearest to the mouse: (curve, step, value, pixels away, where)."""
+        """The point of these curves nearest to the mouse: (curve, step, value, pixels away, where). Among
+        each curve's own points near the mouse (on a long curve, every slice's lowest and highest: a
+        one-step spike is there to hover and click), never only the points drawn."""
         vb = self.item.vb
         if not vb.sceneBoundingRect().contains(scene_pos):
             return None
         log_x, log_y = self.log_x_box.isChecked(), self.log_box.isChecked()
         p = vb.mapSceneToView(scene_pos)
-        step = 10 ** p.x() if log_x else p.x()
+        width, height = (abs(v) or 1e-300 for v in vb.viewPixelSize())
+        reach = 4 * PICK_PIXELS * width
         best = None
         for curve in curves:
-            x, y = curve.xData, curve.yData
-            if x is None or not len(x):
+            pick = curve.near((p.x() - reach, p.x() + reach))
+            x, y = curve.full_x[pick], curve.full_y[pick]
+            drawable = ((x > 0) | (not log_x)) & ((y > 0) | (not log_y))
+            if not np.any(drawable):
                 continue
-            i = int(np.clip(np.searchsorted(x, step), 0, len(x) - 1))
-            for j in {max(i - 1, 0), i}:
-                at = drawn_at(x[j], y[j], log_x, log_y)
-                if at is None:
-                    continue
-                d = (vb.mapViewToScene(pg.Point(*at)) - scene_pos).manhattanLength()
-                if best is None or d < best[3]:
-                    best = (curve, int(x[j]), float(y[j]), d, at)
+            x, y = x[drawable], y[drawable]
+            ax, ay = (np.log10(x) if log_x else x), (np.log10(y) if log_y else y)
+            d = np.abs(ax - p.x()) / width + np.abs(ay - p.y()) / height
+            k = int(np.argmin(d))
+            if best is None or d[k] < best[3]:
+                best = (curve, int(x[k]), float(y[k]), float(d[k]), (float(ax[k]), float(ay[k])))
         return best
 
     def _moved(self, scene_pos):
@@ -326,7 +331,7 @@ class LossPlot(QWidget):
             "%1", str(s.batch_size)), "batch": self.tr("full batch")}
         label = self.tr("η %1, μ %2, %3").replace("%1", fmt(s.lr, 4)).replace("%2", fmt(s.momentum, 4)) \
             .replace("%3", modes.get(s.mode, s.mode))
-        self.add_kept(label, self.total.xData, self.total.yData)
+        self.add_kept(label, self.total.full_x, self.total.full_y)
         self.session.reset()
 
     def add_kept(self, label: str, x: np.ndarray, y: np.ndarray) -> None:
@@ -340,8 +345,7 @@ class LossPlot(QWidget):
 
     def kept_runs(self) -> list[tuple[str, np.ndarray, np.ndarray]]:
         """(label, steps, losses) of each kept curve, as kept (not as drawn, downsampled)."""
-        return [(c.kept_label, np.asarray(c.xData, dtype=float), np.asarray(c.yData, dtype=float))
-                for c in self.kept]
+        return [(c.kept_label, c.full_x, c.full_y) for c in self.kept]
 
     def clear_kept(self) -> None:
         for curve in self.kept:

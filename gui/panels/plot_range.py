@@ -65,28 +65,45 @@ def drawn_at(x: float, y: float, log_x: bool, log_y: bool) -> tuple[float, float
     return (math.log10(x) if log_x else x), (math.log10(y) if log_y else y)
 
 
-def _span(v: np.ndarray, log: bool) -> tuple[float, float] | None:
-    if log:
-        v = v[v > 0]
-    if not len(v):
-        return None
-    lo, hi = float(v.min()), float(v.max())
-    if log:
-        return math.log10(lo), math.log10(hi)
-    return max(lo, -DRAWABLE), min(hi, DRAWABLE)
+class Extent:
+    """The lowest, highest and lowest positive of the values seen so far (a curve's, as it grows)."""
+
+    def __init__(self) -> None:
+        self.low, self.high, self.positive = math.inf, -math.inf, math.inf
+
+    def add(self, v: np.ndarray) -> None:
+        if not len(v):
+            return
+        self.low, self.high = min(self.low, float(v.min())), max(self.high, float(v.max()))
+        positive = v[v > 0]
+        if len(positive):
+            self.positive = min(self.positive, float(positive.min()))
+
+    def with_(self, v: np.ndarray) -> Extent:
+        out = Extent()
+        out.low, out.high, out.positive = self.low, self.high, self.positive
+        out.add(v)
+        return out
+
+    def span(self, log: bool) -> tuple[float, float] | None:
+        """The values' range as drawn (log10 of the positive ones on a log axis), or None if none is drawn."""
+        if log:
+            if not self.positive < math.inf:
+                return None
+            return math.log10(self.positive), math.log10(self.high)
+        if self.low > self.high:
+            return None
+        return max(self.low, -DRAWABLE), min(self.high, DRAWABLE)
 
 
 def data_bounds(curves, log_x: bool, log_y: bool):
-    """((x0, x1), (y0, y1)) around every point of these curves as drawn, or None when there are none."""
+    """((x0, x1), (y0, y1)) around every point of these curves as drawn, or None when there are none.
+    Each curve gives its points' extents (curve.extents: all of its points, not only those handed to
+    pyqtgraph)."""
     xs, ys = [], []
     for c in curves:
-        if c.xData is None or not len(c.xData):
-            continue
-        x, y = c.xData, c.yData
-        if log_x or log_y:
-            keep = (x > 0 if log_x else True) & (y > 0 if log_y else True)
-            x, y = x[keep], y[keep]
-        sx, sy = _span(x, log_x), _span(y, log_y)
+        x, y = c.extents(log_x)
+        sx, sy = x.span(log_x), y.span(log_y)
         if sx and sy:
             xs.append(sx)
             ys.append(sy)

@@ -60,6 +60,7 @@ class Growing:
 
 class TraceCache:
     def __init__(self) -> None:
+        self.epoch = 0                 # a curve of one epoch only grows (each reset starts another)
         self._clear()
 
     def _clear(self) -> None:
@@ -78,6 +79,7 @@ class TraceCache:
 
     def reset(self, n_samples: int) -> None:
         self._clear()
+        self.epoch += 1
         self.n_samples = n_samples
         if 1 < n_samples <= MAX_SAMPLE_CURVES:
             self.samples = [(Growing(), Growing()) for _ in range(n_samples)]
