@@ -9,6 +9,8 @@ memory after one minute's steps instead of ten).
             window (the baseline, same run); the load average is printed beside them
   memory    the window's resident memory after as many steps as a 10-minute Run on 4-16-16-3 takes
             (the Run's rate measured first, in the window), and the history's own bytes
+  redraw    the loss plot's CPU time for a frame (40 new steps: redraw and repaint) after 1,000,000 steps
+            against after 10,000 (the baseline, same run): seed 004's one curve and xor's five
   step rate headless steps/s keeping the history, against keeping every row (a full Trace, the
             path before the history) in the same run
 """
@@ -175,6 +177,38 @@ def run_largest(seconds: float) -> tuple[Lateness, int]:
     return late, steps
 
 
+def redraw_cpu_ms(preset: str, sizes=(10_000, 1_000_000), frames: int = 30) -> list[float]:
+    """The loss plot's CPU time (ms, median) for a frame of 40 new steps (its redraw, which the session's
+    refresh calls, and its repaint), after each of `sizes` steps."""
+    from backprop_lab.core.io import presets
+    app, w = window(presets.resolve(preset))
+    s, plot = w.session, w.loss_plot
+    spent: list[float] = []
+    redraw = plot.redraw
+
+    def timed() -> None:
+        t0 = time.thread_time()
+        redraw()
+        spent.append(time.thread_time() - t0)
+    plot.redraw = timed
+    out = []
+    for n in sizes:
+        while s.step_count < n:
+            with s.model.changing():
+                s.model.train(min(200_000, n - s.step_count))
+            app.processEvents()
+        times = []
+        for _ in range(frames):
+            spent.clear()
+            s.model.train(40)
+            t0 = time.thread_time()
+            plot.plot.viewport().repaint()
+            times.append(sum(spent) + time.thread_time() - t0)
+        out.append(float(np.median(times)) * 1e3)
+    w.close_without_asking()
+    return out
+
+
 def ten_minutes_4_16_16_3() -> tuple[float, int, float, float, int]:
     """(Run's steps/s in the window, steps of 10 minutes at that rate, RSS before and after in MB,
     the history's bytes)."""
@@ -241,6 +275,10 @@ def main() -> int:
         lat(f"Step ×N of {n:,} (seed 004)", late, f"{n / secs:,.0f} steps/s")
         lat(f"File → Save of those {n:,} steps", saving)
         lat(f"File → Open of that file ({os.path.getsize(path) / 1e3:,.0f} kB)", open_million(path))
+    for preset in ("seed004", "xor"):
+        short, long = redraw_cpu_ms(preset)
+        rows.append(f"loss plot frame, {preset}: {long:.2f} ms CPU after 1,000,000 steps, {short:.2f} ms after "
+                    f"10,000 (baseline); ratio {long / short:.2f}")
     late, steps = run_largest(15.0)
     lat("Run on 32-(32×8) (largest)", late, f"{steps:,} steps")
     with_history, full_rows = step_rates()
