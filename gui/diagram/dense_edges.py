@@ -1,10 +1,12 @@
-"""The edges of the dense layer pairs, painted by one item: the lines of one look in one call.
+"""The edges of a dense layer pair, painted by one item: the lines of one look in one call.
 
 A 32-wide net of 8 layers has 8,192 edges; painted one item at a time (a Python call into each item and
 a pen switch per line) a repaint took most of a second, so a Run on it froze the window at every
 refresh. The EdgeItems stay for touch (hover, click, tooltips, labels) and paint themselves only when
 selected, highlighted or hovered, over this. The item keeps its picture in a pixmap cache: a repaint
-that is not about the edges (a neuron's number) costs a copy, not 8,192 lines.
+that is not about the edges (a neuron's number) costs a copy, not 8,192 lines. One item a layer pair,
+so that a refresh that restyles a few edges of one pair repaints that pair alone, and the lines are
+grouped by look again only after a look changed (`restyled`).
 """
 from __future__ import annotations
 
@@ -19,9 +21,10 @@ MANY = 2000     # more lines than this are drawn without antialiasing (a third c
 
 
 class DenseEdges(QGraphicsItem):
-    def __init__(self, edges: list) -> None:
+    def __init__(self, edges: list, many: bool) -> None:
         super().__init__()
         self.edges = edges
+        self.many = many             # the whole diagram's dense edges are MANY: drawn aliased and opaque
         self.setZValue(-0.5)                   # under every edge drawn by itself
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -30,6 +33,7 @@ class DenseEdges(QGraphicsItem):
             e.join(self)
             rect = rect.united(e.boundingRect())
         self._rect = rect
+        self._groups: list[tuple[QPen, bool, list[QLineF]]] | None = None
 
     def boundingRect(self) -> QRectF:
         return self._rect
@@ -37,19 +41,31 @@ class DenseEdges(QGraphicsItem):
     def shape(self) -> QPainterPath:
         return QPainterPath()                  # never under the pointer: the edges answer touch
 
+    def restyled(self) -> None:
+        """Some edge's pen or dimming changed: group the lines again at the next paint."""
+        self._groups = None
+        self.update()
+
+    def _grouped(self) -> list[tuple[QPen, bool, list[QLineF]]]:
+        # Kept between paints: a repaint for another reason (a scroll, a zoom, the cache lost) groups
+        # nothing again.
+        if self._groups is None:
+            groups: dict[tuple[int, bool], tuple[QPen, bool, list[QLineF]]] = {}
+            for e in self.edges:
+                key = (id(e.pen), e.dimmed)
+                group = groups.get(key)
+                if group is None:
+                    group = groups[key] = (e.pen, e.dimmed, [])
+                group[2].append(e.line)
+            self._groups = list(groups.values())
+        return self._groups
+
     def paint(self, painter, option, widget=None):
-        groups: dict[tuple[int, bool], tuple[QPen, bool, list[QLineF]]] = {}
-        for e in self.edges:
-            key = (id(e.pen), e.dimmed)
-            group = groups.get(key)
-            if group is None:
-                group = groups[key] = (e.pen, e.dimmed, [])
-            group[2].append(e.line)
         base = painter.opacity()
-        many = len(self.edges) > MANY
+        many = self.many
         if many:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        for pen, dimmed, lines in groups.values():
+        for pen, dimmed, lines in self._grouped():
             if many:    # the dimming folded into the opaque colour: lines drawn translucent cost four times more
                 painter.setPen(opaque(pen, style.DIMMED_OPACITY if dimmed else 1.0))
             else:

@@ -56,21 +56,21 @@ class EdgeItem(QGraphicsItem):
         self.update()
 
     # ----- look ---------------------------------------------------------------------------------
-    def set_look(self, sign: int, width: float) -> None:
-        alpha = 150 if self.dense else 235
-        pen = style.edge_pen(sign, max(1, round(width * 10)), alpha)
-        if pen is not self.pen:
-            if self.batch is not None:        # a fixed bounding rect: no geometry change to announce
-                self.pen = pen
-                self.batch.update()
-                if self.selected or self.emphasis or self.hovered:
-                    self.update()
-            else:
-                if pen.widthF() != self.pen.widthF():
-                    self.prepareGeometryChange()
-                self.pen = pen
+    def set_look(self, sign: int, tenths: int) -> None:
+        """Sign and width in tenths of a pixel (the scene tells only the edges whose look changed)."""
+        pen = style.edge_pen(sign, tenths, 150 if self.dense else 235)
+        if pen is self.pen:
+            return
+        if self.batch is not None:        # a fixed bounding rect; the scene tells the batch, once
+            self.pen = pen
+            if self.selected or self.emphasis or self.hovered:
                 self.update()
-            self.label.set_border(pen.color())
+        else:
+            if pen.widthF() != self.pen.widthF():
+                self.prepareGeometryChange()
+            self.pen = pen
+            self.update()
+        self.label.set_border(pen.color())
 
     def set_selected(self, on: bool) -> None:
         if on != self.selected:
@@ -98,7 +98,7 @@ class EdgeItem(QGraphicsItem):
             self.setOpacity(opacity)
             self.label.setOpacity(opacity)
             if self.batch is not None:
-                self.batch.update()
+                self.batch.restyled()
 
     @property
     def label_shown(self) -> bool:
@@ -110,10 +110,12 @@ class EdgeItem(QGraphicsItem):
             if not self.hovered:
                 self.label.setPos(self.line.pointAt(0.5))
             self.label.setZValue(6)
-        self.label.setVisible(self.fixed or on_demand)
+        shown = self.fixed or on_demand
+        if shown != self.label.isVisible():
+            self.label.setVisible(shown)
         scene = self.scene()
-        if self.label.isVisible() and scene is not None:
-            cast("NetworkScene", scene).refresh_label(self)      # edges live only in the network's scene
+        if scene is not None:
+            cast("NetworkScene", scene).note_label(self, shown)      # edges live only in the network's scene
 
     def boundingRect(self) -> QRectF:
         width = style.MAX_WIDTH if self.batch is not None else self.pen.widthF()

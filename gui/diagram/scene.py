@@ -5,7 +5,6 @@ shapeChanged rebuilds; changed only rewrites texts, colours and widths of the it
 """
 from __future__ import annotations
 
-import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, Signal
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
@@ -14,8 +13,9 @@ from ..hidden import HIDDEN
 from ..plain_text import tip
 from . import layout, style
 from .builder import Builder
-from .dense_edges import DenseEdges
+from .dense_edges import MANY, DenseEdges
 from .edge_item import EdgeItem, trimmed
+from .edge_looks import EdgeLooks
 from .neuron_item import NeuronItem
 from .scrub_number import PlainNumber, ScrubNumber
 from .tooltips import neuron_tooltip, param_tooltip
@@ -43,6 +43,8 @@ class NetworkScene(QGraphicsScene):
         self.metrics: layout.Metrics | None = None
         self.room: tuple[float, float] | None = None     # the view's size, for a layout that fits it
         self._hovered: EdgeItem | None = None            # a batch-painted edge under the pointer
+        self._labelled: dict = {}                         # the edges whose label is shown, by key
+        self._selection_shown, self._highlight_shown = None, frozenset()
         session.shapeChanged.connect(self.rebuild)
         session.notationChanged.connect(lambda _form: self.rebuild())
         session.view.lockedChanged.connect(self._show_locks)
@@ -83,11 +85,12 @@ class NetworkScene(QGraphicsScene):
                     self.addItem(edge)
                     self.edges[key] = edge
         self._edge_list = list(self.edges.values())
+        self._looks = EdgeLooks(s, self._edge_list)
+        self._labelled = {e.key: e for e in self._edge_list if e.label.isVisible()}
+        self._selection_shown, self._highlight_shown = None, frozenset()
         batched = [e for e in self._edge_list if e.dense]
-        if batched:
-            self.addItem(DenseEdges(batched))
-        self._edge_index = np.array([s.index(e.key) for e in self._edge_list], dtype=int)
-        self._edge_dense = np.array([e.dense for e in self._edge_list], dtype=bool)
+        for l in sorted({e.key[1] for e in batched}):
+            self.addItem(DenseEdges([e for e in batched if e.key[1] == l], many=len(batched) > MANY))
         self.setSceneRect(self.itemsBoundingRect().adjusted(-16, -12, 16, 12))
         self.refresh()
         self._show_selection(s.selection)
@@ -101,22 +104,18 @@ class NetworkScene(QGraphicsScene):
             return
         for key, item in self.neurons.items():
             item.set_value(s.value(key))
-        # One gather per refresh instead of a lookup per edge: a 16-wide net has hundreds of edges.
-        theta = s.shown_net.theta
-        values = theta[self._edge_index]
-        looks = s.state.grad[self._edge_index] if s.gradient_colours else values
-        signs = np.sign(np.nan_to_num(looks)).astype(int).tolist()
-        widths = style.widths_for(looks, self._edge_dense).tolist()
-        for edge, v, sign, width in zip(self._edge_list, values.tolist(), signs, widths):
-            edge.set_look(sign, width)
-            if edge.label.isVisible():
-                edge.label.set_value(v)
+        restyled = set()
+        for edge, sign, tenths in self._looks.changed(s):
+            edge.set_look(sign, tenths)
+            if edge.batch is not None:
+                restyled.add(edge.batch)
+        for batch in restyled:
+            batch.restyled()
+        for edge in self._labelled.values():
+            edge.label.set_value(s.value(edge.key))
         for key, badge in self.biases.items():
-            if not badge.isVisible():
-                continue
-            badge.set_value(s.value(key))
-            g = (s.grad(key) or 0.0) if s.gradient_colours else s.value(key)
-            badge.set_border(style.sign_colour(g))
+            if badge.isVisible():
+                self._write_bias(key, badge)
         state = s.state
         ys, terms = state.y.mean(axis=0), state.terms.mean(axis=0)
         for k, (target, term) in enumerate(zip(self.targets, self.terms)):
@@ -157,22 +156,35 @@ class NetworkScene(QGraphicsScene):
         if ("loss",) in hidden and self.total is not None:
             self.total.set_text(HIDDEN)
 
-    def refresh_label(self, edge: EdgeItem) -> None:
-        """A label about to be shown (hover, selection) catches up with the value it skipped."""
-        edge.label.set_value(self.session.value(edge.key))
+    def note_label(self, edge: EdgeItem, shown: bool) -> None:
+        """An edge's label was shown or hidden. A refresh writes the shown ones only; one about to be
+        shown (hover, selection) catches up with the value it skipped."""
+        if not shown:
+            self._labelled.pop(edge.key, None)
+        elif edge.key not in self._labelled:
+            self._labelled[edge.key] = edge
+            edge.label.set_value(self.session.value(edge.key))
 
     # ----- selection and highlight --------------------------------------------------------------
     def _show_selection(self, key) -> None:
-        for k, item in self.neurons.items():
-            item.set_selected(k == key)
-        for k, item in self.edges.items():
-            item.set_selected(k == key)
-        for k, badge in self.biases.items():
-            badge.set_emphasis(k == key)
+        # Only the item selected before and the one selected now change: not a call into each of 8,192 edges.
+        key = None if key is None else tuple(key)
+        for k, on in ((self._selection_shown, False), (key, True)):
+            for items in (self.neurons, self.edges):
+                item = items.get(k)
+                if item is not None:
+                    item.set_selected(on)
+            badge = self.biases.get(k)
+            if badge is not None:
+                badge.set_emphasis(on)
+        self._selection_shown = key
         self._show_compact_biases()
 
     def _show_highlight(self, keys) -> None:
         keys = frozenset(keys or ())
+        if keys == self._highlight_shown:
+            return
+        self._highlight_shown = keys
         on = bool(keys)
         for k, item in self.neurons.items():
             item.set_emphasis(on and k in keys)
@@ -199,8 +211,14 @@ class NetworkScene(QGraphicsScene):
                 continue
             on = ("b", l, j) in wanted or ("n", l, j) in wanted
             if on and not badge.isVisible():
-                badge.set_value(s.value(("b", l, j)))
+                self._write_bias(("b", l, j), badge)      # a hidden badge skipped the refreshes
             badge.setVisible(on)
+
+    def _write_bias(self, key, badge) -> None:
+        s = self.session
+        badge.set_value(s.value(key))
+        g = (s.grad(key) or 0.0) if s.gradient_colours else s.value(key)
+        badge.set_border(style.sign_colour(g))
 
     def is_dimmed(self, key) -> bool:
         item = self.neurons.get(key) or self.edges.get(key) or self.biases.get(key)

@@ -33,6 +33,7 @@ LOCKED_FILL = QColor(226, 226, 226)      # a number the teacher locked (gui.lock
 
 DIMMED_OPACITY = 0.16
 MIN_WIDTH, MAX_WIDTH = 0.8, 7.0
+SCALE_STEPS = 4          # the magnitude drawn widest is the largest rounded up to a quarter octave
 
 # Korean and Latin in one face; the first family found wins, the rest are per-glyph fallbacks.
 _FAMILIES = ["Noto Sans CJK KR", "Noto Sans KR", "Malgun Gothic", "Apple SD Gothic Neo", "NanumGothic",
@@ -72,6 +73,11 @@ def widths_for(values: np.ndarray, dense: np.ndarray) -> np.ndarray:
     scale = mags.max(initial=0.0)
     if scale <= 0:
         return np.full(mags.shape, MIN_WIDTH)
+    # The largest rounded up to a step of SCALE_STEPS an octave: a training step moves the largest weight
+    # a little every time, and against the exact largest every edge's width would move with it (the
+    # largest net then restyled all its 8,192 edges at each refresh); so the widths move only when an
+    # edge's own size does, or when the largest passes a step.
+    scale = float(np.exp2(np.ceil(np.log2(scale) * SCALE_STEPS) / SCALE_STEPS))
     top = np.where(dense, (MIN_WIDTH + MAX_WIDTH) / 2, MAX_WIDTH)
     return MIN_WIDTH + (top - MIN_WIDTH) * np.sqrt(np.minimum(1.0, mags / scale))
 

@@ -41,11 +41,15 @@ def colour_counts(scene) -> tuple[int, int]:
     return int(blue), int(orange)
 
 
-def test_dense_edges_are_painted_by_one_item_in_their_colours(qtbot):
+def test_dense_edges_are_painted_by_one_item_a_pair_in_their_colours(qtbot):
     s, view = shown(qtbot, "16-16-16")
     scene = view.scene()
     batches = [i for i in scene.items() if isinstance(i, DenseEdges)]
-    assert len(batches) == 1 and len(batches[0].edges) == 512 == len(scene.edges)
+    # one item a layer pair, each painting that pair's 256 edges, together all 512
+    by_pair = {b.edges[0].key[1]: b for b in batches}
+    assert sorted(by_pair) == [1, 2] and len(batches) == 2
+    assert all({e.key[1] for e in b.edges} == {l} and len(b.edges) == 256 for l, b in by_pair.items())
+    assert {e.key for b in batches for e in b.edges} == set(scene.edges) and len(scene.edges) == 512
     own = [k for k, e in scene.edges.items() if not e.flags() & NO_CONTENTS]
     assert own == [s.selection]                    # only the selected edge paints itself
     with s.model.changing():                       # every weight positive: blue edges
