@@ -30,6 +30,7 @@ class EdgeItem(QGraphicsItem):
         self.fixed = label_pos is not None
         self.line = QLineF(p0, p1)
         self.pen = style.edge_pen(0, 10, 255)
+        self.sign: int | None = None   # the sign the label's border shows, None: not told yet
         self.selected = self.emphasis = self.hovered = False
         self.dimmed = False
         self.batch = None            # the DenseEdges that paints this edge, if any
@@ -70,7 +71,9 @@ class EdgeItem(QGraphicsItem):
                 self.prepareGeometryChange()
             self.pen = pen
             self.update()
-        self.label.set_border(pen.color())
+        if sign != self.sign:             # most looks that change are widths: the label's border stays
+            self.sign = sign
+            self.label.set_border(pen.color())
 
     def set_selected(self, on: bool) -> None:
         if on != self.selected:

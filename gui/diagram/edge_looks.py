@@ -9,16 +9,20 @@ by 1e-6 has the same pen and costs nothing.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import style
 
+if TYPE_CHECKING:
+    from .edge_item import EdgeItem
+
 _SIGNS = 4         # sign + 1 (0, 1, 2) times this plus tenths: one integer per look
 
 
 class EdgeLooks:
-    def __init__(self, session, edges: list) -> None:
+    def __init__(self, session, edges: list[EdgeItem]) -> None:
         self.edges = edges
         self.index = np.array([session.index(e.key) for e in edges], dtype=int)
         self.dense = np.array([e.dense for e in edges], dtype=bool)
@@ -33,7 +37,7 @@ class EdgeLooks:
         tenths = np.maximum(1, np.rint(style.widths_for(looks, self.dense) * 10)).astype(int)
         return signs, tenths
 
-    def changed(self, session) -> Iterator[tuple[object, int, int]]:
+    def changed(self, session) -> Iterator[tuple[EdgeItem, int, int]]:
         """(edge, sign, tenths) for each edge whose look is not the one it shows; then they are."""
         signs, tenths = self.looks(session)
         code = (signs + 1) + _SIGNS * tenths

@@ -5,6 +5,7 @@ shapeChanged rebuilds; changed only rewrites texts, colours and widths of the it
 """
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, Signal
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
@@ -44,7 +45,9 @@ class NetworkScene(QGraphicsScene):
         self.room: tuple[float, float] | None = None     # the view's size, for a layout that fits it
         self._hovered: EdgeItem | None = None            # a batch-painted edge under the pointer
         self._labelled: dict = {}                         # the edges whose label is shown, by key
-        self._selection_shown, self._highlight_shown = None, frozenset()
+        self._selection_shown = None                      # what _show_selection and _show_highlight
+        self._highlight_shown: frozenset = frozenset()    # last showed (a rebuild's items show neither)
+        self._columns: list[list[NeuronItem]] = []
         session.shapeChanged.connect(self.rebuild)
         session.notationChanged.connect(lambda _form: self.rebuild())
         session.view.lockedChanged.connect(self._show_locks)
@@ -65,6 +68,7 @@ class NetworkScene(QGraphicsScene):
         plan = b.plan(self.room)
         self.metrics = plan.metrics
         self.neurons, self.biases = b.neurons, b.biases
+        self._columns = [[self.neurons[("n", l, j)] for j in range(n)] for l, n in enumerate(s.net.sizes)]
         self.targets, self.terms, self.total, self.headers = b.targets, b.terms, b.total, b.headers
         for item in [*self.neurons.values(), *self.biases.values(), *self.targets, *self.terms, self.total,
                      *self.headers]:
@@ -102,9 +106,12 @@ class NetworkScene(QGraphicsScene):
         s = self.session
         if s.project is None or not self.neurons or self.total is None:     # not built yet
             return
-        for key, item in self.neurons.items():
-            item.set_value(s.value(key))
-        restyled = set()
+        for l, items in enumerate(self._columns):
+            # Each column's means as s.value takes them (one column of samples at a time, the same sums
+            # to the last bit), for the whole layer at once: 288 means a refresh on the largest net.
+            for item, v in zip(items, np.ascontiguousarray(s.state.acts[l].T).mean(axis=1).tolist()):
+                item.set_value(v)
+        restyled: set[DenseEdges] = set()
         for edge, sign, tenths in self._looks.changed(s):
             edge.set_look(sign, tenths)
             if edge.batch is not None:

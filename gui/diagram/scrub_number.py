@@ -29,6 +29,7 @@ class ScrubNumber(QGraphicsObject):
         self._name_fm, self._value_fm = QFontMetricsF(self.name_font), QFontMetricsF(self.value_font)
         self.value_colour, self.name_colour = value_colour, name_colour
         self.text = ""
+        self._text_w = 0.0           # the text's advance: measured once per text, not at every change
         self.border = QColor(style.ZERO)
         self.emphasis = False
         self.locked = False
@@ -55,7 +56,7 @@ class ScrubNumber(QGraphicsObject):
     def _relayout(self):
         pad = 6.0 if self.chip else 1.0
         name_w = self._name_fm.horizontalAdvance(self.name) if self.name else 0.0
-        value_w = max(self._min_value_w, self._value_fm.horizontalAdvance(self.text))
+        value_w = max(self._min_value_w, self._text_w)
         if self.stacked:
             w = max(name_w, value_w) + 2 * pad
             h = self._name_fm.height() + self._value_fm.height() + 2.0
@@ -81,9 +82,9 @@ class ScrubNumber(QGraphicsObject):
         """Any text in the number's place (an exercise's hidden number shows "?")."""
         if text == self.text:
             return
-        old_w = max(self._min_value_w, self._value_fm.horizontalAdvance(self.text))
-        self.text = text
-        if self._value_fm.horizontalAdvance(text) > old_w or old_w > self._min_value_w:
+        old_w = max(self._min_value_w, self._text_w)
+        self.text, self._text_w = text, self._value_fm.horizontalAdvance(text)
+        if self._text_w > old_w or old_w > self._min_value_w:
             scene = self.scene()
             if scene is not None and self.isVisible():
                 # Where the old, wider frame was is told to the scene, not left to prepareGeometryChange:
@@ -148,7 +149,7 @@ class ScrubNumber(QGraphicsObject):
             # A dotted underline says "this one moves" where there is no chip around it.
             painter.setPen(QPen(self.value_colour, 1.0, Qt.PenStyle.DotLine))
             y = r.bottom() - 1.0
-            w = self._value_fm.horizontalAdvance(self.text)
+            w = self._text_w
             cx = x + value_w / 2
             painter.drawLine(QPointF(cx - w / 2, y), QPointF(cx + w / 2, y))
 

@@ -19,6 +19,7 @@ from backprop_lab.core.io import presets
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.network import LayerSpec, Network
 from backprop_lab.core.model.project import Project
+from backprop_lab.gui.diagram import style
 from backprop_lab.gui.diagram.dense_edges import DenseEdges
 from backprop_lab.gui.diagram.scene import NetworkScene
 
@@ -93,6 +94,9 @@ def assert_as_built(window, what: str) -> None:
     assert not stale, f"after {what}: {len(stale)} items differ from a fresh build, e.g. {stale[0]}: " \
                       f"{a.get(stale[0])!r:.300} != {b[stale[0]]!r:.300}"
     assert set(a) == set(b)
+    s = window.session                       # and both show the session's numbers, read one at a time
+    assert all(n.number.text == style.format_value(s.value(k)) for k, n in live.neurons.items())
+    assert all(e.label.text == style.format_value(s.value(k)) for k, e in live.edges.items() if e.label.isVisible())
     differ = np.abs(rendered(live) - rendered(fresh)).max(axis=2) > 0
     assert differ.sum() == 0, f"after {what}: {differ.sum()} pixels differ from a fresh build's"
     shiboken6.delete(fresh)            # and with it its connections to the session
