@@ -1,13 +1,16 @@
 """Benchmark: the diagram's refresh after training steps, the diagram before issue 8's restyle-what-changed
 against now, in the same run; a script, not a test:
 
-    QT_QPA_PLATFORM=offscreen python tests/bench/diagram_refresh_bench.py [--rounds N] [--base COMMIT]
+    QT_QPA_PLATFORM=offscreen python tests/bench/diagram_refresh_bench.py [--rounds N] [--base COMMIT] [--quick]
 
 For the largest allowed network (32 inputs, 8 layers of 32: 8,192 edges) and seed 004, each shown in a
 NetworkView of 1280 × 800: after Step (1 step) and after a Run tick's worth of steps (20), the CPU time
 (time.thread_time) of the scene's refresh and of the repaint that follows it, median and max over the
 rounds. "before" is gui/diagram as it was at COMMIT (default: the commit before this work, read from
 git into a package of its own), driven by its own session on the same project and the same steps.
+Then Run on the largest net in the main window with each diagram (10 s, --quick 4 s): how late a 10 ms
+timer fires (latency_bench's probe), and the CPU of each diagram refresh and of each of the view's
+paint events.
 """
 from __future__ import annotations
 
@@ -77,6 +80,61 @@ def measure(app, session, scene, steps: int) -> tuple[float, float]:
     return 1000 * (t1 - t0), 1000 * (time.thread_time() - t1)
 
 
+def timed_view(view_module, spent: dict):
+    """The module's NetworkView, its refresh and its paint events timed (CPU ms, into spent)."""
+    class TimedView(view_module.NetworkView):
+        def __init__(self, session, parent=None):
+            super().__init__(session, parent)
+            scene = self.diagram
+            session.changed.disconnect(scene.refresh)
+            session.changed.connect(lambda: clock(spent["refresh"], scene.refresh))
+
+        def paintEvent(self, event):
+            clock(spent["paint"], lambda: super(TimedView, self).paintEvent(event))
+    return TimedView
+
+
+def clock(into: list, act) -> None:
+    t0 = time.thread_time()
+    act()
+    into.append(1000 * (time.thread_time() - t0))
+
+
+def run_largest(view_module, seconds: float) -> tuple[tuple, dict, int]:
+    """Run on the largest net in the main window with this diagram: the event loop's lateness
+    (latency_bench's probe) and the diagram's refresh and paint times."""
+    from latency_bench import probe, window
+
+    from backprop_lab.gui import main_window
+    spent: dict = {"refresh": [], "paint": []}
+    made = main_window.diagram_for
+    main_window.diagram_for = lambda session, parent: timed_view(view_module, spent)(session, parent)
+    try:
+        app, w = window(largest_project())
+    finally:
+        main_window.diagram_for = made
+    w.controls.pace.speed.setValue(w.controls.pace.speed.maximum())
+    for k in spent:
+        spent[k].clear()
+    w.controls.run_button.click()
+    t0 = time.perf_counter()
+    late = probe(app, lambda: time.perf_counter() - t0 > seconds, seconds + 1)
+    w.controls.run_button.click()
+    steps = w.session.step_count
+    w.close_without_asking()
+    return late.summary(), spent, steps
+
+
+def run_rows(before, now, seconds: float) -> None:
+    print(f"Run on the largest net for {seconds:.0f} s in the main window (1280 × 800), as fast as it goes:")
+    for which, module in (("before", before), ("now", now)):
+        (p50, p99, mx, n), spent, steps = run_largest(module, seconds)
+        r, p = spent["refresh"] or [0.0], spent["paint"] or [0.0]
+        print(f"  {which:7s} event loop late p50 {p50:6.1f} p99 {p99:6.1f} max {mx:6.1f} ms ({n} ticks, {steps:,} "
+              f"steps); diagram refresh median {statistics.median(r):5.1f} max {max(r):5.1f} ms ({len(r)}), "
+              f"paint median {statistics.median(p):5.1f} max {max(p):5.1f} ms ({len(p)})")
+
+
 def main(argv=None) -> int:
     from PySide6.QtWidgets import QApplication
     argv = sys.argv[1:] if argv is None else argv
@@ -106,6 +164,7 @@ def main(argv=None) -> int:
             assert (a.net.theta == b.net.theta).all(), "the two sessions trained apart"
         for _session, view, _scene in pairs.values():
             view.close()
+    run_rows(before, now, 4.0 if "--quick" in argv else 10.0)
     print(f"load average: {os.getloadavg()[0]:.1f}")
     return 0
 
