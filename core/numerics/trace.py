@@ -14,6 +14,7 @@ columns in `names` order. Column names are quantity keys (core.model.quantity) w
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -41,11 +42,14 @@ def _layer_params(l: int, n_in: int, spec: LayerSpec) -> list[Key]:
 
 def column_keys(net: Network) -> list[Key]:
     """The trace's columns as quantity keys, in their fixed order."""
-    sizes = net.sizes
+    return _column_keys(net.sizes, net.layers)
+
+
+def _column_keys(sizes: list[int], layers: list[LayerSpec]) -> list[Key]:
     keys = [Key("step"), Key("sample"), Key("loss")]
     keys += [neuron("a", 0, i) for i in range(sizes[0])]
     keys += [Key("y", j=k) for k in range(sizes[-1])]
-    for l, spec in enumerate(net.layers, start=1):
+    for l, spec in enumerate(layers, start=1):
         params = _layer_params(l, sizes[l - 1], spec)
         keys += [neuron(q, l, j) for q in ("z", "a") for j in range(spec.size)] + params
         keys += [neuron("delta", l, j) for j in range(spec.size)] + [p.about("dE/d") for p in params]
@@ -54,7 +58,15 @@ def column_keys(net: Network) -> list[Key]:
 
 def column_names(net: Network) -> list[str]:
     """The trace's columns, in their fixed order (the CSV header)."""
-    return [str(k) for k in column_keys(net)]
+    return list(_column_names(tuple(net.sizes), tuple(spec.bias for spec in net.layers)))
+
+
+@lru_cache(maxsize=8)
+def _column_names(sizes: tuple[int, ...], biases: tuple[str, ...]) -> tuple[str, ...]:
+    # Written once per shape: the largest network has 17,728 columns (~40 ms), and every trainer,
+    # the window's replays and an architecture change's included, names them.
+    layers = [LayerSpec(n, bias=b) for n, b in zip(sizes[1:], biases)]
+    return tuple(str(k) for k in _column_keys(list(sizes), layers))
 
 
 def parameter_keys(net: Network) -> list[Key]:
@@ -73,6 +85,12 @@ _GROUPS = {"W": 1, "b": 1, "dE/dW": 2, "dE/db": 2, "z": 3, "a": 3, "delta": 3}
 def storage_layout(names: list[str]) -> npt.NDArray[np.intp]:
     """Where each column sits in a stored row: step, sample, loss, the parameters in theta order, their
     gradients in the same order, z, a, delta of each layer, the inputs, the targets (other names last)."""
+    return _storage_layout(tuple(names)).copy()
+
+
+@lru_cache(maxsize=8)
+def _storage_layout(names: tuple[str, ...]) -> npt.NDArray[np.intp]:
+    # Once per set of columns: each name is parsed (~40 ms for the largest network's).
     def order(j_name: tuple[int, str]) -> tuple[int, int, int, int]:
         j, name = j_name
         if j < 3 and name in ("step", "sample", "loss"):
