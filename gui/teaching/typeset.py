@@ -19,11 +19,8 @@ takes 150 ms. An edit must refresh the window in one frame (16 ms), so:
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
-import re
 import time
-import warnings
 import weakref
 from collections import OrderedDict
 
@@ -48,6 +45,7 @@ from backprop_lab.core.io.atomic import write_bytes
 
 from ..zoom import factor as zoom_factor
 from .clickable import Clickable
+from .ziamath_load import preload, ziamath_dir, ziamath_module, ziamath_version
 
 MAX_RENDERERS = 3000
 SLICE_MS = 12                      # typesetting work per event-loop turn, at least one formula
@@ -57,46 +55,12 @@ QUIET_MS = 250                     # a formula that keeps changing is typeset on
 # elided in the middle where it does not fit. Every formula of the shipped presets is under 400.
 MAX_TYPESET = 600
 _FONT_FAMILY: list[str] = []
-_ZIAMATH: list = []
-_VERSION: list[str] = []
-
-
-def _ziamath():
-    """ziamath, imported when a formula is first typeset rather than read back from the disk cache:
-    its import takes about 0.3 s, a fifth of a cold start, and a window whose formulas are all on
-    disk never needs it."""
-    if not _ZIAMATH:
-        with warnings.catch_warnings():
-            # ziamath 0.13 finds its font with importlib.resources.path, deprecated since Python 3.11
-            warnings.simplefilter("ignore", DeprecationWarning)
-            import ziamath
-        ziamath.config.svg2 = False    # QtSvg reads SVG 1.1 (Tiny): no <use> of symbols defined by SVG 2
-        _ZIAMATH.append(ziamath)
-    return _ZIAMATH[0]
-
-
-def _ziamath_dir() -> str:
-    spec = importlib.util.find_spec("ziamath")
-    where = list(spec.submodule_search_locations or []) if spec is not None else []
-    return where[0] if where else ""
-
-
-def _ziamath_version() -> str:
-    """ziamath.__version__, read from its source without importing it (nor importlib.metadata)."""
-    if not _VERSION:
-        try:
-            with open(os.path.join(_ziamath_dir(), "__init__.py"), encoding="utf-8") as f:
-                found = re.search(r"^__version__\s*=\s*['\"]([^'\"]+)", f.read(), re.M)
-        except OSError:
-            found = None
-        _VERSION.append(found.group(1) if found else "x")
-    return _VERSION[0]
 
 
 def math_font(point_size: float = 11.0) -> QFont:
     """The font ziamath typesets with (STIX Two Math), so plain numbers sit well beside the formulas."""
     if not _FONT_FAMILY:
-        folder = _ziamath_dir()
+        folder = ziamath_dir()
         path = os.path.join(folder, "fonts", "STIXTwoMath-Regular.ttf") if folder else ""
         fid = QFontDatabase.addApplicationFont(path) if os.path.exists(path) else -1
         fams = QFontDatabase.applicationFontFamilies(fid) if fid >= 0 else []
@@ -108,7 +72,7 @@ def math_font(point_size: float = 11.0) -> QFont:
 
 def _cache_dir() -> str:
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    return os.path.join(base, f"typeset-ziamath-{_ziamath_version()}") if base else ""
+    return os.path.join(base, f"typeset-ziamath-{ziamath_version()}") if base else ""
 
 
 class Typesetter(QObject):
@@ -126,6 +90,7 @@ class Typesetter(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._work)
         self.count = 0                                   # formulas typeset by ziamath in this run
+        preload()
 
     @staticmethod
     def key(latex: str, size: float, colour: str) -> tuple:
@@ -214,7 +179,7 @@ class Typesetter(QObject):
                 data = None
         if data is None:
             try:
-                data = _ziamath().Latex(latex, size=size, color=colour).svg().encode()
+                data = ziamath_module().Latex(latex, size=size, color=colour).svg().encode()
             except Exception:      # ziamath raises many kinds on LaTeX it cannot read: show plain text
                 self._failed.add(key)
                 return None
