@@ -7,7 +7,9 @@ window the storm opened (the sweep window, the glossary, the guide), or to the m
 tests/bench/storm_bench.py (3 × 10,000 events, each storm in its own process to catch a crash).
 
 Modal dialogs are patched, not clicked (pytest-qt's note on dialogs): file dialogs cancel, questions
-answer Discard or Cancel, New from preset picks a random preset. What the storm counts: events, and
+answer Discard or Cancel, New from preset picks a random preset. Popups (menus however opened, a combo
+box's list) and a dialog run from C++ are answered as a person would, by the storm's Hand (storm_hand.py):
+an entry picked or Esc. What the storm counts: events, and
 exceptions (sys.excepthook, which Qt calls for an exception escaping a slot or a virtual) and Qt warnings
 (a message handler); a crash ends the process, which the bench sees from outside. And where its events
 went (`Tally.places`, `Tally.actions`), so a test can see that it reaches every part of the window."""
@@ -20,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPoint, QPointF, Qt, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QAction, QWheelEvent
+from PySide6.QtGui import QAction, QContextMenuEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -37,7 +39,9 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QTabBar,
+    QWidget,
 )
+from storm_hand import Hand
 
 TYPED = ["0.5", "-1", "2", "0", "1e-3", "0,5", "1,000", "abc", "", "nan", "inf", "1e999", "1e-400",
          "\uff10\uff0e\uff15", "1e200", "-1e200", "3.14159", "<b>x</b>", "12", "100000", "7", " 0.25 "]
@@ -64,6 +68,7 @@ class Tally:
     # widget holding it (or itself), its class. And each menu action triggered.
     places: Counter = field(default_factory=Counter)
     actions: Counter = field(default_factory=Counter)
+    popups: Counter = field(default_factory=Counter)     # storm_hand.Hand: each popup met and its answer
 
 
 def patch_dialogs(rng: random.Random, monkey) -> None:
@@ -88,7 +93,8 @@ def patch_dialogs(rng: random.Random, monkey) -> None:
         return preset_title(rng.choice(presets.list_presets())[1]), True
     monkey(QInputDialog, "getItem", staticmethod(pick_preset))
     # Every dialog's own event loop (QDialog.exec and the classes that define their own: the print
-    # dialog, message boxes), a file dialog opened window-modal (Export trace), a context menu.
+    # dialog, message boxes), a file dialog opened window-modal (Export trace). Menus are not patched:
+    # whatever opens them (QMenu.exec, a tool button's menu, a context menu), the storm's Hand answers them.
     from PySide6 import QtPrintSupport, QtWidgets
     for module in (QtWidgets, QtPrintSupport):
         for name in dir(module):          # dir, not vars: PySide6 loads a module's classes lazily
@@ -97,23 +103,24 @@ def patch_dialogs(rng: random.Random, monkey) -> None:
                 monkey(cls, "exec", lambda self, *a: 0)
     monkey(QDialog, "exec", lambda self, *a: 0)
     monkey(QFileDialog, "open", lambda self, *a: None)
-    monkey(QMenu, "exec", lambda self, *a, **k: None)
 
 
 VISITS = ("speed", "boundary", "data", "landscape", "language", "sweep", "notation")
 
 
 class Storm:
-    def __init__(self, window, seed: int, tally: Tally | None = None):
-        self.window, self.rng = window, random.Random(seed)
+    def __init__(self, window, seed: int, tally: Tally | None = None, on_event=None):
+        """`on_event(number, kind)` is called as each event begins (the bench's heartbeat)."""
+        self.window, self.rng, self.on_event = window, random.Random(seed), on_event
         self.tally = tally or Tally()
         self.kinds = [(self.click, 30), (self.key, 14), (self.type_field, 9), (self.cell, 8), (self.graphics, 8),
                       (self.menu_action, 8), (self.combo, 5), (self.spin, 5), (self.slider, 3),
                       (self.run_toggle, 5), (self.architecture, 4), (self.preset, 1), (self.visit, 3),
-                      (self.wait, 8)]
+                      (self.wait, 8), (self.context, 3)]
         self._weights = [w for _k, w in self.kinds]
         self._visits = 0
         self.root = window
+        self.hand = Hand(seed, self.skipped, self.tally.popups)
 
     # ----- recording --------------------------------------------------------------------------------
     def install(self):
@@ -145,15 +152,31 @@ class Storm:
                 self.root = self._root()
                 act = self.rng.choices(self.kinds, self._weights)[0][0]
                 self.tally.kinds[act.__name__] = self.tally.kinds.get(act.__name__, 0) + 1
-                try:
-                    act()
-                except Exception:      # noqa: BLE001 - an exception the app let escape into the driver
-                    self._exception(*sys.exc_info())
-                QApplication.processEvents()
-                self.tally.events += 1
+                if self.on_event is not None:
+                    self.on_event(self.tally.events + 1, act.__name__)
+                self.step(act)
         finally:
             self.uninstall()
         return self.tally
+
+    def step(self, act) -> None:
+        """One event, with a hand ready for a popup or dialog it opens (storm_hand.py)."""
+        self.hand.start()
+        try:
+            try:
+                act()
+            except Exception:      # noqa: BLE001 - an exception the app let escape into the driver
+                self._exception(*sys.exc_info())
+            self.hand.returned()
+            QApplication.processEvents()
+            self.hand.settle()
+        finally:
+            self.hand.stop()
+        self.tally.events += 1
+
+    def skipped(self, action) -> bool:
+        return action is self.window.files.quit or any(
+            s in action.text().lower().replace("&", "") for s in SKIP_ACTIONS)
 
     def _root(self):
         """Where this event goes: the modal dialog or popup that is up, else one of the windows shown
@@ -281,8 +304,7 @@ class Storm:
 
     def menu_action(self):
         actions = [a for a in self._actions(self.window.menuBar().actions()) if a.isEnabled() and a.isVisible()]
-        actions = [a for a in actions if a is not self.window.files.quit
-                   and not any(s in a.text().lower().replace("&", "") for s in SKIP_ACTIONS)]
+        actions = [a for a in actions if not self.skipped(a)]
         if actions:
             action = self.rng.choice(actions)
             self.tally.actions[action] += 1
@@ -366,6 +388,18 @@ class Storm:
         dock.raise_()
         QApplication.processEvents()
         return dock.isVisible()
+
+    def context(self):
+        """A right click on anything, as the platform reports it (QTest's mouse clicks do not): a field's
+        Undo/Copy/Paste menu, a spin box's (run in Qt's nested loop), the window's list of docks and toolbars
+        over a dock's title or the toolbar. The storm's Hand (storm_hand.py) answers the menu."""
+        w = self._pick(QWidget)
+        if w is not None:
+            self.context_menu(w, self._point(w))
+
+    @staticmethod
+    def context_menu(widget, at: QPoint) -> None:
+        QApplication.sendEvent(widget, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, widget.mapToGlobal(at)))
 
     def run_toggle(self):
         button = self.window.controls.run_button

@@ -1,10 +1,10 @@
 """Issue 8's storm, in the suite: 2,000 seeded random events on the window (tests/gui/storm.py: clicks on
 every visible enabled widget, keys with undo and redo, menu actions, good and bad numbers typed into
 fields and cells, drags and wheels, sliders, presets and architecture changed, Run toggled so much
-happens while running; into the main window and every window it opens: the data dialog, the sweep
-window, the glossary, the guide, floating docks) end with no exception, no Qt warning, no crash, and a
-window whose history and views agree with its model. tests/bench/storm_bench.py runs 3 × 10,000, each
-storm in its own process."""
+happens while running, right clicks whose menus it answers; into the main window and every window it
+opens: the data dialog, the sweep window, the glossary, the guide, floating docks) end with no exception,
+no Qt warning, no crash, and a window whose history and views agree with its model.
+tests/bench/storm_bench.py runs 3 × 10,000, each storm in its own process."""
 import random
 
 import pytest
@@ -41,6 +41,7 @@ def test_two_thousand_random_events(qtbot, make_window, monkeypatch):
     assert tally.warnings == [], tally.warnings[:3]
     assert check_consistent(window) == []
     assert all(tally.kinds.get(act.__name__) for act, _w in storm.kinds)    # every kind of event happened
+    assert sum(tally.popups.values()), "no menu or list was opened and answered (storm_hand.py)"
     assert_reached_everywhere(window, tally)
 
 
