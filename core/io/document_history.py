@@ -332,7 +332,7 @@ def _segments(raw: object, net: Network, datas: list[tuple[np.ndarray, np.ndarra
     out = []
     for i, s in enumerate(raw, start=1):
         stop = starts[i] if i < len(starts) else base + n
-        _rows, _loss, sample = kept.kept_rows(starts[i - 1] - base, stop - base)
+        sample = kept.kept_samples(starts[i - 1] - base, stop - base)
         out.append((yield from _segment(s, f"{f0}[{i}]", net, datas, settings_of, starts[i - 1], stop, sample)))
     return out
 

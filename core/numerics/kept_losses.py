@@ -126,13 +126,22 @@ class KeptLosses:
     def kept_rows(self, start: int = 0, stop: int | None = None
                   ) -> tuple[IntArray, FloatArray, npt.NDArray[np.int32]]:
         """(rows, loss, sample) of the rows kept in start..stop: the old part's, then every recent one."""
-        stop = self.n if stop is None else max(0, min(stop, self.n))
-        i, j = np.searchsorted(self.old_rows, [start, stop])
-        lo = max(start, self.full0)
+        i, j, lo, stop = self._span(start, stop)
         rows = np.concatenate([self.old_rows[i:j], np.arange(lo, max(lo, stop), dtype=np.int64)])
         loss = np.concatenate([self.old_loss[i:j], self.losses(lo, stop)])
-        sample = np.concatenate([self.old_sample[i:j], self.samples(lo, stop)])
-        return rows, loss, sample
+        return rows, loss, self.kept_samples(start, stop)
+
+    def kept_samples(self, start: int = 0, stop: int | None = None) -> npt.NDArray[np.int32]:
+        """kept_rows' samples alone: a document's check of a million steps reads only these, and building the
+        rows and losses beside them made the longest piece of a save (core.io.pieces)."""
+        i, j, lo, stop = self._span(start, stop)
+        return np.concatenate([self.old_sample[i:j], self.samples(lo, stop)])
+
+    def _span(self, start: int, stop: int | None) -> tuple[int, int, int, int]:
+        """The old part's rows i..j in start..stop, the first whole row, and stop within the rows there are."""
+        stop = self.n if stop is None else max(0, min(stop, self.n))
+        i, j = np.searchsorted(self.old_rows, [start, stop])
+        return int(i), int(j), max(start, self.full0), stop
 
     # ----- cutting back -------------------------------------------------------------------------
     def cut(self, n: int) -> Piece:

@@ -34,6 +34,20 @@ def test_kept_losses_thin_the_old_keep_the_recent_and_stay_under_the_limit():
         k.losses(0, 10)
 
 
+def test_the_samples_alone_are_those_of_the_rows_kept_in_any_span():
+    # a document's check reads kept_samples (core.io.document_history); they must be kept_rows' samples exactly
+    k = KeptLosses(limit=4000, block=256)
+    fill(k, 100_000)
+    every = k.kept_rows()[0]
+    for start, stop in ((0, None), (0, 100_000), (17, 42_001), (50_000, 98_500), (98_000, 99_999), (99_000, 99_000),
+                        (5, 3), (97_000, 250_000)):
+        rows, _loss, sample = k.kept_rows(start, stop)
+        alone = k.kept_samples(start, stop)
+        inside = every[(every >= start) & (every < (100_000 if stop is None else stop))]
+        assert np.array_equal(rows, inside)
+        assert alone.dtype == np.int32 and np.array_equal(alone, sample) and np.array_equal(alone, inside % 7)
+
+
 def test_kept_losses_cut_and_paste_through_the_thinned_part():
     k = KeptLosses(limit=4000, block=256)
     fill(k, 50_000)
