@@ -57,7 +57,9 @@ class DenseEdges(QGraphicsItem):
                 if group is None:
                     group = groups[key] = (e.pen, e.dimmed, [])
                 group[2].append(e.line)
-            self._groups = list(groups.values())
+            # The thick over the thin, the dimmed under the rest, and a fixed order between the colours:
+            # what shows where lines cross does not depend on which edge came first.
+            self._groups = sorted(groups.values(), key=lambda g: (not g[1], g[0].widthF(), g[0].color().rgba()))
         return self._groups
 
     def paint(self, painter, option, widget=None):

@@ -94,14 +94,15 @@ class EdgeItem(QGraphicsItem):
         # Above its neighbours, or a selected edge is lost under the others of a dense pair.
         self.setZValue(1 if self.selected or self.emphasis else 0)
 
-    def set_dimmed(self, on: bool) -> None:
-        if on != self.dimmed:
-            self.dimmed = on
-            opacity = style.DIMMED_OPACITY if on else 1.0
-            self.setOpacity(opacity)
-            self.label.setOpacity(opacity)
-            if self.batch is not None:
-                self.batch.restyled()
+    def set_dimmed(self, on: bool) -> bool:
+        """True if that changed the look (the scene then tells the edge's batch, once for all its edges)."""
+        if on == self.dimmed:
+            return False
+        self.dimmed = on
+        opacity = style.DIMMED_OPACITY if on else 1.0
+        self.setOpacity(opacity)
+        self.label.setOpacity(opacity)
+        return True
 
     @property
     def label_shown(self) -> bool:

@@ -196,9 +196,13 @@ class NetworkScene(QGraphicsScene):
         for k, item in self.neurons.items():
             item.set_emphasis(on and k in keys)
             item.setOpacity(style.DIMMED_OPACITY if on and k not in keys else 1.0)
+        restyled: set[DenseEdges] = set()
         for k, edge in self.edges.items():
             edge.set_emphasis(on and k in keys)
-            edge.set_dimmed(on and k not in keys)
+            if edge.set_dimmed(on and k not in keys) and edge.batch is not None:
+                restyled.add(edge.batch)
+        for batch in restyled:
+            batch.restyled()
         for k, badge in self.biases.items():
             badge.setOpacity(style.DIMMED_OPACITY if on and k not in keys else 1.0)
         self._show_compact_biases()
