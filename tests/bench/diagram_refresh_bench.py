@@ -4,7 +4,8 @@ against now, in the same run; a script, not a test:
     QT_QPA_PLATFORM=offscreen python tests/bench/diagram_refresh_bench.py [--rounds N] [--base COMMIT] [--quick]
 
 For the largest allowed network (32 inputs, 8 layers of 32: 8,192 edges) and seed 004, each shown in a
-NetworkView of 1280 × 800: after Step (1 step) and after a Run tick's worth of steps (20), the CPU time
+NetworkView of 1280 × 800: after Step (1 step), after a Run tick's worth of steps (20) and after a typed
+weight that becomes the largest (every edge's width moves: the worst case), the CPU time
 (time.thread_time) of the scene's refresh and of the repaint that follows it, median and max over the
 rounds. "before" is gui/diagram as it was at COMMIT (default: the commit before this work, read from
 git into a package of its own), driven by its own session on the same project and the same steps.
@@ -71,8 +72,13 @@ def shown(view_module, project, app):
 
 
 def measure(app, session, scene, steps: int) -> tuple[float, float]:
-    """(refresh ms, repaint ms) of CPU for one refresh after `steps` steps."""
-    session.step(steps)
+    """(refresh ms, repaint ms) of CPU for one refresh after `steps` steps, or (steps < 0) after an edit
+    of the first weight to -0.9 or 0.9 in turn (the largest weight then: every edge's width moves)."""
+    if steps < 0:
+        key = ("W", 1, 0, 0)
+        session.edit_param(key, -0.9 if session.value(key) > 0 else 0.9)
+    else:
+        session.step(steps)
     t0 = time.thread_time()
     scene.refresh()
     t1 = time.thread_time()
@@ -147,7 +153,7 @@ def main(argv=None) -> int:
     print(f"{'net':8s} {'steps':>5s} {'':7s} {'refresh':>15s} {'repaint':>15s} {'total':>15s} {'before/now':>10s}")
     for label, make in (("largest", largest_project), ("seed004", seed004)):
         pairs = {which: shown(module, make(), app) for which, module in (("before", before), ("now", now))}
-        for steps in (1, 20):
+        for steps in (1, 20, -1):
             got: dict[str, list[tuple[float, float]]] = {"before": [], "now": []}
             for _ in range(rounds):
                 for which, (session, _view, scene) in pairs.items():      # interleaved: the same load
@@ -159,7 +165,7 @@ def main(argv=None) -> int:
                 medians[which] = statistics.median(total)
                 cells = " ".join(f"{statistics.median(v):7.2f}/{max(v):7.2f}" for v in (refresh, repaint, total))
                 ratio = f"{medians['before'] / max(medians['now'], 1e-6):10.1f}" if which == "now" else ""
-                print(f"{label:8s} {steps:5d} {which:7s} {cells} {ratio}")
+                print(f"{label:8s} {steps if steps > 0 else 'edit':>5} {which:7s} {cells} {ratio}")
             a, b = pairs["before"][0], pairs["now"][0]
             assert (a.net.theta == b.net.theta).all(), "the two sessions trained apart"
         for _session, view, _scene in pairs.values():
