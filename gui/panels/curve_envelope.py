@@ -1,15 +1,15 @@
-"""What a long loss curve hands to pyqtgraph: for the part of the steps in view, cut into CHUNKS equal
-slices of the step axis (equal in decades on a log axis), the lowest and the highest point of each slice,
-at the steps where they are. pyqtgraph's setData costs the number of points it is given (its own
-downsampling and clipping read them all), so a million-step curve made every frame of a run cost ~20 ms
-more than a short one; this way a frame costs O(CHUNKS · log N). Every local extreme stays drawn (a
-one-step spike is the highest point of its slice) and every point drawn is one of the curve's own.
+"""What a long loss curve hands to pyqtgraph: for the steps in view, cut into about CHUNKS blocks of
+points, the lowest and the highest point of each block, at the steps where they are. pyqtgraph's setData
+costs the number of points it is given (its own downsampling and clipping read them all), so a
+million-step curve made every frame of a run cost ~20 ms more than a short one; this way a frame costs
+O(CHUNKS + log N). Every local extreme stays drawn (a one-step spike is the highest point of its block)
+and every point drawn is one of the curve's own.
 
-The lowest and highest point of any run of points come from a min/max pyramid over the curve's points:
-level ℓ holds, for each aligned block of 2**ℓ points, where its lowest and highest point are. It grows
-with the curve (each point folded in once) and answers a slice in O(log N) steps, all the slices of a
-frame at once. Levels below BASE are not stored: their blocks are read from the points themselves.
-Pure numpy: the curve item (plot_curve) owns one and the points it is built over.
+The blocks come from a min/max pyramid over the curve's points: level ℓ holds, for each aligned block of
+2**ℓ points, where its lowest and highest point are. It grows with the curve (each point folded in once);
+the blocks of a view are a slice of one level, and a few smaller ones at its ends. Levels below BASE are
+not stored: their blocks are read from the points themselves. Pure numpy: the curve item (plot_curve)
+owns one and the points it is built over.
 """
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ import numpy as np
 CHUNKS = 2048            # slices of the step axis in view: more than a 1920-pixel plot has columns
 RAW = 4096               # this many points in view or fewer are handed over as they are
 BASE = 4                 # the lowest stored level: blocks of 16 points
+PARTS = 16               # parts of the axis in view, each cut into blocks of its own size: a log axis, or
+                         # a history thinned in its old part, is not evenly spread over the whole
+# The most points chosen: two a block, and at either end of each part fewer than 64 smaller blocks and
+# 15 single points; one either side of the view and the present.
+MOST = 2 * CHUNKS + PARTS * 2 * (2 * 64 + 15) + 3
 
 
 class Pyramid:
@@ -68,33 +73,46 @@ class Pyramid:
         self.high[level][done:count] = hi
         self._count[level] = count
 
-    def extremes(self, y: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """For each run of points a[k]..b[k]−1 (a < b ≤ n), the index of its lowest and highest point:
-        the run taken apart into aligned blocks from the bottom up, the blocks of all runs at once."""
-        lo, hi = a.copy(), a.copy()
-        left, right = a.copy(), b.copy()
+    def blocks(self, y: np.ndarray, a: int, b: int, most: int) -> np.ndarray:
+        """Indices (ascending) of the lowest and highest point of each block that a..b−1 (b ≤ n) falls
+        into: aligned blocks of one level, at most `most` of them, inside a..b−1; the few points before
+        the first and after the last in ever smaller blocks (the smallest, of fewer than 16, point by
+        point). Nothing is left out, each point's block holds it."""
+        if b - a <= 2 * most:
+            return np.arange(a, b)
         level = 0
-        while True:
-            open_ = left < right
-            if not open_.any():
-                return lo, hi
-            for take, node in ((open_ & (left & 1 == 1), left), (open_ & (right & 1 == 1), right - 1)):
-                if take.any():
-                    k = node[take]
-                    node_lo, node_hi = self._node(y, level, k)
-                    lo[take] = _better(y, lo[take], node_lo, np.less)
-                    hi[take] = _better(y, hi[take], node_hi, np.greater)
-            left = (left + (left & 1)) >> 1
-            right = right >> 1
+        while (b >> level) - (-(-a >> level)) > most:
             level += 1
-
-    def _node(self, y: np.ndarray, level: int, k: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        if level >= BASE:
-            return self.low[level - BASE][k], self.high[level - BASE][k]
         size = 1 << level
-        idx = k[:, None] * size + np.arange(size)
-        values = y[idx]
-        return idx[np.arange(len(k)), values.argmin(axis=1)], idx[np.arange(len(k)), values.argmax(axis=1)]
+        k0, k1 = -(-a // size), b // size
+        head, p = [], a
+        for m in range(level):                  # a..k0·size, in blocks growing to the aligned start
+            if p & (1 << m):
+                head.append(self._block(y, m, p))
+                p += 1 << m
+        tail, p = [], k1 * size
+        for m in reversed(range(level)):        # k1·size..b, in blocks shrinking to the end
+            if b - p >= 1 << m:
+                tail.append(self._block(y, m, p))
+                p += 1 << m
+        middle = self._level(y, level, k0, k1)
+        return np.concatenate(head + [middle] + tail)
+
+    def _level(self, y: np.ndarray, level: int, k0: int, k1: int) -> np.ndarray:
+        """Blocks k0..k1−1 of a level: each block's lowest and highest point, in the order they come."""
+        if level >= BASE:
+            lo, hi = self.low[level - BASE][k0:k1], self.high[level - BASE][k0:k1]
+        else:
+            size = 1 << level
+            block = y[k0 * size:k1 * size].reshape(-1, size)
+            first = np.arange(k0, k1, dtype=np.int64) * size
+            lo, hi = first + block.argmin(axis=1), first + block.argmax(axis=1)
+        return np.column_stack([np.minimum(lo, hi), np.maximum(lo, hi)]).ravel()
+
+    def _block(self, y: np.ndarray, level: int, start: int) -> np.ndarray:
+        if level < BASE:
+            return np.arange(start, start + (1 << level))
+        return self._level(y, level, start >> level, (start >> level) + 1)
 
 
 def _better(y: np.ndarray, i: np.ndarray, j: np.ndarray, than) -> np.ndarray:
@@ -115,10 +133,12 @@ def chosen(pyramid: Pyramid, x: np.ndarray, y: np.ndarray, view: tuple[float, fl
     if i1 - i0 <= RAW:
         inside = np.arange(i0, i1)
     else:
-        edges = _edges(x[:stable], view, log_x, i0, i1)
-        a, b = edges[:-1], edges[1:]
-        lo, hi = pyramid.extremes(y, a, b)
-        inside = np.unique(np.concatenate([lo, hi]))
+        cuts = _cuts(x[:stable], view, log_x, i0, i1)
+        counts = np.diff(cuts)
+        if len(counts) == PARTS and counts.max() <= 2 * counts.min():      # evenly spread: one part
+            inside = pyramid.blocks(y, i0, i1, CHUNKS)
+        else:
+            inside = np.concatenate([pyramid.blocks(y, a, b, CHUNKS // PARTS) for a, b in zip(cuts[:-1], cuts[1:])])
     # one point either side: the line goes on out of view
     around = [i0 - 1] if i0 > 0 else []
     after = [i1] if i1 < stable else []
@@ -133,13 +153,14 @@ def _in_view(x: np.ndarray, view, log_x: bool) -> tuple[int, int]:
     return int(np.searchsorted(x, lo, "left")), int(np.searchsorted(x, hi, "right"))
 
 
-def _edges(x: np.ndarray, view, log_x: bool, i0: int, i1: int) -> np.ndarray:
-    """Index bounds of CHUNKS slices of x[i0:i1], equal on the axis as drawn; empty slices dropped."""
+def _cuts(x: np.ndarray, view, log_x: bool, i0: int, i1: int) -> np.ndarray:
+    """Index bounds of PARTS parts of x[i0:i1], equal on the axis as drawn (in decades on a log axis);
+    empty parts dropped. Within a part the points are spread evenly enough for blocks of equal count."""
     first, last = x[i0], x[i1 - 1]
-    if log_x:
-        first = x[i0 + int(np.searchsorted(x[i0:i1], 0.0, "right"))] if last > 0 else first
-        steps = 10.0 ** np.linspace(np.log10(max(first, 1e-300)), np.log10(max(last, 1e-300)), CHUNKS + 1)
+    if log_x and last > 0:
+        first = x[i0 + int(np.searchsorted(x[i0:i1], 0.0, "right"))]
+        steps = 10.0 ** np.linspace(np.log10(first), np.log10(last), PARTS + 1)
     else:
-        steps = np.linspace(first, last, CHUNKS + 1)
-    edges = np.searchsorted(x[:i1], steps[1:-1], "left")
-    return np.unique(np.concatenate([[i0], np.clip(edges, i0, i1), [i1]]))
+        steps = np.linspace(first, last, PARTS + 1)
+    cuts = np.searchsorted(x[:i1], steps[1:-1], "left")
+    return np.unique(np.concatenate([[i0], np.clip(cuts, i0, i1), [i1]]))

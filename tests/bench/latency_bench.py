@@ -179,7 +179,7 @@ def run_largest(seconds: float) -> tuple[Lateness, int]:
 
 def redraw_cpu_ms(preset: str, sizes=(10_000, 1_000_000), frames: int = 30) -> list[float]:
     """The loss plot's CPU time (ms, median) for a frame of 40 new steps (its redraw, which the session's
-    refresh calls, and its repaint), after each of `sizes` steps."""
+    refresh calls, and its repaint), after each of `sizes` steps, on a log loss axis."""
     from backprop_lab.core.io import presets
     app, w = window(presets.resolve(preset))
     s, plot = w.session, w.loss_plot
@@ -191,6 +191,7 @@ def redraw_cpu_ms(preset: str, sizes=(10_000, 1_000_000), frames: int = 30) -> l
         redraw()
         spent.append(time.thread_time() - t0)
     plot.redraw = timed
+    plot.log_box.click()          # the loss axis chosen (log): not changing by itself between the sizes
     out = []
     for n in sizes:
         while s.step_count < n:
