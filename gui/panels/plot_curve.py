@@ -49,8 +49,12 @@ class FullBoundsCurve(pg.PlotDataItem):
         if stable > done:
             self._pyramid.extend(y, stable)
             new_x, new_y = x[done:stable], y[done:stable]
-            self._y_all.add(new_y)
-            self._y_past_zero.add(new_y[new_x > 0])
+            past = int(np.searchsorted(new_x, 0.0, "right"))         # x ascending: those at x > 0 end it
+            tail = Extent()
+            tail.add(new_y[past:])
+            self._y_past_zero.merge(tail)
+            self._y_all.merge(tail)
+            self._y_all.add(new_y[:past])
         self.full_x, self.full_y = x, y
         self._drawn_for = None
         self.show_range()

@@ -72,16 +72,21 @@ class Extent:
         self.low, self.high, self.positive = math.inf, -math.inf, math.inf
 
     def add(self, v: np.ndarray) -> None:
+        """Take these values in (two passes over them while they are all positive, as losses are)."""
         if not len(v):
             return
-        self.low, self.high = min(self.low, float(v.min())), max(self.high, float(v.max()))
-        positive = v[v > 0]
-        if len(positive):
-            self.positive = min(self.positive, float(positive.min()))
+        low = float(v.min())
+        self.low, self.high = min(self.low, low), max(self.high, float(v.max()))
+        positive = low if low > 0 else float(np.min(v, where=v > 0, initial=math.inf))
+        self.positive = min(self.positive, positive)
+
+    def merge(self, other: Extent) -> None:
+        self.low, self.high = min(self.low, other.low), max(self.high, other.high)
+        self.positive = min(self.positive, other.positive)
 
     def with_(self, v: np.ndarray) -> Extent:
         out = Extent()
-        out.low, out.high, out.positive = self.low, self.high, self.positive
+        out.merge(self)
         out.add(v)
         return out
 

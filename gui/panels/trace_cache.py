@@ -6,9 +6,11 @@ the steps that used it, and with a train/test split the held-out samples' loss. 
 trace's loss column is the whole-set loss; otherwise (and for the test samples always) the loss is
 evaluated where θ costs nothing to get back: at the history's checkpoints and after the last step (the
 run's end the history keeps, or the trainer itself), or at every row of a short update (a replay of at
-most EVERY_ROW steps). During a run (or long work) an update replays at most LIVE_REPLAY parameter-steps
-(a tiny net's few steps a tick, so a slow run of one still gets a point at every step; nothing of a
-large net, which takes few steps a tick and replayed each, as long again as the training): else it
+most EVERY_ROW steps). During a paced run (or long work) an update replays at most LIVE_REPLAY
+parameter-steps (a tiny net's few steps a tick, so a slow run of one still gets a point at every step;
+nothing of a large net, which takes few steps a tick and replayed each, as long again as the training);
+a run as fast as it goes replays nothing (a tick cut short by the number views' refresh is not a slow
+run: it would replay what it just trained): else it
 evaluates the end of the tick's steps and at most MAX_LIVE_PROBES of the checkpoints among them, so a
 tick's cost is a few passes over the data set, whatever the net. The losses of all those θ at once come from
 core.numerics.landscape.losses_over, one vectorised pass (the trace records only the loss of the
@@ -21,6 +23,8 @@ from __future__ import annotations
 import numpy as np
 
 from backprop_lab.core.numerics.landscape import losses_over
+
+from .plot_range import Extent
 
 EVERY_ROW = 64            # an update of at most this many rows gets a point at every row
 MAX_LIVE_PROBES = 8       # checkpoints evaluated an update during a run (evenly chosen among its new ones)
@@ -74,8 +78,8 @@ class TraceCache:
         self.last_probe = -1           # the last row whose θ was evaluated
         self.samples: list[tuple[Growing, Growing]] = []
         self.n_samples = 0
-        self.peak = 0.0                # the largest loss drawn (the live plot's fixed y range)
-        self.floor = np.inf            # the smallest positive loss drawn (when the loss axis goes log)
+        self.drawn = Extent()          # of every loss drawn: its peak fixes the live plot's y range, its
+                                       # smallest positive one tells when the loss axis goes log
 
     def reset(self, n_samples: int) -> None:
         self._clear()
@@ -111,15 +115,19 @@ class TraceCache:
                 xs.extend(at[hit])
                 ys.extend(loss[hit])
         if not self.one_sample or self.test is not None:
-            self._evaluated(session, start, stop, live=not was_reset and session.runner.running)
+            runner = session.runner
+            live = not was_reset and runner.running
+            fast = live and runner.pace is None and runner.job is None
+            self._evaluated(session, start, stop, live, 0 if fast else LIVE_REPLAY)
         self.rows = stop
         return True
 
-    def _probe_rows(self, trace, start: int, stop: int, live: bool, end_known: bool) -> list[int]:
+    def _probe_rows(self, trace, start: int, stop: int, live: bool, end_known: bool,
+                    replay: int = LIVE_REPLAY) -> list[int]:
         """The rows of start..stop (stop: the state after the last step, when it is known) at which θ is
-        to be evaluated, each after the last one evaluated. Live (a run's tick), beyond a short replay
-        only rows whose θ is kept."""
-        if stop - start <= EVERY_ROW and (not live or (stop - start) * trace.net.n_params <= LIVE_REPLAY):
+        to be evaluated, each after the last one evaluated. Live (a run's tick), beyond a replay of at
+        most `replay` parameter-steps only rows whose θ is kept."""
+        if stop - start <= EVERY_ROW and (not live or (stop - start) * trace.net.n_params <= replay):
             rows = list(range(start, stop))
         else:
             rows = trace.checkpoint_rows(start, stop)
@@ -132,11 +140,11 @@ class TraceCache:
             rows.append(stop - 1)
         return sorted({i for i in rows if i > self.last_probe})
 
-    def _evaluated(self, session, start: int, stop: int, live: bool = False) -> None:
+    def _evaluated(self, session, start: int, stop: int, live: bool = False, replay: int = LIVE_REPLAY) -> None:
         trace, trainer = session.trace, session.trainer
         # After the last step stands the trainer (the history forgets the run's end when cut back: Undo).
         at_end = trainer.step == trace.base + stop
-        rows = self._probe_rows(trace, start, stop, live, trace.end_known() or at_end)
+        rows = self._probe_rows(trace, start, stop, live, trace.end_known() or at_end, replay)
         if not rows:
             return
         self.last_probe = rows[-1]
@@ -158,10 +166,15 @@ class TraceCache:
             self._bounds(values)
 
     def _bounds(self, values: np.ndarray) -> None:
-        self.peak = max(self.peak, float(values.max()))
-        positive = values[values > 0]
-        if len(positive):
-            self.floor = min(self.floor, float(positive.min()))
+        self.drawn.add(values)
+
+    @property
+    def peak(self) -> float:
+        return max(self.drawn.high, 0.0)
+
+    @property
+    def floor(self) -> float:
+        return self.drawn.positive
 
     def test_curve(self) -> tuple[np.ndarray, np.ndarray]:
         return self.test_x.view(), self.test_y.view()
