@@ -34,6 +34,7 @@ sys.path.insert(0, str(HERE.parent / "gui"))
 
 def child(seed: int, events: int) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    faulthandler.enable(all_threads=True)                         # a crash prints where it happened
     faulthandler.register(signal.SIGUSR1, all_threads=True)       # the parent asks where a stalled child is
     warnings.simplefilter("error")          # as the suite (pyproject: filterwarnings = error)
     from PySide6.QtCore import QCoreApplication, QStandardPaths, qInstallMessageHandler
