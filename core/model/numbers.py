@@ -2,10 +2,15 @@
 exercises, the command line's tables and every view of the window.
 
 Writing (`format_number`): `digits` decimal places, as the seeds print computed numbers
-(0.52747230); a `given` number (typed, or a weight, input, target or rate) as short as it is (0.45)
-unless it needs more decimals than that; from 1e9 on, exponent form. `digits=None` writes every
-significant digit (the shortest text that reads back as the same float) — the form a precision
-setting of "all digits" would choose. The window passes its typographic minus.
+(0.52747230, and −1e-12 as 0.00000000: a result rounded to the places shown); from 1e9 on, exponent
+form. A `given` number (typed, or a weight, input, target or rate; every view of the window writes its
+numbers this way) as short as it is (0.45) unless it needs more decimals than that, and never lost:
+one that the places shown would round to zero, or that has 16 or more digits before the point (where
+"every digit" writes exponent form too), is written in the shortest exponent form that reads back as
+itself, at most `digits` decimals (1e-320, not 0.00000000; 1.2e+154, not 155 digits). `aligned` keeps a
+given number at `digits` places (0.450: the diagram's labels). `digits=None` writes every significant
+digit (the shortest text that reads back as the same float) — the form a precision setting of "all
+digits" would choose. The window passes its typographic minus.
 
 Reading (`parse_number`): what a learner types, with a code for what is wrong, and `reason`, its words
 in the learner's language for the window and the command line alike. Full-width forms (０．５, －１) read
@@ -27,21 +32,27 @@ from backprop_lab.core.model.i18n import translate
 MINUS = "\u2212"     # the typographic minus the window prints
 
 
-def format_number(v: float, digits: int | None = 8, given: bool = False, minus: str = "-") -> str:
-    v = float(v)
+GIVEN_EXPONENT = 1e16     # where repr (the "every digit" form) turns to exponent form
+
+
+def format_number(v: float, digits: int | None = 8, given: bool = False, minus: str = "-",
+                  aligned: bool = False) -> str:
+    v = float(v) + 0.0           # −0.0 reads 0
     if not math.isfinite(v):
         text = "nan" if math.isnan(v) else ("inf" if v > 0 else "-inf")
     elif digits is None:
         text = repr(v)
     else:
-        text = _decimals(v, digits, given)
+        text = _decimals(v, digits, given, aligned)
     return text.replace("-", minus) if minus != "-" else text
 
 
-def _decimals(v: float, digits: int, given: bool) -> str:
-    if given:
+def _decimals(v: float, digits: int, given: bool, aligned: bool) -> str:
+    if given and v != 0.0 and (abs(v) >= GIVEN_EXPONENT or float(f"{v:.{digits}f}") == 0.0):
+        return np.format_float_scientific(v, precision=digits, unique=True, trim="-")
+    if given and not aligned:
         short = np.format_float_positional(v, trim="-")
-        if len(short.partition(".")[2]) <= digits and "e" not in short:
+        if len(short.partition(".")[2]) <= digits:
             return short
     if abs(v) >= 1e9:
         return f"{v:.{digits}e}"

@@ -76,7 +76,7 @@ class ScrubNumber(QGraphicsObject):
         return self._rect.width(), self._rect.height()
 
     def set_value(self, value: float, digits: int = 3) -> None:
-        self.set_text(style.format_value(value, digits))
+        self.set_text(style.format_value(value, digits, given=self.editable))
 
     def set_text(self, text: str) -> None:
         """Any text in the number's place (an exercise's hidden number shows "?")."""

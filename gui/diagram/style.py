@@ -98,6 +98,7 @@ def edge_pen(sign: int, width_tenths: int, alpha: int) -> QPen:
     return pen
 
 
-def format_value(value: float, digits: int = 3) -> str:
-    """A number on the diagram: `digits` decimals, by the one rule every view uses."""
-    return format_number(value, digits, minus=MINUS)
+def format_value(value: float, digits: int = 3, given: bool = False) -> str:
+    """A number on the diagram: `digits` decimals, by the one rule every view uses; a given one (a
+    number the learner can edit there) is never rounded to 0.000, and its labels stay aligned (0.450)."""
+    return format_number(value, digits, given=given, minus=MINUS, aligned=True)

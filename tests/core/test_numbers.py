@@ -71,3 +71,23 @@ def test_the_reasons_speak_korean():
             assert any("\uac00" <= ch <= "\ud7a3" for ch in words), words
     finally:
         i18n.set_language("en")
+
+
+@pytest.mark.parametrize("v,digits,text", [
+    (1.2e154, 8, "1.2e+154"), (1e-320, 8, "1e-320"), (-1e-320, 4, "-1e-320"), (1e-9, 8, "1e-09"),
+    (1.5e-9, 8, "1.5e-09"), (1.2345678912e-12, 8, "1.23456789e-12"), (3e-5, 4, "3e-05"),
+    (1e16, 8, "1e+16"), (1e15, 8, "1000000000000000"), (-0.0, 8, "0"), (6e-9, 8, "0.00000001")])
+def test_a_given_number_is_never_lost(v, digits, text):
+    """A given number (and every number the window's views show) that the places shown would round to
+    zero, or with 16 digits or more before the point (where "every digit" turns to exponent form too),
+    is written in the shortest exponent form that reads back as itself, at most `digits` decimals."""
+    assert format_number(v, digits, given=True) == text
+    if "e" in text and len(text.partition("e")[0]) <= digits:
+        assert float(text) == v                     # what was typed reads back as itself
+
+
+def test_the_diagram_keeps_its_places_and_loses_nothing_given():
+    assert format_number(0.45, 3, given=True, aligned=True) == "0.450"
+    assert format_number(1e-320, 3, given=True, aligned=True, minus=MINUS) == "1e\u2212320"
+    assert format_number(1e-320, 3, aligned=True) == "0.000"       # a computed result, rounded as printed
+    assert format_number(1.2e154, 3, given=True, aligned=True) == "1.2e+154"
