@@ -104,10 +104,17 @@ def render(tokens: Sequence[Token], mode: int, fmt: Fmt) -> str:
     return "".join(out)
 
 
+TYPOGRAPHIC_MINUS = "\u2212"       # the window's (core.model.numbers.MINUS; MINUS here is a formula's Lit)
+
+
 def _number(t: Sym, mode: int, fmt: Fmt, wrap: bool) -> str:
     s = fmt(t.value, t.given)
     if mode == 3:
         s = {"nan": r"\mathrm{NaN}", "inf": r"\infty", "-inf": r"-\infty"}.get(s, s)
+        if "e" in s and not s.startswith("\\"):      # 1e-320: typeset, "e − 320" would read as a subtraction
+            mantissa, _, power = s.partition("e")
+            exponent = int(power.replace(TYPOGRAPHIC_MINUS, "-"))
+            s = rf"{mantissa} \times 10^{{{exponent}}}"
     return f"({s})" if wrap and s.startswith("-") else s
 
 

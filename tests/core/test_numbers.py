@@ -91,3 +91,13 @@ def test_the_diagram_keeps_its_places_and_loses_nothing_given():
     assert format_number(1e-320, 3, given=True, aligned=True, minus=MINUS) == "1e\u2212320"
     assert format_number(1e-320, 3, aligned=True) == "0.000"       # a computed result, rounded as printed
     assert format_number(1.2e154, 3, given=True, aligned=True) == "1.2e+154"
+
+
+def test_a_number_in_exponent_form_is_typeset_as_a_power_of_ten():
+    """In a typeset formula "1e-320" would read as 1·e − 320: it is 1 × 10^{-320}."""
+    from backprop_lab.core.teaching.formula import Sym, render
+    def fmt(v, given):
+        return format_number(v, 8, given, minus=MINUS)
+    assert render([Sym("w", "w", 1e-320, True)], 3, fmt) == r"1 \times 10^{-320}"
+    assert render([Sym("w", "w", -1.2e154, True)], 3, lambda v, g: format_number(v, 8, g)) == r"(-1.2 \times 10^{154})"
+    assert render([Sym("w", "w", 1e-320, True)], 1, fmt) == "1e\u2212320"             # plain text stays
