@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-CHUNKS = 2048            # slices of the step axis in view: more than a 1920-pixel plot has columns
+CHUNKS = 2048            # most blocks of points in view (at least half as many): about a 1920-pixel plot's columns
 RAW = 4096               # this many points in view or fewer are handed over as they are
 BASE = 4                 # the lowest stored level: blocks of 16 points
 PARTS = 16               # parts of the axis in view, each cut into blocks of its own size: a log axis, or
