@@ -98,19 +98,23 @@ class Builder:
         self.labels = {False: self._labels(False), True: self._labels(True)}
 
     def _labels(self, stacked: bool) -> dict:
-        s, out = self.session, {}
+        """The labels of the sparse layer pairs, which the layout places; a dense pair's are made when
+        first shown (label), one line each."""
+        out = {}
         for l in range(1, len(self.sizes)):
-            dense = layout.dense_pair(self.sizes[l - 1], self.sizes[l])
-            if stacked and dense:
-                continue                  # hover labels are one line; nothing to try
+            if layout.dense_pair(self.sizes[l - 1], self.sizes[l]):
+                continue
             for i in range(self.sizes[l - 1]):
                 for j in range(self.sizes[l]):
-                    key = ("W", l, i, j)
-                    label = ScrubNumber(s.label(key), ParamBinding(key), self.base.label_px, stacked=stacked)
-                    label.setZValue(3)
-                    label.set_value(s.value(key))
-                    out[(l, i, j)] = label
+                    out[(l, i, j)] = self.label(("W", l, i, j), stacked)
         return out
+
+    def label(self, key, stacked: bool = False) -> ScrubNumber:
+        s = self.session
+        label = ScrubNumber(s.label(key), ParamBinding(key), self.base.label_px, stacked=stacked)
+        label.setZValue(3)
+        label.set_value(s.value(key))
+        return label
 
     # ----- arranging ----------------------------------------------------------------------------
     def position(self, m: layout.Metrics):

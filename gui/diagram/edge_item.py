@@ -9,6 +9,7 @@ selected, highlighted or hovered.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -19,14 +20,19 @@ from . import style
 
 if TYPE_CHECKING:           # the scene imports this module to build its edges
     from .scene import NetworkScene
+    from .scrub_number import ScrubNumber
 
 _HIT_WIDTH = 10.0
 
 
 class EdgeItem(QGraphicsItem):
     def __init__(self, key, p0: QPointF, p1: QPointF, label, label_pos: QPointF | None, dense: bool):
+        """label: the label, or what makes it when it is first shown (a dense pair's: the largest net
+        would otherwise make 8,192 labels at every layout, seconds in which the window stood still)."""
         super().__init__()
-        self.key, self.label, self.dense = key, label, dense
+        self.key, self.dense = key, dense
+        self._label: ScrubNumber | None = None if callable(label) else label
+        self._make_label: Callable[[], ScrubNumber] | None = label if callable(label) else None
         self.fixed = label_pos is not None
         self.line = QLineF(p0, p1)
         self.pen = style.edge_pen(0, 10, 255)
@@ -40,6 +46,24 @@ class EdgeItem(QGraphicsItem):
         if self.fixed:
             self.label.setPos(label_pos)
         self._update_label_visibility()
+
+    @property
+    def label(self):
+        """The label, made now if it was not yet: ask for it only to show or change it (has_label)."""
+        if self._label is None:
+            label = self._make_label()
+            label.setVisible(False)
+            if self.sign is not None:
+                label.set_border(self.pen.color())
+            if self.dimmed:
+                label.setOpacity(style.DIMMED_OPACITY)
+            label.set_emphasis(self.selected)
+            self._label = label
+        return self._label
+
+    @property
+    def has_label(self) -> bool:
+        return self._label is not None
 
     def join(self, batch) -> None:
         """Be painted by `batch` (a DenseEdges) unless selected, highlighted or hovered."""
@@ -73,12 +97,14 @@ class EdgeItem(QGraphicsItem):
             self.update()
         if sign != self.sign:             # most looks that change are widths: the label's border stays
             self.sign = sign
-            self.label.set_border(pen.color())
+            if self._label is not None:
+                self._label.set_border(pen.color())
 
     def set_selected(self, on: bool) -> None:
         if on != self.selected:
             self.selected = on
-            self.label.set_emphasis(on)
+            if on or self._label is not None:
+                self.label.set_emphasis(on)
             self._raise()
             self._update_label_visibility()
             self._contents()
@@ -101,22 +127,26 @@ class EdgeItem(QGraphicsItem):
         self.dimmed = on
         opacity = style.DIMMED_OPACITY if on else 1.0
         self.setOpacity(opacity)
-        self.label.setOpacity(opacity)
+        if self._label is not None:
+            self._label.setOpacity(opacity)
         return True
 
     @property
     def label_shown(self) -> bool:
-        return self.label.isVisible()
+        return self._label is not None and self._label.isVisible()
 
     def _update_label_visibility(self) -> None:
         on_demand = self.selected or self.emphasis or self.hovered
-        if not self.fixed and on_demand and not self.label.isVisible():
-            if not self.hovered:
-                self.label.setPos(self.line.pointAt(0.5))
-            self.label.setZValue(6)
         shown = self.fixed or on_demand
-        if shown != self.label.isVisible():
-            self.label.setVisible(shown)
+        if not shown and self._label is None:
+            return                        # not made, nothing to hide
+        label = self.label
+        if not self.fixed and on_demand and not label.isVisible():
+            if not self.hovered:
+                label.setPos(self.line.pointAt(0.5))
+            label.setZValue(6)
+        if shown != label.isVisible():
+            label.setVisible(shown)
         scene = self.scene()
         if scene is not None:
             cast("NetworkScene", scene).note_label(self, shown)      # edges live only in the network's scene
@@ -151,7 +181,7 @@ class EdgeItem(QGraphicsItem):
         if on == self.hovered:
             return
         self.hovered = on
-        if on and pos is not None and not self.fixed and not self.label.isVisible():
+        if on and pos is not None and not self.fixed and not self.label_shown:
             self.label.setPos(self._nearest(pos))
         self._update_label_visibility()
         self._contents()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
 from ..hidden import HIDDEN
 from ..plain_text import tip
 from . import layout, style
+from .bindings import ParamBinding
 from .builder import Builder
 from .dense_edges import MANY, DenseEdges
 from .edge_item import EdgeItem, trimmed
@@ -83,17 +84,20 @@ class NetworkScene(QGraphicsScene):
             for i, (x0, y0) in enumerate(centres[l - 1]):
                 for j, (x1, y1) in enumerate(centres[l]):
                     key = ("W", l, i, j)
-                    label = b.labels[plan.stacked and not dense][(l, i, j)]
                     rect = plan.placed.placements[(l, i, j)].rect
                     pos = None if rect is None else QPointF((rect[0] + rect[2]) / 2, (rect[1] + rect[3]) / 2)
                     p0, p1 = trimmed(QPointF(x0, y0), QPointF(x1, y1), m.radius, m.radius)
-                    self.addItem(label)
+                    if dense:
+                        label = self._label_maker(b, key)
+                    else:
+                        label = b.labels[plan.stacked][(l, i, j)]
+                        self.addItem(label)
                     edge = EdgeItem(key, p0, p1, label, pos, dense)
                     self.addItem(edge)
                     self.edges[key] = edge
         self._edge_list = list(self.edges.values())
         self._looks = EdgeLooks(s, self._edge_list)
-        self._labelled = {e.key: e for e in self._edge_list if e.label.isVisible()}
+        self._labelled = {e.key: e for e in self._edge_list if e.label_shown}
         self._selection_shown, self._highlight_shown = None, frozenset()
         batched = [e for e in self._edge_list if e.dense]
         for l in sorted({e.key[1] for e in batched}):
@@ -135,10 +139,21 @@ class NetworkScene(QGraphicsScene):
         if s.hidden:
             self._hide_numbers(s.hidden)
 
+    def _label_maker(self, b: Builder, key):
+        """What makes a dense pair's label when it is first shown: in this scene, locked if its number is."""
+        def make():
+            label = b.label(key)
+            label.set_locked(key in self.session.view.locked)
+            self.addItem(label)
+            return label
+        return make
+
     def lockable(self):
-        """(gui.lock key, item) for every number a teacher can lock that the diagram draws."""
+        """(gui.lock key, item) for every number a teacher can lock that the diagram draws (a dense pair's
+        label not made yet is made locked or not, _label_maker)."""
         for key, edge in self.edges.items():
-            yield tuple(key), edge.label
+            if edge.has_label:
+                yield tuple(key), edge.label
         for key, badge in self.biases.items():
             yield tuple(key), badge
         for (_, l, j), item in self.neurons.items():
@@ -258,12 +273,8 @@ class NetworkScene(QGraphicsScene):
             return neuron_tooltip(s, item.key)
         if isinstance(item, EdgeItem):
             return param_tooltip(s, item.key)
-        for key, badge in self.biases.items():
-            if item is badge:
-                return param_tooltip(s, key)
-        for key, edge in self.edges.items():
-            if item is edge.label:
-                return param_tooltip(s, key)
+        if isinstance(getattr(item, "binding", None), ParamBinding):     # a weight's label, a bias's badge
+            return param_tooltip(s, item.binding.select_key)
         return item.toolTip() if item is not None else ""
 
     def mouseMoveEvent(self, event):

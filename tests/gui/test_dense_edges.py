@@ -3,11 +3,14 @@
 change: every edge drawn in its sign's colour, redrawn when the weights change; an edge selected or
 hovered is drawn by itself, on top."""
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem
 
+from backprop_lab.gui.diagram import style
+from backprop_lab.gui.diagram.bindings import ParamBinding
 from backprop_lab.gui.diagram.dense_edges import MANY, DenseEdges
+from backprop_lab.gui.diagram.scrub_number import ScrubNumber
 from backprop_lab.gui.diagram.view import NetworkView, _project_for
 from backprop_lab.gui.session import Session
 
@@ -75,6 +78,36 @@ def test_a_selected_or_hovered_dense_edge_paints_itself(qtbot):
     qtbot.mouseMove(view.viewport(), pos)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert s.selection[0] == "W" and not view.scene().edges[s.selection].flags() & NO_CONTENTS
+
+
+def test_a_dense_pairs_labels_are_made_when_first_shown(qtbot):
+    """A dense pair's weight labels show only on hover, selection or highlight, and are made then (the
+    largest net made 8,192 at every layout: a second or two of a still window at each resize), showing
+    the weight, its sign's border and the teacher's lock."""
+    s, view = shown(qtbot, "16-16-16")
+    scene = view.scene()
+
+    def made():
+        return {i.binding.select_key for i in scene.items() if isinstance(i, ScrubNumber)
+                and isinstance(i.binding, ParamBinding) and i.binding.select_key[0] == "W"}
+    assert made() == {s.selection} and scene.edges[s.selection].label_shown
+    s.set_locked({k for k in scene.edges if k[1] == 1})
+    with s.model.changing():                         # every weight of the first pair negative
+        for k in scene.edges:
+            if k[1] == 1:
+                s.model.set_param(s.index(k), -abs(s.value(k)) - 0.01)
+    edge = scene.edges[("W", 1, 7, 9)]
+    pos = view.mapFromScene(edge.line.pointAt(0.5))
+    for at in (pos + QPoint(2, 0), pos):             # offscreen, a first move only places the pointer
+        qtbot.mouseMove(view.viewport(), at)
+    hovered = scene._hovered
+    assert hovered is not None and hovered.key[1] == 1 and hovered.label_shown
+    assert made() == {s.selection, hovered.key}
+    label = hovered.label
+    assert label.text == style.format_value(s.value(hovered.key)) and label.text.startswith("\u2212")
+    assert label.border.rgb() == style.NEGATIVE.rgb() and label.locked
+    s.select(("W", 2, 0, 1))                         # not locked: a label made unlocked
+    assert scene.edges[("W", 2, 0, 1)].label_shown and not scene.edges[("W", 2, 0, 1)].label.locked
 
 
 def test_the_largest_net_draws_its_edges_opaque_and_aliased():

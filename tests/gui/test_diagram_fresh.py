@@ -50,10 +50,8 @@ def batch_lines(scene) -> list:
 def shown(scene) -> dict:
     out: dict = {}
     for key, e in scene.edges.items():
-        label = e.label
-        out[key] = (e.pen.color().rgba(), e.pen.widthF(), e.dimmed, e.selected, e.emphasis, e.zValue(),
-                    label.isVisible(), label.text if label.isVisible() else None,
-                    label.border.rgba(), label.emphasis)
+        label = (e.label.text, e.label.border.rgba(), e.label.emphasis, e.label.locked) if e.label_shown else None
+        out[key] = (e.pen.color().rgba(), e.pen.widthF(), e.dimmed, e.selected, e.emphasis, e.zValue(), label)
     for key, n in scene.neurons.items():
         out[key] = (n.number.text, n.selected, n.emphasis, round(n.opacity(), 3))
     for key, b in scene.biases.items():
@@ -96,7 +94,7 @@ def assert_as_built(window, what: str) -> None:
     assert set(a) == set(b)
     s = window.session                       # and both show the session's numbers, read one at a time
     assert all(n.number.text == style.format_value(s.value(k)) for k, n in live.neurons.items())
-    assert all(e.label.text == style.format_value(s.value(k)) for k, e in live.edges.items() if e.label.isVisible())
+    assert all(e.label.text == style.format_value(s.value(k)) for k, e in live.edges.items() if e.label_shown)
     differ = np.abs(rendered(live) - rendered(fresh)).max(axis=2) > 0
     assert differ.sum() == 0, f"after {what}: {differ.sum()} pixels differ from a fresh build's"
     shiboken6.delete(fresh)            # and with it its connections to the session
@@ -121,7 +119,7 @@ def test_after_each_change_the_diagram_shows_what_a_fresh_build_shows(qtbot, mak
     qtbot.mouseClick(window.controls.run_button, Qt.MouseButton.LeftButton)
     settle(qtbot, window)
     assert_as_built(window, "a Run, paused")
-    key = next(k for k, e in scene.edges.items() if e.label.isVisible())
+    key = next(k for k, e in scene.edges.items() if e.label_shown)
     type_on_diagram(qtbot, window, scene.edges[key].label, "2.5")        # the largest weight: every width moves
     settle(qtbot, window)
     assert scene.edges[key].label.text == "2.500"
@@ -140,7 +138,7 @@ def test_after_each_change_the_diagram_shows_what_a_fresh_build_shows(qtbot, mak
     settle(qtbot, window)
     assert_as_built(window, "colouring by gradient")
     window.gradient_action.trigger()
-    dense = [k for k, e in scene.edges.items() if not e.label.isVisible()]
+    dense = [k for k, e in scene.edges.items() if not e.label_shown]
     if dense:                           # a dense pair's edge: its label shows on selection, written then
         s.select(dense[5])
         step(qtbot, window)
