@@ -104,7 +104,7 @@ def test_a_dense_pairs_labels_are_made_when_first_shown(qtbot):
     assert hovered is not None and hovered.key[1] == 1 and hovered.label_shown
     assert made() == {s.selection, hovered.key}
     label = hovered.label
-    assert label.text == style.format_value(s.value(hovered.key)) and label.text.startswith("\u2212")
+    assert label.text == style.format_value(s.value(hovered.key), given=True) and label.text.startswith("\u2212")
     assert label.border.rgb() == style.NEGATIVE.rgb() and label.locked
     s.select(("W", 2, 0, 1))                         # not locked: a label made unlocked
     assert scene.edges[("W", 2, 0, 1)].label_shown and not scene.edges[("W", 2, 0, 1)].label.locked

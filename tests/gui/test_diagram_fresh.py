@@ -93,8 +93,10 @@ def assert_as_built(window, what: str) -> None:
                       f"{a.get(stale[0])!r:.300} != {b[stale[0]]!r:.300}"
     assert set(a) == set(b)
     s = window.session                       # and both show the session's numbers, read one at a time
-    assert all(n.number.text == style.format_value(s.value(k)) for k, n in live.neurons.items())
-    assert all(e.label.text == style.format_value(s.value(k)) for k, e in live.edges.items() if e.label_shown)
+    assert all(n.number.text == style.format_value(s.value(k), given=n.number.editable)
+               for k, n in live.neurons.items())
+    assert all(e.label.text == style.format_value(s.value(k), given=True)
+               for k, e in live.edges.items() if e.label_shown)
     differ = np.abs(rendered(live) - rendered(fresh)).max(axis=2) > 0
     assert differ.sum() == 0, f"after {what}: {differ.sum()} pixels differ from a fresh build's"
     shiboken6.delete(fresh)            # and with it its connections to the session
