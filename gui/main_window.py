@@ -30,6 +30,7 @@ from .panels.status import StatusBar
 from .precision import PrecisionMenu
 from .prefs import Prefs
 from .presentation import Presentation
+from .tab_fit import TabFit
 
 
 def diagram_for(session, parent):
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         self.gradient_action.setCheckable(True)
         self.gradient_action.toggled.connect(lambda on: setattr(s, "gradient_colours", on))
         self.presentation = Presentation(self)
+        self.tab_fit = TabFit(self, self.presentation)
         self.addActions([self.undo_action, self.redo_action, self.step_action, self.step_n_action, self.run_action,
                          self.cancel_action])
 

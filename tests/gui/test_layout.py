@@ -7,6 +7,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QTabBar, QToolButton
 
 from backprop_lab.core.io import presets
+from backprop_lab.gui import zoom
 
 
 def at_size(qtbot, window, w, h):
@@ -96,3 +97,30 @@ def test_well_spaced_at_1920_by_1080(qtbot, window):
     plot = window.loss_plot
     assert plot.bar.rows == 1                      # hint, buttons and options on one line
     assert window.teaching_dock.width() >= 360 and window.diagram.width() >= 900
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")       # the offscreen platform, on a change of font
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_tabs_read_at_a_classroom_zoom_at_1920_by_1080(qtbot, window, lang):
+    """Ctrl+= twice (150 %) on 1920×1080: every tab bar shown holds all its tabs whole, without scroll
+    arrows, and none is drawn smaller than at 100 % (a bar whose zoomed labels do not fit its column has
+    them a little smaller, as the diagram keeps its width: test_presentation). Ctrl+0 brings them back."""
+    base = QApplication.font().pointSizeF()
+    try:
+        window.language_actions[lang].trigger()
+        at_size(qtbot, window, 1920, 1080)
+        for _ in range(2):
+            qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        assert zoom.factor() == 1.5
+        at_size(qtbot, window, 1920, 1080)
+        assert_every_tab_reads(window)
+        bars = [b for b in window.findChildren(QTabBar) if b.isVisible()]
+        assert all(b.font().pointSizeF() >= base for b in bars)
+        assert window.values.tabBar().font().pointSizeF() == pytest.approx(1.5 * base)   # fits: zoomed whole
+        qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+        at_size(qtbot, window, 1920, 1080)
+        assert all(b.font().pointSizeF() == pytest.approx(base) for b in bars if b.isVisible())
+        assert_every_tab_reads(window)
+    finally:
+        window.presentation.set_zoom(1.0)
+        window.language_actions["en"].trigger()
