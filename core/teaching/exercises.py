@@ -11,7 +11,9 @@ sentence in the learner's language (gui/teaching/mistakes.py), so core holds no 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import overload
 
 import numpy.typing as npt
 
@@ -182,6 +184,8 @@ def exercise_set(project: Project, *, digits: int = DEFAULT_DIGITS, sample: int 
 def exercise_order(project: Project, sample: int = 0) -> list[str]:
     """The walk-step keys exercise_set asks for, in its order (the worksheet chooses among them too)."""
     net, data = project.net, project.data
+    if not project.source:      # no text: no walk to plan (a twentieth of a second on the largest network)
+        return default_sequence(net)
     steps = LazyWalk(net, data.X[sample], data.Y[sample], project.settings)
     order = [q for q in dict.fromkeys(e["quantity"] for e in project.source) if steps.find(q) is not None]
     return order or default_sequence(net)   # no source, or one that prints no number the walk computes
@@ -205,3 +209,49 @@ def default_sequence(net: Network) -> list[str]:
         seq += [neuron("dE/da", l, 0), neuron("da/dz", l, 0), neuron("delta", l, 0), first.about("dE/d"),
                 first.about("updated:")]
     return [str(k) for k in seq + [Key("updated:loss")]]
+
+
+class LazyExercises(Sequence[Exercise]):
+    """The exercises of `order`, each made when first read: a window shows one of the largest network's
+    282 (making them all froze the window on opening its tab). `make` is exercises() for a list of keys;
+    `fill` makes a run of them with one walk."""
+
+    def __init__(self, order: list[str], make: Callable[[list[str]], list[Exercise]]):
+        self.order = order
+        self._make = make
+        self._made: list[Exercise | None] = [None] * len(order)
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    @overload
+    def __getitem__(self, i: int) -> Exercise: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Exercise]: ...
+
+    def __getitem__(self, i: int | slice) -> Exercise | list[Exercise]:
+        if isinstance(i, slice):
+            r = range(*i.indices(len(self)))
+            if r:
+                self.fill(min(r), max(r) + 1)
+            return [self[k] for k in r]
+        i = range(len(self))[i]
+        ex = self._made[i]
+        if ex is None:
+            self.fill(i, i + 1)
+            ex = self._made[i]
+            assert ex is not None
+        return ex
+
+    def __setitem__(self, i: int, ex: Exercise) -> None:
+        self._made[i] = ex
+
+    def made(self, i: int) -> Exercise | None:
+        """Exercise i if it was made, without making it."""
+        return self._made[i]
+
+    def fill(self, start: int, stop: int) -> None:
+        at = [k for k in range(start, min(stop, len(self))) if self._made[k] is None]
+        for k, ex in zip(at, self._make([self.order[k] for k in at]), strict=True):
+            self._made[k] = ex

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from backprop_lab.core.model.project import Project
-from backprop_lab.core.teaching.exercises import check, exercise_order, exercises
+from backprop_lab.core.teaching.exercises import LazyExercises, check, exercise_order, exercises
 
 from ..hidden import keys_for
 from ..plain_text import escape, plain_label
@@ -44,14 +44,16 @@ class ExercisePanel(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.items = []
+        self.items: LazyExercises | list = []
         self.index = 0
         self.set_id = ""
         self.solved: set[str] = set()
         self.last_verdict = None
         self._answered: float | None = None     # the number the last verdict judged
         self._order = None
-        self._fresh: set[int] = set()     # the exercises made from the present state (by index)
+        self._unnamed = 0          # the first list row still waiting for its name (named a run at a time)
+        self._namer = QTimer(self, interval=0)
+        self._namer.timeout.connect(self._name_rows)
         self.revealed = False        # the open exercise's number is shown again (solved or revealed)
         self._tabs = None
 
@@ -131,42 +133,38 @@ class ExercisePanel(QWidget):
         return Project(s.shown_net, s.data, s.settings, p.name, p.description, p.source)
 
     def _build(self):
-        s = self.session
-        k = walk_sample(s)
-        project = self._project()
         if self._order is None:
-            self._order = exercise_order(project, sample=k)
+            project = self._project()
+            self._order = exercise_order(project, sample=walk_sample(self.session))
             self.set_id = project.name or "project"
             self._load_progress()
-        # without the mistakes: only the one answered is judged (_judged)
-        self.items = exercises(s.named_net, s.data.X[k], s.data.Y[k], s.settings, self._order,
-                               velocity=walk_velocity(s), set_id=self.set_id, mistakes=False)
-        self._fresh = set(range(len(self.items)))
+        # each made when it is read, without the mistakes: only the one answered is judged (_judged)
+        self.items = LazyExercises(self._order, lambda keys: self._made(keys, mistakes=False))
 
-    def _judged(self, ex, mistakes: bool = True):
+    def _judged(self, ex):
         """The exercise made from the present state, with the mistakes a wrong answer is compared with."""
+        return self._made([ex.quantity], mistakes=True)[0]
+
+    def _made(self, keys: list[str], mistakes: bool):
         s = self.session
         k = walk_sample(s)
-        return exercises(s.named_net, s.data.X[k], s.data.Y[k], s.settings, [ex.quantity],
-                         velocity=walk_velocity(s), set_id=self.set_id, mistakes=mistakes)[0]
+        return exercises(s.named_net, s.data.X[k], s.data.Y[k], s.settings, keys,
+                         velocity=walk_velocity(s), set_id=self.set_id, mistakes=mistakes)
 
     def _present(self):
         """The open exercise from the present state: after a change each exercise is made again when it
         is looked at (all 282 of the largest network's take a fifth of a second)."""
         if self._order is None or not self.items:
             self._build()
-        if self.index not in self._fresh:
-            self.items[self.index] = self._judged(self.items[self.index], mistakes=False)
-            self._fresh.add(self.index)
         return self.items[self.index]
 
     def _values_changed(self):
-        self._fresh.clear()
+        if self._order is not None and self.items:
+            self._build()        # the names stay: the rows keep theirs
 
     def _shape_changed(self):
-        self._order = None
-        self._fresh.clear()
-        self.index = 0
+        self._order, self.items, self.index = None, [], 0     # the old keys may not be the new network's
+        self._namer.stop()
         if self.isVisible():
             self.rebuild()
         elif self.session.hidden:
@@ -177,8 +175,8 @@ class ExercisePanel(QWidget):
         if self._order is None or not self.items:
             return
         self._build()
-        for n, ex in enumerate(self.items):
-            self.list.item(n).setText(self._item_text(ex))
+        self._unnamed = 0
+        self._name_rows(len(self.items))
         ex = self.current()
         self._ask(ex)
         self.formula_view.set_formula(polish(ex.formula_tex), ex.formula)
@@ -192,11 +190,32 @@ class ExercisePanel(QWidget):
         self._build()
         self.list.blockSignals(True)
         self.list.clear()
-        for ex in self.items:
-            QListWidgetItem(self._item_text(ex), self.list)
+        for n in range(len(self.items)):
+            QListWidgetItem(self._row_text(n), self.list)
         self.list.blockSignals(False)
         self._show_title()
         self.choose(min(self.index, len(self.items) - 1))
+        self._unnamed = 0
+        self._namer.start()
+
+    def _name_rows(self, run: int = 32) -> None:
+        """Name the next `run` rows: the rows not yet named read "…" until then, a run per turn of the
+        event loop, so that opening the tab makes only the exercise it shows."""
+        n = len(self.items)
+        start, stop = self._unnamed, min(n, self._unnamed + run)
+        if isinstance(self.items, LazyExercises):
+            self.items.fill(start, stop)
+        for r in range(start, stop):
+            self.list.item(r).setText(self._row_text(r))
+        self._unnamed = stop
+        if stop >= n:
+            self._namer.stop()
+
+    def _row_text(self, n: int) -> str:      # "…" for an exercise not made yet; ✓ is known from its key
+        ex = self.items.made(n) if isinstance(self.items, LazyExercises) else self.items[n]
+        if ex is not None:
+            return self._item_text(ex)
+        return ("✓ " if f"{self.set_id}:{self._order[n]}" in self.solved else "    ") + "…"
 
     def _show_title(self) -> None:
         # rich text around the document's name, which is shown as written
@@ -249,9 +268,9 @@ class ExercisePanel(QWidget):
             return
         keys = set() if self.revealed else set(keys_for(ex.quantity))
         if self.session.view.hide_answers:
-            for other in self.items:
-                if other is not ex and other.id not in self.solved:
-                    keys |= keys_for(other.quantity)
+            for n, q in enumerate(self._order or ()):
+                if n != self.index and f"{self.set_id}:{q}" not in self.solved:
+                    keys |= keys_for(q)
         self.session.set_hidden(keys)
 
     # ----- progress (QSettings) -------------------------------------------------------------------
@@ -270,12 +289,14 @@ class ExercisePanel(QWidget):
         self.solved.clear()
         QSettings().remove(settings_key(self.set_id))
         self._update_counts()
-        for n, ex in enumerate(self.items):
-            self.list.item(n).setText(self._item_text(ex))
+        for n in range(self.list.count()):
+            item = self.list.item(n)
+            if item.text().startswith("✓ "):       # the name stays (the exercise need not be made)
+                item.setText("    " + item.text()[2:])
 
     def _update_counts(self):
         total = len(self.items)
-        done = sum(1 for ex in self.items if ex.id in self.solved)
+        done = sum(1 for q in self._order or () if f"{self.set_id}:{q}" in self.solved)
         self.count_label.setText(self.tr("%1 of %2 solved").replace("%1", str(done)).replace("%2", str(total)))
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
@@ -295,7 +316,9 @@ class ExercisePanel(QWidget):
             return
         self.index = index
         ex = self._present()
-        self.list.scrollToItem(self.list.item(index))
+        item = self.list.item(index)
+        item.setText(self._item_text(ex))        # named now if the runs of names have not come to it
+        self.list.scrollToItem(item)
         self._ask(ex)
         self.formula_view.set_formula(polish(ex.formula_tex), ex.formula)
         self.answer.clear()

@@ -12,6 +12,8 @@ test: `QT_QPA_PLATFORM=offscreen python tests/bench/walk_bench.py [--quick]`.
                   measured in the same run; and, without the window, what the exercises and the
                   derivation's names cost before (every exercise with its mistakes from the whole walk; a
                   regex of every name) against now (one exercise; names looked up).
+  first show      the CPU time of opening the Exercises tab in a new window: every exercise made (as
+                  before) against the one it shows (the rows are named a run at a time afterwards)
 """
 from __future__ import annotations
 
@@ -133,6 +135,37 @@ def core_times(project, repeats: int) -> list[tuple[str, float, float]]:
             ("derivation names (Derive shown)", best(old_names), best(lambda: TexNames(net)))]
 
 
+def _eager_build(self) -> None:
+    """The Exercises tab as it was: every exercise made when the tab is first shown."""
+    from backprop_lab.core.teaching.exercises import exercise_order, exercises
+    from backprop_lab.gui.teaching.widgets import walk_sample, walk_velocity
+    s, k = self.session, walk_sample(self.session)
+    if self._order is None:
+        self._order = exercise_order(self._project(), sample=k)
+        self.set_id = s.project.name or "project"
+        self._load_progress()
+    self.items = exercises(s.named_net, s.data.X[k], s.data.Y[k], s.settings, self._order,
+                           velocity=walk_velocity(s), set_id=self.set_id, mistakes=False)
+
+
+def first_show_cpu(project, repeats: int) -> list[tuple[str, float, float]]:
+    """(what, before, now): CPU time (thread_time) of the Exercises tab's first show, in a new window each
+    time, the eager build and the lazy one alternating."""
+    from backprop_lab.gui.teaching.exercise_panel import ExercisePanel
+    lazy = ExercisePanel._build
+    times: dict[bool, list[float]] = {True: [], False: []}
+    for _ in range(repeats):
+        for eager in (True, False):
+            ExercisePanel._build = _eager_build if eager else lazy      # type: ignore[method-assign]
+            app, w = window(project)
+            t0 = time.thread_time()
+            w.teaching.setCurrentIndex(2)
+            times[eager].append(time.thread_time() - t0)
+            w.close_without_asking()
+    ExercisePanel._build = lazy          # type: ignore[method-assign]
+    return [("first show, exercises (CPU)", statistics.median(times[True]), statistics.median(times[False]))]
+
+
 def measure(project, repeats: int, whole: bool) -> dict[str, float]:
     from backprop_lab.core.teaching.walkthrough import LazyWalk, walk
     from backprop_lab.gui.teaching.walk_panel import WalkPanel
@@ -162,6 +195,7 @@ def main() -> None:
         after = measure(project, repeats, whole=False)
         rows += [(label, what, before.get(what), ms) for what, ms in after.items()]
         rows += [(label, what, b, a) for what, b, a in core_times(project, 3)]
+        rows += [(label, what, b, a) for what, b, a in first_show_cpu(project, 3)]
     print(f"{'network':<20}{'what':<34}{'before':>12}{'now':>12}  ratio   ≤ {TARGET_MS:.0f} ms")
     for label, what, b, a in rows:
         was = f"{b * 1000:,.1f} ms" if b is not None else "-"
