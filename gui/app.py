@@ -77,7 +77,17 @@ def run(project, lang: str | None = None, path=None) -> int:
     window.show()
     from .tour import first_launch
     first_launch(window)
+    settle_memory()
     return app.exec()
+
+
+def settle_memory() -> None:
+    """Move what start-up made (modules, Qt wrappers, the window's ~77,000 objects) out of the
+    garbage collector's reach: they live as long as the window, and a full collection walking them
+    held the event loop 34-39 ms, once in the middle of a long save."""
+    import gc
+    gc.collect()
+    gc.freeze()
 
 
 def window_for_picture(app, project, path=None):

@@ -58,13 +58,14 @@ def project_4_16_16_3():
 
 
 def window(project):
-    from backprop_lab.gui.app import build_window, make_app
+    from backprop_lab.gui.app import build_window, make_app, settle_memory
     app = make_app()
     w = build_window(project)
     w.resize(1280, 800)
     w.show()
     for _ in range(3):
         app.processEvents()
+    settle_memory()         # as run() does once the window is up
     return app, w
 
 
