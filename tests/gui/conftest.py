@@ -48,6 +48,10 @@ def make_window(qtbot, settings_clean):
         return w
 
     yield make
+    # The language is the application's, not a window's: a test (a storm) that switched it would
+    # leave the next test's window in Korean.
+    from backprop_lab.gui.language import current
+    current().switch("en")
     for w in made:
         w.close_without_asking()
     QApplication.processEvents()
