@@ -5,6 +5,7 @@ runner.TURN, for the refresh and repaint after it. The run loop's clock is simul
 test_run_views (a step, the plot's frame and the number views' refresh each advance it by a set time),
 so the test does not depend on the machine's speed or load."""
 from PySide6.QtCore import Qt
+from run_clock import run_on_clock, train_on_clock
 
 from backprop_lab.core.io import presets
 from backprop_lab.gui import runner as runner_module
@@ -13,17 +14,8 @@ from backprop_lab.gui.numbers import fmt
 STEP, PLOT, VIEWS = 1e-4, 0.03, 0.06     # simulated seconds: a step, the plot's frame, the number views
 
 
-class SimulatedClock:
-    def __init__(self):
-        self.now = 0.0
-
-    def perf_counter(self) -> float:
-        return self.now
-
-
 def test_a_tick_trains_or_refreshes_the_number_views_and_stays_within_a_turn(qtbot, make_window, monkeypatch):
-    clock = SimulatedClock()
-    monkeypatch.setattr(runner_module, "time", clock)
+    clock = run_on_clock(monkeypatch)
     ticks = []      # (simulated seconds, steps taken, number-view refreshes) of each tick
     tick = runner_module.RunLoop.tick
 
@@ -36,14 +28,7 @@ def test_a_tick_trains_or_refreshes_the_number_views_and_stays_within_a_turn(qtb
     monkeypatch.setattr(runner_module.RunLoop, "tick", watched)     # before the window connects its timer
     window = make_window(presets.resolve("xor"))
     s = window.session
-    train = s.model.train
-
-    def timed_train(n, floor):
-        taken = train(n, floor)
-        clock.now += n * STEP
-        return taken
-    monkeypatch.setattr(s.model, "train", timed_train)
-    window.controls.pace.speed.setValue(window.controls.pace.speed.maximum())     # as fast as it goes
+    train_on_clock(window, clock, STEP, monkeypatch)
     refreshes = []
 
     def views():

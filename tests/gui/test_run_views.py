@@ -4,34 +4,18 @@ and the decision boundary keep their frames. The run loop's clock is simulated (
 a slow refresh of the number views each advance it by a set time), so the test does not depend on
 the machine's speed or load."""
 from PySide6.QtCore import Qt
+from run_clock import run_on_clock, train_on_clock
 
 from backprop_lab.core.io import presets
-from backprop_lab.gui import runner as runner_module
 
 STEP, FRAME, SLOW = 1e-4, 0.005, 0.1     # simulated seconds: a training step, a frame, the number views
-
-
-class SimulatedClock:
-    def __init__(self):
-        self.now = 0.0
-
-    def perf_counter(self) -> float:
-        return self.now
 
 
 def test_slow_number_views_take_at_most_a_tenth_of_a_run(qtbot, make_window, monkeypatch):
     window = make_window(presets.resolve("xor"))
     s = window.session
-    clock = SimulatedClock()
-    monkeypatch.setattr(runner_module, "time", clock)
-    train = s.model.train
-
-    def timed_train(n, floor):
-        taken = train(n, floor)
-        clock.now += n * STEP
-        return taken
-    monkeypatch.setattr(s.model, "train", timed_train)
-    window.controls.pace.speed.setValue(window.controls.pace.speed.maximum())     # as fast as it goes
+    clock = run_on_clock(monkeypatch)
+    train_on_clock(window, clock, STEP, monkeypatch)
     refreshes, frames = [], []
 
     def slow_views():
