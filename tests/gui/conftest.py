@@ -48,11 +48,11 @@ def make_window(qtbot, settings_clean):
         return w
 
     yield make
-    # The language is the application's, not a window's: a test (a storm) that switched it would
-    # leave the next test's window in Korean.
-    from backprop_lab.gui.language import current
-    current().switch("en")
+    # The language, precision and zoom are the application's, not a window's: a test (a storm) that
+    # changed them would leave the next test's window in Korean, or zoomed.
+    from gui_drive import put_back_application
     for w in made:
+        put_back_application(w)
         w.close_without_asking()
     QApplication.processEvents()
 

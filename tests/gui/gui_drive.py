@@ -52,3 +52,15 @@ def type_into_field(qtbot, edit, text: str) -> None:
     qtbot.keyClick(edit, Qt.Key.Key_Backspace)
     qtbot.keyClicks(edit, text)
     qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def put_back_application(window) -> None:
+    """What a test (a storm) may change for the whole application, as the next test expects it:
+    English, the default precision, no zoom, high contrast or full screen."""
+    from backprop_lab.gui import numbers
+    from backprop_lab.gui.language import current
+    current().switch("en")
+    numbers.set_shown_digits(numbers.DEFAULT_PRECISION)
+    window.presentation.set_zoom(1.0)
+    window.presentation.set_high_contrast(False)
+    window.presentation.set_full_screen(False)

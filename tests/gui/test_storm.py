@@ -8,20 +8,9 @@ tests/bench/storm_bench.py runs 3 × 10,000, each storm in its own process."""
 import random
 
 import pytest
+from gui_drive import put_back_application
 from PySide6.QtCore import Qt
 from storm import Storm, check_consistent, patch_dialogs
-
-
-def _put_back(window):
-    """What the storm changed for the whole application, as the next test expects it: English, the
-    default precision, no zoom or high contrast."""
-    from backprop_lab.gui import numbers
-    from backprop_lab.gui.language import current
-    current().switch("en")
-    numbers.set_shown_digits(numbers.DEFAULT_PRECISION)
-    window.presentation.set_zoom(1.0)
-    window.presentation.set_high_contrast(False)
-    window.presentation.set_full_screen(False)
 
 
 @pytest.mark.qt_no_exception_capture        # the storm records every exception itself, with its event
@@ -35,7 +24,7 @@ def test_two_thousand_random_events(qtbot, make_window, monkeypatch):
     tally = storm.run(2000)
     if window.session.runner.running:
         qtbot.mouseClick(window.controls.run_button, Qt.MouseButton.LeftButton)
-    _put_back(window)
+    put_back_application(window)
     assert tally.events == 2000
     assert tally.exceptions == [], tally.exceptions[0]
     assert tally.warnings == [], tally.warnings[:3]
