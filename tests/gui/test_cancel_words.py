@@ -8,10 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 from test_long_lookback import click_step
 from test_long_lookback import project as wide_project
-from test_sweep_window import click_copy, type_into
+from test_sweep_window import click_copy, swept
 
-from backprop_lab.core.io import presets
-from backprop_lab.core.model.network import LayerSpec
 from backprop_lab.gui.app import install_translations
 from backprop_lab.gui.files import AT_ONCE_STEPS
 
@@ -43,18 +41,7 @@ def test_step_n_keeps_its_steps_and_a_far_look_back_changes_nothing(qtbot, make_
 
 
 def test_opening_a_sweep_copy_says_nothing_is_opened(qtbot, make_window):
-    w = make_window(presets.resolve("xor"))
-    s = w.session
-    assert s.set_architecture(2, [LayerSpec(2, "tanh", "neuron"), LayerSpec(1, "identity", "neuron")],
-                              "half_sse", seed=0) is None
-    sw = w.open_sweep()
-    qtbot.waitExposed(sw)
-    type_into(qtbot, sw.low, "0.01")
-    type_into(qtbot, sw.high, "0.1")
-    type_into(qtbot, sw.copies, "3")
-    type_into(qtbot, sw.steps, "3000")           # past what is opened at once: long work
-    qtbot.mouseClick(sw.run_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: sw.run_button.isEnabled(), timeout=30000)
+    w, s, sw = swept(qtbot, make_window, "0.1", "3")            # 3,000 steps: past what is opened at once
     count = s.undo_stack.count()
     click_copy(qtbot, sw, 1)
     assert s.runner.running

@@ -16,6 +16,24 @@ def type_into(qtbot, edit, text):
     qtbot.keyClicks(edit, text)
 
 
+def swept(qtbot, make_window, high: str, copies: str, steps: str = "3000"):
+    """xor with an identity output (its largest rates blow up), swept from η 0.01 to `high` through the
+    sweep window's fields and Run, to its end: (window, session, sweep window)."""
+    w = make_window(presets.resolve("xor"))
+    s = w.session
+    assert s.set_architecture(2, [LayerSpec(2, "tanh", "neuron"), LayerSpec(1, "identity", "neuron")],
+                              "half_sse", seed=0) is None
+    sw = w.open_sweep()
+    qtbot.waitExposed(sw)
+    type_into(qtbot, sw.low, "0.01")
+    type_into(qtbot, sw.high, high)
+    type_into(qtbot, sw.copies, copies)
+    type_into(qtbot, sw.steps, steps)
+    qtbot.mouseClick(sw.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sw.run_button.isEnabled(), timeout=30000)
+    return w, s, sw
+
+
 def test_a_sweep_draws_final_losses_and_curves_and_a_click_opens_a_run(qtbot, make_window):
     w = make_window(presets.resolve("xor"))
     s = w.session
@@ -113,18 +131,7 @@ def assert_opened(qtbot, w, r, k, steps, ended=True):
 
 
 def test_a_long_run_opens_in_pieces_with_cancel_and_a_diverged_copy_opens_where_it_stopped(qtbot, make_window):
-    w = make_window(presets.resolve("xor"))
-    s = w.session
-    assert s.set_architecture(2, [LayerSpec(2, "tanh", "neuron"), LayerSpec(1, "identity", "neuron")],
-                              "half_sse", seed=0) is None
-    sw = w.open_sweep()
-    qtbot.waitExposed(sw)
-    type_into(qtbot, sw.low, "0.01")
-    type_into(qtbot, sw.high, "1000")
-    type_into(qtbot, sw.copies, "6")
-    type_into(qtbot, sw.steps, "3000")           # past what is trained at once: long work
-    qtbot.mouseClick(sw.run_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: sw.run_button.isEnabled(), timeout=30000)
+    w, s, sw = swept(qtbot, make_window, "1000", "6")          # 3,000 steps: past what is trained at once
     r = sw.outcome
     settled = int(np.flatnonzero((r.diverged_at < 0) & (r.final_loss < 1))[0])
     before = (s.net.theta.copy(), s.step_count, s.undo_stack.count())
