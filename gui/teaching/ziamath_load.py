@@ -21,10 +21,11 @@ def ziamath_module():
     disk never needs it; `preload` imports it in the background meanwhile."""
     with _IMPORTING:
         if not _ZIAMATH:
-            with warnings.catch_warnings():
-                # ziamath 0.13 finds its font with importlib.resources.path, deprecated since Python 3.11
-                warnings.simplefilter("ignore", DeprecationWarning)
-                import ziamath
+            # ziamath 0.13 finds its font with importlib.resources.path, deprecated since Python 3.11.
+            # A filter of its own module, not catch_warnings: that saves and restores every filter of
+            # the process, and on the preloading thread would undo the window thread's meanwhile.
+            warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"ziamath(\.|$)")
+            import ziamath
             ziamath.config.svg2 = False    # QtSvg reads SVG 1.1 (Tiny): no <use> of symbols defined by SVG 2
             _ZIAMATH.append(ziamath)
     return _ZIAMATH[0]
