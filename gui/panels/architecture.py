@@ -3,8 +3,18 @@ hidden layers, and the loss. Each change is one undoable command; weights that s
 new ones follow core.network.init_weights' rule, which the panel states."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from backprop_lab.core.model.activations import ACTIVATIONS
 from backprop_lab.core.model.losses import LOSSES
@@ -115,6 +125,7 @@ class ArchitecturePanel(QWidget):
 
     # ----- building the widgets -----------------------------------------------------------------
     def rebuild(self):
+        place = self._focus_place()
         while self.grid.count():
             w = self.grid.takeAt(0).widget()
             if w is not None:
@@ -154,6 +165,27 @@ class ArchitecturePanel(QWidget):
         self.rule.setText(self.tr("New weights: uniform in ±1/√n_in (n_in = inputs of the layer), seed %1; "
                                   "new biases 0. Weights that still fit are kept.")
                           .replace("%1", str(self.session.settings.seed)))
+        self._focus_again(place)
+
+    def _focus_place(self) -> tuple[int, int] | None:
+        """The grid cell that has the focus, or is getting it: a size typed and then Tab applies the size
+        as the focus goes to the activation beside it, and the rebuild must not leave it on a widget
+        that is about to be deleted."""
+        w = QApplication.focusWidget()
+        while w is not None and w is not self:
+            i = self.grid.indexOf(w)
+            if i >= 0:
+                row, col, _rs, _cs = self.grid.getItemPosition(i)
+                return row, col
+            w = w.parentWidget()
+        return None
+
+    def _focus_again(self, place: tuple[int, int] | None) -> None:
+        item = self.grid.itemAtPosition(*place) if place is not None and self.isVisible() else None
+        w = item.widget() if item is not None else None
+        if w is not None and w.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            w.show()            # now, not when the layout's queued show comes: a hidden widget takes no focus
+            w.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _spin(self, value: int) -> QSpinBox:
         spin = QSpinBox()

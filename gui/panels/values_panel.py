@@ -2,7 +2,19 @@
 z, a, δ, and the data set (rows can be added and removed)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from typing import cast
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..plain_text import escape
 from .data_model import DataModel
@@ -12,7 +24,11 @@ from .table_view import ValueTable
 
 
 class LayerMatrices(QScrollArea):
-    """One titled matrix per layer, rebuilt when the shape changes."""
+    """One titled matrix per layer. A new shape keeps the tables of the layers that are still there
+    (their models reset themselves) and adds or drops the rest, never deleting a table there and then:
+    a reshape can come from within a focus change (a layer size typed, applied as the learner clicks a
+    weight), when Qt is giving focus to one of these tables, and a table deleted under Qt then crashed
+    the app in QWidget::setFocus."""
 
     def __init__(self, session, gradient: bool, parent=None):
         super().__init__(parent)
@@ -20,34 +36,54 @@ class LayerMatrices(QScrollArea):
         self.setWidgetResizable(True)
         self.tables: list[ValueTable] = []
         self.titles: list[QLabel] = []
+        inner = QWidget()
+        self._box = QVBoxLayout(inner)
+        self._box.setContentsMargins(4, 4, 4, 4)
+        self._box.setSpacing(2)
+        self._box.addStretch(1)
+        self.setWidget(inner)
         session.shapeChanged.connect(self.rebuild)
         session.notationChanged.connect(self.retitle)
         self.rebuild()
 
     def rebuild(self):
-        inner = QWidget()
-        box = QVBoxLayout(inner)
-        box.setContentsMargins(4, 4, 4, 4)
-        box.setSpacing(2)
-        for t in self.tables:
-            t.model().deleteLater()
-        self.tables, self.titles = [], []
-        for l in range(1, self.session.net.depth + 1):
+        depth = self.session.net.depth
+        while len(self.tables) > depth:
+            self._drop(self.tables.pop(), self.titles.pop())
+        for l in range(len(self.tables) + 1, depth + 1):
             model = ParamMatrixModel(self.session, l, self.gradient)
-            title = QLabel(f"<b>{escape(model.title())}</b>")
-            self.titles.append(title)
-            box.addWidget(title)
+            title = QLabel()
             view = ValueTable(self.session, model, fit=True)
             model.setParent(view)
+            at = self._box.count() - 1                 # before the stretch
+            self._box.insertWidget(at, title)
+            self._box.insertWidget(at + 1, view)
+            self._box.insertSpacing(at + 2, 6)
+            title.show()            # now, not at the layout's queued show: the new layer is there at once
+            view.show()
+            self.titles.append(title)
             self.tables.append(view)
-            box.addWidget(view)
-            box.addSpacing(6)
-        box.addStretch(1)
-        self.setWidget(inner)
+        self.retitle()
+
+    def _drop(self, table: ValueTable, title: QLabel) -> None:
+        """A layer gone: its table is emptied (its model resets to the layer's shape, none) before it is
+        hidden, so nothing asks it about the old shape, and deleted later. The focus it had or was
+        getting goes to the last table."""
+        focus = QApplication.focusWidget()
+        had_focus = focus is not None and (focus is table or table.isAncestorOf(focus))
+        cast(ParamMatrixModel, table.model()).rebuild()
+        at = self._box.indexOf(title)
+        for w in (title, table):
+            self._box.removeWidget(w)
+            w.hide()
+            w.deleteLater()
+        self._box.takeAt(at)                          # the spacing after it
+        if had_focus and self.tables:
+            self.tables[-1].setFocus(Qt.FocusReason.MouseFocusReason)
 
     def retitle(self, *_):
         for title, table in zip(self.titles, self.tables):
-            title.setText(f"<b>{table.model().title()}</b>")
+            title.setText(f"<b>{escape(table.model().title())}</b>")
 
 
 class DataTab(QWidget):

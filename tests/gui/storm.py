@@ -250,7 +250,16 @@ class Storm:
             QTest.keyClicks(edit, text)
         else:
             edit.insert(text)      # QTest types Latin-1 only; a full-width keyboard sends the text
-        QTest.keyClick(edit, Qt.Key.Key_Escape if self.rng.random() < 0.15 else Qt.Key.Key_Return)
+        self._end_typing(edit)
+
+    def _end_typing(self, widget) -> None:
+        """Enter, Esc, or neither: a person often types and then clicks elsewhere, and the text is applied
+        (or refused) as the focus leaves, in the middle of whatever that click does."""
+        r = self.rng.random()
+        if r < 0.6:
+            QTest.keyClick(widget, Qt.Key.Key_Return)
+        elif r < 0.75:
+            QTest.keyClick(widget, Qt.Key.Key_Escape)
 
     def cell(self):
         view = self._pick(QAbstractItemView)
@@ -337,7 +346,7 @@ class Storm:
             QTest.keyClicks(box, str(self.rng.choice([1, 2, 3, 5, 10, 50, 1000, 10_000_000])))
         else:
             QTest.keyClick(box, self.rng.choice([Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp]))
-        QTest.keyClick(box, Qt.Key.Key_Return)
+        self._end_typing(box)
 
     def slider(self):
         bar = self._pick(QAbstractSlider)
