@@ -3,6 +3,7 @@ the next update will do to it. Every number is read from the session's core stat
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
@@ -14,6 +15,19 @@ from ..on_screen import on_screen
 from . import chain
 
 _JOINER = "\u2060"
+_TAG = re.compile(r"(<[^>]*>)")
+_INNER_HYPHEN = re.compile(r"-(?=[\w(])")
+
+
+def joined(html_text: str) -> str:
+    """A narrow dock broke "∂E/∂U11" after its slash, splitting the fraction over two lines, and (in
+    Korean at 150 %) "o1(1-o1)" after its hyphen and "-(y1-o1)" after its sign. A word joiner
+    (invisible, kept out of what is copied) after each keeps the derivative and the factor whole. Only
+    the text between tags: a style's "padding-right" is not a factor."""
+    parts = _TAG.split(html_text)
+    for i in range(0, len(parts), 2):
+        parts[i] = _INNER_HYPHEN.sub("-" + _JOINER, parts[i].replace("/∂", "/" + _JOINER + "∂"))
+    return "".join(parts)
 
 
 class _Text(QTextBrowser):
@@ -33,9 +47,7 @@ class _Text(QTextBrowser):
     def setText(self, text: str) -> None:
         if text != self._html:
             self._html = text
-            # A narrow dock broke "∂E/∂U11" after its slash, splitting the fraction over two lines; a word
-            # joiner (invisible, kept out of what is copied) keeps each derivative whole.
-            self.setHtml(text.replace("/∂", "/" + _JOINER + "∂"))
+            self.setHtml(joined(text))
 
     def toPlainText(self) -> str:
         return super().toPlainText().replace(_JOINER, "")

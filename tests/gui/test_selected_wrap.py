@@ -34,3 +34,28 @@ def test_a_wrapped_chain_rule_keeps_each_derivative_whole(qtbot, window):
     text.selectAll()
     copied = text.createMimeDataFromSelection().text()
     assert "∂E/∂U11" in copied and "\u2060" not in copied
+
+
+def test_a_factor_is_not_broken_at_its_hyphen_in_korean_at_a_classroom_zoom(qtbot, window):
+    """Korean at 150 % broke "o1(1-o1)" after its hyphen ("× o1(1-" at a line's end, "o1)" on the next).
+    The same at any width of the panel, whatever the fonts make of it."""
+    window.language_actions["ko"].trigger()
+    window.resize(1024, 700)
+    window.presentation.set_zoom(1.5)
+    QApplication.processEvents()
+    view = window.values.weights.tables[1]
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.visualRect(view.model().index(0, 0)).center())
+    assert window.session.selection == ("W", 2, 0, 0)
+    document = window.selected.text.document()
+    lines = [line.strip() for line in laid_out_lines(document)]
+    assert any("(1-" in line for line in lines), lines               # the factor is shown
+    assert not any(line.endswith("-") for line in lines), lines
+    for width in range(120, 480, 8):
+        document.setTextWidth(width)
+        lines = [line.strip() for line in laid_out_lines(document)]
+        assert not any(line.endswith("-") for line in lines), (width, [l for l in lines if l.endswith("-")])
+    text = window.selected.text
+    text.selectAll()
+    copied = text.createMimeDataFromSelection().text()
+    assert "o1(1-o1)" in copied and "\u2060" not in copied
