@@ -55,7 +55,7 @@ def child(seed: int, events: int) -> int:
     patch_dialogs(rng, setattr)
     window = open_storm_window()
     t0 = time.process_time()
-    tally = Storm(window, seed, on_event=beat).run(events)
+    tally = Storm(window, seed, on_event=beat, on_detail=detail).run(events)
     windows = sorted({place.split("|")[0] for place in tally.places})
     cpu = time.process_time() - t0
     broken = check_consistent(window)
@@ -73,6 +73,12 @@ def beat(number: int, kind: str) -> None:
     a hang when none comes for --stall seconds: no event processed, whatever the cause (a nested event loop
     nobody ends, a loop in Python, a deadlock), and it knows the event that stalled."""
     print(f"beat {number} {kind}", flush=True)
+
+
+def detail(text: str) -> None:
+    """What the event under way goes to (storm.Storm's on_detail): the parent keeps the last few, to say
+    what a crashing or stalled event was doing."""
+    print("what " + text.replace("\n", " "), flush=True)
 
 
 def main() -> int:
@@ -105,8 +111,8 @@ def run_seed(seed: int, args, total: dict) -> None:
         time.sleep(1)
         if watch.quiet_for() > args.stall:
             total["hangs"] += 1
-            print(f"seed {seed}: HANG: event {watch.count} ({watch.kind}) has not ended after "
-                  f"{watch.quiet_for():.0f} s, at {time.perf_counter() - t0:.0f} s wall\n{where(proc)}")
+            print(f"seed {seed}: HANG: event {watch.count} ({watch.kind}: {'; '.join(watch.details)}) has not "
+                  f"ended after {watch.quiet_for():.0f} s, at {time.perf_counter() - t0:.0f} s wall\n{where(proc)}")
             proc.kill()
             proc.wait()
             watch.done()
@@ -116,8 +122,8 @@ def run_seed(seed: int, args, total: dict) -> None:
     wall = time.perf_counter() - t0
     if proc.returncode != 0 or watch.row is None:
         total["crashes"] += 1
-        print(f"seed {seed}: CRASH (exit {proc.returncode}) in event {watch.count} ({watch.kind}), "
-              f"{wall:.0f} s wall\n{watch.stderr()[-3000:]}")
+        print(f"seed {seed}: CRASH (exit {proc.returncode}) in event {watch.count} ({watch.kind}: "
+              f"{'; '.join(watch.details) or 'nothing chosen yet'}), {wall:.0f} s wall\n{watch.stderr()[-3000:]}")
         return
     row = watch.row
     for k in ("events", "exceptions", "warnings", "inconsistent"):
@@ -136,6 +142,7 @@ class Watch:
 
     def __init__(self, proc):
         self.count, self.kind, self.row = 0, "opening the window", None
+        self.details: list[str] = []        # what the event under way went to (Storm's on_detail)
         self.last = time.perf_counter()
         self._err: list[str] = []
         self._threads = [threading.Thread(target=self._out, args=(proc.stdout,), daemon=True),
@@ -148,6 +155,9 @@ class Watch:
             if line.startswith("beat "):
                 _beat, count, kind = line.split()
                 self.count, self.kind, self.last = int(count), kind, time.perf_counter()
+                self.details = []
+            elif line.startswith("what "):
+                self.details.append(line[5:].rstrip("\n"))
             elif line.startswith("{"):
                 self.row = json.loads(line)
                 self.last = time.perf_counter()

@@ -109,9 +109,12 @@ VISITS = ("speed", "boundary", "data", "landscape", "language", "sweep", "notati
 
 
 class Storm:
-    def __init__(self, window, seed: int, tally: Tally | None = None, on_event=None):
-        """`on_event(number, kind)` is called as each event begins (the bench's heartbeat)."""
+    def __init__(self, window, seed: int, tally: Tally | None = None, on_event=None, on_detail=None):
+        """`on_event(number, kind)` is called as each event begins (the bench's heartbeat), `on_detail(text)`
+        with what it goes to, as it is chosen (the widget, the menu action, the text typed, the key): after
+        a crash, the bench can say what the crashing event did."""
         self.window, self.rng, self.on_event = window, random.Random(seed), on_event
+        self.on_detail = on_detail
         self.tally = tally or Tally()
         self.kinds = [(self.click, 30), (self.key, 14), (self.type_field, 9), (self.cell, 8), (self.graphics, 8),
                       (self.menu_action, 8), (self.combo, 5), (self.spin, 5), (self.slider, 3),
@@ -208,8 +211,19 @@ class Storm:
         while named is not None and not named.objectName():
             named = named.parentWidget()
         top = widget.window()
-        self.tally.places[f"{top.objectName() or type(top).__name__}|"
-                          f"{named.objectName() if named is not None else ''}|{type(widget).__name__}"] += 1
+        place = (f"{top.objectName() or type(top).__name__}|"
+                 f"{named.objectName() if named is not None else ''}|{type(widget).__name__}")
+        self.tally.places[place] += 1
+        self._detail(place)
+
+    def _detail(self, text: str) -> None:
+        if self.on_detail is not None:
+            self.on_detail(text)
+
+    def _trigger(self, action) -> None:
+        self.tally.actions[action] += 1
+        self._detail("action " + action.text().replace("&", ""))
+        action.trigger()
 
     def _point(self, widget) -> QPoint:
         r = widget.rect()
@@ -233,6 +247,7 @@ class Storm:
         if self.rng.random() < 0.4:
             target = self.root
         self._note(target)
+        self._detail(f"key {key.name} {mods}")
         QTest.keyClick(target, key, mods)
 
     def type_field(self):
@@ -246,6 +261,7 @@ class Storm:
         edit.selectAll()
         QTest.keyClick(edit, Qt.Key.Key_Backspace)
         text = self.rng.choice(TYPED)
+        self._detail(f"types {text!r}")
         if all(ord(c) < 256 for c in text):
             QTest.keyClicks(edit, text)
         else:
@@ -256,6 +272,7 @@ class Storm:
         """Enter, Esc, or neither: a person often types and then clicks elsewhere, and the text is applied
         (or refused) as the focus leaves, in the middle of whatever that click does."""
         r = self.rng.random()
+        self._detail("then " + ("Return" if r < 0.6 else "Esc" if r < 0.75 else "nothing"))
         if r < 0.6:
             QTest.keyClick(widget, Qt.Key.Key_Return)
         elif r < 0.75:
@@ -316,8 +333,7 @@ class Storm:
         actions = [a for a in actions if not self.skipped(a)]
         if actions:
             action = self.rng.choice(actions)
-            self.tally.actions[action] += 1
-            action.trigger()
+            self._trigger(action)
 
     def _actions(self, actions) -> list[QAction]:
         out = []
@@ -385,15 +401,13 @@ class Storm:
                    "notation": list(w.notation_menu.choices.values())}[place]
         action = self.rng.choice([a for a in actions if a.isEnabled()] or [None])
         if action is not None:
-            self.tally.actions[action] += 1
-            action.trigger()
+            self._trigger(action)
 
     def _bring_up(self, dock) -> bool:
         """A dock the storm's clicks closed or hid behind a tab, brought back as from the View menu."""
         if not dock.isVisible():
             action = dock.toggleViewAction()
-            self.tally.actions[action] += 1
-            action.trigger()
+            self._trigger(action)
         dock.raise_()
         QApplication.processEvents()
         return dock.isVisible()
@@ -425,7 +439,9 @@ class Storm:
         self.window.files.new.trigger()
 
     def wait(self):
-        QTest.qWait(self.rng.choice([1, 5, 20, 60]))
+        ms = self.rng.choice([1, 5, 20, 60])
+        self._detail(f"{ms} ms")
+        QTest.qWait(ms)
 
 
 def open_storm_window(project=None):
