@@ -139,13 +139,21 @@ class SweepWindow(QDialog):
         sw = self.sweep
         assert sw is not None
         t0 = time.perf_counter()
-        sw.run(min(self.chunk, self.steps_wanted - sw.step))
+        try:
+            sw.run(min(self.chunk, self.steps_wanted - sw.step))
+        except Exception as e:
+            # Once, not at every tick of the timer: the sweep ends, says why, and the error goes on up.
+            self.timer.stop()
+            self.run_button.setEnabled(True)
+            self.stop_button.setEnabled(False)
+            self.progress.setText(self.tr("The sweep stopped on an error: %1").replace("%1", str(e)))
+            raise
         took = time.perf_counter() - t0
         # As many steps a slice as fit in the tick's share, measured as it goes.
         self.chunk = max(1, min(self.chunk * 4, int(self.chunk * TICK_SECONDS / max(took, 1e-6))))
         self.progress.setText(self.tr("step %1 of %2").replace("%1", f"{sw.step:,}")
                               .replace("%2", f"{self.steps_wanted:,}"))
-        if sw.step >= self.steps_wanted:
+        if sw.step >= self.steps_wanted or not sw.alive.any():     # done, or every copy diverged
             self.stop()
 
     def stop(self) -> None:

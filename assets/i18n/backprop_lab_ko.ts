@@ -4,32 +4,32 @@
 <context>
     <name>Activations</name>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="19"/>
+        <location filename="../../gui/panels/architecture.py" line="29"/>
         <source>identity</source>
         <translation>항등</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="19"/>
+        <location filename="../../gui/panels/architecture.py" line="29"/>
         <source>sigmoid</source>
         <translation>시그모이드</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="20"/>
+        <location filename="../../gui/panels/architecture.py" line="30"/>
         <source>tanh</source>
         <translation>tanh</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="20"/>
+        <location filename="../../gui/panels/architecture.py" line="30"/>
         <source>ReLU</source>
         <translation>ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="21"/>
+        <location filename="../../gui/panels/architecture.py" line="31"/>
         <source>leaky ReLU</source>
         <translation>leaky ReLU</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="22"/>
+        <location filename="../../gui/panels/architecture.py" line="32"/>
         <source>softmax</source>
         <translation>소프트맥스</translation>
     </message>
@@ -37,77 +37,77 @@
 <context>
     <name>ArchitecturePanel</name>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="39"/>
+        <location filename="../../gui/panels/architecture.py" line="49"/>
         <source>+ hidden layer</source>
         <translation>+ 은닉층</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="40"/>
+        <location filename="../../gui/panels/architecture.py" line="50"/>
         <source>− hidden layer</source>
         <translation>− 은닉층</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="57"/>
+        <location filename="../../gui/panels/architecture.py" line="67"/>
         <source>Loss</source>
         <translation>손실 함수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="92"/>
+        <location filename="../../gui/panels/architecture.py" line="102"/>
         <source>At most %1 layers</source>
         <translation>층은 최대 %1개입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="101"/>
+        <location filename="../../gui/panels/architecture.py" line="111"/>
         <source>The output layer cannot be removed</source>
         <translation>출력층은 지울 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="112"/>
+        <location filename="../../gui/panels/architecture.py" line="122"/>
         <source>%1 needs a %2 output layer: the output now uses %2</source>
         <translation>%1에는 %2 출력층이 필요합니다: 출력층을 %2(으)로 바꿨습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="125"/>
+        <location filename="../../gui/panels/architecture.py" line="136"/>
         <source>layer</source>
         <translation>층</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="125"/>
+        <location filename="../../gui/panels/architecture.py" line="136"/>
         <source>size</source>
         <translation>뉴런 수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="125"/>
+        <location filename="../../gui/panels/architecture.py" line="136"/>
         <source>activation</source>
         <translation>활성화 함수</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="125"/>
+        <location filename="../../gui/panels/architecture.py" line="136"/>
         <source>bias</source>
         <translation>편향</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="131"/>
+        <location filename="../../gui/panels/architecture.py" line="142"/>
         <source>inputs</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="140"/>
+        <location filename="../../gui/panels/architecture.py" line="151"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="140"/>
+        <location filename="../../gui/panels/architecture.py" line="151"/>
         <source>per neuron</source>
         <translation>뉴런마다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="140"/>
+        <location filename="../../gui/panels/architecture.py" line="151"/>
         <source>shared</source>
         <translation>층 공유</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="154"/>
+        <location filename="../../gui/panels/architecture.py" line="165"/>
         <source>New weights: uniform in ±1/√n_in (n_in = inputs of the layer), seed %1; new biases 0. Weights that still fit are kept.</source>
         <translation>새 가중치: ±1/√n_in 범위의 균등분포(n_in = 그 층의 입력 수), 시드 %1; 새 편향은 0. 자리가 남아 있는 가중치는 그대로 둡니다.</translation>
     </message>
@@ -968,12 +968,12 @@
 <context>
     <name>DataTab</name>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="60"/>
+        <location filename="../../gui/panels/values_panel.py" line="96"/>
         <source>Add sample</source>
         <translation>샘플 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="61"/>
+        <location filename="../../gui/panels/values_panel.py" line="97"/>
         <source>Remove sample</source>
         <translation>샘플 삭제</translation>
     </message>
@@ -1470,57 +1470,57 @@
 <context>
     <name>ExercisePanel</name>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="72"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="74"/>
         <source>your answer, e.g. 0.1234</source>
         <translation>답, 예: 0.1234</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="75"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="77"/>
         <source>Check</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="90"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="92"/>
         <source>Show the answer</source>
         <translation>정답 보기</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="92"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="94"/>
         <source>Next exercise ▶</source>
         <translation>다음 문제 ▶</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="94"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="96"/>
         <source>Forget progress</source>
         <translation>진행 기록 지우기</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="97"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="99"/>
         <source>Mark every exercise of this preset as not solved</source>
         <translation>이 프리셋의 모든 문제를 풀지 않은 것으로 표시</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="119"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="121"/>
         <source>Work it out by hand (or on paper) from the numbers in the diagram, then type it here. The numbers follow the text&apos;s worked example in order.</source>
         <translation>다이어그램의 숫자로 손으로(또는 종이에) 계산한 뒤 여기에 입력하세요. 문제는 본문 예제의 계산 순서를 따릅니다.</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="204"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="223"/>
         <source>&lt;b&gt;Check your own answer&lt;/b&gt; — %1</source>
         <translation>&lt;b&gt;직접 계산한 답 확인&lt;/b&gt; — %1</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="279"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="300"/>
         <source>%1 of %2 solved</source>
         <translation>%2문제 중 %1문제 풀었음</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="313"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="336"/>
         <source>Compute &lt;b&gt;%1&lt;/b&gt; to %2 decimal places (tolerance ±%3):</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;을(를) 소수점 아래 %2자리까지 계산하세요 (허용 오차 ±%3):</translation>
     </message>
     <message>
-        <location filename="../../gui/teaching/exercise_panel.py" line="359"/>
+        <location filename="../../gui/teaching/exercise_panel.py" line="382"/>
         <source>%1 = %2</source>
         <translation>%1 = %2</translation>
     </message>
@@ -2254,8 +2254,8 @@
 <context>
     <name>LossPlot</name>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="60"/>
-        <location filename="../../gui/panels/loss_plot.py" line="149"/>
+        <location filename="../../gui/panels/loss_plot.py" line="61"/>
+        <location filename="../../gui/panels/loss_plot.py" line="150"/>
         <source>step</source>
         <translation>단계</translation>
     </message>
@@ -2265,112 +2265,112 @@
         <translation>손실 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="66"/>
-        <location filename="../../gui/panels/loss_plot.py" line="226"/>
+        <location filename="../../gui/panels/loss_plot.py" line="67"/>
+        <location filename="../../gui/panels/loss_plot.py" line="227"/>
         <source>%1 (all samples)</source>
         <translation>%1 (전체 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="75"/>
-        <location filename="../../gui/panels/loss_plot.py" line="151"/>
+        <location filename="../../gui/panels/loss_plot.py" line="76"/>
+        <location filename="../../gui/panels/loss_plot.py" line="152"/>
         <source>Step or Run: the loss of each step appears here</source>
         <translation>한 단계나 실행을 누르면 단계마다 손실이 여기 그려집니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="84"/>
+        <location filename="../../gui/panels/loss_plot.py" line="85"/>
         <source>Return to present</source>
         <translation>현재로 돌아가기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="85"/>
+        <location filename="../../gui/panels/loss_plot.py" line="86"/>
         <source>Branch from here</source>
         <translation>여기서 갈라져 나오기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="88"/>
+        <location filename="../../gui/panels/loss_plot.py" line="89"/>
         <source>Keep curve &amp;&amp; restart</source>
         <translation>곡선 남기고 다시 시작</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="89"/>
+        <location filename="../../gui/panels/loss_plot.py" line="90"/>
         <source>Keep this run&apos;s loss curve for comparison and go back to the starting weights: change the learning rate, momentum or mode and train again</source>
         <translation>이번 학습의 손실 곡선을 비교용으로 남기고 처음 가중치로 돌아갑니다: 학습률, 모멘텀, 갱신 방식을 바꿔 다시 학습해 보세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="92"/>
+        <location filename="../../gui/panels/loss_plot.py" line="93"/>
         <source>Clear kept</source>
         <translation>남긴 곡선 지우기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="95"/>
+        <location filename="../../gui/panels/loss_plot.py" line="96"/>
         <source>log loss</source>
         <translation>로그 손실</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="97"/>
+        <location filename="../../gui/panels/loss_plot.py" line="98"/>
         <source>The loss axis in powers of ten (chosen by itself when the curve spans more than three of them, until you choose)</source>
         <translation>손실 축을 10의 거듭제곱으로 표시합니다 (곡선이 세 자릿수 넘게 걸치면 저절로 켜지며, 직접 고르면 그대로 둡니다)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="99"/>
+        <location filename="../../gui/panels/loss_plot.py" line="100"/>
         <source>log steps</source>
         <translation>로그 단계</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="155"/>
-        <location filename="../../gui/panels/loss_plot.py" line="220"/>
+        <location filename="../../gui/panels/loss_plot.py" line="156"/>
+        <location filename="../../gui/panels/loss_plot.py" line="221"/>
         <source>sample %1</source>
         <translation>샘플 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="226"/>
+        <location filename="../../gui/panels/loss_plot.py" line="227"/>
         <source>%1 (training samples)</source>
         <translation>%1 (학습 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="230"/>
+        <location filename="../../gui/panels/loss_plot.py" line="231"/>
         <source>%1 (test samples)</source>
         <translation>%1 (시험 샘플)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="287"/>
+        <location filename="../../gui/panels/loss_plot.py" line="292"/>
         <source>step %1
 E = %2</source>
         <translation>%1단계
 E = %2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="312"/>
+        <location filename="../../gui/panels/loss_plot.py" line="317"/>
         <source>Showing the network before step %1 (read-only)</source>
         <translation>%1단계 직전의 신경망을 보는 중 (읽기 전용)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="315"/>
+        <location filename="../../gui/panels/loss_plot.py" line="320"/>
         <source>Click a point to see the network as it was then</source>
         <translation>점을 클릭하면 그때의 신경망이 보입니다</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="322"/>
+        <location filename="../../gui/panels/loss_plot.py" line="327"/>
         <source>Nothing to keep yet: take some steps first</source>
         <translation>아직 남길 곡선이 없습니다: 먼저 몇 단계 학습하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="325"/>
+        <location filename="../../gui/panels/loss_plot.py" line="330"/>
         <source>per sample</source>
         <translation>샘플별</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="325"/>
+        <location filename="../../gui/panels/loss_plot.py" line="330"/>
         <source>mini-batch %1</source>
         <translation>미니배치 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="326"/>
+        <location filename="../../gui/panels/loss_plot.py" line="331"/>
         <source>full batch</source>
         <translation>전체 배치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/loss_plot.py" line="327"/>
+        <location filename="../../gui/panels/loss_plot.py" line="332"/>
         <source>η %1, μ %2, %3</source>
         <translation>η %1, μ %2, %3</translation>
     </message>
@@ -2378,27 +2378,27 @@ E = %2</translation>
 <context>
     <name>Losses</name>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="26"/>
+        <location filename="../../gui/panels/architecture.py" line="36"/>
         <source>½ sum of squares</source>
         <translation>½ 제곱합</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="26"/>
+        <location filename="../../gui/panels/architecture.py" line="36"/>
         <source>sum of squares</source>
         <translation>제곱합</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="27"/>
+        <location filename="../../gui/panels/architecture.py" line="37"/>
         <source>mean squared error</source>
         <translation>평균 제곱 오차</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="28"/>
+        <location filename="../../gui/panels/architecture.py" line="38"/>
         <source>cross-entropy (softmax)</source>
         <translation>교차 엔트로피 (소프트맥스)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/architecture.py" line="29"/>
+        <location filename="../../gui/panels/architecture.py" line="39"/>
         <source>binary cross-entropy (sigmoid)</source>
         <translation>이진 교차 엔트로피 (시그모이드)</translation>
     </message>
@@ -2406,22 +2406,22 @@ E = %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="40"/>
+        <location filename="../../gui/main_window.py" line="41"/>
         <source>network diagram</source>
         <translation>신경망 다이어그램</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="89"/>
+        <location filename="../../gui/main_window.py" line="90"/>
         <source>Training</source>
         <translation>학습</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="90"/>
+        <location filename="../../gui/main_window.py" line="91"/>
         <source>Architecture</source>
         <translation>구조</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="97"/>
+        <location filename="../../gui/main_window.py" line="98"/>
         <source>Controls</source>
         <translation>조작</translation>
     </message>
@@ -2451,102 +2451,102 @@ E = %2</translation>
         <translation>손실 지형</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="140"/>
+        <location filename="../../gui/main_window.py" line="141"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="144"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="150"/>
+        <location filename="../../gui/main_window.py" line="151"/>
         <source>&amp;Step</source>
         <translation>한 단계(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="153"/>
+        <location filename="../../gui/main_window.py" line="154"/>
         <source>Step ×&amp;N</source>
         <translation>N단계(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="156"/>
+        <location filename="../../gui/main_window.py" line="157"/>
         <source>&amp;Run / Pause</source>
         <translation>실행 / 일시 정지(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>R&amp;eset to the starting weights</source>
         <translation>처음 가중치로 되돌리기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="168"/>
+        <location filename="../../gui/main_window.py" line="169"/>
         <source>Colour edges by &amp;gradient</source>
         <translation>연결선을 기울기로 색칠(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>&amp;Cancel saving</source>
         <translation>저장 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="183"/>
         <source>&amp;Cancel opening</source>
         <translation>열기 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="188"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="187"/>
+        <location filename="../../gui/main_window.py" line="189"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="192"/>
+        <location filename="../../gui/main_window.py" line="194"/>
         <source>&amp;Train</source>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="197"/>
         <source>&amp;Data</source>
         <translation>데이터(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196"/>
+        <location filename="../../gui/main_window.py" line="198"/>
         <source>&amp;Generate or import…</source>
         <translation>생성 또는 가져오기(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="197"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="199"/>
+        <location filename="../../gui/main_window.py" line="201"/>
         <source>Learning-rate s&amp;weep…</source>
         <translation>학습률 스윕(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="209"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="221"/>
+        <location filename="../../gui/main_window.py" line="223"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="225"/>
+        <location filename="../../gui/main_window.py" line="227"/>
         <source>Main</source>
         <translation>기본</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="233"/>
+        <location filename="../../gui/main_window.py" line="235"/>
         <source>Show:</source>
         <translation>보기:</translation>
     </message>
@@ -2685,7 +2685,7 @@ E = %2</translation>
         <translation>%1 끌기</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/scene.py" line="262"/>
+        <location filename="../../gui/diagram/scene.py" line="305"/>
         <source>Viewing step %1 (read-only): return to the present to change numbers</source>
         <translation>%1단계를 보는 중 (읽기 전용): 숫자를 바꾸려면 현재로 돌아가세요</translation>
     </message>
@@ -2816,27 +2816,27 @@ E = %2</translation>
 <context>
     <name>Numbers</name>
     <message>
-        <location filename="../../core/model/numbers.py" line="100"/>
+        <location filename="../../core/model/numbers.py" line="111"/>
         <source>Empty: type a number</source>
         <translation>비어 있습니다: 숫자를 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../core/model/numbers.py" line="104"/>
+        <location filename="../../core/model/numbers.py" line="115"/>
         <source>“%1” is too small to hold: it would become 0. Type 0 if you mean zero</source>
         <translation>“%1”은(는) 너무 작아서 담을 수 없습니다: 0이 되어 버립니다. 0을 뜻한다면 0을 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../core/model/numbers.py" line="106"/>
+        <location filename="../../core/model/numbers.py" line="117"/>
         <source>“%1”: a comma followed by three digits may separate thousands, so it is not read as a decimal mark. Type %2 for the whole number, or use a point as the decimal mark</source>
         <translation>“%1”: 쉼표 뒤에 숫자 세 개가 오면 천 단위 구분 기호일 수 있어 소수점으로 읽지 않습니다. 정수라면 %2(으)로 입력하고, 소수라면 소수점으로 마침표(.)를 쓰세요</translation>
     </message>
     <message>
-        <location filename="../../core/model/numbers.py" line="111"/>
+        <location filename="../../core/model/numbers.py" line="122"/>
         <source>“%1” is not a number</source>
         <translation>“%1”은(는) 숫자가 아닙니다</translation>
     </message>
     <message>
-        <location filename="../../core/model/numbers.py" line="102"/>
+        <location filename="../../core/model/numbers.py" line="113"/>
         <source>“%1” is too large: only finite numbers are allowed</source>
         <translation>“%1”은(는) 너무 큽니다: 유한한 숫자만 쓸 수 있습니다</translation>
     </message>
@@ -3097,47 +3097,47 @@ E = %2</translation>
 <context>
     <name>RunLoop</name>
     <message>
-        <location filename="../../gui/runner.py" line="156"/>
+        <location filename="../../gui/runner.py" line="161"/>
         <source>&amp;Cancel looking back</source>
         <translation>되돌아보기 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="157"/>
+        <location filename="../../gui/runner.py" line="162"/>
         <source>Stop looking back: nothing changes, the network shown stays as it is (Esc)</source>
         <translation>되돌아보기 중지: 아무것도 바뀌지 않고, 보이는 신경망은 그대로 남습니다(Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="158"/>
+        <location filename="../../gui/runner.py" line="163"/>
         <source>&amp;Cancel Step ×N</source>
         <translation>N단계 취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="159"/>
+        <location filename="../../gui/runner.py" line="164"/>
         <source>Stop here: the steps taken so far stay, as one undo step (Esc)</source>
         <translation>여기서 멈춤: 지금까지 진행한 단계는 실행 취소 한 번으로 되돌릴 수 있게 남습니다 (Esc)</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="171"/>
+        <location filename="../../gui/runner.py" line="176"/>
         <source>Looking back at step %1 cancelled</source>
         <translation>%1단계 되돌아보기를 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="173"/>
+        <location filename="../../gui/runner.py" line="178"/>
         <source>Step ×N cancelled after %1 of %2 steps</source>
         <translation>N단계를 %2단계 중 %1단계에서 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="276"/>
+        <location filename="../../gui/runner.py" line="297"/>
         <source>Run stopped after %1 steps, at step %2</source>
         <translation>%1걸음 후 실행을 멈췄습니다 (%2번째 걸음)</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="278"/>
+        <location filename="../../gui/runner.py" line="299"/>
         <source>Run stopped at step %2: the loss reached the target %1</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 목표 %1에 닿았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/runner.py" line="281"/>
+        <location filename="../../gui/runner.py" line="302"/>
         <source>Run stopped at step %2: the loss has stopped changing (over the last %1 steps)</source>
         <translation>%2번째 걸음에서 실행을 멈췄습니다: 손실이 더 이상 변하지 않습니다 (최근 %1걸음 동안)</translation>
     </message>
@@ -3327,82 +3327,82 @@ E = %2</translation>
 <context>
     <name>SelectedPanel</name>
     <message>
-        <location filename="../../gui/panels/selected.py" line="98"/>
+        <location filename="../../gui/panels/selected.py" line="110"/>
         <source>&lt;p style=&apos;color:#666&apos;&gt;Click a weight, a bias or a neuron (in the diagram or a table) to see its value, its gradient, the chain rule behind it and its next update.&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#666&apos;&gt;가중치, 편향 또는 뉴런을 (다이어그램이나 표에서) 클릭하면 그 값, 기울기, 연쇄 법칙, 다음 갱신이 보입니다.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="114"/>
+        <location filename="../../gui/panels/selected.py" line="126"/>
         <source>weight from %1 to %2</source>
         <translation>%1에서 %2(으)로 가는 가중치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="117"/>
+        <location filename="../../gui/panels/selected.py" line="129"/>
         <source>bias of layer %1</source>
         <translation>%1층의 편향</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="119"/>
+        <location filename="../../gui/panels/selected.py" line="131"/>
         <source>input</source>
         <translation>입력</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="121"/>
+        <location filename="../../gui/panels/selected.py" line="133"/>
         <source>output neuron</source>
         <translation>출력층 뉴런</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="123"/>
+        <location filename="../../gui/panels/selected.py" line="135"/>
         <source>hidden neuron</source>
         <translation>은닉층 뉴런</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="124"/>
+        <location filename="../../gui/panels/selected.py" line="136"/>
         <source> (frozen)</source>
         <translation> (고정됨)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="127"/>
+        <location filename="../../gui/panels/selected.py" line="139"/>
         <source> (locked by the teacher: it cannot be changed)</source>
         <translation> (선생님이 잠금: 바꿀 수 없습니다)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="136"/>
+        <location filename="../../gui/panels/selected.py" line="148"/>
         <source>value</source>
         <translation>값</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="140"/>
+        <location filename="../../gui/panels/selected.py" line="152"/>
         <source>gradient</source>
         <translation>기울기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="143"/>
+        <location filename="../../gui/panels/selected.py" line="155"/>
         <source>mean over %1 samples</source>
         <translation>샘플 %1개의 평균</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="153"/>
+        <location filename="../../gui/panels/selected.py" line="165"/>
         <source>next update</source>
         <translation>다음 갱신</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="153"/>
+        <location filename="../../gui/panels/selected.py" line="165"/>
         <source>uses sample(s) %1</source>
         <translation>샘플 %1 사용</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="156"/>
+        <location filename="../../gui/panels/selected.py" line="168"/>
         <source>not while viewing the past</source>
         <translation>과거를 보는 동안에는 없음</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="158"/>
+        <location filename="../../gui/panels/selected.py" line="170"/>
         <source>frozen: the update leaves %1 = %2</source>
         <translation>고정됨: 갱신 후에도 %1 = %2</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/selected.py" line="199"/>
+        <location filename="../../gui/panels/selected.py" line="211"/>
         <source>Adam</source>
         <translation>Adam</translation>
     </message>
@@ -3488,22 +3488,22 @@ E = %2</translation>
         <translation>지금은 바꿀 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="237"/>
+        <location filename="../../gui/session.py" line="240"/>
         <source>To stay within its memory budget the history keeps the loss of every step from step %1 on, and of one step in %2 or more before it (the plot shows those); any step can still be looked at</source>
         <translation>메모리 한도를 지키려고 기록은 %1단계부터는 모든 단계의 손실을, 그 이전은 %2단계 이상마다 하나씩만 남깁니다 (그래프는 남은 것을 보여 줍니다). 어느 단계든 여전히 되돌아볼 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="242"/>
+        <location filename="../../gui/session.py" line="245"/>
         <source>The history is near its memory budget: past %1 steps it will keep only every 2nd, 4th … loss of the oldest steps for the plot; training goes on</source>
         <translation>기록이 메모리 한도에 가까워졌습니다: %1단계를 넘으면 가장 오래된 단계의 손실은 그래프용으로 2번째, 4번째 … 것만 남깁니다. 학습은 계속됩니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="291"/>
+        <location filename="../../gui/session.py" line="294"/>
         <source>Training is running: pause it first</source>
         <translation>학습 중입니다: 먼저 일시 정지하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="361"/>
+        <location filename="../../gui/session.py" line="364"/>
         <source>Click a point of the loss plot first</source>
         <translation>먼저 손실 그래프의 점을 클릭하세요</translation>
     </message>
@@ -4232,37 +4232,42 @@ E = %2</translation>
         <translation>학습률은 0 &lt; 시작 ≤ 끝인 숫자여야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="146"/>
+        <location filename="../../gui/sweep_window.py" line="149"/>
+        <source>The sweep stopped on an error: %1</source>
+        <translation>오류로 스윕이 멈췄습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../../gui/sweep_window.py" line="154"/>
         <source>step %1 of %2</source>
         <translation>%2단계 중 %1단계</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="179"/>
+        <location filename="../../gui/sweep_window.py" line="187"/>
         <source>%1 copies × %2 steps; %3 diverged (red ×), red ▲: ended above twice the starting loss</source>
         <translation>복제 %1개 × %2단계. %3개 발산(빨간 ×), 빨간 ▲: 시작 손실의 두 배보다 크게 끝남</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="225"/>
+        <location filename="../../gui/sweep_window.py" line="233"/>
         <source>opening it in the main window (progress and Cancel in its status bar)</source>
         <translation>주 창에서 여는 중 (진행 상황과 취소는 주 창의 상태 표시줄에)</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="236"/>
+        <location filename="../../gui/sweep_window.py" line="244"/>
         <source>not opened: cancelled</source>
         <translation>열지 않음: 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="242"/>
+        <location filename="../../gui/sweep_window.py" line="250"/>
         <source>Copy %1: η = %2 diverged at step %3</source>
         <translation>복제 %1: η = %2, %3단계에서 발산</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="244"/>
+        <location filename="../../gui/sweep_window.py" line="252"/>
         <source>Copy %1: η = %2, final loss %4</source>
         <translation>복제 %1: η = %2, 최종 손실 %4</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="230"/>
+        <location filename="../../gui/sweep_window.py" line="238"/>
         <source>opened in the main window with its history (Undo returns to before)</source>
         <translation>기록과 함께 주 창에 열었습니다 (실행 취소하면 이전으로 돌아갑니다)</translation>
     </message>
@@ -4624,42 +4629,42 @@ E = %2</translation>
 <context>
     <name>ValuesPanel</name>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="117"/>
+        <location filename="../../gui/panels/values_panel.py" line="153"/>
         <source>Weights</source>
         <translation>가중치</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="117"/>
+        <location filename="../../gui/panels/values_panel.py" line="153"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="117"/>
+        <location filename="../../gui/panels/values_panel.py" line="153"/>
         <source>Gradients</source>
         <translation>기울기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="117"/>
+        <location filename="../../gui/panels/values_panel.py" line="153"/>
         <source>Neurons</source>
         <translation>뉴런</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="119"/>
+        <location filename="../../gui/panels/values_panel.py" line="155"/>
         <source>Weights and biases per layer: double-click or type to edit</source>
         <translation>층별 가중치와 편향: 더블클릭하거나 바로 입력해서 바꾸세요</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="124"/>
+        <location filename="../../gui/panels/values_panel.py" line="160"/>
         <source>{symbols}: the gradient of the loss for each weight and bias</source>
         <translation>{symbols}: 가중치와 편향마다 손실의 기울기</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="126"/>
+        <location filename="../../gui/panels/values_panel.py" line="162"/>
         <source>{symbols}: each neuron&apos;s net input, output, and δ (how the loss changes with the net input)</source>
         <translation>{symbols}: 뉴런마다 가중합, 출력, δ(가중합에 따라 손실이 변하는 정도)</translation>
     </message>
     <message>
-        <location filename="../../gui/panels/values_panel.py" line="120"/>
+        <location filename="../../gui/panels/values_panel.py" line="156"/>
         <source>Inputs and targets of each sample (editable), outputs and loss</source>
         <translation>샘플마다 입력과 목표값(편집 가능), 출력과 손실</translation>
     </message>

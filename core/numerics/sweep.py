@@ -92,7 +92,7 @@ class Sweep:
                 block = record[done:done + CHUNK]
                 if supports(self.net, self.settings):
                     self._fast_chunk(block)
-                else:
+                elif self.alive.any():          # every copy stopped: its rows stay NaN, nobody steps
                     self._exact(np.flatnonzero(self.alive), self.theta, self.opt, block)
                 self.step += len(block)
 

@@ -201,3 +201,48 @@ def test_a_copy_is_not_opened_over_a_locked_number_or_the_past(qtbot, make_windo
     s.view_step(3)                                         # looking at the past (read-only)
     click_copy(qtbot, sw, 1)
     assert unchanged() and sw.detail.text().startswith("Showing step 3 of the past (read-only)")
+
+
+def test_every_rate_diverges_and_the_sweep_ends_there(qtbot, make_window):
+    """Rates from 100 to 1,000 on xor with an identity output, a batch a step: every copy blows up within
+    a few steps. The sweep ends when the last one does, says so, and draws each as diverged (it raised
+    at every tick of its timer once no copy was left, 937 times in a storm)."""
+    w = make_window(presets.resolve("xor"))
+    s = w.session
+    assert s.set_architecture(2, [LayerSpec(2, "tanh", "neuron"), LayerSpec(1, "identity", "neuron")],
+                              "half_sse", seed=0) is None
+    assert s.set_setting("mode", "batch") is None
+    sw = w.open_sweep()
+    qtbot.waitExposed(sw)
+    type_into(qtbot, sw.low, "100")
+    type_into(qtbot, sw.high, "1000")
+    type_into(qtbot, sw.copies, "5")
+    type_into(qtbot, sw.steps, "100000")
+    qtbot.mouseClick(sw.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: sw.run_button.isEnabled(), timeout=20000)
+    r = sw.outcome
+    assert r is not None and (r.diverged_at >= 0).all()
+    assert sw.sweep.step < 100000 and not sw.timer.isActive()
+    assert sw.sweep.step >= r.diverged_at.max()
+    assert "5 diverged" in sw.progress.text()
+    x, y = sw.points.getData()
+    assert len(x) == 5 and np.isfinite(y).all()              # drawn at the ceiling, as × marks
+
+
+def test_an_error_in_the_sweep_ends_it_once(qtbot, make_window, monkeypatch):
+    """An unexpected error while sweeping is met once: the sweep ends and says so, rather than raise
+    again at every tick of its timer."""
+    w = make_window(presets.resolve("seed004"))
+    sw = w.open_sweep()
+    qtbot.waitExposed(sw)
+
+    def broken(self, steps):
+        raise ValueError("a planted fault")
+    monkeypatch.setattr(Sweep, "run", broken)
+    with qtbot.capture_exceptions() as raised:
+        qtbot.mouseClick(sw.run_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: sw.run_button.isEnabled(), timeout=10000)
+        qtbot.wait(200)                                   # ticks that would have come
+    assert len(raised) == 1 and "a planted fault" in str(raised[0][1])
+    assert not sw.timer.isActive() and not sw.stop_button.isEnabled()
+    assert "a planted fault" in sw.progress.text()
