@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBo
 from backprop_lab.core.numerics.sweep import Sweep, SweepResult, log_grid
 
 from .numbers import fmt, parse_number
+from .panels.log_axis import LogAxis
 from .panels.number_field import NumberField
 from .panels.plain_axes import plain_axes
 from .sweep_run import open_sweep_run
@@ -69,7 +70,7 @@ class SweepWindow(QDialog):
         self.timer.timeout.connect(self._tick)
 
     def _plots(self) -> None:
-        self.final_plot = pg.PlotWidget(background="w")
+        self.final_plot = pg.PlotWidget(background="w", axisItems={"bottom": LogAxis("bottom")})
         self.final_plot.setObjectName("sweepFinal")
         fi = self.final_plot.getPlotItem()
         fi.setLogMode(x=True, y=False)

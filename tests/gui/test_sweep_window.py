@@ -227,6 +227,22 @@ def test_every_rate_diverges_and_the_sweep_ends_there(qtbot, make_window):
     assert "5 diverged" in sw.progress.text()
     x, y = sw.points.getData()
     assert len(x) == 5 and np.isfinite(y).all()              # drawn at the ceiling, as × marks
+    # The η axis within one decade: its labels, as drawn, do not run into each other.
+    labels = axis_labels(sw.final_plot.getPlotItem().getAxis("bottom"))
+    assert {"10²", "10³"} <= {text for _r, text in labels}
+    assert not any(a.intersects(b) for i, (a, _t) in enumerate(labels) for b, _u in labels[i + 1:]), labels
+
+
+def axis_labels(axis) -> list:
+    """The labels an axis draws, each with its rectangle (pyqtgraph's own plan of the drawing)."""
+    from PySide6.QtGui import QImage, QPainter
+    image = QImage(10, 10, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _axis, _ticks, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [(rect, text) for rect, _flags, text in texts if text]
 
 
 def test_an_error_in_the_sweep_ends_it_once(qtbot, make_window, monkeypatch):
