@@ -16,16 +16,19 @@ def type_into(qtbot, edit, text):
     qtbot.keyClicks(edit, text)
 
 
-def swept(qtbot, make_window, high: str, copies: str, steps: str = "3000"):
-    """xor with an identity output (its largest rates blow up), swept from η 0.01 to `high` through the
+def swept(qtbot, make_window, high: str, copies: str, steps: str = "3000", low: str = "0.01",
+          mode: str = "sample"):
+    """xor with an identity output (its largest rates blow up), swept from η `low` to `high` through the
     sweep window's fields and Run, to its end: (window, session, sweep window)."""
     w = make_window(presets.resolve("xor"))
     s = w.session
     assert s.set_architecture(2, [LayerSpec(2, "tanh", "neuron"), LayerSpec(1, "identity", "neuron")],
                               "half_sse", seed=0) is None
+    if mode != s.settings.mode:
+        assert s.set_setting("mode", mode) is None
     sw = w.open_sweep()
     qtbot.waitExposed(sw)
-    type_into(qtbot, sw.low, "0.01")
+    type_into(qtbot, sw.low, low)
     type_into(qtbot, sw.high, high)
     type_into(qtbot, sw.copies, copies)
     type_into(qtbot, sw.steps, steps)
@@ -207,19 +210,7 @@ def test_every_rate_diverges_and_the_sweep_ends_there(qtbot, make_window):
     """Rates from 100 to 1,000 on xor with an identity output, a batch a step: every copy blows up within
     a few steps. The sweep ends when the last one does, says so, and draws each as diverged (it raised
     at every tick of its timer once no copy was left, 937 times in a storm)."""
-    w = make_window(presets.resolve("xor"))
-    s = w.session
-    assert s.set_architecture(2, [LayerSpec(2, "tanh", "neuron"), LayerSpec(1, "identity", "neuron")],
-                              "half_sse", seed=0) is None
-    assert s.set_setting("mode", "batch") is None
-    sw = w.open_sweep()
-    qtbot.waitExposed(sw)
-    type_into(qtbot, sw.low, "100")
-    type_into(qtbot, sw.high, "1000")
-    type_into(qtbot, sw.copies, "5")
-    type_into(qtbot, sw.steps, "100000")
-    qtbot.mouseClick(sw.run_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: sw.run_button.isEnabled(), timeout=20000)
+    _w, _s, sw = swept(qtbot, make_window, high="1000", copies="5", steps="100000", low="100", mode="batch")
     r = sw.outcome
     assert r is not None and (r.diverged_at >= 0).all()
     assert sw.sweep.step < 100000 and not sw.timer.isActive()
