@@ -106,23 +106,36 @@ def evaluate(net: Network, x: npt.ArrayLike, y: npt.ArrayLike, reduction: str = 
     db: list[FloatArray] = []
     grad = np.zeros_like(net.theta)
     mean = reduction == "mean"
-    for l, ((ws, bs), spec) in enumerate(zip(net.slices(), net.layers), start=1):
-        d = deltas[l]
-        assert d is not None
-        g = acts[l - 1].T @ d / B if mean else acts[l - 1].T @ d
-        if spec.bias == "neuron":
-            gb = d.mean(axis=0) if mean else d.sum(axis=0)
-        elif spec.bias == "shared":
-            gb = np.array([d.sum(axis=1).mean() if mean else d.sum(axis=1).sum()])
-        else:
-            gb = np.zeros(0)
-        dW.append(g)
-        db.append(gb)
-        grad[ws] = g.reshape(-1)
-        grad[bs] = gb
-    losses = terms.sum(axis=1)
-    loss = float(losses.mean() if mean else losses.sum())
+    # As the passes above: a sum past the largest float is inf, which the checks (checked, the Trainer)
+    # refuse where it matters; saying so again as a RuntimeWarning is noise.
+    with np.errstate(over="ignore"):
+        for l, ((ws, bs), spec) in enumerate(zip(net.slices(), net.layers), start=1):
+            d = deltas[l]
+            assert d is not None
+            g = acts[l - 1].T @ d / B if mean else acts[l - 1].T @ d
+            if spec.bias == "neuron":
+                gb = d.mean(axis=0) if mean else d.sum(axis=0)
+            elif spec.bias == "shared":
+                gb = np.array([d.sum(axis=1).mean() if mean else d.sum(axis=1).sum()])
+            else:
+                gb = np.zeros(0)
+            dW.append(g)
+            db.append(gb)
+            grad[ws] = g.reshape(-1)
+            grad[bs] = gb
+        losses = terms.sum(axis=1)
+        loss = _mean(losses) if mean else float(losses.sum())
     return State(acts[0], Y, zs, acts, terms, losses, loss, dE_do, deltas, dE_da, dW, db, grad)
+
+
+def _mean(values: FloatArray) -> float:
+    """The mean of the samples' losses, finite whenever they all are: two losses of 1e308 sum past the
+    largest float, so then each is divided first. Otherwise the sum divided, as numpy's mean, to the
+    last digit."""
+    total = values.sum()
+    if np.isfinite(total) or not np.isfinite(values).all():
+        return float(total / len(values))
+    return float((values / len(values)).sum())
 
 
 def loss_at(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> float:

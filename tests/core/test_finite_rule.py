@@ -4,6 +4,7 @@ A document that breaks it is refused on loading, naming the field, by `train` an
 window; the window's edit check is the same rule."""
 import json
 
+import numpy as np
 import pytest
 
 from backprop_lab.core import cli
@@ -109,3 +110,27 @@ def test_a_held_out_target_that_makes_the_loss_infinite_is_refused_naming_it():
 def test_finite_held_out_samples_load():
     p = document.loads(json.dumps(xor_split({"inputs": [[0.0, 1.0], [1e3, -1e3]], "targets": [[1.0], [0.0]]})))
     assert p.test is not None and p.test.X[1, 0] == 1e3
+
+
+def test_a_mean_of_finite_losses_is_finite_even_where_their_sum_is_not():
+    """Three samples' losses of 7.2e307 each: their sum passes the largest float, their mean does not.
+    The loss is that mean and the rule passes the project; training had left a whole data set's mean of
+    inf behind (with numpy's overflow warning: an exception at every refresh of a storm)."""
+    from backprop_lab.core.model.network import LayerSpec, Network
+    net = Network(1, [LayerSpec(1, "identity", "none")], "half_sse", theta=[1.0])
+    X = np.zeros((3, 1))
+    Y = np.array([[1.2e154], [-1.2e154], [1.2e154]])
+    st = engine.evaluate(net, X, Y)
+    each = 0.5 * (1.2e154 * 1.2e154)
+    assert (st.losses == each).all()
+    with np.errstate(over="ignore"):
+        assert not np.isfinite(st.losses.sum())
+    assert st.loss == 3 * (each / 3) and abs(st.loss - each) <= 1e-15 * each
+    assert engine.first_not_finite(net, X, Y) is None
+    assert engine.evaluate(net, X, Y, "sum").loss == np.inf       # a sum that big is no float
+
+
+def test_the_mean_is_numpys_to_the_digit_where_the_sum_is_finite():
+    p = presets.resolve("xor")
+    st = engine.evaluate(p.net, p.data.X, p.data.Y)
+    assert st.loss == float(st.losses.mean())
