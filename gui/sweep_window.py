@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout
 
+from backprop_lab.core.numerics import finite_mean
 from backprop_lab.core.numerics.sweep import Sweep, SweepResult, log_grid
 
 from .numbers import fmt, parse_number
@@ -197,10 +198,10 @@ class SweepWindow(QDialog):
         n = len(losses)
         size = max(1, -(-n // CURVE_POINTS))
         whole = n // size * size
-        blocks = losses[:whole].reshape(-1, size, losses.shape[1]).mean(axis=1)
+        blocks = finite_mean.mean(losses[:whole].reshape(-1, size, losses.shape[1]), axis=1)
         x = np.arange(0, whole, size, dtype=float)
         if whole < n:
-            blocks = np.vstack([blocks, losses[whole:].mean(axis=0)])
+            blocks = np.vstack([blocks, finite_mean.mean(losses[whole:], axis=0)])
             x = np.append(x, float(whole))
         return x, blocks
 

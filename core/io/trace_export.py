@@ -37,6 +37,7 @@ from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.notation import Notation
 from backprop_lab.core.model.quantity import OF_PARAM, Key
 from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics import finite_mean
 from backprop_lab.core.numerics.engine import evaluate
 from backprop_lab.core.numerics.history import History
 from backprop_lab.core.numerics.trace import Trace, column_keys, column_names, parameter_columns
@@ -224,7 +225,7 @@ class _RowFormat:
             probe.theta[...] = rows[r, self.theta]
             idx = samples_for_step(int(rows[r, 0]), len(X), settings)
             terms = evaluate(probe, X[idx], Y[idx], settings.batch_loss).terms
-            out[r] = terms.mean(axis=0) if settings.batch_loss == "mean" else terms.sum(axis=0)
+            out[r] = finite_mean.mean(terms, axis=0) if settings.batch_loss == "mean" else terms.sum(axis=0)
         return out
 
     def columns(self, rows: FloatArray, batches: list[tuple[Settings, FloatArray, FloatArray]]) -> list[np.ndarray]:

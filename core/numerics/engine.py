@@ -15,6 +15,7 @@ from backprop_lab.core.model import activations as act
 from backprop_lab.core.model.arrays import FloatArray
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import Network
+from backprop_lab.core.numerics import finite_mean
 
 
 @dataclass
@@ -124,18 +125,8 @@ def evaluate(net: Network, x: npt.ArrayLike, y: npt.ArrayLike, reduction: str = 
             grad[ws] = g.reshape(-1)
             grad[bs] = gb
         losses = terms.sum(axis=1)
-        loss = _mean(losses) if mean else float(losses.sum())
+        loss = finite_mean.mean(losses) if mean else float(losses.sum())
     return State(acts[0], Y, zs, acts, terms, losses, loss, dE_do, deltas, dE_da, dW, db, grad)
-
-
-def _mean(values: FloatArray) -> float:
-    """The mean of the samples' losses, finite whenever they all are: two losses of 1e308 sum past the
-    largest float, so then each is divided first. Otherwise the sum divided, as numpy's mean, to the
-    last digit."""
-    total = values.sum()
-    if np.isfinite(total) or not np.isfinite(values).all():
-        return float(total / len(values))
-    return float((values / len(values)).sum())
 
 
 def loss_at(net: Network, x: npt.ArrayLike, y: npt.ArrayLike) -> float:

@@ -13,6 +13,8 @@ from PySide6.QtCore import QCoreApplication, QPointF, Signal
 from PySide6.QtGui import QTransform
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QToolTip
 
+from backprop_lab.core.numerics import finite_mean
+
 from ..hidden import HIDDEN
 from ..plain_text import tip
 from . import layout, style
@@ -131,7 +133,7 @@ class NetworkScene(QGraphicsScene):
             if badge.isVisible():
                 self._write_bias(key, badge)
         state = s.state
-        ys, terms = state.y.mean(axis=0), state.terms.mean(axis=0)
+        ys, terms = finite_mean.mean(state.y, axis=0), finite_mean.mean(state.terms, axis=0)
         for k, (target, term) in enumerate(zip(self.targets, self.terms)):
             target.set_value(float(ys[k]))
             term.set_value(float(terms[k]), 4)

@@ -134,3 +134,15 @@ def test_the_mean_is_numpys_to_the_digit_where_the_sum_is_finite():
     p = presets.resolve("xor")
     st = engine.evaluate(p.net, p.data.X, p.data.Y)
     assert st.loss == float(st.losses.mean())
+
+
+def test_the_finite_mean_along_an_axis():
+    from backprop_lab.core.numerics import finite_mean
+    big = np.array([[7.2e307, 1.0], [7.2e307, np.nan], [7.2e307, 3.0]])
+    out = finite_mean.mean(big, axis=0)
+    assert out[0] == 3 * (7.2e307 / 3) and np.isnan(out[1])          # a NaN stays one
+    rng = np.random.default_rng(4)
+    small = rng.normal(size=(7, 5))
+    assert np.array_equal(finite_mean.mean(small, axis=0), small.mean(axis=0))      # numpy's, to the digit
+    assert np.array_equal(finite_mean.mean(small.reshape(7, 5, 1), axis=1), small.reshape(7, 5, 1).mean(axis=1))
+    assert finite_mean.mean(np.array([np.inf, 1.0])) == np.inf
