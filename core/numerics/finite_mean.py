@@ -4,11 +4,14 @@ first; everywhere else the result is numpy's mean to the last digit. NaN and inf
 what they make of the mean."""
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 
-def mean(values: np.ndarray, axis: int | None = None):
-    """numpy.mean(values, axis): a float for axis None, else an array."""
+def mean(values: np.ndarray, axis: int | None = None) -> Any:
+    """numpy.mean(values, axis): a float for axis None, else an array (Any: mypy has no type for
+    "float or array as axis says")."""
     n = values.size if axis is None else values.shape[axis]
     with np.errstate(over="ignore"):
         out = np.sum(values, axis=axis) / n
