@@ -145,9 +145,7 @@ class SweepWindow(QDialog):
             sw.run(min(self.chunk, self.steps_wanted - sw.step))
         except Exception as e:
             # Once, not at every tick of the timer: the sweep ends, says why, and the error goes on up.
-            self.timer.stop()
-            self.run_button.setEnabled(True)
-            self.stop_button.setEnabled(False)
+            self._halt()
             self.progress.setText(self.tr("The sweep stopped on an error: %1").replace("%1", str(e)))
             raise
         took = time.perf_counter() - t0
@@ -160,11 +158,14 @@ class SweepWindow(QDialog):
 
     def stop(self) -> None:
         """The sweep ends (finished or stopped): its final losses and curves are drawn."""
+        self._halt()
+        if self.sweep is not None and self.sweep.step:
+            self.draw()
+
+    def _halt(self) -> None:
         self.timer.stop()
         self.run_button.setEnabled(True)
         self.stop_button.setEnabled(False)
-        if self.sweep is not None and self.sweep.step:
-            self.draw()
 
     def draw(self) -> None:
         sw = self.sweep

@@ -15,7 +15,7 @@ def mean(values: np.ndarray, axis: int | None = None) -> Any:
     n = values.size if axis is None else values.shape[axis]
     with np.errstate(over="ignore"):
         out = np.sum(values, axis=axis) / n
-        past = ~np.isfinite(out)
+        past = np.isinf(out)            # an overflow; a NaN stays one whichever way it is summed
         if np.any(past):
             divided = np.sum(values / n, axis=axis)
             out = np.where(past & np.isfinite(divided), divided, out)
