@@ -35,9 +35,13 @@ def steps_text(n: int) -> str:
 
 
 def divergence_text(e: DivergenceError) -> str:
-    return (translate("Commands", "Training diverged at step %1: %2 would become infinite or NaN. "
-                      "Paused at the last finite "
-               "state; lower the learning rate, or Undo.").replace("%1", str(e.step)).replace("%2", e.param))
+    if e.sample < 0:
+        text = translate("Commands", "Training diverged at step %1: %2 would become infinite or NaN. "
+                         "Paused at the last finite state; lower the learning rate, or Undo.")
+    else:       # a step on some samples took another's values past the largest float
+        text = translate("Commands", "Training diverged at step %1: %2 of sample %3 would become infinite or "
+                         "NaN. Paused at the last finite state; lower the learning rate, or Undo.")
+    return text.replace("%1", str(e.step)).replace("%2", e.param).replace("%3", str(e.sample + 1))
 
 
 class Command(QUndoCommand):

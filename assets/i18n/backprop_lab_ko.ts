@@ -507,117 +507,117 @@
         <translation>%2개 중 %1개 발산. 최저 최종 손실 %3, 학습률 %4</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="57"/>
+        <location filename="../../core/cli/train.py" line="60"/>
         <source>%1 (try a smaller --lr)</source>
         <translation>%1 (더 작은 --lr로 해 보세요)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="60"/>
+        <location filename="../../core/cli/train.py" line="63"/>
         <source>interrupted after %1 steps; nothing written</source>
         <translation>%1단계 뒤에 중단되었습니다. 아무것도 쓰지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="64"/>
+        <location filename="../../core/cli/train.py" line="67"/>
         <source>%1 steps/s</source>
         <translation>초당 %1단계</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="65"/>
+        <location filename="../../core/cli/train.py" line="68"/>
         <source>instant</source>
         <translation>즉시</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="67"/>
+        <location filename="../../core/cli/train.py" line="70"/>
         <source>trained %1 steps (%2, lr %3, momentum %4) in %5 s (%6)</source>
         <translation>%1단계 학습 (%2, 학습률 %3, 모멘텀 %4), %5초 (%6)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="69"/>
+        <location filename="../../core/cli/train.py" line="72"/>
         <source>loss over the %1 sample: %2 before, %3 after</source>
         <translation>샘플 %1개의 손실: 전 %2, 후 %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="70"/>
+        <location filename="../../core/cli/train.py" line="73"/>
         <source>loss over the %1 samples: %2 before, %3 after</source>
         <translation>샘플 %1개의 손실: 전 %2, 후 %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="73"/>
+        <location filename="../../core/cli/train.py" line="76"/>
         <source>final loss: %1</source>
         <translation>최종 손실: %1</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="75"/>
+        <location filename="../../core/cli/train.py" line="78"/>
         <source>test loss over the %1 held-out sample: %2 before, %3 after</source>
         <translation>따로 둔 테스트 샘플 %1개의 테스트 손실: 전 %2, 후 %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="76"/>
+        <location filename="../../core/cli/train.py" line="79"/>
         <source>test loss over the %1 held-out samples: %2 before, %3 after</source>
         <translation>따로 둔 테스트 샘플 %1개의 테스트 손실: 전 %2, 후 %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="79"/>
+        <location filename="../../core/cli/train.py" line="82"/>
         <source>final loss: %1 (training), %2 (test)</source>
         <translation>최종 손실: %1 (학습), %2 (테스트)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="102"/>
+        <location filename="../../core/cli/train.py" line="105"/>
         <source>--test-percent: %1 % of %2 samples holds out none; a split needs at least one test sample and one to train on</source>
         <translation>--test-percent: 샘플 %2개의 %1 %로는 따로 둘 샘플이 없습니다. 나누려면 테스트 샘플과 학습 샘플이 하나 이상씩 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="121"/>
+        <location filename="../../core/cli/train.py" line="124"/>
         <source>%1: cannot write %2: %3</source>
         <translation>%1: %2에 쓸 수 없습니다: %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="126"/>
+        <location filename="../../core/cli/train.py" line="129"/>
         <source>rows written</source>
         <translation>행 씀</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="133"/>
+        <location filename="../../core/cli/train.py" line="136"/>
         <source>interrupted while writing %1; nothing written</source>
         <translation>%1을(를) 쓰는 중에 중단되었습니다. 아무것도 쓰지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="136"/>
+        <location filename="../../core/cli/train.py" line="139"/>
         <source>trace: %1 rows written to %2 (the state after each of the %3 steps and the start)</source>
         <translation>기록: %1행을 %2에 썼습니다 (시작 상태와 %3단계 각각의 뒤 상태)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="161"/>
+        <location filename="../../core/cli/train.py" line="164"/>
         <source>sample %1: </source>
         <translation>샘플 %1: </translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="162"/>
+        <location filename="../../core/cli/train.py" line="165"/>
         <source>--data: %1: %2%3 would be %4: every value of the forward and backward pass must be finite</source>
         <translation>--data: %1: %2%3이(가) %4이(가) 됩니다: 순전파와 역전파의 모든 값은 유한해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="170"/>
+        <location filename="../../core/cli/train.py" line="173"/>
         <source>%1: %2 is a folder, not a file name</source>
         <translation>%1: %2은(는) 파일 이름이 아니라 폴더입니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="177"/>
+        <location filename="../../core/cli/train.py" line="180"/>
         <source>%1: the folder %2 does not exist</source>
         <translation>%1: 폴더 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="179"/>
+        <location filename="../../core/cli/train.py" line="182"/>
         <source>%1: the folder %2 is not writable</source>
         <translation>%1: 폴더 %2에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="186"/>
+        <location filename="../../core/cli/train.py" line="189"/>
         <source>steps</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="150"/>
+        <location filename="../../core/cli/train.py" line="153"/>
         <source>--data: %1 has %2 input and %3 target columns; the network takes %4 inputs and gives %5 outputs</source>
         <translation>--data: %1에는 입력 열 %2개와 목표값 열 %3개가 있습니다. 신경망은 입력 %4개를 받아 출력 %5개를 냅니다</translation>
     </message>
@@ -635,53 +635,58 @@
         <translation>%n단계</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="38"/>
+        <location filename="../../gui/commands.py" line="39"/>
         <source>Training diverged at step %1: %2 would become infinite or NaN. Paused at the last finite state; lower the learning rate, or Undo.</source>
         <translation>%1단계에서 학습이 발산했습니다: %2이(가) 무한대 또는 NaN이 됩니다. 마지막 유한한 상태에서 멈췄습니다. 학습률을 낮추거나 실행 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="79"/>
-        <location filename="../../gui/commands.py" line="182"/>
+        <location filename="../../gui/commands.py" line="83"/>
+        <location filename="../../gui/commands.py" line="186"/>
         <source>Set %1 = %2</source>
         <translation>%1 = %2로 설정</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="108"/>
+        <location filename="../../gui/commands.py" line="112"/>
         <source>Set %1 of sample %2 = %3</source>
         <translation>샘플 %2의 %1 = %3으로 설정</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="88"/>
+        <location filename="../../gui/commands.py" line="92"/>
         <source>%1 = %2 would make %3 infinite or NaN; the value was not changed</source>
         <translation>%1 = %2이면 %3이(가) 무한대나 NaN이 됩니다. 값을 바꾸지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="117"/>
+        <location filename="../../gui/commands.py" line="42"/>
+        <source>Training diverged at step %1: %2 of sample %3 would become infinite or NaN. Paused at the last finite state; lower the learning rate, or Undo.</source>
+        <translation>%1단계에서 학습이 발산했습니다: 샘플 %3의 %2이(가) 무한대 또는 NaN이 됩니다. 마지막 유한한 상태에서 멈췄습니다. 학습률을 낮추거나 실행 취소하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="121"/>
         <source>%1 would make %2 infinite or NaN; the value was not changed</source>
         <translation>%1이면 %2이(가) 무한대나 NaN이 됩니다. 값을 바꾸지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="166"/>
+        <location filename="../../gui/commands.py" line="170"/>
         <source>Freeze %1</source>
         <translation>%1 고정</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="166"/>
+        <location filename="../../gui/commands.py" line="170"/>
         <source>Unfreeze %1</source>
         <translation>%1 고정 해제</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="244"/>
+        <location filename="../../gui/commands.py" line="248"/>
         <source>Reset to the starting weights</source>
         <translation>처음 가중치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="268"/>
+        <location filename="../../gui/commands.py" line="272"/>
         <source>Branch from step %1</source>
         <translation>%1단계에서 갈라져 나오기</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="310"/>
+        <location filename="../../gui/commands.py" line="314"/>
         <source>Change the architecture</source>
         <translation>구조 바꾸기</translation>
     </message>
@@ -2685,7 +2690,7 @@ E = %2</translation>
         <translation>%1 끌기</translation>
     </message>
     <message>
-        <location filename="../../gui/diagram/scene.py" line="305"/>
+        <location filename="../../gui/diagram/scene.py" line="307"/>
         <source>Viewing step %1 (read-only): return to the present to change numbers</source>
         <translation>%1단계를 보는 중 (읽기 전용): 숫자를 바꾸려면 현재로 돌아가세요</translation>
     </message>
@@ -4167,67 +4172,67 @@ E = %2</translation>
 <context>
     <name>SweepWindow</name>
     <message>
-        <location filename="../../gui/sweep_window.py" line="43"/>
+        <location filename="../../gui/sweep_window.py" line="45"/>
         <source>Learning-rate sweep</source>
         <translation>학습률 스윕</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="55"/>
+        <location filename="../../gui/sweep_window.py" line="57"/>
         <source>Run sweep</source>
         <translation>스윕 실행</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="57"/>
+        <location filename="../../gui/sweep_window.py" line="59"/>
         <source>Stop</source>
         <translation>멈춤</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="62"/>
+        <location filename="../../gui/sweep_window.py" line="64"/>
         <source>Run a sweep, then click a point to open that run</source>
         <translation>스윕을 실행한 뒤 점을 클릭하면 그 실행을 엽니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="78"/>
+        <location filename="../../gui/sweep_window.py" line="80"/>
         <source>learning rate η (log scale)</source>
         <translation>학습률 η (로그 눈금)</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="79"/>
+        <location filename="../../gui/sweep_window.py" line="81"/>
         <source>final loss E</source>
         <translation>최종 손실 E</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="89"/>
+        <location filename="../../gui/sweep_window.py" line="91"/>
         <source>step</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="90"/>
+        <location filename="../../gui/sweep_window.py" line="92"/>
         <source>loss E</source>
         <translation>손실 E</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="98"/>
+        <location filename="../../gui/sweep_window.py" line="100"/>
         <source>η from</source>
         <translation>η 시작</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="98"/>
+        <location filename="../../gui/sweep_window.py" line="100"/>
         <source>to</source>
         <translation>끝</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="98"/>
+        <location filename="../../gui/sweep_window.py" line="100"/>
         <source>copies</source>
         <translation>복제 수</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="99"/>
+        <location filename="../../gui/sweep_window.py" line="101"/>
         <source>steps</source>
         <translation>단계 수</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="126"/>
+        <location filename="../../gui/sweep_window.py" line="128"/>
         <source>The learning rates must be numbers with 0 &lt; from ≤ to</source>
         <translation>학습률은 0 &lt; 시작 ≤ 끝인 숫자여야 합니다</translation>
     </message>
@@ -4242,32 +4247,32 @@ E = %2</translation>
         <translation>%2단계 중 %1단계</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="187"/>
+        <location filename="../../gui/sweep_window.py" line="190"/>
         <source>%1 copies × %2 steps; %3 diverged (red ×), red ▲: ended above twice the starting loss</source>
         <translation>복제 %1개 × %2단계. %3개 발산(빨간 ×), 빨간 ▲: 시작 손실의 두 배보다 크게 끝남</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="233"/>
+        <location filename="../../gui/sweep_window.py" line="236"/>
         <source>opening it in the main window (progress and Cancel in its status bar)</source>
         <translation>주 창에서 여는 중 (진행 상황과 취소는 주 창의 상태 표시줄에)</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="244"/>
+        <location filename="../../gui/sweep_window.py" line="247"/>
         <source>not opened: cancelled</source>
         <translation>열지 않음: 취소했습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="250"/>
+        <location filename="../../gui/sweep_window.py" line="253"/>
         <source>Copy %1: η = %2 diverged at step %3</source>
         <translation>복제 %1: η = %2, %3단계에서 발산</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="252"/>
+        <location filename="../../gui/sweep_window.py" line="255"/>
         <source>Copy %1: η = %2, final loss %4</source>
         <translation>복제 %1: η = %2, 최종 손실 %4</translation>
     </message>
     <message>
-        <location filename="../../gui/sweep_window.py" line="238"/>
+        <location filename="../../gui/sweep_window.py" line="241"/>
         <source>opened in the main window with its history (Undo returns to before)</source>
         <translation>기록과 함께 주 창에 열었습니다 (실행 취소하면 이전으로 돌아갑니다)</translation>
     </message>

@@ -52,6 +52,9 @@ def cmd_train(args: argparse.Namespace) -> int:
     t0 = time.perf_counter()
     try:
         trainer.run(args.steps, should_stop=bar.update)
+        whole = trainer.whole_divergence()[1]      # a step can take another sample's values past the largest float
+        if whole is not None:
+            raise whole
     except DivergenceError as e:
         bar.close()
         return fail(fill(translate("CommandLine", "%1 (try a smaller --lr)"), e), 1)

@@ -150,6 +150,17 @@ class NotFinite:
     value: float
     param: str = ""
 
+    def key(self) -> str | None:
+        """The quantity's key (core.model.quantity.Key.parse reads it) for a forward value, a loss term,
+        the loss or a δ; None for ∂E/∂a and gradients, which have none."""
+        if self.kind == "loss":
+            return "loss"
+        if self.kind == "loss_term":
+            return f"loss_term[{self.unit + 1}]"
+        if self.kind in ("z", "a", "delta"):
+            return f"{self.kind}{self.layer}[{self.unit + 1}]"
+        return None
+
     def name(self) -> str:
         """The quantity as core.model.quantity writes its key, 1-based: z2[1], loss_term[1], loss,
         δ2[1], ∂E/∂a1[2]; a gradient by its parameter's name: ∂E/∂W2[1,1]."""

@@ -218,8 +218,19 @@ class ProjectModel:
         try:
             t.run(n)
         except DivergenceError as e:
-            t.settle_divergence(rows if floor is None else floor)
             error = e
+        state, whole = t.whole_divergence()
+        if error is None and whole is None:
+            # The window shows this very evaluation (checked_state): one pass over the data, not two.
+            self._checked = (self.net, self.net.theta.copy(), self.data.X.copy(), self.data.Y.copy(), state)
+        else:
+            refused = t.settle_divergence(rows if floor is None else floor)
+            # Said at the step it kept the state before: a step whose own samples stayed finite but
+            # another sample's values did not, or a refusal after which the state was already past them.
+            if refused is not None and (error is None or t.step < error.step):
+                bad, theta = refused
+                error = t.divergence(bad, t.step, theta)
+            error = error or whole
         self._trace_moved(rows)
         return t.step - step, error
 

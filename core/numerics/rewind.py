@@ -73,14 +73,22 @@ class Rewind:
         theta, opt = self.history().state_at(i)
         return Snapshot(theta, opt.velocity.copy(), self.history().base + i, i, opt)
 
-    def settle_divergence(self, floor: int = 0) -> None:
+    def settle_divergence(self, floor: int = 0) -> tuple[engine.NotFinite, np.ndarray] | None:
         """After a DivergenceError θ is finite but may already overflow the forward pass (E = inf).
-        Step back through the trace, not below row `floor`, to the last state whose loss is finite."""
-        while len(self.history()) > floor and not self.finite_loss():
+        Step back through the trace, not below row `floor`, to the last state the finiteness rule
+        passes. Returns what it refused in the state it stepped back from last, and that state's θ
+        (None: it kept θ)."""
+        refused: tuple[engine.NotFinite, np.ndarray] | None = None
+        while len(self.history()) > floor:
+            bad = engine.first_not_finite(self.net, self.data.X, self.data.Y)
+            if bad is None:
+                break
+            refused = bad, self.theta.copy()
             i = len(self.history()) - 1
             state = self.branch_state(i)
             self.history().truncate(i)
             self.restore(state)
+        return refused
 
     def finite_loss(self) -> bool:
         """The project's finiteness rule (engine.first_not_finite): a state the window keeps can be saved."""

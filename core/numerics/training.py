@@ -27,6 +27,7 @@ from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.quantity import Key
 from backprop_lab.core.model.settings import Settings
+from backprop_lab.core.numerics import engine
 from backprop_lab.core.numerics.batch_step import BatchStep
 from backprop_lab.core.numerics.history import History
 from backprop_lab.core.numerics.rewind import Rewind
@@ -43,9 +44,10 @@ LOSS_COL = 2             # a row: step, sample, loss, then the layout of core.nu
 class DivergenceError(ArithmeticError):
     """A step would have produced NaN or Inf; the state before it is kept."""
 
-    def __init__(self, step: int, param: str, what: str):
-        self.step, self.param = step, param
-        super().__init__(f"step {step}: {what} {param} would become NaN or Inf; the step was refused "
+    def __init__(self, step: int, param: str, what: str, sample: int = -1):
+        self.step, self.param, self.what, self.sample = step, param, what, sample    # sample from 0; -1: none
+        of = "" if sample < 0 else f" of sample {sample + 1}"
+        super().__init__(f"step {step}: {what} {param}{of} would become NaN or Inf; the step was refused "
                          f"and the parameters are as they were before it")
 
 
@@ -148,6 +150,29 @@ class Trainer(Rewind):
                 if should_stop is not None and should_stop():
                     break
         return done
+
+    def whole_divergence(self) -> tuple[engine.State, DivergenceError | None]:
+        """The project's finiteness rule (engine.checked) over the whole data set at θ, and a DivergenceError
+        of the last step taken where it fails. run() checks each step's own samples only: a step on one
+        sample can take another's values past the largest float (a softmax's z to inf, then inf − inf);
+        training stops there as at any divergence."""
+        state, bad = engine.checked(self.net, self.data.X, self.data.Y)
+        return state, None if bad is None else self.divergence(bad, max(self.step - 1, 0), self.theta)
+
+    def divergence(self, bad: engine.NotFinite, step: int, theta: np.ndarray) -> DivergenceError:
+        """The refusal of `step`, which made θ = `theta`, for a value of the whole data set's evaluation
+        there that is not finite, named as a step's own values are (_culprit, _describe): in the
+        network's notation, and for a loss the largest parameter, which is what the learner can act on."""
+        key = bad.key()
+        if bad.kind in ("loss", "loss_term"):
+            return DivergenceError(step, self._largest(theta), "the parameter")
+        if bad.kind == "grad":
+            return DivergenceError(step, bad.param, "the gradient of", bad.sample)
+        name = bad.name() if key is None else self.net.notation.name(Key.parse(key))
+        return DivergenceError(step, name, "the value", bad.sample)
+
+    def _largest(self, theta: np.ndarray) -> str:
+        return self.net.param_names()[int(np.argmax(np.abs(theta)))]
 
     def _adopt(self) -> None:
         """Follow replacements made between runs: a new trace, a theta array set on the network."""
@@ -277,7 +302,7 @@ class Trainer(Rewind):
         if at == LOSS_COL:
             # Every parameter and gradient is finite but the loss is not: it shows the blow-up, the
             # parameter that grew out of bounds (the largest) is what the learner can act on.
-            at = th.start + int(np.argmax(np.abs(rows[r, th])))
+            return r, "the parameter", self._largest(rows[r, th])
         return r, *self._describe(at)
 
     def _describe(self, index: int) -> tuple[str, str]:

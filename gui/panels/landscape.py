@@ -189,7 +189,10 @@ class LandscapeView(QWidget):
         self.curve.setData([], [])
         self.image.setVisible(True)
         (x0, x1), (y0, y1) = self._ranges
-        lo, hi = float(np.nanmin(r.loss)), float(np.nanpercentile(r.loss, 98))
+        # Levels from the finite losses only: an overflowed corner of the grid (inf, or NaN past a
+        # softmax's inf − inf) is left undrawn, and a grid with none is a blank map, not an error.
+        seen = r.loss[np.isfinite(r.loss)]
+        lo, hi = (float(seen.min()), float(np.percentile(seen, 98))) if seen.size else (0.0, 1.0)
         hi = hi if hi > lo else lo + 1.0
         self.image.setImage(r.loss, autoLevels=False, levels=(lo, hi))
         self.image.setRect(x0, y0, x1 - x0, y1 - y0)

@@ -163,6 +163,15 @@ def test_a_diverging_run_says_where_and_exits_1(capsys, tmp_path):
     assert not out_csv.exists()
 
 
+def test_a_run_whose_last_step_another_sample_cannot_bear_says_so_and_exits_1(capsys, tmp_path):
+    from tests.core.other_sample import other_sample_overflows
+    path = tmp_path / "two.json"
+    save(other_sample_overflows("loss"), path)
+    code, out, err = run(capsys, "train", str(path), "--steps", "1")
+    assert code == 1 and out == ""
+    assert "step 0: the parameter W1[1,1] would become NaN or Inf" in err and "Traceback" not in err
+
+
 def bad_invocations(tmp_path):
     not_json = tmp_path / "notes.json"
     not_json.write_text("this is not json")

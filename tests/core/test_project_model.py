@@ -11,6 +11,7 @@ from backprop_lab.core.model.settings import Settings
 from backprop_lab.core.numerics import project_model as pm
 from backprop_lab.core.numerics.project_model import Change, ProjectModel, World
 from backprop_lab.core.numerics.training import Trainer
+from tests.core.other_sample import other_sample_overflows
 
 
 @pytest.fixture
@@ -98,3 +99,47 @@ def test_a_parameter_that_makes_the_loss_infinite_is_refused():
     m = ProjectModel(Project(net, load_preset("seed004").data, Settings()))
     assert not m.finite_with_param(4, 1e200) and m.finite_with_param(4, 2.0)
     assert m.net.theta[4] == 0.0
+
+
+@pytest.mark.parametrize("kind,message,sample", [
+    # a loss is said as the Trainer says its own: by the largest parameter, what the learner can act on
+    ("loss", "step 0: the parameter W1[1,1] would become NaN or Inf", -1),
+    ("softmax", "step 0: the value z1[1] of sample 2 would become NaN or Inf", 1),
+])
+def test_a_step_that_takes_another_samples_values_past_the_largest_float_is_refused(kind, message, sample):
+    from backprop_lab.core.numerics import engine
+    project = other_sample_overflows(kind)
+    assert engine.first_not_finite(project.net, project.data.X, project.data.Y) is None
+    m = ProjectModel(project)
+    theta = m.net.theta.copy()
+    done, error = m.train(1)
+    assert done == 0 and error is not None and message in str(error), error
+    assert (error.step, error.sample) == (0, sample) and m.trainer.step == len(m.trace) == 0
+    assert np.array_equal(m.net.theta, theta)
+    assert engine.first_not_finite(m.net, m.data.X, m.data.Y) is None
+
+
+@pytest.mark.parametrize("pieces", [[50], [1] * 50, [3, 4, 43]])
+def test_a_divergence_is_said_at_the_step_kept_however_the_steps_were_asked_for(pieces):
+    # The Trainer refuses step 20 (sample 2's own loss is inf), but sample 2 overflowed after step 7
+    # already: the state kept is that of step 7, and so is the step said, in one call or fifty.
+    m = ProjectModel(other_sample_overflows("later"))
+    for n in pieces:
+        done, error = m.train(n)
+        if error is not None:
+            break
+    assert error is not None and error.step == m.trainer.step == len(m.trace) == 7
+    assert "step 7: the parameter W1[1,1] would become NaN or Inf" in str(error)
+
+
+def test_what_training_checked_is_what_the_window_is_given_to_show(heard):
+    from backprop_lab.core.numerics import engine
+    m, _ = heard
+    m.train(3)
+    shown = m.checked_state(m.net, m.data.X, m.data.Y)
+    assert shown is not None and m.checked_state(m.net, m.data.X, m.data.Y) is None     # given once
+    fresh = engine.evaluate(m.net, m.data.X, m.data.Y)
+    assert shown.loss == fresh.loss and np.array_equal(shown.grad, fresh.grad)
+    m.train(1)
+    m.set_param(0, 0.3)         # numbers changed since: what training checked is not given for them
+    assert m.checked_state(m.net, m.data.X, m.data.Y) is None

@@ -96,3 +96,25 @@ def test_without_a_pick_it_says_what_to_click(qtbot, make_window):
     window, view = open_landscape(qtbot, make_window)
     assert window.session.view.picked == ()
     assert "Click one or two edges" in view.title.text() and not view.image.isVisible()
+
+
+def test_a_map_with_overflowed_corners_is_drawn_from_its_finite_losses(qtbot, make_window):
+    # E = ½(w1 + w2)², finite at (1e154, 0) (5e307) but not where w1 + w2 passes ~1.9e154: the grid
+    # reaches 2e154 either way, so its far corner is inf.
+    from backprop_lab.core.model.dataset import Dataset
+    from backprop_lab.core.model.network import LayerSpec, Network
+    from backprop_lab.core.model.project import Project
+    from backprop_lab.core.model.settings import Settings
+    net = Network(2, [LayerSpec(1, "identity", "none")], "half_sse", theta=np.array([1e154, 0.0]))
+    window = make_window(Project(net, Dataset([[1.0, 1.0]], [[0.0]]), Settings()))
+    window.landscape_dock.raise_()
+    view = window.landscape
+    qtbot.waitUntil(lambda: on_screen(view))
+    click_edge(window, W111)
+    click_edge(window, W121)
+    assert view.image.isVisible() and view.image.image.shape == (ls.GRID, ls.GRID)
+    loss = view.image.image
+    seen = loss[np.isfinite(loss)]
+    assert 0 < seen.size < loss.size                 # both kinds are in it
+    lo, hi = view.image.levels
+    assert lo == seen.min() and hi == np.percentile(seen, 98) and np.isfinite(hi)
