@@ -51,10 +51,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     bar = Progress(args.steps, lambda: trainer.step - start)
     t0 = time.perf_counter()
     try:
-        trainer.run(args.steps, should_stop=bar.update)
-        whole = trainer.whole_divergence()[1]      # a step can take another sample's values past the largest float
-        if whole is not None:
-            raise whole
+        _train(trainer, args.steps, bar)
     except DivergenceError as e:
         bar.close()
         return fail(fill(translate("CommandLine", "%1 (try a smaller --lr)"), e), 1)
@@ -154,6 +151,15 @@ def _data_file(path: str, targets: str | None, sizes: list[int]) -> Dataset:
                                         "takes %4 inputs and gives %5 outputs"), path, n_in, n_out, sizes[0],
                               sizes[-1]))
     return data
+
+
+def _train(trainer: Trainer, steps: int, bar: Progress) -> None:
+    """The steps, then the whole data set's check: a step can take another sample's values past the
+    largest float, and that is a divergence as the window says it (core.numerics.project_model)."""
+    trainer.run(steps, should_stop=bar.update)
+    whole = trainer.whole_divergence()[1]
+    if whole is not None:
+        raise whole
 
 
 def _finite_with(net: Network, data: Dataset, path: str) -> None:
