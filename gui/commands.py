@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoCommand
 
 from backprop_lab.core.model.dataset import Dataset
 from backprop_lab.core.model.notation import Notation
+from backprop_lab.core.numerics.engine import NotFinite
 from backprop_lab.core.numerics.history import History
 from backprop_lab.core.numerics.project_model import World
 from backprop_lab.core.numerics.rewind import Snapshot
@@ -42,6 +43,15 @@ def divergence_text(e: DivergenceError) -> str:
         text = translate("Commands", "Training diverged at step %1: %2 of sample %3 would become infinite or "
                          "NaN. Paused at the last finite state; lower the learning rate, or Undo.")
     return text.replace("%1", str(e.step)).replace("%2", e.param).replace("%3", str(e.sample + 1))
+
+
+def refusal_text(what: str, bad: NotFinite, net) -> str:
+    """Why a change of the data or the shape was refused: the finiteness rule (engine.first_not_finite)."""
+    if bad.sample < 0:
+        text = translate("Commands", "%1 would make %2 infinite or NaN; nothing was changed")
+    else:
+        text = translate("Commands", "%1 would make %2 of sample %3 infinite or NaN; nothing was changed")
+    return text.replace("%1", what).replace("%2", bad.named(net)).replace("%3", str(bad.sample + 1))
 
 
 class Command(QUndoCommand):
@@ -91,7 +101,7 @@ class EditParam(Command):
         if bad is not None:
             return translate("Commands", "%1 = %2 would make %3 infinite or NaN; the value was not changed"
                       ).replace("%1", self.session.label(self.key)).replace("%2", repr(self.new))\
-                .replace("%3", bad.name())
+                .replace("%3", bad.named(self.model.net))
         return None
 
     def apply(self):
@@ -119,7 +129,7 @@ class EditData(Command):
         bad = self.model.not_finite_with_data(self.array, self.at, self.new)
         if bad is not None:
             text = translate("Commands", "%1 would make %2 infinite or NaN; the value was not changed")
-            return text.replace("%1", repr(self.new)).replace("%2", bad.name())
+            return text.replace("%1", repr(self.new)).replace("%2", bad.named(self.model.net))
         return None
 
     def _set(self, v):
@@ -142,6 +152,10 @@ class SetData(Command):
         self.new = (np.array(X, float), np.array(Y, float))
         self.old = (session.data.X.copy(), session.data.Y.copy())
 
+    def check(self):
+        bad = self.model.not_finite_with(self.model.net, *self.new)
+        return None if bad is None else refusal_text(self.text(), bad, self.model.net)
+
     def apply(self):
         self.model.set_samples(*self.new)
 
@@ -157,6 +171,13 @@ class SetDataset(Command):
         self.new = (np.array(data.X, float), np.array(data.Y, float), None if test is None else test.copy())
         old_test = session.test
         self.old = (session.data.X.copy(), session.data.Y.copy(), None if old_test is None else old_test.copy())
+
+    def check(self):
+        X, Y, test = self.new
+        net = self.model.net
+        bad = self.model.not_finite_with(net, X, Y) or (None if test is None else
+                                                         self.model.not_finite_with(net, test.X, test.Y))
+        return None if bad is None else refusal_text(self.text(), bad, net)
 
     def apply(self):
         self.model.set_dataset(*self.new)
@@ -317,6 +338,12 @@ class SetShape(Command):
         self.old = m.world
         self.new = World(net, data, Trainer(net, data, m.settings), net.theta.copy(),
                          None if m.test is None else fit_columns(m.test, net))
+
+    def check(self):
+        w = self.new
+        bad = self.model.not_finite_with(w.net, w.data.X, w.data.Y) or (
+            None if w.test is None else self.model.not_finite_with(w.net, w.test.X, w.test.Y))
+        return None if bad is None else refusal_text(self.text(), bad, w.net)
 
     def _set(self, world: World, was: World):
         self._same(self.model.trainer, was.trainer)

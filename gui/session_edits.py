@@ -96,6 +96,11 @@ class Edits(Reading):
         command = make(v)
         if command.new == command.old:
             return None
+        return self._push_checked(command)
+
+    def _push_checked(self, command) -> str | None:
+        """Push a command its own check lets through (the finiteness rule: engine.first_not_finite);
+        else say why, where the learner acted, and change nothing."""
         err = command.check()
         if err:
             return self._refuse(err)
@@ -167,9 +172,8 @@ class Edits(Reading):
             return err
         x = np.zeros(self.net.sizes[0]) if x is None else np.asarray(x, float)
         y = np.zeros(self.net.sizes[-1]) if y is None else np.asarray(y, float)
-        self.push(cmd.SetData(self, np.vstack([self.data.X, x]), np.vstack([self.data.Y, y]),
-                              translate("Session", "Add sample")))
-        return None
+        return self._push_checked(cmd.SetData(self, np.vstack([self.data.X, x]), np.vstack([self.data.Y, y]),
+                                              translate("Session", "Add sample")))
 
     def remove_sample(self, k: int):
         err = self._editable()
@@ -200,8 +204,8 @@ class Edits(Reading):
         err = self._locked(*(("X", i) for i in np.flatnonzero(X[k] != self.data.X[k])))
         if err:
             return err
-        self.push(cmd.SetData(self, X, self.data.Y, translate("Session", "Move sample %1").replace("%1", str(k + 1))))
-        return None
+        return self._push_checked(cmd.SetData(self, X, self.data.Y,
+                                              translate("Session", "Move sample %1").replace("%1", str(k + 1))))
 
     def replace_data(self, data: Dataset, test: Dataset | None, text: str):
         """A whole new data set and its test samples (Data → Generate or import…), one undo step; refused,
@@ -218,8 +222,7 @@ class Edits(Reading):
                                               "%3 inputs and gives %4 outputs")
                                     .replace("%1", str(part.X.shape[1])).replace("%2", str(part.Y.shape[1]))
                                     .replace("%3", str(net.n_inputs)).replace("%4", str(net.sizes[-1])))
-        self.push(cmd.SetDataset(self, data, test, text))
-        return None
+        return self._push_checked(cmd.SetDataset(self, data, test, text))
 
     def set_architecture(self, n_inputs: int, layers, loss: str, seed: int | None = None):
         """A new shape (sizes, activations, bias modes, loss). Weights that still fit are kept; new
@@ -237,8 +240,7 @@ class Edits(Reading):
         except NetworkError as e:
             return self._refuse(str(e))
         init_weights(new, self.settings.seed if seed is None else seed, keep=old)
-        self.push(cmd.SetShape(self, new))
-        return None
+        return self._push_checked(cmd.SetShape(self, new))
 
     # ----- asking: scrubbing (a drag is one undo step) ------------------------------------------
     def begin_scrub(self, key) -> str | None:
@@ -260,6 +262,9 @@ class Edits(Reading):
             if key not in self._scrub:
                 return err or translate("Session", "Not editable now")
         v, err = self._number(value)
+        if err:
+            return self._refuse(err)
+        err = cmd.EditParam(self, key, v).check()     # a drag is held to the rule a typed value is
         if err:
             return self._refuse(err)
         self.model.set_param(self.index(key), v)

@@ -507,117 +507,117 @@
         <translation>%2개 중 %1개 발산. 최저 최종 손실 %3, 학습률 %4</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="60"/>
+        <location filename="../../core/cli/train.py" line="57"/>
         <source>%1 (try a smaller --lr)</source>
         <translation>%1 (더 작은 --lr로 해 보세요)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="63"/>
+        <location filename="../../core/cli/train.py" line="60"/>
         <source>interrupted after %1 steps; nothing written</source>
         <translation>%1단계 뒤에 중단되었습니다. 아무것도 쓰지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="67"/>
+        <location filename="../../core/cli/train.py" line="64"/>
         <source>%1 steps/s</source>
         <translation>초당 %1단계</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="68"/>
+        <location filename="../../core/cli/train.py" line="65"/>
         <source>instant</source>
         <translation>즉시</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="70"/>
+        <location filename="../../core/cli/train.py" line="67"/>
         <source>trained %1 steps (%2, lr %3, momentum %4) in %5 s (%6)</source>
         <translation>%1단계 학습 (%2, 학습률 %3, 모멘텀 %4), %5초 (%6)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="72"/>
+        <location filename="../../core/cli/train.py" line="69"/>
         <source>loss over the %1 sample: %2 before, %3 after</source>
         <translation>샘플 %1개의 손실: 전 %2, 후 %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="73"/>
+        <location filename="../../core/cli/train.py" line="70"/>
         <source>loss over the %1 samples: %2 before, %3 after</source>
         <translation>샘플 %1개의 손실: 전 %2, 후 %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="76"/>
+        <location filename="../../core/cli/train.py" line="73"/>
         <source>final loss: %1</source>
         <translation>최종 손실: %1</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="78"/>
+        <location filename="../../core/cli/train.py" line="75"/>
         <source>test loss over the %1 held-out sample: %2 before, %3 after</source>
         <translation>따로 둔 테스트 샘플 %1개의 테스트 손실: 전 %2, 후 %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="79"/>
+        <location filename="../../core/cli/train.py" line="76"/>
         <source>test loss over the %1 held-out samples: %2 before, %3 after</source>
         <translation>따로 둔 테스트 샘플 %1개의 테스트 손실: 전 %2, 후 %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="82"/>
+        <location filename="../../core/cli/train.py" line="79"/>
         <source>final loss: %1 (training), %2 (test)</source>
         <translation>최종 손실: %1 (학습), %2 (테스트)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="105"/>
+        <location filename="../../core/cli/train.py" line="102"/>
         <source>--test-percent: %1 % of %2 samples holds out none; a split needs at least one test sample and one to train on</source>
         <translation>--test-percent: 샘플 %2개의 %1 %로는 따로 둘 샘플이 없습니다. 나누려면 테스트 샘플과 학습 샘플이 하나 이상씩 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="124"/>
+        <location filename="../../core/cli/train.py" line="121"/>
         <source>%1: cannot write %2: %3</source>
         <translation>%1: %2에 쓸 수 없습니다: %3</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="129"/>
+        <location filename="../../core/cli/train.py" line="126"/>
         <source>rows written</source>
         <translation>행 씀</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="136"/>
+        <location filename="../../core/cli/train.py" line="133"/>
         <source>interrupted while writing %1; nothing written</source>
         <translation>%1을(를) 쓰는 중에 중단되었습니다. 아무것도 쓰지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="139"/>
+        <location filename="../../core/cli/train.py" line="136"/>
         <source>trace: %1 rows written to %2 (the state after each of the %3 steps and the start)</source>
         <translation>기록: %1행을 %2에 썼습니다 (시작 상태와 %3단계 각각의 뒤 상태)</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="164"/>
+        <location filename="../../core/cli/train.py" line="170"/>
         <source>sample %1: </source>
         <translation>샘플 %1: </translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="165"/>
+        <location filename="../../core/cli/train.py" line="171"/>
         <source>--data: %1: %2%3 would be %4: every value of the forward and backward pass must be finite</source>
         <translation>--data: %1: %2%3이(가) %4이(가) 됩니다: 순전파와 역전파의 모든 값은 유한해야 합니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="173"/>
+        <location filename="../../core/cli/train.py" line="179"/>
         <source>%1: %2 is a folder, not a file name</source>
         <translation>%1: %2은(는) 파일 이름이 아니라 폴더입니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="180"/>
+        <location filename="../../core/cli/train.py" line="186"/>
         <source>%1: the folder %2 does not exist</source>
         <translation>%1: 폴더 %2이(가) 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="182"/>
+        <location filename="../../core/cli/train.py" line="188"/>
         <source>%1: the folder %2 is not writable</source>
         <translation>%1: 폴더 %2에 쓸 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="189"/>
+        <location filename="../../core/cli/train.py" line="195"/>
         <source>steps</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../../core/cli/train.py" line="153"/>
+        <location filename="../../core/cli/train.py" line="150"/>
         <source>--data: %1 has %2 input and %3 target columns; the network takes %4 inputs and gives %5 outputs</source>
         <translation>--data: %1에는 입력 열 %2개와 목표값 열 %3개가 있습니다. 신경망은 입력 %4개를 받아 출력 %5개를 냅니다</translation>
     </message>
@@ -630,63 +630,73 @@
 <context>
     <name>Commands</name>
     <message>
-        <location filename="../../gui/commands.py" line="34"/>
+        <location filename="../../gui/commands.py" line="35"/>
         <source>%n step(s)</source>
         <translation>%n단계</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="39"/>
+        <location filename="../../gui/commands.py" line="40"/>
         <source>Training diverged at step %1: %2 would become infinite or NaN. Paused at the last finite state; lower the learning rate, or Undo.</source>
         <translation>%1단계에서 학습이 발산했습니다: %2이(가) 무한대 또는 NaN이 됩니다. 마지막 유한한 상태에서 멈췄습니다. 학습률을 낮추거나 실행 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="83"/>
-        <location filename="../../gui/commands.py" line="186"/>
+        <location filename="../../gui/commands.py" line="93"/>
+        <location filename="../../gui/commands.py" line="207"/>
         <source>Set %1 = %2</source>
         <translation>%1 = %2로 설정</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="112"/>
+        <location filename="../../gui/commands.py" line="122"/>
         <source>Set %1 of sample %2 = %3</source>
         <translation>샘플 %2의 %1 = %3으로 설정</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="92"/>
+        <location filename="../../gui/commands.py" line="102"/>
         <source>%1 = %2 would make %3 infinite or NaN; the value was not changed</source>
         <translation>%1 = %2이면 %3이(가) 무한대나 NaN이 됩니다. 값을 바꾸지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="42"/>
+        <location filename="../../gui/commands.py" line="43"/>
         <source>Training diverged at step %1: %2 of sample %3 would become infinite or NaN. Paused at the last finite state; lower the learning rate, or Undo.</source>
         <translation>%1단계에서 학습이 발산했습니다: 샘플 %3의 %2이(가) 무한대 또는 NaN이 됩니다. 마지막 유한한 상태에서 멈췄습니다. 학습률을 낮추거나 실행 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="121"/>
+        <location filename="../../gui/commands.py" line="51"/>
+        <source>%1 would make %2 infinite or NaN; nothing was changed</source>
+        <translation>%1: %2이(가) 무한대나 NaN이 되므로 아무것도 바꾸지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="53"/>
+        <source>%1 would make %2 of sample %3 infinite or NaN; nothing was changed</source>
+        <translation>%1: 샘플 %3의 %2이(가) 무한대나 NaN이 되므로 아무것도 바꾸지 않았습니다</translation>
+    </message>
+    <message>
+        <location filename="../../gui/commands.py" line="131"/>
         <source>%1 would make %2 infinite or NaN; the value was not changed</source>
         <translation>%1이면 %2이(가) 무한대나 NaN이 됩니다. 값을 바꾸지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="170"/>
+        <location filename="../../gui/commands.py" line="191"/>
         <source>Freeze %1</source>
         <translation>%1 고정</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="170"/>
+        <location filename="../../gui/commands.py" line="191"/>
         <source>Unfreeze %1</source>
         <translation>%1 고정 해제</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="248"/>
+        <location filename="../../gui/commands.py" line="269"/>
         <source>Reset to the starting weights</source>
         <translation>처음 가중치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="272"/>
+        <location filename="../../gui/commands.py" line="293"/>
         <source>Branch from step %1</source>
         <translation>%1단계에서 갈라져 나오기</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="314"/>
+        <location filename="../../gui/commands.py" line="335"/>
         <source>Change the architecture</source>
         <translation>구조 바꾸기</translation>
     </message>
@@ -3425,70 +3435,70 @@ E = %2</translation>
         <translation>과거의 %1단계를 보는 중입니다 (읽기 전용): 먼저 현재로 돌아가거나 여기서 갈라져 나오세요</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="108"/>
-        <location filename="../../gui/session_edits.py" line="123"/>
+        <location filename="../../gui/session_edits.py" line="113"/>
+        <location filename="../../gui/session_edits.py" line="128"/>
         <source>No such parameter</source>
         <translation>그런 매개변수는 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="113"/>
+        <location filename="../../gui/session_edits.py" line="118"/>
         <source>No such input</source>
         <translation>그런 입력은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="118"/>
+        <location filename="../../gui/session_edits.py" line="123"/>
         <source>No such target</source>
         <translation>그런 목표값은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="131"/>
-        <location filename="../../gui/session_edits.py" line="150"/>
+        <location filename="../../gui/session_edits.py" line="136"/>
+        <location filename="../../gui/session_edits.py" line="155"/>
         <source>No such setting</source>
         <translation>그런 설정은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="155"/>
+        <location filename="../../gui/session_edits.py" line="160"/>
         <source>Update rule %1</source>
         <translation>갱신 규칙 %1</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="171"/>
+        <location filename="../../gui/session_edits.py" line="176"/>
         <source>Add sample</source>
         <translation>샘플 추가</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="179"/>
+        <location filename="../../gui/session_edits.py" line="183"/>
         <source>The data set needs at least one sample</source>
         <translation>데이터에는 샘플이 하나 이상 있어야 합니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="184"/>
-        <location filename="../../gui/session_edits.py" line="195"/>
+        <location filename="../../gui/session_edits.py" line="188"/>
+        <location filename="../../gui/session_edits.py" line="199"/>
         <source>No such sample</source>
         <translation>그런 샘플은 없습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="186"/>
+        <location filename="../../gui/session_edits.py" line="190"/>
         <source>Remove sample %1</source>
         <translation>샘플 %1 삭제</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="203"/>
+        <location filename="../../gui/session_edits.py" line="208"/>
         <source>Move sample %1</source>
         <translation>샘플 %1 옮기기</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="217"/>
+        <location filename="../../gui/session_edits.py" line="221"/>
         <source>The data has %1 inputs and %2 targets; the network takes %3 inputs and gives %4 outputs</source>
         <translation>데이터의 입력은 %1개, 목표는 %2개입니다. 신경망은 입력 %3개를 받고 출력 %4개를 냅니다</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="231"/>
+        <location filename="../../gui/session_edits.py" line="234"/>
         <source>Some numbers are locked: unlock them (Edit → Teacher) before changing the architecture</source>
         <translation>잠긴 숫자가 있습니다: 구조를 바꾸기 전에 잠금을 푸세요 (편집 → 교사)</translation>
     </message>
     <message>
-        <location filename="../../gui/session_edits.py" line="261"/>
+        <location filename="../../gui/session_edits.py" line="263"/>
         <source>Not editable now</source>
         <translation>지금은 바꿀 수 없습니다</translation>
     </message>

@@ -15,6 +15,7 @@ from backprop_lab.core.model import activations as act
 from backprop_lab.core.model.arrays import FloatArray
 from backprop_lab.core.model.losses import LOSSES
 from backprop_lab.core.model.network import Network
+from backprop_lab.core.model.quantity import Key
 from backprop_lab.core.numerics import finite_mean
 
 
@@ -160,6 +161,11 @@ class NotFinite:
         if self.kind in ("z", "a", "delta"):
             return f"{self.kind}{self.layer}[{self.unit + 1}]"
         return None
+
+    def named(self, net: Network) -> str:
+        """name() in the network's notation where the quantity has a key (seed 004's t1, δt1, E1)."""
+        key = self.key()
+        return self.name() if key is None else net.notation.name(Key.parse(key))
 
     def name(self) -> str:
         """The quantity as core.model.quantity writes its key, 1-based: z2[1], loss_term[1], loss,

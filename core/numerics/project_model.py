@@ -129,6 +129,11 @@ class ProjectModel:
         getattr(probe, array)[at] = value
         return self._check(self.net, probe.X, probe.Y)
 
+    def not_finite_with(self, net: Network, X: np.ndarray, Y: np.ndarray) -> engine.NotFinite | None:
+        """The first value that this network (the one in use, or a new shape) on these samples would
+        make infinite or NaN (engine.first_not_finite)."""
+        return self._check(net, X, Y)
+
     def _check(self, net: Network, X: np.ndarray, Y: np.ndarray) -> engine.NotFinite | None:
         state, bad = engine.checked(net, X, Y)
         # What the check evaluated is what the window shows once the edit is made: kept for it (once).

@@ -163,13 +163,11 @@ class Trainer(Rewind):
         """The refusal of `step`, which made θ = `theta`, for a value of the whole data set's evaluation
         there that is not finite, named as a step's own values are (_culprit, _describe): in the
         network's notation, and for a loss the largest parameter, which is what the learner can act on."""
-        key = bad.key()
         if bad.kind in ("loss", "loss_term"):
             return DivergenceError(step, self._largest(theta), "the parameter")
         if bad.kind == "grad":
             return DivergenceError(step, bad.param, "the gradient of", bad.sample)
-        name = bad.name() if key is None else self.net.notation.name(Key.parse(key))
-        return DivergenceError(step, name, "the value", bad.sample)
+        return DivergenceError(step, bad.named(self.net), "the value", bad.sample)
 
     def _largest(self, theta: np.ndarray) -> str:
         return self.net.param_names()[int(np.argmax(np.abs(theta)))]

@@ -81,7 +81,8 @@ class PointEditor:
         at = self.vb.mapToView(ev.pos())
         if ev.isFinish():
             self.dragging = None
-            self.session.move_sample(k, [at.x(), at.y()])
+            if self.session.move_sample(k, [at.x(), at.y()]) is not None:
+                self.view.show_points(self.session.data.X)     # refused: the point goes back
             return True
         X = self.session.data.X.copy()
         X[k] = (at.x(), at.y())

@@ -11,8 +11,8 @@ from backprop_lab.core.numerics import plane as pl
 from backprop_lab.gui.on_screen import on_screen
 
 
-def open_data_view(qtbot, make_window):
-    window = make_window(presets.resolve("xor"))
+def open_data_view(qtbot, make_window, project=None):
+    window = make_window(presets.resolve("xor") if project is None else project)
     window.boundary_dock.raise_()            # as a click on its tab does
     qtbot.waitUntil(lambda: on_screen(window.boundary))
     window.resize(1600, 1000)                 # room to click between the points
