@@ -54,6 +54,15 @@ def refusal_text(what: str, bad: NotFinite, net) -> str:
     return text.replace("%1", what).replace("%2", bad.named(net)).replace("%3", str(bad.sample + 1))
 
 
+def theta_check(command: Command, theta: np.ndarray) -> str | None:
+    """The finiteness rule for parameters taken back (Reset, Branch) to the samples in use now: they
+    may have changed since those parameters were the network's."""
+    net = command.model.net.copy()
+    net.theta[...] = theta
+    bad = command.model.not_finite_with(net, command.model.data.X, command.model.data.Y)
+    return None if bad is None else refusal_text(command.text(), bad, net)
+
+
 class Command(QUndoCommand):
     def __init__(self, session, text: str):
         super().__init__(text)
@@ -273,6 +282,9 @@ class Reset(Command):
         start = self.model.start_theta.copy()
         self.start = Snapshot(start, np.zeros_like(start), 0, 0)
 
+    def check(self):
+        return theta_check(self, self.start.theta)
+
     def apply(self):
         self._same(self.model.trainer, self.trainer)
         self.new_trace.truncate(0)
@@ -296,6 +308,9 @@ class Branch(Command):
         self.before = t.snapshot()
         self.after = t.branch_state(i)
         self.rows = None
+
+    def check(self):
+        return theta_check(self, self.after.theta)
 
     def apply(self):
         self._same(self.model.trainer, self.trainer)

@@ -313,8 +313,7 @@ class Session(QObject, Edits):
         err = self._editable()
         if err:
             return err
-        self.push(cmd.Reset(self))
-        return None
+        return self._push_checked(cmd.Reset(self))
 
     def undo(self) -> None:
         self.runner.stop()
@@ -348,6 +347,11 @@ class Session(QObject, Edits):
             return None
         past = self.net.copy()
         past.theta[...] = self.trace.theta_at(i, self.net)
+        # The samples may have changed since that step: shown with them, its numbers must be finite too.
+        bad = self.model.not_finite_with(past, self.data.X, self.data.Y)
+        if bad is not None:
+            self._refuse(cmd.refusal_text(self.tr("Showing step %1").replace("%1", str(i)), bad, past))
+            return
         self.view.view_past(int(i), past)
         self.refresh()
 
@@ -362,7 +366,10 @@ class Session(QObject, Edits):
         from the parameters as they were."""
         if self.viewing_step is None:
             return self._refuse(self.tr("Click a point of the loss plot first"))
-        i = self.viewing_step
+        command = cmd.Branch(self, self.viewing_step)
+        err = command.check()
+        if err:
+            return self._refuse(err)
         self.view.view_past(None, None)
-        self.push(cmd.Branch(self, i))
+        self.push(command)
         return None

@@ -640,18 +640,18 @@
         <translation>%1단계에서 학습이 발산했습니다: %2이(가) 무한대 또는 NaN이 됩니다. 마지막 유한한 상태에서 멈췄습니다. 학습률을 낮추거나 실행 취소하세요.</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="93"/>
-        <location filename="../../gui/commands.py" line="207"/>
+        <location filename="../../gui/commands.py" line="102"/>
+        <location filename="../../gui/commands.py" line="216"/>
         <source>Set %1 = %2</source>
         <translation>%1 = %2로 설정</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="122"/>
+        <location filename="../../gui/commands.py" line="131"/>
         <source>Set %1 of sample %2 = %3</source>
         <translation>샘플 %2의 %1 = %3으로 설정</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="102"/>
+        <location filename="../../gui/commands.py" line="111"/>
         <source>%1 = %2 would make %3 infinite or NaN; the value was not changed</source>
         <translation>%1 = %2이면 %3이(가) 무한대나 NaN이 됩니다. 값을 바꾸지 않았습니다</translation>
     </message>
@@ -671,32 +671,32 @@
         <translation>%1: 샘플 %3의 %2이(가) 무한대나 NaN이 되므로 아무것도 바꾸지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="131"/>
+        <location filename="../../gui/commands.py" line="140"/>
         <source>%1 would make %2 infinite or NaN; the value was not changed</source>
         <translation>%1이면 %2이(가) 무한대나 NaN이 됩니다. 값을 바꾸지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="191"/>
+        <location filename="../../gui/commands.py" line="200"/>
         <source>Freeze %1</source>
         <translation>%1 고정</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="191"/>
+        <location filename="../../gui/commands.py" line="200"/>
         <source>Unfreeze %1</source>
         <translation>%1 고정 해제</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="269"/>
+        <location filename="../../gui/commands.py" line="278"/>
         <source>Reset to the starting weights</source>
         <translation>처음 가중치로 되돌리기</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="293"/>
+        <location filename="../../gui/commands.py" line="305"/>
         <source>Branch from step %1</source>
         <translation>%1단계에서 갈라져 나오기</translation>
     </message>
     <message>
-        <location filename="../../gui/commands.py" line="335"/>
+        <location filename="../../gui/commands.py" line="350"/>
         <source>Change the architecture</source>
         <translation>구조 바꾸기</translation>
     </message>
@@ -3518,7 +3518,12 @@ E = %2</translation>
         <translation>학습 중입니다: 먼저 일시 정지하세요</translation>
     </message>
     <message>
-        <location filename="../../gui/session.py" line="364"/>
+        <location filename="../../gui/session.py" line="353"/>
+        <source>Showing step %1</source>
+        <translation>%1단계 보기</translation>
+    </message>
+    <message>
+        <location filename="../../gui/session.py" line="368"/>
         <source>Click a point of the loss plot first</source>
         <translation>먼저 손실 그래프의 점을 클릭하세요</translation>
     </message>

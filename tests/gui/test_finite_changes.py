@@ -4,7 +4,7 @@ would make a value infinite or NaN is refused where the learner acted, says whic
 nothing (a run that ends at huge weights, then such a change, left the window evaluating inf − inf)."""
 import numpy as np
 import pytest
-from gui_drive import choose, click_tab
+from gui_drive import choose, click_tab, type_into_cell
 from PySide6.QtCore import Qt
 from test_data_dialog import open_dialog, type_path, write
 from test_data_view import drag as drag_on_plane
@@ -95,3 +95,43 @@ def test_a_point_dragged_where_it_would_overflow_goes_back(qtbot, make_window):
         window.status.note.text()
     unchanged(s, theta, X)
     assert np.array_equal(shown_points(view), X)
+
+
+def test_a_reset_to_weights_the_samples_in_use_cannot_bear_is_refused(qtbot, make_window, tmp_path):
+    # started with W1[1,1] = 1e300 (harmless on x1 = 0), typed 1, then samples with x1 = 3 imported:
+    # the starting weights no longer fit the data
+    window = make_window(huge(2, "identity", [1e300, 1.0], [[0.0, 1.0], [0.0, 2.0]], [[0.0], [1.0]]))
+    s = window.session
+    click_tab(qtbot, window.values, 0)
+    type_into_cell(qtbot, window.values.weights.tables[0], 0, 0, "1")
+    dialog = open_dialog(qtbot, window, 1)
+    type_path(qtbot, dialog, write(tmp_path / "far.csv", "x1,x2,y\n0,1,0\n3,1,1\n"))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and s.net.theta[0] == 1.0 and s.data.X[1, 0] == 3.0
+    theta, X = s.net.theta.copy(), s.data.X.copy()
+    qtbot.mouseClick(window.controls.reset_button, Qt.MouseButton.LeftButton)
+    assert "Reset to the starting weights would make E1 of sample 2 infinite or NaN; nothing was changed" in \
+        window.status.note.text()
+    unchanged(s, theta, X, count=2)
+
+
+def test_a_past_step_the_samples_in_use_cannot_bear_is_not_shown(qtbot, make_window, tmp_path):
+    # trained with W1[1,1] = 1e300 on x1 = 0 (its gradient is 0 there), then W1[1,1] typed 1 and samples
+    # with x1 = 3 imported: a step of the past, shown with today's samples, would be inf
+    from test_long_lookback import click_step
+    window = make_window(huge(2, "identity", [1e300, 1.0], [[0.0, 1.0], [0.0, 2.0]], [[0.0], [1.0]]))
+    s = window.session
+    window.controls.n_spin.setValue(20)
+    qtbot.mouseClick(window.controls.step_n_button, Qt.MouseButton.LeftButton)
+    click_tab(qtbot, window.values, 0)
+    type_into_cell(qtbot, window.values.weights.tables[0], 0, 0, "1")
+    dialog = open_dialog(qtbot, window, 1)
+    type_path(qtbot, dialog, write(tmp_path / "far.csv", "x1,x2,y\n0,1,0\n3,1,1\n"))
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and s.step_count == len(s.trace) == 20
+    theta, X = s.net.theta.copy(), s.data.X.copy()
+    click_step(qtbot, window, 10)
+    assert "Showing step 10 would make E1 of sample 2 infinite or NaN; nothing was changed" in \
+        window.status.note.text(), window.status.note.text()
+    assert s.viewing_step is None
+    unchanged(s, theta, X, count=3)
