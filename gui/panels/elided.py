@@ -1,10 +1,14 @@
 """A one-line label that, given less room than its text (the status bar at 1024 px while long work shows
-its progress), ends the text with "…" and keeps all of it in its tooltip, instead of cutting it mid-word."""
+its progress, or a long message: a QLabel asks for its whole text's width, and the step, loss and state
+were pushed off the window), ends the text with "…" and keeps all of it in its tooltip, instead of
+cutting it mid-word."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QLabel, QSizePolicy
+
+from ..plain_text import tip
 
 MIN_WIDTH = 90
 
@@ -22,7 +26,7 @@ class ElidedLabel(QLabel):
 
     def setText(self, text: str) -> None:
         super().setText(text)
-        self.setToolTip(text)
+        self.setToolTip(tip(text))
 
     def shown_text(self) -> str:
         """What is painted: the text, or its start and "…" where the label is narrower."""

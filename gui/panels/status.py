@@ -5,7 +5,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from ..hidden import HIDDEN
 from ..numbers import fmt
-from ..plain_text import plain_label, tip
+from .elided import ElidedLabel
 from .long_work import LongWorkBar
 from .quiet import set_text
 
@@ -14,7 +14,7 @@ class StatusBar(QStatusBar):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.note = plain_label()
+        self.note = ElidedLabel()
         self.note.setObjectName("statusMessage")
         self.step = QLabel()
         self.step.setObjectName("statusStep")
@@ -46,7 +46,6 @@ class StatusBar(QStatusBar):
 
     def show_note(self, text: str):
         self.note.setText(text)
-        self.note.setToolTip(tip(text))
 
     def _refused(self, text: str) -> None:
         self._refusal = text

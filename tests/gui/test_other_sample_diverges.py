@@ -62,3 +62,22 @@ def test_a_run_that_reaches_it_pauses_there_and_undo_is_exact(qtbot, make_window
     assert_finite_shown(window)
     window.undo_action.trigger()
     assert s.step_count == 0 and np.array_equal(s.net.theta, theta)
+
+
+def test_at_1024_pixels_the_message_gives_way_to_the_step_loss_and_state(qtbot, make_window):
+    # The divergence's message is longer than the bar: it ends in "…" (all of it in its tooltip), and
+    # the loss is not cut to "E = 0." nor the state pushed off the window.
+    window = make_window(other_sample_overflows("softmax"))
+    window.resize(1024, 700)
+    qtbot.mouseClick(window.controls.step_button, Qt.MouseButton.LeftButton)
+    bar = window.status
+    qtbot.waitUntil(lambda: bar.state.text() == "diverged: paused")
+    qtbot.wait(50)                # the bar lays itself out again after the message
+    assert window.width() == 1024 and bar.width() <= 1024
+    for label in (bar.step, bar.loss, bar.state):
+        assert label.isVisible() and label.geometry().right() <= bar.width()
+        assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width(), label.text()
+    assert bar.loss.text() == "E = 0.69314718"
+    note = bar.note
+    assert note.text().startswith("Training diverged at step 0") and note.toolTip() == note.text()
+    assert note.shown_text().endswith("…") and note.shown_text()[:-1] in note.text()
