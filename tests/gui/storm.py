@@ -15,6 +15,7 @@ exceptions (sys.excepthook, which Qt calls for an exception escaping a slot or a
 went (`Tally.places`, `Tally.actions`), so a test can see that it reaches every part of the window."""
 from __future__ import annotations
 
+import math
 import random
 import sys
 import traceback
@@ -122,6 +123,7 @@ class Storm:
                       (self.wait, 8), (self.context, 3)]
         self._weights = [w for _k, w in self.kinds]
         self._visits = 0
+        self._not_finite = False
         self.root = window
         self.hand = Hand(seed, self.skipped, self.tally.popups)
 
@@ -175,7 +177,19 @@ class Storm:
             self.hand.settle()
         finally:
             self.hand.stop()
+        self._finite_shown()
         self.tally.events += 1
+
+    def _finite_shown(self) -> None:
+        """The loss the window shows is finite after every event (the finiteness rule: a change that
+        would make it inf or NaN is refused, training stops before it); an overflow is no warning, so
+        only this sees a silent inf. Said once until it is finite again."""
+        loss = self.window.session.loss
+        if math.isfinite(loss):
+            self._not_finite = False
+        elif not self._not_finite:
+            self._not_finite = True
+            self.tally.exceptions.append(f"event {self.tally.events}: the loss shown is {loss!r}")
 
     def skipped(self, action) -> bool:
         return action is self.window.files.quit or any(

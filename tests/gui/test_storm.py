@@ -55,3 +55,20 @@ def test_a_flash_that_outlives_its_cells_says_nothing(qtbot, window):
     with qtbot.waitSignal(model.dataChanged, timeout=2000) as seen:
         model._flash(set())                                  # the fade: only the cell that still exists
     assert seen.args[0].row() == 0 and seen.args[0].isValid()
+
+
+@pytest.mark.qt_no_exception_capture
+def test_the_storm_counts_a_loss_shown_infinite_once(qtbot, make_window, monkeypatch):
+    """An overflow is no warning: the storm looks at the loss shown after each event. Here the model is
+    set past the finiteness rule by hand (the window's own edits refuse it)."""
+    window = make_window()
+    s = window.session
+    patch_dialogs(random.Random(1), monkeypatch.setattr)
+    storm = Storm(window, seed=3)
+    storm.kinds = [(storm.wait, 1)]              # events that change nothing
+    storm._weights = [1]
+    s.model.set_param(s.index(("W", 2, 0, 0)), 0.0)
+    s.data.Y[0, 0] = 1e200                       # E = ½(o − 1e200)² = inf
+    s.refresh()
+    tally = storm.run(3)
+    assert tally.exceptions == ["event 0: the loss shown is inf"]     # numbered as its exceptions are
