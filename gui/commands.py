@@ -54,13 +54,22 @@ def refusal_text(what: str, bad: NotFinite, net) -> str:
     return text.replace("%1", what).replace("%2", bad.named(net)).replace("%3", str(bad.sample + 1))
 
 
+def samples_check(command: Command, net, *samples: Dataset | None) -> str | None:
+    """The finiteness rule for a change that puts `net` on these samples (the data, the held-out test
+    samples; None: none): why the command is refused, or None."""
+    for part in samples:
+        bad = None if part is None else command.model.not_finite_with(net, part.X, part.Y)
+        if bad is not None:
+            return refusal_text(command.text(), bad, net)
+    return None
+
+
 def theta_check(command: Command, theta: np.ndarray) -> str | None:
     """The finiteness rule for parameters taken back (Reset, Branch) to the samples in use now: they
     may have changed since those parameters were the network's."""
     net = command.model.net.copy()
     net.theta[...] = theta
-    bad = command.model.not_finite_with(net, command.model.data.X, command.model.data.Y)
-    return None if bad is None else refusal_text(command.text(), bad, net)
+    return samples_check(command, net, command.model.data)
 
 
 class Command(QUndoCommand):
@@ -162,8 +171,7 @@ class SetData(Command):
         self.old = (session.data.X.copy(), session.data.Y.copy())
 
     def check(self):
-        bad = self.model.not_finite_with(self.model.net, *self.new)
-        return None if bad is None else refusal_text(self.text(), bad, self.model.net)
+        return samples_check(self, self.model.net, Dataset(*self.new))
 
     def apply(self):
         self.model.set_samples(*self.new)
@@ -183,10 +191,7 @@ class SetDataset(Command):
 
     def check(self):
         X, Y, test = self.new
-        net = self.model.net
-        bad = self.model.not_finite_with(net, X, Y) or (None if test is None else
-                                                         self.model.not_finite_with(net, test.X, test.Y))
-        return None if bad is None else refusal_text(self.text(), bad, net)
+        return samples_check(self, self.model.net, Dataset(X, Y), test)
 
     def apply(self):
         self.model.set_dataset(*self.new)
@@ -355,10 +360,7 @@ class SetShape(Command):
                          None if m.test is None else fit_columns(m.test, net))
 
     def check(self):
-        w = self.new
-        bad = self.model.not_finite_with(w.net, w.data.X, w.data.Y) or (
-            None if w.test is None else self.model.not_finite_with(w.net, w.test.X, w.test.Y))
-        return None if bad is None else refusal_text(self.text(), bad, w.net)
+        return samples_check(self, self.new.net, self.new.data, self.new.test)
 
     def _set(self, world: World, was: World):
         self._same(self.model.trainer, was.trainer)
