@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from backprop_lab.core.model.dataset import Dataset
+from backprop_lab.core.model.network import Network
 from backprop_lab.core.model.notation import Notation
 from backprop_lab.core.numerics.engine import NotFinite
 from backprop_lab.core.numerics.history import History
@@ -45,7 +46,7 @@ def divergence_text(e: DivergenceError) -> str:
     return text.replace("%1", str(e.step)).replace("%2", e.param).replace("%3", str(e.sample + 1))
 
 
-def refusal_text(what: str, bad: NotFinite, net) -> str:
+def refusal_text(what: str, bad: NotFinite, net: Network) -> str:
     """Why a change of the data or the shape was refused: the finiteness rule (engine.first_not_finite)."""
     if bad.sample < 0:
         text = translate("Commands", "%1 would make %2 infinite or NaN; nothing was changed")
@@ -54,7 +55,7 @@ def refusal_text(what: str, bad: NotFinite, net) -> str:
     return text.replace("%1", what).replace("%2", bad.named(net)).replace("%3", str(bad.sample + 1))
 
 
-def samples_check(command: Command, net, *samples: Dataset | None) -> str | None:
+def samples_check(command: Command, net: Network, *samples: Dataset | None) -> str | None:
     """The finiteness rule for a change that puts `net` on these samples (the data, the held-out test
     samples; None: none): why the command is refused, or None."""
     for part in samples:

@@ -118,7 +118,7 @@ class ProjectModel:
         """The first value that θ[i] = value would make infinite or NaN (engine.first_not_finite)."""
         probe = self.net.copy()
         probe.theta[i] = value
-        return self._check(probe, self.data.X, self.data.Y)
+        return self._check(probe, self.data.X, self.data.Y, self.net)
 
     def finite_with_data(self, array: str, at: tuple[int, int], value: float) -> bool:
         """Would every value stay finite with input ("X") or target ("Y") `at` = value?"""
@@ -127,23 +127,28 @@ class ProjectModel:
     def not_finite_with_data(self, array: str, at: tuple[int, int], value: float) -> engine.NotFinite | None:
         probe = Dataset(self.data.X.copy(), self.data.Y.copy())
         getattr(probe, array)[at] = value
-        return self._check(self.net, probe.X, probe.Y)
+        return self._check(self.net, probe.X, probe.Y, self.net)
 
     def not_finite_with(self, net: Network, X: np.ndarray, Y: np.ndarray) -> engine.NotFinite | None:
-        """The first value that this network (the one in use, or a new shape) on these samples would
-        make infinite or NaN (engine.first_not_finite)."""
-        return self._check(net, X, Y)
+        """The first value that this network (the one in use, a new shape, a past step's) on these
+        samples would make infinite or NaN (engine.first_not_finite)."""
+        return self._check(net, X, Y, net)
 
-    def _check(self, net: Network, X: np.ndarray, Y: np.ndarray) -> engine.NotFinite | None:
+    def _check(self, net: Network, X: np.ndarray, Y: np.ndarray, shown: Network) -> engine.NotFinite | None:
+        """engine.checked; what it evaluated is what the window shows once the change is made, as the
+        network `shown` (the one in use for an edit's probe; a new shape, a past step's): kept for it."""
         state, bad = engine.checked(net, X, Y)
-        # What the check evaluated is what the window shows once the edit is made: kept for it (once).
-        self._checked = None if bad else (self.net, net.theta.copy(), X.copy(), Y.copy(), state)
+        self._keep(shown, net.theta, X, Y, None if bad else state)
         return bad
 
+    def _keep(self, shown: Network, theta: np.ndarray, X: np.ndarray, Y: np.ndarray,
+              state: engine.State | None) -> None:
+        self._checked = None if state is None else (shown, theta.copy(), X.copy(), Y.copy(), state)
+
     def checked_state(self, net: Network, X: np.ndarray, Y: np.ndarray) -> engine.State | None:
-        """engine.evaluate(net, X, Y) as the last edit's check computed it, when that check was of these
-        very numbers (the network it was made for, equal parameters, inputs and targets); else None.
-        Given once: the check is not kept past the next recompute."""
+        """engine.evaluate(net, X, Y) as the last check computed it (an edit's, a new shape's, a look back,
+        training's), when that check was of these very numbers (the network it was made for, equal
+        parameters, inputs and targets); else None. Given once: not kept past the next recompute."""
         kept, self._checked = self._checked, None
         if kept is None:
             return None
@@ -224,18 +229,18 @@ class ProjectModel:
             t.run(n)
         except DivergenceError as e:
             error = e
-        state, whole = t.whole_divergence()
-        if error is None and whole is None:
-            # The window shows this very evaluation (checked_state): one pass over the data, not two.
-            self._checked = (self.net, self.net.theta.copy(), self.data.X.copy(), self.data.Y.copy(), state)
-        else:
+        if error is None:
+            state, error = t.whole_divergence()
+            if error is None:
+                # The window shows this very evaluation (checked_state): one pass over the data, not two.
+                self._keep(self.net, self.net.theta, self.data.X, self.data.Y, state)
+        if error is not None:
             refused = t.settle_divergence(rows if floor is None else floor)
-            # Said at the step it kept the state before: a step whose own samples stayed finite but
-            # another sample's values did not, or a refusal after which the state was already past them.
-            if refused is not None and (error is None or t.step < error.step):
+            # Said at the step whose state is kept, where settling went back past the step refused: a
+            # step whose own samples stayed finite but another sample's values did not.
+            if refused is not None and t.step < error.step:
                 bad, theta = refused
                 error = t.divergence(bad, t.step, theta)
-            error = error or whole
         self._trace_moved(rows)
         return t.step - step, error
 
